@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
+
+export const rootDir = fileURLToPath(new URL("../..", import.meta.url));
+export const webDir = path.join(rootDir, "dist/web");
+const stampFile = path.join(webDir, ".source-hash");
+
+/** Everything the web bundle is built from. */
+function sourceFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? walk(full) : [full];
+    });
+  return [
+    ...walk(path.join(rootDir, "src/web")),
+    ...walk(path.join(rootDir, "src/domain")),
+    ...["vite.config.ts", "package-lock.json", "src/http/routes/plan.ts", "src/http/errors.ts"].map((f) =>
+      path.join(rootDir, f),
+    ),
+  ]
+    .filter((f) => existsSync(f) && !f.endsWith(".test.ts") && !f.endsWith(".test.tsx"))
+    .sort();
+}
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  for (const file of sourceFiles()) hash.update(path.relative(rootDir, file)).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Builds the web app with Vite when dist/web is missing or older than its sources. */
+export async function ensureWebBuilt(logger: Pick<Logger, "info">): Promise<string> {
+  const wanted = sourceHash();
+  const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
+  if (current === wanted && existsSync(path.join(webDir, "index.html"))) return webDir;
+  logger.info("building the web app (missing or stale)");
+  const { build } = await import("vite");
+  await build({ configFile: path.join(rootDir, "vite.config.ts"), logLevel: "warn" });
+  writeFileSync(stampFile, wanted);
+  return webDir;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("uses defaults: port 3000, ./data, embedded PostgreSQL", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir.endsWith("data")).toBe(true);
+    expect(c.loadDemoData).toBe(true);
+  });
+
+  it("reads PORT, DATABASE_URL and PLANVERK_DATA_DIR", () => {
+    const c = loadConfig({
+      PORT: "4001",
+      DATABASE_URL: "postgres://u:p@db:5432/planverk",
+      PLANVERK_DATA_DIR: "/x",
+    });
+    expect(c.port).toBe(4001);
+    expect(c.databaseUrl).toBe("postgres://u:p@db:5432/planverk");
+    expect(c.dataDir).toBe("/x");
+  });
+
+  it("refuses bad values with a message naming the variable", () => {
+    expect(() => loadConfig({ PORT: "nope" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+});

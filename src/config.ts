@@ -1,0 +1,45 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * All configuration, read and checked once at start-up and passed in from there.
+ * Nothing else in Planverk reads process.env.
+ */
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PLANVERK_DATA_DIR: z.string().default("./data"),
+  PLANVERK_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent Planverk starts its own embedded server. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  loadDemoData: boolean;
+  logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(c.PLANVERK_DATA_DIR),
+    loadDemoData: c.PLANVERK_DEMO_DATA === "auto",
+    logLevel: c.LOG_LEVEL,
+  };
+}

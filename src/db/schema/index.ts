@@ -1,0 +1,5 @@
+export * from "./cycle.ts";
+export * from "./finance.ts";
+export * from "./measures.ts";
+export * from "./plan.ts";
+export * from "./tenancy.ts";

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Database } from "../db/client.ts";
+import type { ServiceContext } from "../services/context.ts";
+import { registerErrorHandling } from "./errors.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { planRoutes } from "./routes/plan.ts";
+import { registerWeb } from "./web.ts";
+
+export type AppDeps = {
+  db: Database;
+  logger: FastifyBaseLogger;
+  /** Folder of the built web app (dist/web); without it only the API is served. */
+  webDir?: string;
+};
+
+export async function buildApp({ db, logger, webDir }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Planverk API",
+        description: "Strategiske planer, handlingsplaner, budsjettrammer og samarbeid med partnere.",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { deepLinking: true },
+    validatorUrl: false,
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const ctx: ServiceContext = { db };
+  await app.register(healthRoutes(db));
+  await app.register(planRoutes(ctx));
+  if (webDir) await registerWeb(app, webDir);
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, type ErrorCode } from "../errors.ts";
+
+/** The one place an error code becomes an HTTP status. */
+const statusByCode: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; details?: unknown } };
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
+      return reply.status(statusByCode[error.code]).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      const body: ErrorBody = { error: { code: "validation", message: "Ugyldig forespørsel.", details } };
+      return reply.status(400).send(body);
+    }
+    // Fastify's own client errors (malformed JSON, too large body, wrong content type …).
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const body: ErrorBody = { error: { code: "validation", message: error.message } };
+      return reply.status(error.statusCode).send(body);
+    }
+    request.log.error({ err: error }, "unhandled error");
+    const body: ErrorBody = {
+      error: { code: "internal", message: "Noe gikk galt hos oss. Prøv igjen senere." },
+    };
+    return reply.status(500).send(body);
+  });
+}
+
+export const errorBodySchemaDescription = "Feil: { error: { code, message, details? } }";

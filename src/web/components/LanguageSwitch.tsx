@@ -1,0 +1,24 @@
+import { useLanguage } from "../i18n/language.tsx";
+import { languages, messages } from "../i18n/messages.ts";
+
+/** Three buttons, each named in its own language, so anyone finds theirs. */
+export function LanguageSwitch() {
+  const { language, setLanguage, t } = useLanguage();
+  return (
+    <fieldset className="pv-language">
+      <legend className="pv-visually-hidden">{t("language.label")}</legend>
+      {languages.map((option) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          className="pv-language__option"
+          aria-pressed={option === language}
+          onClick={() => setLanguage(option)}
+        >
+          {messages[option]["language.name"]}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,57 @@
+import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { NavLink } from "react-router";
+import { useCurrentMunicipality } from "../api.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useLanguage();
+  const municipality = useCurrentMunicipality().data;
+  return (
+    <div className="pv-page">
+      <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
+      <header className="pv-header">
+        <div className="pv-header__inner">
+          <div className="pv-brand">
+            <a href="/" className="pv-brand__name">
+              {t("app.name")}
+            </a>
+            {municipality && (
+              <span className="pv-brand__municipality" data-testid="municipality-name">
+                {municipality.name} {t("municipality.suffix")}
+              </span>
+            )}
+          </div>
+          <LanguageSwitch />
+        </div>
+        <nav className="pv-nav" aria-label={t("nav.label")}>
+          <ul className="pv-nav__list">
+            <li>
+              <NavLink to="/" end className="pv-nav__link">
+                {t("nav.plan")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/tiltak" className="pv-nav__link">
+                {t("nav.measures")}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="pv-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="pv-footer">
+        <Heading level={2} data-size="2xs" className="pv-visually-hidden">
+          {t("app.name")}
+        </Heading>
+        <Paragraph data-size="sm">
+          {t("app.name")} – {t("app.tagline")}. {t("footer.source")}{" "}
+          <Link href="/api/docs">{t("nav.api")}</Link>
+        </Paragraph>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { formatNok } from "../../domain/money.ts";
+import { useCurrentMunicipality, usePlanTree } from "../api.ts";
+import { QueryState } from "../components/QueryState.tsx";
+import { useLanguage } from "../i18n/language.tsx";
+import { localeFor } from "../i18n/messages.ts";
+
+export function PlanTreePage() {
+  const { t, language } = useLanguage();
+  const municipality = useCurrentMunicipality();
+  const tree = usePlanTree(municipality.data?.number);
+  if (!tree.data) return <QueryState isError={municipality.isError || tree.isError} />;
+  const { plan, cycle, goals } = tree.data;
+  if (!plan) return <Paragraph>{t("plan.none")}</Paragraph>;
+  const hasExamples = goals.some((g) => g.focusAreas.some((fa) => fa.measures.some((m) => m.isExample)));
+
+  return (
+    <article className="pv-stack">
+      <header className="pv-stack">
+        <Heading level={1} data-size="lg">
+          {plan.title}
+        </Heading>
+        {plan.vision && <Paragraph data-size="lg">{plan.vision}</Paragraph>}
+        {cycle && (
+          <dl className="pv-facts">
+            <div>
+              <dt>{t("plan.actionPlan", { year: cycle.budgetYear })}</dt>
+              <dd>
+                {t("plan.hop", { start: cycle.startYear, end: cycle.endYear })}
+                {cycle.actionPlan && (
+                  <Tag
+                    data-color={cycle.actionPlan.status === "adopted" ? "success" : "warning"}
+                    data-size="sm"
+                  >
+                    {t(`plan.status.${cycle.actionPlan.status}`)}
+                  </Tag>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("plan.phase")}</dt>
+              <dd>{t(`phase.${cycle.phase}`)}</dd>
+            </div>
+          </dl>
+        )}
+        {hasExamples && (
+          <Alert data-color="info" data-size="sm">
+            {t("demo.notice")}
+          </Alert>
+        )}
+      </header>
+
+      <section aria-labelledby="tree-heading" className="pv-stack">
+        <Heading level={2} data-size="md" id="tree-heading">
+          {t("plan.tree.heading")}
+        </Heading>
+        <Paragraph>{t("plan.tree.intro")}</Paragraph>
+        <ul className="pv-tree" data-testid="plan-tree">
+          {goals.map((goal) => (
+            <li key={goal.id}>
+              <Card data-color="neutral" className="pv-goal">
+                <Paragraph data-size="xs" className="pv-eyebrow">
+                  {t("plan.goal")}
+                </Paragraph>
+                <Heading level={3} data-size="sm">
+                  {goal.title}
+                </Heading>
+                {goal.description && <Paragraph data-size="sm">{goal.description}</Paragraph>}
+                <ul className="pv-tree__focus-areas">
+                  {goal.focusAreas.map((focusArea) => (
+                    <li key={focusArea.id} className="pv-focus-area">
+                      <Heading level={4} data-size="xs">
+                        <span className="pv-eyebrow">{t("plan.focusArea")}: </span>
+                        {focusArea.title}
+                      </Heading>
+                      {focusArea.measures.length === 0 ? (
+                        <Paragraph data-size="sm" className="pv-muted">
+                          {t("plan.noMeasures")}
+                        </Paragraph>
+                      ) : (
+                        <ul className="pv-tree__measures">
+                          {focusArea.measures.map((measure) => (
+                            <li key={measure.reference} className="pv-measure">
+                              <span className="pv-measure__ref">{measure.reference}</span>
+                              <span className="pv-measure__title">{measure.title}</span>
+                              {measure.isExample && (
+                                <Tag data-color="info" data-size="sm">
+                                  {t("measure.example")}
+                                </Tag>
+                              )}
+                              <span className="pv-measure__cost">
+                                <span className="pv-visually-hidden">
+                                  {t("measure.municipalCostPeriod")}:{" "}
+                                </span>
+                                {formatNok(measure.totalMunicipalNok, localeFor[language])}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
