@@ -50,6 +50,8 @@ async function freePort(): Promise<number> {
  */
 async function lockDataDir(dataDir: string, pgDir: string, logger: Logger): Promise<() => Promise<void>> {
   await fs.mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the user "postgres", which must be able to enter the folder.
+  if (process.getuid?.() === 0) await fs.chmod(dataDir, 0o755);
   const lockFile = path.join(dataDir, "planverk.pid");
   const owner = await readPid(lockFile);
   if (owner && owner !== process.pid && isAlive(owner)) throw new DataDirInUseError(dataDir, owner);

@@ -15,6 +15,12 @@ const statusByCode: Record<ErrorCode, number> = {
 export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; details?: unknown } };
 
 export function registerErrorHandling(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = {
+      error: { code: "not_found", message: `Ukjent adresse: ${request.method} ${request.url}` },
+    };
+    return reply.status(404).send(body);
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };

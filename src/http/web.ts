@@ -33,9 +33,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg", webDir, { maxAge: "1d" }));
 
   app.get("/*", async (request, reply) => {
-    if (request.url.startsWith("/api/")) {
-      return reply.status(404).send({ error: { code: "not_found", message: "Ukjent API-adresse." } });
-    }
+    if (request.url.startsWith("/api/")) return reply.callNotFound();
     const language = languageOf(request);
     const fetchJson = async (apiPath: string) => {
       const response = await app.inject({

@@ -57,7 +57,7 @@ type ExampleMeasure = {
 const exampleMeasures: ExampleMeasure[] = [
   {
     reference: "T-001",
-    title: "Eksempel: Vertskapsprogram for nye virksomheter",
+    title: "Vertskapsprogram for nye virksomheter",
     description: "En fast kontakt i kommunen følger nyetablerte virksomheter det første året.",
     focusArea: 0,
     goals: [0, 2],
@@ -67,7 +67,7 @@ const exampleMeasures: ExampleMeasure[] = [
   },
   {
     reference: "T-002",
-    title: "Eksempel: Nettverk for sirkulære byggeprosjekter",
+    title: "Nettverk for sirkulære byggeprosjekter",
     description: "Byggherrer, entreprenører og kommunen deler erfaringer med ombruk av materialer.",
     focusArea: 1,
     goals: [1],
@@ -78,7 +78,7 @@ const exampleMeasures: ExampleMeasure[] = [
   },
   {
     reference: "T-003",
-    title: "Eksempel: Testarena for velferdsteknologi",
+    title: "Testarena for velferdsteknologi",
     description: "Bedrifter prøver ut løsninger i hjemmetjenesten, med brukere og ansatte som medutviklere.",
     focusArea: 2,
     goals: [0],
@@ -89,7 +89,7 @@ const exampleMeasures: ExampleMeasure[] = [
   },
   {
     reference: "T-004",
-    title: "Eksempel: Mulighetsstudie for landstrøm i havna",
+    title: "Mulighetsstudie for landstrøm i havna",
     description: "Kartlegger behov, kostnader og eierskap for landstrøm til skip ved kai.",
     focusArea: 3,
     goals: [1, 0],
@@ -99,7 +99,7 @@ const exampleMeasures: ExampleMeasure[] = [
   },
   {
     reference: "T-005",
-    title: "Eksempel: Studentpraksis i lokale bedrifter",
+    title: "Studentpraksis i lokale bedrifter",
     description:
       "Sammen med universitetet formidles praksisplasser og bacheloroppgaver i regionens bedrifter.",
     focusArea: 4,
@@ -111,7 +111,7 @@ const exampleMeasures: ExampleMeasure[] = [
   },
   {
     reference: "T-006",
-    title: "Eksempel: Kortere ventetid i byggesaker for næringslivet",
+    title: "Kortere ventetid i byggesaker for næringslivet",
     description: "Kartlegger saksbehandlingstider og prøver ut faste kontaktpersoner for næringsbygg.",
     focusArea: 0,
     goals: [0],
@@ -178,17 +178,15 @@ async function insertDemo(tx: DbOrTx) {
       })),
     )
     .returning();
-  await tx
-    .insert(goalFocusAreas)
-    .values(
-      focusAreaSpecs.flatMap(([, , goalIndexes], i) =>
-        goalIndexes.map((g) => ({
-          municipalityId,
-          goalId: at(goalRows, g).id,
-          focusAreaId: at(focusAreaRows, i).id,
-        })),
-      ),
-    );
+  await tx.insert(goalFocusAreas).values(
+    focusAreaSpecs.flatMap(([, , goalIndexes], i) =>
+      goalIndexes.map((g) => ({
+        municipalityId,
+        goalId: at(goalRows, g).id,
+        focusAreaId: at(focusAreaRows, i).id,
+      })),
+    ),
+  );
 
   const [drift] = await tx
     .insert(frameAreas)

@@ -44,7 +44,7 @@ export function MeasuresPage() {
           <Table.Body>
             {rows.map((m) => (
               <Table.Row key={m.reference}>
-                <Table.Cell>{m.reference}</Table.Cell>
+                <Table.Cell className="pv-nowrap">{m.reference}</Table.Cell>
                 <Table.Cell>
                   {m.title}{" "}
                   {m.isExample && (
@@ -57,7 +57,7 @@ export function MeasuresPage() {
                 <Table.Cell>{m.responsibleUnit}</Table.Cell>
                 {years.map((year) => (
                   <Table.Cell key={year} className="pv-num">
-                    {nok(municipalIn(m, year))}
+                    {year < m.startYear || year > m.endYear ? "–" : nok(municipalIn(m, year))}
                   </Table.Cell>
                 ))}
                 <Table.Cell className="pv-num">{nok(m.totalMunicipalNok)}</Table.Cell>

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../test/app.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe("operations endpoints", () => {
+  it("GET /healthz says the process is up", async () => {
+    const response = await t.app.inject({ url: "/healthz" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+  });
+
+  it("GET /readyz says the database is reachable, and 503 when it is not", async () => {
+    expect((await t.app.inject({ url: "/readyz" })).json()).toEqual({ status: "ready" });
+    // A second app on a database that is gone.
+    const { buildApp } = await import("./app.ts");
+    const { connectDatabase } = await import("../db/client.ts");
+    const pino = (await import("pino")).default;
+    const gone = connectDatabase("postgres://nobody:x@127.0.0.1:1/none", { max: 1 });
+    const app = await buildApp({ db: gone.db, logger: pino({ level: "silent" }) });
+    const response = await app.inject({ url: "/readyz" });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ status: "unavailable" });
+    await app.close();
+    await gone.close();
+  });
+
+  it("gives every response a request id, taking a sane one from the caller", async () => {
+    const response = await t.app.inject({ url: "/healthz", headers: { "x-request-id": "abc-123" } });
+    expect(response.statusCode).toBe(200);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("serves a valid OpenAPI 3 document generated from the route schemas", async () => {
+    const response = await t.app.inject({ url: "/api/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.info.title).toBe("Planverk API");
+    const tree = doc.paths["/api/municipalities/{municipalityNumber}/plan-tree"].get;
+    expect(tree.parameters[0]).toMatchObject({ name: "municipalityNumber", in: "path", required: true });
+    expect(tree.responses["200"].content["application/json"].schema.properties).toHaveProperty("goals");
+    expect(doc.paths).toHaveProperty("/readyz");
+  });
+
+  it("serves a browsable reference at /api/docs that loads nothing from elsewhere", async () => {
+    const page = await t.app.inject({ url: "/api/docs/" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("swagger");
+    const external = [...page.body.matchAll(/(?:src|href)="(https?:)?\/\/[^"]+"/g)];
+    expect(external).toEqual([]);
+  });
+});
+
+describe("errors", () => {
+  it("answers unknown API paths with a JSON 404", async () => {
+    const response = await t.app.inject({ url: "/api/nothing-here" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe("not_found");
+  });
+});
