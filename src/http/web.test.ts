@@ -1,0 +1,63 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../test/app.ts";
+import { webDir } from "../cli/web-build.ts";
+import { loadDemoDataIfEmpty } from "../services/load-demo-data.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp({ web: true });
+  await loadDemoDataIfEmpty({ ctx: { db: t.database.db } });
+});
+afterAll(() => t.close());
+
+describe("server-rendered pages", () => {
+  it("sends the plan tree as HTML that reads without any script", async () => {
+    const response = await t.app.inject({ url: "/" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/html");
+    const html = response.body;
+    expect(html).toContain('<html lang="nb"');
+    expect(html).toContain("Strategisk næringsplan for Drammen 2023–2027");
+    expect(html).toContain("Drammen skal være et næringssentrum");
+    expect(html).toContain("Havnebyen Drammen");
+    expect(html).toContain("T-001");
+    expect(html).toMatch(/1\u00a0800\u00a0000\u00a0kr/);
+    expect(html).toContain('id="planverk-state"');
+  });
+
+  it("renders in the language remembered in the cookie", async () => {
+    const response = await t.app.inject({ url: "/", headers: { cookie: "planverk_lang=en" } });
+    expect(response.body).toContain('<html lang="en"');
+    expect(response.body).toContain("From societal goals to measures");
+    const nynorsk = await t.app.inject({ url: "/", headers: { cookie: "planverk_lang=nn" } });
+    expect(nynorsk.body).toContain("Frå samfunnsmål til tiltak");
+    const unknown = await t.app.inject({ url: "/", headers: { cookie: "planverk_lang=xx" } });
+    expect(unknown.body).toContain('<html lang="nb"');
+  });
+
+  it("renders the measures table and answers unknown pages with 404", async () => {
+    const measures = await t.app.inject({ url: "/tiltak" });
+    expect(measures.statusCode).toBe(200);
+    expect(measures.body).toContain("Tiltak i handlingsplanen");
+    const missing = await t.app.inject({ url: "/finnes-ikke" });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain("Fant ikke siden");
+  });
+
+  it("does not let page data close its script tag", async () => {
+    const html = (await t.app.inject({ url: "/" })).body;
+    const state =
+      /<script type="application\/json" id="planverk-state">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    expect(state).not.toContain("<");
+    expect(() => JSON.parse(state)).not.toThrow();
+  });
+
+  it("serves hashed assets with a long cache lifetime", async () => {
+    const asset = readdirSync(path.join(webDir, "assets")).find((f) => f.endsWith(".js"));
+    const response = await t.app.inject({ url: `/assets/${asset}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["cache-control"]).toContain("immutable");
+  });
+});

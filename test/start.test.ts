@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort, type StartedProcess, startPlanverkProcess, waitUntilReady } from "./processes.ts";
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "planverk-start-"));
+const started: StartedProcess[] = [];
+afterAll(async () => {
+  for (const p of started) if (p.child.exitCode === null) p.child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start() {
+  const port = await freePort();
+  const p = startPlanverkProcess({ PORT: String(port), PLANVERK_DATA_DIR: dataDir });
+  started.push(p);
+  return { p, url: `http://127.0.0.1:${port}` };
+}
+
+const planTree = (url: string) => fetch(`${url}/api/municipalities/3301/plan-tree`).then((r) => r.json());
+
+describe("npm start with its own PostgreSQL", () => {
+  it("starts, refuses a second start on the same data, stops cleanly, and finds its data again", async () => {
+    const first = await start();
+    await waitUntilReady(first.url, first.p);
+    expect(first.p.output()).toContain("creating the PostgreSQL cluster");
+    expect(first.p.output()).toContain("demo data loaded");
+    const page = await fetch(`${first.url}/`).then((r) => r.text());
+    expect(page).toContain("Strategisk næringsplan for Drammen");
+    const before = await planTree(first.url);
+
+    const second = await start();
+    expect(await second.p.exited).toBe(1);
+    expect(second.p.output()).toContain("Planverk kjører allerede med datamappa");
+    expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+
+    first.p.child.kill("SIGINT");
+    expect(await first.p.exited).toBe(0);
+    // PostgreSQL was shut down, not left running.
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+
+    const third = await start();
+    await waitUntilReady(third.url, third.p);
+    expect(third.p.output()).not.toContain("creating the PostgreSQL cluster");
+    expect(third.p.output()).not.toContain("demo data loaded");
+    expect(await planTree(third.url)).toEqual(before);
+
+    // A crash (SIGKILL) leaves PostgreSQL running without its owner; the next start recovers.
+    third.p.child.kill("SIGKILL");
+    await third.p.exited;
+    const fourth = await start();
+    await waitUntilReady(fourth.url, fourth.p);
+    expect(await planTree(fourth.url)).toEqual(before);
+    fourth.p.child.kill("SIGTERM");
+    expect(await fourth.p.exited).toBe(0);
+  }, 180_000);
+});
