@@ -5,8 +5,8 @@ import { languages, messages } from "../i18n/messages.ts";
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useLanguage();
   return (
-    <fieldset className="pv-language">
-      <legend className="pv-visually-hidden">{t("language.label")}</legend>
+    // A plain group, not a fieldset: Designsystemet's script rewrites fieldsets before hydration.
+    <div role="group" aria-label={t("language.label")} className="pv-language">
       {languages.map((option) => (
         <button
           key={option}
@@ -19,6 +19,6 @@ export function LanguageSwitch() {
           {messages[option]["language.name"]}
         </button>
       ))}
-    </fieldset>
+    </div>
   );
 }
