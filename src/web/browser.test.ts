@@ -30,7 +30,9 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
 
   it("shows the plan tree with the municipality's name, without accessibility violations", async () => {
     await page.goto(baseUrl, { waitUntil: "networkidle" });
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Strategisk næringsplan");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(
+      "Strategisk næringsplan",
+    );
     await expect(page.getByTestId("municipality-name").textContent()).resolves.toBe("Drammen kommune");
     const tree = page.getByTestId("plan-tree");
     await expect(tree.getByRole("heading", { level: 3 }).allTextContents()).resolves.toEqual([
@@ -48,18 +50,26 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
     });
     await page.getByRole("navigation").getByRole("link", { name: "Tiltak" }).click();
     await page.waitForURL(`${baseUrl}/tiltak`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Tiltak i handlingsplanen");
-    await expect(page.getByTestId("measures-table").locator("tbody tr").count()).resolves.toBeGreaterThanOrEqual(5);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Tiltak i handlingsplanen",
+    );
+    await expect(
+      page.getByTestId("measures-table").locator("tbody tr").count(),
+    ).resolves.toBeGreaterThanOrEqual(5);
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it("switches language and remembers the choice", async () => {
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Measures in the action plan");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Measures in the action plan",
+    );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.reload({ waitUntil: "networkidle" });
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Measures in the action plan");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Measures in the action plan",
+    );
     await page.getByRole("navigation").getByRole("link", { name: "The plan" }).click();
     await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toBe(
       "From societal goals to measures",
@@ -67,7 +77,9 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Nynorsk" }).click();
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toBe("Frå samfunnsmål til tiltak");
+    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toBe(
+      "Frå samfunnsmål til tiltak",
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Bokmål" }).click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("nb");
