@@ -5,7 +5,7 @@ import { languages, messages } from "../i18n/messages.ts";
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useLanguage();
   return (
-    // A plain group, not a fieldset: Designsystemet's script rewrites fieldsets before hydration.
+    // biome-ignore lint/a11y/useSemanticElements: Designsystemet's script rewrites fieldsets before hydration, breaking it.
     <div role="group" aria-label={t("language.label")} className="pv-language">
       {languages.map((option) => (
         <button
