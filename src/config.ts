@@ -12,6 +12,7 @@ const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PLANVERK_DATA_DIR: z.string().default("./data"),
   PLANVERK_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -24,6 +25,8 @@ export type Config = {
   dataDir: string;
   loadDemoData: boolean;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  /** Behind a reverse proxy: trust X-Forwarded-* (client address, HTTPS for Secure cookies). */
+  trustProxy: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.PLANVERK_DATA_DIR),
     loadDemoData: c.PLANVERK_DEMO_DATA === "auto",
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY === "true",
   };
 }

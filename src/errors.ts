@@ -8,6 +8,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "too_many_requests"
   | "unavailable";
 
 export class AppError extends Error {

@@ -5,7 +5,13 @@ import { connectDatabase } from "./db/client.ts";
 import { startEmbeddedPostgres } from "./db/embedded.ts";
 import { runMigrations } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
-import { loadDemoDataIfEmpty } from "./services/load-demo-data.ts";
+import { systemActor } from "./services/context.ts";
+import {
+  demoUsersNotice,
+  loadDemoDataIfEmpty,
+  refuseDemoUsersInProduction,
+} from "./services/load-demo-data.ts";
+import { syncMunicipalityRegister } from "./services/sync-municipality-register.ts";
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
 
@@ -26,10 +32,14 @@ export async function startPlanverk(
   const database = connectDatabase(config.databaseUrl ?? (embedded?.url as string));
   try {
     await runMigrations(database.db);
-    if (config.loadDemoData && (await loadDemoDataIfEmpty({ ctx: { db: database.db } }))) {
+    const ctx = { db: database.db, actor: systemActor() };
+    await syncMunicipalityRegister({ ctx });
+    if (config.env === "production") await refuseDemoUsersInProduction({ ctx });
+    else if (config.loadDemoData && (await loadDemoDataIfEmpty({ ctx }))) {
       logger.info("demo data loaded (Drammen kommune, example measures)");
+      console.log(demoUsersNotice());
     }
-    const app = await buildApp({ db: database.db, logger, webDir });
+    const app = await buildApp({ config, db: database.db, logger, webDir });
     const url = await app.listen({ port: config.port, host: config.host });
     return {
       app,

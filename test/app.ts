@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { webDir } from "../src/cli/web-build.ts";
+import { loadConfig } from "../src/config.ts";
 import { buildApp } from "../src/http/app.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
@@ -12,6 +13,7 @@ export async function createTestApp(options: { web?: boolean } = {}): Promise<{
 }> {
   const database = await createTestDatabase();
   const app = await buildApp({
+    config: loadConfig({ NODE_ENV: "test" }),
     db: database.db,
     logger: pino({ level: "silent" }),
     webDir: options.web ? webDir : undefined,
@@ -25,4 +27,21 @@ export async function createTestApp(options: { web?: boolean } = {}): Promise<{
       await database.drop();
     },
   };
+}
+
+export type Signed = {
+  cookie: string;
+  csrfToken: string;
+  headers: { cookie: string; "x-csrf-token": string };
+};
+
+/** Signs in through the API, as the browser does; returns the cookie and CSRF header to send. */
+export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Signed> {
+  const response = await app.inject({ method: "POST", url: "/api/session", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "planverk_session");
+  if (!cookie) throw new Error("no session cookie");
+  const csrfToken = response.json().csrfToken as string;
+  const header = `planverk_session=${cookie.value}`;
+  return { cookie: header, csrfToken, headers: { cookie: header, "x-csrf-token": csrfToken } };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../src/db/client.ts";
+import type { Role } from "../src/db/schema/accounts.ts";
 import {
   actionPlanVersions,
   cycles,
@@ -10,9 +11,13 @@ import {
   measures,
   measureVersionGoals,
   measureVersions,
+  memberships,
   municipalities,
   plans,
+  users,
 } from "../src/db/schema/index.ts";
+import { type ServiceContext, systemActor } from "../src/services/context.ts";
+import { hashPassword } from "../src/services/passwords.ts";
 
 /**
  * Factories build exactly the data a test needs and create any missing parent, so no test depends
@@ -186,4 +191,41 @@ export async function createMeasure(
     });
   }
   return { measure, version };
+}
+
+export const systemContext = (db: Database): ServiceContext => ({ db, actor: systemActor("test") });
+
+export const testPassword = "et-testpassord-som-er-langt";
+let cachedHash: Promise<string> | undefined;
+
+/** A user with a role in a municipality (or none); all share one password, hashed once per file. */
+export async function createUser(
+  db: Database,
+  over: {
+    municipalityId?: string;
+    role?: Role;
+    email?: string;
+    isSystemAdmin?: boolean;
+    isDemo?: boolean;
+  } = {},
+) {
+  cachedHash ??= hashPassword(testPassword);
+  const n = next();
+  const user = first(
+    await db
+      .insert(users)
+      .values({
+        email: over.email ?? `person${n}-${Math.random().toString(36).slice(2, 8)}@test.no`,
+        name: `Person ${n}`,
+        passwordHash: await cachedHash,
+        isSystemAdmin: over.isSystemAdmin ?? false,
+        isDemo: over.isDemo ?? false,
+      })
+      .returning(),
+  );
+  if (over.role) {
+    const municipalityId = over.municipalityId ?? (await createMunicipality(db)).id;
+    await db.insert(memberships).values({ municipalityId, userId: user.id, role: over.role });
+  }
+  return user;
 }

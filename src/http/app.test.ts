@@ -21,7 +21,8 @@ describe("operations endpoints", () => {
     const { connectDatabase } = await import("../db/client.ts");
     const pino = (await import("pino")).default;
     const gone = connectDatabase("postgres://nobody:x@127.0.0.1:1/none", { max: 1 });
-    const app = await buildApp({ db: gone.db, logger: pino({ level: "silent" }) });
+    const { loadConfig } = await import("../config.ts");
+    const app = await buildApp({ config: loadConfig({}), db: gone.db, logger: pino({ level: "silent" }) });
     const response = await app.inject({ url: "/readyz" });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toEqual({ status: "unavailable" });

@@ -3,21 +3,25 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import type { ServiceContext } from "../services/context.ts";
+import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { planRoutes } from "./routes/plan.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { registerSecurityHeaders } from "./security.ts";
 import { registerWeb } from "./web.ts";
 
 export type AppDeps = {
+  config: Config;
   db: Database;
   logger: FastifyBaseLogger;
   /** Folder of the built web app (dist/web); without it only the API is served. */
   webDir?: string;
 };
 
-export async function buildApp({ db, logger, webDir }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     genReqId: (request) => {
@@ -25,10 +29,13 @@ export async function buildApp({ db, logger, webDir }: AppDeps): Promise<Fastify
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await registerAuth(app, db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -48,9 +55,9 @@ export async function buildApp({ db, logger, webDir }: AppDeps): Promise<Fastify
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const ctx: ServiceContext = { db };
   await app.register(healthRoutes(db));
-  await app.register(planRoutes(ctx));
+  await app.register(sessionRoutes({ refuseDemoUsers: config.env === "production" }));
+  await app.register(planRoutes);
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

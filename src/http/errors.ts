@@ -9,6 +9,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
   unavailable: 503,
 };
 
@@ -23,6 +24,8 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) reply.header("retry-after", String(retryAfter));
       const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
       return reply.status(statusByCode[error.code]).send(body);
     }

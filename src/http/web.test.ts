@@ -2,13 +2,14 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/app.ts";
+import { systemContext } from "../../test/factories.ts";
 import { webDir } from "../cli/web-build.ts";
 import { loadDemoDataIfEmpty } from "../services/load-demo-data.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp({ web: true });
-  await loadDemoDataIfEmpty({ ctx: { db: t.database.db } });
+  await loadDemoDataIfEmpty({ ctx: systemContext(t.database.db) });
 });
 afterAll(() => t.close());
 

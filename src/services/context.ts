@@ -1,7 +1,27 @@
 import type { Database } from "../db/client.ts";
+import type { Role } from "../db/schema/accounts.ts";
 
-/**
- * What every service function receives besides its input. Accounts and roles (issue 3) add the
- * signed-in user and the municipality they act for.
- */
-export type ServiceContext = { db: Database };
+/** Who is asking. Anonymous visitors read only what is published. */
+export type Actor =
+  | { kind: "anonymous" }
+  /** Planverk itself or an operator at the command line (demo data, CLI commands). */
+  | { kind: "system"; label: string }
+  | {
+      kind: "user";
+      userId: string;
+      email: string;
+      name: string;
+      isSystemAdmin: boolean;
+      /** Role per municipality id. */
+      roles: Record<string, Role>;
+    };
+
+/** What every service function receives besides its input. */
+export type ServiceContext = { db: Database; actor: Actor; requestId?: string };
+
+export const anonymous: Actor = { kind: "anonymous" };
+
+export const systemActor = (label = "Planverk"): Actor => ({ kind: "system", label });
+
+export const actorLabel = (actor: Actor) =>
+  actor.kind === "user" ? `${actor.name} <${actor.email}>` : actor.kind === "system" ? actor.label : "anonym";

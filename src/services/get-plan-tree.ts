@@ -10,29 +10,44 @@ import {
   measures,
   measureVersionGoals,
   measureVersions,
-  municipalities,
   plans,
 } from "../db/schema/index.ts";
 import { type CyclePhase, financialPlanPeriod } from "../domain/cycle.ts";
+import { type Action, allowedActions, can } from "../domain/permissions.ts";
 import { buildPlanTree, type PlanTree, type TreeMeasure } from "../domain/plan-tree.ts";
-import { notFound } from "../errors.ts";
+import { resolveTenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
 
 export type PlanTreeView = {
   municipality: { number: string; name: string };
-  plan: { id: string; title: string; startYear: number; endYear: number; vision: string } | null;
+  plan: {
+    id: string;
+    title: string;
+    startYear: number;
+    endYear: number;
+    vision: string;
+    published: boolean;
+    version: number;
+    allowedActions: Action[];
+  } | null;
   cycle: {
     budgetYear: number;
     startYear: number;
     endYear: number;
     phase: CyclePhase;
-    actionPlan: { revision: number; status: "draft" | "adopted" } | null;
+    actionPlan: {
+      revision: number;
+      status: "draft" | "adopted";
+      adoptedOn: string | null;
+      decisionBody: string | null;
+      caseReference: string | null;
+    } | null;
   } | null;
 } & PlanTree;
 
 /**
- * The newest plan of a municipality as goal → focus area → measure, with the measures of the newest
- * action plan version of its newest cycle.
+ * The newest plan of a municipality as goal → focus area → measure. People who may read drafts see
+ * the newest action plan version of the newest cycle; everyone else the newest adopted one.
  */
 export async function getPlanTree({
   ctx,
@@ -42,54 +57,50 @@ export async function getPlanTree({
   input: { municipalityNumber: string };
 }): Promise<PlanTreeView> {
   const { db } = ctx;
-  const [municipality] = await db
-    .select()
-    .from(municipalities)
-    .where(and(eq(municipalities.number, input.municipalityNumber), eq(municipalities.active, true)));
-  if (!municipality) throw notFound("Kommunen");
-  const tenant = municipality.id;
-  const municipalityView = { number: municipality.number, name: municipality.name };
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const municipalityView = { number: tenant.number, name: tenant.name };
+  const empty = { municipality: municipalityView, plan: null, cycle: null, goals: [], focusAreas: [] };
 
   const [plan] = await db
     .select()
     .from(plans)
-    .where(eq(plans.municipalityId, tenant))
+    .where(eq(plans.municipalityId, tenant.id))
     .orderBy(desc(plans.startYear), desc(plans.createdAt))
     .limit(1);
-  if (!plan) return { municipality: municipalityView, plan: null, cycle: null, goals: [], focusAreas: [] };
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) return empty;
+  const seesDrafts = can(tenant.subject, "read_drafts", "action_plan");
 
-  const [planGoals, planFocusAreas, links, [cycle]] = await Promise.all([
+  const [planGoals, planFocusAreas, links, [current]] = await Promise.all([
     db
       .select()
       .from(goals)
-      .where(and(eq(goals.municipalityId, tenant), eq(goals.planId, plan.id))),
+      .where(and(eq(goals.municipalityId, tenant.id), eq(goals.planId, plan.id))),
     db
       .select()
       .from(focusAreas)
-      .where(and(eq(focusAreas.municipalityId, tenant), eq(focusAreas.planId, plan.id))),
+      .where(and(eq(focusAreas.municipalityId, tenant.id), eq(focusAreas.planId, plan.id))),
     db
       .select({ goalId: goalFocusAreas.goalId, focusAreaId: goalFocusAreas.focusAreaId })
       .from(goalFocusAreas)
       .innerJoin(goals, eq(goals.id, goalFocusAreas.goalId))
-      .where(and(eq(goalFocusAreas.municipalityId, tenant), eq(goals.planId, plan.id))),
+      .where(and(eq(goalFocusAreas.municipalityId, tenant.id), eq(goals.planId, plan.id))),
     db
-      .select()
+      .select({ cycle: cycles, actionPlan: actionPlanVersions })
       .from(cycles)
-      .where(and(eq(cycles.municipalityId, tenant), eq(cycles.planId, plan.id)))
-      .orderBy(desc(cycles.budgetYear))
+      .leftJoin(actionPlanVersions, eq(actionPlanVersions.cycleId, cycles.id))
+      .where(
+        and(
+          eq(cycles.municipalityId, tenant.id),
+          eq(cycles.planId, plan.id),
+          seesDrafts ? undefined : eq(actionPlanVersions.status, "adopted"),
+        ),
+      )
+      .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
       .limit(1),
   ]);
 
-  const [actionPlan] = cycle
-    ? await db
-        .select()
-        .from(actionPlanVersions)
-        .where(and(eq(actionPlanVersions.municipalityId, tenant), eq(actionPlanVersions.cycleId, cycle.id)))
-        .orderBy(desc(actionPlanVersions.revision))
-        .limit(1)
-    : [];
-
-  const treeMeasures = actionPlan ? await loadMeasures(ctx, tenant, actionPlan.id) : [];
+  const actionPlan = current?.actionPlan ?? null;
+  const treeMeasures = actionPlan ? await loadMeasures(ctx, tenant.id, actionPlan.id) : [];
   const tree = buildPlanTree({ goals: planGoals, focusAreas: planFocusAreas, links, measures: treeMeasures });
 
   return {
@@ -100,13 +111,24 @@ export async function getPlanTree({
       startYear: plan.startYear,
       endYear: plan.endYear,
       vision: plan.vision,
+      published: plan.published,
+      version: plan.version,
+      allowedActions: allowedActions(tenant.subject, "plan", { published: plan.published }),
     },
-    cycle: cycle
+    cycle: current
       ? {
-          budgetYear: cycle.budgetYear,
-          ...financialPlanPeriod(cycle.budgetYear),
-          phase: cycle.phase,
-          actionPlan: actionPlan ? { revision: actionPlan.revision, status: actionPlan.status } : null,
+          budgetYear: current.cycle.budgetYear,
+          ...financialPlanPeriod(current.cycle.budgetYear),
+          phase: current.cycle.phase,
+          actionPlan: actionPlan
+            ? {
+                revision: actionPlan.revision,
+                status: actionPlan.status,
+                adoptedOn: actionPlan.adoptedOn,
+                decisionBody: actionPlan.decisionBody,
+                caseReference: actionPlan.caseReference,
+              }
+            : null,
         }
       : null,
     ...tree,

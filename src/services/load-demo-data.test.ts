@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
+import { systemContext } from "../../test/factories.ts";
 import { measures } from "../db/schema/index.ts";
 import { getPlanTree } from "./get-plan-tree.ts";
 import { loadDemoDataIfEmpty } from "./load-demo-data.ts";
@@ -12,7 +13,7 @@ afterAll(() => database.drop());
 
 describe("loadDemoDataIfEmpty", () => {
   it("loads Drammen's plan once: three goals, five focus areas, example measures", async () => {
-    const ctx = { db: database.db };
+    const ctx = systemContext(database.db);
     expect(await loadDemoDataIfEmpty({ ctx })).toBe(true);
     expect(await loadDemoDataIfEmpty({ ctx })).toBe(false);
 

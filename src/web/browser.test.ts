@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/app.ts";
 import { accessibilityViolations, browserAvailable, launchBrowser } from "../../test/browser.ts";
+import { systemContext } from "../../test/factories.ts";
 import { loadDemoDataIfEmpty } from "../services/load-demo-data.ts";
 
 describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
@@ -13,7 +14,7 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ web: true });
-    await loadDemoDataIfEmpty({ ctx: { db: t.database.db } });
+    await loadDemoDataIfEmpty({ ctx: systemContext(t.database.db) });
     baseUrl = await t.app.listen({ port: 0, host: "127.0.0.1" });
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();

@@ -1,3 +1,5 @@
+export * from "./accounts.ts";
+export * from "./audit.ts";
 export * from "./cycle.ts";
 export * from "./finance.ts";
 export * from "./measures.ts";

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 
 /** A strategic plan (e.g. "Strategisk næringsplan for Drammen 2023–2027"). */
@@ -13,6 +13,8 @@ export const plans = pgTable(
     adoptedOn: date("adopted_on"),
     caseReference: text("case_reference"),
     vision: text("vision").notNull().default(""),
+    /** A published plan (its goals and focus areas, and its adopted action plans) is public. */
+    published: boolean("published").notNull().default(false),
     version: rowVersion(),
     ...timestamps(),
   },

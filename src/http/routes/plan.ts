@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { cyclePhases } from "../../domain/cycle.ts";
-import type { ServiceContext } from "../../services/context.ts";
+import { actions } from "../../domain/permissions.ts";
 import { getPlanTree } from "../../services/get-plan-tree.ts";
 import { listMunicipalities } from "../../services/list-municipalities.ts";
 import { errorResponse } from "../schemas.ts";
@@ -35,6 +35,9 @@ export const planTreeSchema = z.object({
       startYear: z.number(),
       endYear: z.number(),
       vision: z.string(),
+      published: z.boolean(),
+      version: z.number().int(),
+      allowedActions: z.array(z.enum(actions)),
     })
     .nullable(),
   cycle: z
@@ -43,7 +46,15 @@ export const planTreeSchema = z.object({
       startYear: z.number().int(),
       endYear: z.number().int(),
       phase: z.enum(cyclePhases),
-      actionPlan: z.object({ revision: z.number().int(), status: z.enum(["draft", "adopted"]) }).nullable(),
+      actionPlan: z
+        .object({
+          revision: z.number().int(),
+          status: z.enum(["draft", "adopted"]),
+          adoptedOn: z.string().nullable(),
+          decisionBody: z.string().nullable(),
+          caseReference: z.string().nullable(),
+        })
+        .nullable(),
     })
     .nullable(),
   goals: z.array(
@@ -52,34 +63,32 @@ export const planTreeSchema = z.object({
   focusAreas: z.array(z.object({ ...node, goalIds: z.array(z.string()), measures: z.array(measureSummary) })),
 });
 
-export const planRoutes =
-  (ctx: ServiceContext): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      "/api/municipalities",
-      {
-        schema: {
-          tags: ["kommuner"],
-          summary: "Municipalities that use this installation",
-          response: { 200: z.array(z.object({ number: z.string(), name: z.string() })) },
-        },
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/municipalities",
+    {
+      schema: {
+        tags: ["kommuner"],
+        summary: "Municipalities that use this installation",
+        response: { 200: z.array(z.object({ number: z.string(), name: z.string() })) },
       },
-      async () => listMunicipalities({ ctx }),
-    );
+    },
+    async (request) => listMunicipalities({ ctx: request.ctx }),
+  );
 
-    app.get(
-      "/api/municipalities/:municipalityNumber/plan-tree",
-      {
-        schema: {
-          tags: ["plan"],
-          summary: "The newest plan as goal → focus area → measure",
-          params: z.object({ municipalityNumber }),
-          response: { 200: planTreeSchema, 404: errorResponse },
-        },
+  app.get(
+    "/api/municipalities/:municipalityNumber/plan-tree",
+    {
+      schema: {
+        tags: ["plan"],
+        summary: "The newest plan as goal → focus area → measure",
+        params: z.object({ municipalityNumber }),
+        response: { 200: planTreeSchema, 404: errorResponse },
       },
-      async (request) => getPlanTree({ ctx, input: request.params }),
-    );
-  };
+    },
+    async (request) => getPlanTree({ ctx: request.ctx, input: request.params }),
+  );
+};
 
 export type PlanTreeResponse = z.infer<typeof planTreeSchema>;
 export type MunicipalityListResponse = { number: string; name: string }[];

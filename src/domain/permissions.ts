@@ -1,0 +1,98 @@
+import type { Role } from "../db/schema/accounts.ts";
+
+/**
+ * Who may do what. This table is the only place that says so: every route asks `can`, and the API
+ * returns `allowedActions` per object so the interface shows only what the person may do.
+ * A subject without a role in the object's municipality is "anonymous" there.
+ */
+export type Subject = { role: Role | "anonymous"; userId: string | null; isSystemAdmin: boolean };
+
+export const actions = [
+  "read",
+  "read_drafts",
+  "read_history",
+  "update",
+  "invite",
+  "update_member",
+  "read_members",
+  "read_audit",
+  "activate",
+] as const;
+export type Action = (typeof actions)[number];
+
+export const resources = ["plan", "action_plan", "membership", "audit_trail", "municipality"] as const;
+export type Resource = (typeof resources)[number];
+
+/** What a condition may look at. */
+export type PermissionObject = { published?: boolean; role?: Role };
+type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
+
+const isPublished: Condition = { describe: "only when published", test: (_s, o) => o.published === true };
+const notAdminRole: Condition = {
+  describe: "not to or from the admin role",
+  test: (_s, o) => o.role !== undefined && o.role !== "admin",
+};
+
+type Who = Role | "anonymous" | "system_admin";
+type Rule = { who: Who[]; action: Action; resource: Resource; condition?: Condition };
+const allow = (who: Who | Who[], action: Action, resource: Resource, condition?: Condition): Rule => ({
+  who: Array.isArray(who) ? who : [who],
+  action,
+  resource,
+  condition,
+});
+
+const members: Role[] = ["admin", "planner", "measure_owner", "partner", "viewer"];
+const internal: Role[] = ["admin", "planner", "measure_owner", "viewer"];
+
+// prettier-ignore
+export const permissionTable: Rule[] = [
+  //     who                      action           resource        condition
+  allow("anonymous", "read", "plan", isPublished),
+  allow(members, "read", "plan"),
+  allow(["planner"], "update", "plan"),
+  allow(internal, "read_history", "plan"),
+  allow("anonymous", "read", "action_plan", isPublished),
+  allow(members, "read", "action_plan", isPublished),
+  allow(internal, "read_drafts", "action_plan"),
+  allow(["admin", "planner"], "read_members", "membership"),
+  allow("admin", "invite", "membership"),
+  allow("planner", "invite", "membership", notAdminRole),
+  allow("admin", "update_member", "membership"),
+  allow("admin", "read_audit", "audit_trail"),
+  allow("system_admin", "activate", "municipality"),
+];
+
+export function can(
+  subject: Subject,
+  action: Action,
+  resource: Resource,
+  object: PermissionObject = {},
+): boolean {
+  return permissionTable.some(
+    (rule) =>
+      rule.action === action &&
+      rule.resource === resource &&
+      (rule.who.includes(subject.role) || (subject.isSystemAdmin && rule.who.includes("system_admin"))) &&
+      (!rule.condition || rule.condition.test(subject, object)),
+  );
+}
+
+/** The actions a subject may take on one object, for the API to pass to the interface. */
+export function allowedActions(
+  subject: Subject,
+  resource: Resource,
+  object: PermissionObject = {},
+): Action[] {
+  return actions.filter((action) => can(subject, action, resource, object));
+}
+
+/** The table in words, for docs/SECURITY.md and the admin screen. */
+export function describePermissions() {
+  return permissionTable.map((r) => ({
+    who: r.who.join(", "),
+    action: r.action,
+    resource: r.resource,
+    condition: r.condition?.describe ?? "",
+  }));
+}

@@ -1,0 +1,79 @@
+import { timingSafeEqual } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { anonymous, type ServiceContext } from "../services/context.ts";
+import { loadSession, sessionCookie, sessionLifetimeMs } from "../services/sessions.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The service context of this request: database, who is asking, request id. */
+    ctx: ServiceContext;
+    /** The cookie session, when the request carries a live one. */
+    session: { tokenHash: string; csrfToken: string } | null;
+  }
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function sameToken(a: string, b: string) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Who is asking: the session cookie (sessions live in PostgreSQL, so any app node can serve any
+ * request). Every cookie-authenticated write must carry the session's CSRF token in `x-csrf-token`;
+ * writes from another site are refused outright.
+ */
+export async function registerAuth(app: FastifyInstance, db: Database) {
+  await app.register(fastifyCookie);
+  app.decorateRequest("ctx", null as unknown as ServiceContext);
+  app.decorateRequest("session", null);
+
+  app.addHook("onRequest", async (request) => {
+    request.ctx = { db, actor: anonymous, requestId: request.id };
+    const token = request.cookies[sessionCookie];
+    if (token) {
+      const session = await loadSession(db, token);
+      if (session) {
+        request.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
+        request.ctx = { db, actor: session.actor, requestId: request.id };
+      }
+    }
+    if (!unsafeMethods.has(request.method)) return;
+    if (request.headers["sec-fetch-site"] === "cross-site") {
+      throw new AppError("forbidden", "Forespørsler fra andre nettsteder godtas ikke.");
+    }
+    if (request.session) {
+      const given = request.headers["x-csrf-token"];
+      if (typeof given !== "string" || !sameToken(given, request.session.csrfToken)) {
+        throw new AppError(
+          "forbidden",
+          "Mangler eller ugyldig CSRF-token. Last siden på nytt og prøv igjen.",
+        );
+      }
+    }
+  });
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.setCookie(sessionCookie, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    maxAge: sessionLifetimeMs / 1000,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(sessionCookie, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+  });
+}

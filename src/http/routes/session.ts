@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { roles } from "../../db/schema/accounts.ts";
+import { AppError } from "../../errors.ts";
+import { changePassword } from "../../services/change-password.ts";
+import { getSessionUser } from "../../services/get-session-info.ts";
+import { loadSession } from "../../services/sessions.ts";
+import { signInWithPassword } from "../../services/sign-in.ts";
+import { signOut } from "../../services/sign-out.ts";
+import { clearSessionCookie, setSessionCookie } from "../auth.ts";
+import { errorResponse } from "../schemas.ts";
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  isSystemAdmin: z.boolean(),
+  memberships: z.array(
+    z.object({ municipalityNumber: z.string(), municipalityName: z.string(), role: z.enum(roles) }),
+  ),
+});
+const sessionSchema = z.object({ user: sessionUserSchema.nullable(), csrfToken: z.string().nullable() });
+export type SessionResponse = z.infer<typeof sessionSchema>;
+
+export const sessionRoutes =
+  (options: { refuseDemoUsers: boolean }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/api/session",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "Who is signed in, and the CSRF token their writes must send in x-csrf-token",
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request) => ({
+        user: await getSessionUser({ ctx: request.ctx }),
+        csrfToken: request.session?.csrfToken ?? null,
+      }),
+    );
+
+    app.post(
+      "/api/session",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "Sign in with e-mail and password",
+          body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }),
+          response: { 200: sessionSchema, 401: errorResponse, 429: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        const result = await signInWithPassword({
+          ctx: request.ctx,
+          input: { ...request.body, clientIp: request.ip },
+          refuseDemoUsers: options.refuseDemoUsers,
+        });
+        setSessionCookie(request, reply, result.token);
+        const session = await loadSession(request.ctx.db, result.token);
+        const user = session ? await getSessionUser({ ctx: { ...request.ctx, actor: session.actor } }) : null;
+        return { user, csrfToken: result.csrfToken };
+      },
+    );
+
+    app.delete(
+      "/api/session",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "Sign out (the session cannot be used again)",
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        if (request.session)
+          await signOut({ ctx: request.ctx, input: { tokenHash: request.session.tokenHash } });
+        clearSessionCookie(request, reply);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/api/session/password",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "Change the signed-in person's password; their other sessions end",
+          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }),
+          response: { 204: z.null(), 400: errorResponse, 401: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        if (!request.session) throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+        await changePassword({
+          ctx: request.ctx,
+          input: { ...request.body, currentTokenHash: request.session.tokenHash },
+        });
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,32 @@
+import type { DbOrTx } from "../db/client.ts";
+import { auditEvents, type FieldChanges } from "../db/schema/index.ts";
+import { type Actor, actorLabel } from "./context.ts";
+
+export type AuditEntry = {
+  municipalityId: string | null;
+  objectType: string;
+  objectId: string;
+  objectLabel?: string;
+  action: string;
+  changes?: FieldChanges;
+};
+
+/** Writes one audit event. Call it inside the transaction that makes the change. */
+export async function recordAudit(
+  tx: DbOrTx,
+  actor: Actor,
+  entry: AuditEntry,
+  requestId?: string,
+): Promise<void> {
+  await tx.insert(auditEvents).values({
+    municipalityId: entry.municipalityId,
+    actorUserId: actor.kind === "user" ? actor.userId : null,
+    actorLabel: actorLabel(actor),
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    objectLabel: entry.objectLabel ?? "",
+    action: entry.action,
+    changes: entry.changes ?? {},
+    requestId: requestId ?? null,
+  });
+}

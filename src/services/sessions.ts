@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import { memberships, municipalities, sessions, users } from "../db/schema/index.ts";
+import type { Actor } from "./context.ts";
+
+export const sessionCookie = "planverk_session";
+export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const newToken = () => randomBytes(32).toString("base64url");
+
+/** Starts a session for a user; returns the cookie token (only its hash is stored). */
+export async function createSession(
+  tx: DbOrTx,
+  userId: string,
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  await tx.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + sessionLifetimeMs),
+  });
+  return { token, csrfToken };
+}
+
+export type LoadedSession = { tokenHash: string; csrfToken: string; actor: Extract<Actor, { kind: "user" }> };
+
+/** The live session for a cookie token, with the user's roles; null when unknown, expired or inactive. */
+export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSession | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      csrfToken: sessions.csrfToken,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      isSystemAdmin: users.isSystemAdmin,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)),
+    );
+  if (!row) return null;
+  const roleRows = await db
+    .select({ municipalityId: memberships.municipalityId, role: memberships.role })
+    .from(memberships)
+    .innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+    .where(and(eq(memberships.userId, row.userId), eq(municipalities.active, true)));
+  return {
+    tokenHash,
+    csrfToken: row.csrfToken,
+    actor: {
+      kind: "user",
+      userId: row.userId,
+      email: row.email,
+      name: row.name,
+      isSystemAdmin: row.isSystemAdmin,
+      roles: Object.fromEntries(roleRows.map((r) => [r.municipalityId, r.role])),
+    },
+  };
+}
