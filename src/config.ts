@@ -12,6 +12,13 @@ const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PLANVERK_DATA_DIR: z.string().default("./data"),
   PLANVERK_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  PUBLIC_URL: z.url().optional(),
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).default("kommunens innlogging"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Planverk <planverk@localhost>"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -27,6 +34,12 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   /** Behind a reverse proxy: trust X-Forwarded-* (client address, HTTPS for Secure cookies). */
   trustProxy: boolean;
+  /** The address people reach Planverk at; used in invitation links and the OIDC redirect. */
+  publicUrl: string;
+  /** Sign-in with the organisation's identity provider (e.g. Entra ID), when configured. */
+  oidc: { issuerUrl: string; clientId: string; clientSecret: string; displayName: string } | null;
+  /** E-mail (invitations, reminders), when configured. */
+  smtp: { url: string; from: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const c = parsed.data;
+  const oidcParts = [c.OIDC_ISSUER_URL, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcParts > 0 && oidcParts < 3) {
+    throw new Error(
+      "Invalid configuration:\n  OIDC: set all of OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none",
+    );
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -45,5 +64,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: c.PLANVERK_DEMO_DATA === "auto",
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY === "true",
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    oidc:
+      c.OIDC_ISSUER_URL && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? {
+            issuerUrl: c.OIDC_ISSUER_URL,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            displayName: c.OIDC_DISPLAY_NAME,
+          }
+        : null,
+    smtp: c.SMTP_URL ? { url: c.SMTP_URL, from: c.MAIL_FROM } : null,
   };
 }

@@ -8,6 +8,8 @@ import type { Database } from "../db/client.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { invitationRoutes } from "./routes/invitations.ts";
+import { oidcRoutes } from "./routes/oidc.ts";
 import { planRoutes } from "./routes/plan.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { registerSecurityHeaders } from "./security.ts";
@@ -58,6 +60,8 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(healthRoutes(db));
   await app.register(sessionRoutes({ refuseDemoUsers: config.env === "production" }));
   await app.register(planRoutes);
+  await app.register(oidcRoutes(config));
+  await app.register(invitationRoutes(config));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }
