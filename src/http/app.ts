@@ -7,6 +7,7 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
+import { adminRoutes } from "./routes/admin.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
@@ -58,8 +59,9 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(db));
-  await app.register(sessionRoutes({ refuseDemoUsers: config.env === "production" }));
+  await app.register(sessionRoutes(config));
   await app.register(planRoutes);
+  await app.register(adminRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
   if (webDir) await registerWeb(app, webDir);

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { cyclePhases } from "../../domain/cycle.ts";
 import { actions } from "../../domain/permissions.ts";
+import { getPlanHistory } from "../../services/audit-trail.ts";
 import { getPlanTree } from "../../services/get-plan-tree.ts";
 import { listMunicipalities } from "../../services/list-municipalities.ts";
+import { updatePlan } from "../../services/update-plan.ts";
 import { errorResponse } from "../schemas.ts";
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
@@ -63,6 +65,31 @@ export const planTreeSchema = z.object({
   focusAreas: z.array(z.object({ ...node, goalIds: z.array(z.string()), measures: z.array(measureSummary) })),
 });
 
+export const planViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  vision: z.string(),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  published: z.boolean(),
+  version: z.number().int(),
+  allowedActions: z.array(z.enum(actions)),
+});
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  objectLabel: z.string(),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+});
+export type AuditEventResponse = z.infer<typeof auditEventSchema>;
+
+const planParams = z.object({ municipalityNumber, planId: z.uuid("Ugyldig plan-id") });
+
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/municipalities",
@@ -87,6 +114,46 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getPlanTree({ ctx: request.ctx, input: request.params }),
+  );
+
+  app.patch(
+    "/api/municipalities/:municipalityNumber/plans/:planId",
+    {
+      schema: {
+        tags: ["plan"],
+        summary:
+          "Edit a plan (planners). Send the version you edited; a stale one gets 409 with the current state.",
+        params: planParams,
+        body: z.object({
+          version: z.number().int().positive(),
+          title: z.string().trim().min(1, "Tittel må fylles ut").max(300).optional(),
+          vision: z.string().max(20_000).optional(),
+          published: z.boolean().optional(),
+        }),
+        response: {
+          200: planViewSchema,
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
+      },
+    },
+    async (request) => updatePlan({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+
+  app.get(
+    "/api/municipalities/:municipalityNumber/plans/:planId/history",
+    {
+      schema: {
+        tags: ["plan"],
+        summary: "Historikk: every change of the plan, newest first",
+        params: planParams,
+        response: { 200: z.array(auditEventSchema), 404: errorResponse },
+      },
+    },
+    async (request) => getPlanHistory({ ctx: request.ctx, input: request.params }),
   );
 };
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Config } from "../../config.ts";
 import { roles } from "../../db/schema/accounts.ts";
 import { AppError } from "../../errors.ts";
 import { changePassword } from "../../services/change-password.ts";
@@ -19,12 +20,21 @@ export const sessionUserSchema = z.object({
     z.object({ municipalityNumber: z.string(), municipalityName: z.string(), role: z.enum(roles) }),
   ),
 });
-const sessionSchema = z.object({ user: sessionUserSchema.nullable(), csrfToken: z.string().nullable() });
+const sessionSchema = z.object({
+  user: sessionUserSchema.nullable(),
+  csrfToken: z.string().nullable(),
+  /** The organisation's identity provider, when sign-in with it is configured. */
+  oidc: z.object({ displayName: z.string(), startUrl: z.string() }).nullable(),
+});
 export type SessionResponse = z.infer<typeof sessionSchema>;
 
 export const sessionRoutes =
-  (options: { refuseDemoUsers: boolean }): FastifyPluginAsyncZod =>
+  (config: Config): FastifyPluginAsyncZod =>
   async (app) => {
+    const oidc = config.oidc
+      ? { displayName: config.oidc.displayName, startUrl: "/api/auth/oidc/start" }
+      : null;
+    const refuseDemoUsers = config.env === "production";
     app.get(
       "/api/session",
       {
@@ -37,6 +47,7 @@ export const sessionRoutes =
       async (request) => ({
         user: await getSessionUser({ ctx: request.ctx }),
         csrfToken: request.session?.csrfToken ?? null,
+        oidc,
       }),
     );
 
@@ -54,12 +65,12 @@ export const sessionRoutes =
         const result = await signInWithPassword({
           ctx: request.ctx,
           input: { ...request.body, clientIp: request.ip },
-          refuseDemoUsers: options.refuseDemoUsers,
+          refuseDemoUsers,
         });
         setSessionCookie(request, reply, result.token);
         const session = await loadSession(request.ctx.db, result.token);
         const user = session ? await getSessionUser({ ctx: { ...request.ctx, actor: session.actor } }) : null;
-        return { user, csrfToken: result.csrfToken };
+        return { user, csrfToken: result.csrfToken, oidc };
       },
     );
 

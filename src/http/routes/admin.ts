@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { roles } from "../../db/schema/accounts.ts";
+import { exportAuditTrailCsv, listAuditTrail } from "../../services/audit-trail.ts";
+import { changeMemberRole, listMembers } from "../../services/members.ts";
+import { listAllMunicipalities, setMunicipalityActive } from "../../services/municipality-activation.ts";
+import { errorResponse } from "../schemas.ts";
+import { auditEventSchema } from "./plan.ts";
+
+const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
+const auditFilter = z.object({
+  person: z.string().max(200).optional(),
+  objectType: z.string().max(50).optional(),
+  objectId: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+const memberSchema = z.object({
+  membershipId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type MemberResponse = z.infer<typeof memberSchema>;
+const municipalitySchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  county: z.string().nullable(),
+  active: z.boolean(),
+});
+const refusals = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/municipalities/:municipalityNumber/audit",
+    {
+      schema: {
+        tags: ["revisjonsspor"],
+        summary: "The audit trail, filtered by person, object and time (admins)",
+        params: z.object({ municipalityNumber }),
+        querystring: auditFilter,
+        response: { 200: z.array(auditEventSchema), ...refusals },
+      },
+    },
+    async (request) => listAuditTrail({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+  );
+
+  app.get(
+    "/api/municipalities/:municipalityNumber/audit.csv",
+    {
+      schema: {
+        tags: ["revisjonsspor"],
+        summary: "The audit trail as CSV (admins)",
+        params: z.object({ municipalityNumber }),
+        querystring: auditFilter,
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportAuditTrailCsv({
+        ctx: request.ctx,
+        input: { ...request.params, ...request.query },
+      });
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header(
+          "content-disposition",
+          `attachment; filename="revisjonsspor-${request.params.municipalityNumber}.csv"`,
+        )
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  app.get(
+    "/api/municipalities/:municipalityNumber/members",
+    {
+      schema: {
+        tags: ["brukere"],
+        summary: "People with a role in the municipality (admins, planners)",
+        params: z.object({ municipalityNumber }),
+        response: { 200: z.array(memberSchema), ...refusals },
+      },
+    },
+    async (request) => listMembers({ ctx: request.ctx, input: request.params }),
+  );
+
+  app.patch(
+    "/api/municipalities/:municipalityNumber/members/:membershipId",
+    {
+      schema: {
+        tags: ["brukere"],
+        summary: "Change a person's role (admins)",
+        params: z.object({ municipalityNumber, membershipId: z.uuid() }),
+        body: z.object({ version: z.number().int().positive(), role: z.enum(roles) }),
+        response: { 200: memberSchema, 400: errorResponse, 409: errorResponse, ...refusals },
+      },
+    },
+    async (request) => changeMemberRole({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+
+  app.get(
+    "/api/admin/municipalities",
+    {
+      schema: {
+        tags: ["drift"],
+        summary: "All 357 municipalities and whether each uses this installation (installation admins)",
+        response: { 200: z.array(municipalitySchema), 401: errorResponse, 403: errorResponse },
+      },
+    },
+    async (request) => listAllMunicipalities({ ctx: request.ctx }),
+  );
+
+  app.patch(
+    "/api/admin/municipalities/:municipalityNumber",
+    {
+      schema: {
+        tags: ["drift"],
+        summary: "Activate or deactivate a municipality (installation admins)",
+        params: z.object({ municipalityNumber }),
+        body: z.object({ active: z.boolean() }),
+        response: { 200: municipalitySchema, ...refusals },
+      },
+    },
+    async (request) =>
+      setMunicipalityActive({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+};
