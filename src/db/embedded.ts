@@ -112,6 +112,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     const exists = await client.query("select 1 from pg_database where datname = 'planverk'");
     if (exists.rowCount === 0) await client.query("create database planverk");
     await client.end();
+    await fs.writeFile(path.join(dataDir, "postgres.port"), `${port}\n`);
     logger.info({ port }, "embedded PostgreSQL started");
     return {
       url: `postgres://planverk:${password}@127.0.0.1:${port}/planverk`,
@@ -125,4 +126,18 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     await unlock();
     throw error;
   }
+}
+
+/**
+ * For operator commands: the database of a data folder. When Planverk is running on it, connect to
+ * its PostgreSQL; otherwise start PostgreSQL for the duration of the command.
+ */
+export async function openDataDirDatabase(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+  const owner = await readPid(path.join(dataDir, "planverk.pid"));
+  const port = await readPid(path.join(dataDir, "postgres.port"));
+  if (owner && owner !== process.pid && isAlive(owner) && port) {
+    const password = (await fs.readFile(path.join(dataDir, "pg-password"), "utf8")).trim();
+    return { url: `postgres://planverk:${password}@127.0.0.1:${port}/planverk`, stop: async () => undefined };
+  }
+  return startEmbeddedPostgres(dataDir, logger);
 }
