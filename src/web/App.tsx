@@ -3,14 +3,24 @@ import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import type { Language } from "./i18n/messages.ts";
+import { AcceptInvitationPage } from "./pages/AcceptInvitationPage.tsx";
+import { AccountPage } from "./pages/AccountPage.tsx";
+import { AdminPage } from "./pages/AdminPage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+import { SystemPage } from "./pages/SystemPage.tsx";
 
 /** The pages of the app; the server renders the same routes (src/web/ssr.tsx). */
 export const pageRoutes = [
   { path: "/", element: <PlanTreePage /> },
   { path: "/tiltak", element: <MeasuresPage /> },
+  { path: "/logg-inn", element: <SignInPage /> },
+  { path: "/konto", element: <AccountPage /> },
+  { path: "/admin", element: <AdminPage /> },
+  { path: "/drift/kommuner", element: <SystemPage /> },
+  { path: "/invitasjon/:token", element: <AcceptInvitationPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

@@ -1,6 +1,8 @@
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ErrorBody } from "../http/errors.ts";
-import type { MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
+import type { MemberResponse } from "../http/routes/admin.ts";
+import type { AuditEventResponse, MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
+import type { SessionResponse } from "../http/routes/session.ts";
 
 export type FetchJson = (path: string) => Promise<unknown>;
 
@@ -22,41 +24,140 @@ export const browserFetchJson: FetchJson = async (path) => {
 
 /** Typed API paths; the query key of each query is its path, so the server can prefetch it. */
 export const apiPaths = {
+  session: () => "/api/session",
   municipalities: () => "/api/municipalities",
   planTree: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/plan-tree`,
+  plan: (municipalityNumber: string, planId: string) =>
+    `/api/municipalities/${municipalityNumber}/plans/${planId}`,
+  planHistory: (municipalityNumber: string, planId: string) =>
+    `/api/municipalities/${municipalityNumber}/plans/${planId}/history`,
+  members: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/members`,
+  member: (municipalityNumber: string, membershipId: string) =>
+    `/api/municipalities/${municipalityNumber}/members/${membershipId}`,
+  audit: (municipalityNumber: string, query = "") =>
+    `/api/municipalities/${municipalityNumber}/audit${query ? `?${query}` : ""}`,
+  auditCsv: (municipalityNumber: string, query = "") =>
+    `/api/municipalities/${municipalityNumber}/audit.csv${query ? `?${query}` : ""}`,
+  invitations: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/invitations`,
+  invitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}`,
+  acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
+  allMunicipalities: () => "/api/admin/municipalities",
+  adminMunicipality: (municipalityNumber: string) => `/api/admin/municipalities/${municipalityNumber}`,
 };
+
+const get =
+  <T>(path: string) =>
+  () =>
+    browserFetchJson(path) as Promise<T>;
+
+export function useSession() {
+  return useQuery({ queryKey: [apiPaths.session()], queryFn: get<SessionResponse>(apiPaths.session()) });
+}
 
 export function useMunicipalities() {
   return useQuery({
     queryKey: [apiPaths.municipalities()],
-    queryFn: () => browserFetchJson(apiPaths.municipalities()) as Promise<MunicipalityListResponse>,
+    queryFn: get<MunicipalityListResponse>(apiPaths.municipalities()),
   });
 }
 
-/** Until accounts exist, the app shows the first municipality of the installation. */
+/**
+ * The municipality the interface shows: the signed-in person's first municipality, otherwise the
+ * first municipality of the installation.
+ */
 export function useCurrentMunicipality() {
+  const session = useSession();
   const list = useMunicipalities();
-  return { ...list, data: list.data?.[0] };
+  const membership = session.data?.user?.memberships[0];
+  const data = membership
+    ? { number: membership.municipalityNumber, name: membership.municipalityName, role: membership.role }
+    : list.data?.[0]
+      ? { ...list.data[0], role: null }
+      : undefined;
+  return { data, isError: session.isError || list.isError, isPending: session.isPending || list.isPending };
 }
 
 export function usePlanTree(municipalityNumber: string | undefined) {
   const path = apiPaths.planTree(municipalityNumber ?? "");
   return useQuery({
     queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<PlanTreeResponse>,
+    queryFn: get<PlanTreeResponse>(path),
     enabled: Boolean(municipalityNumber),
+  });
+}
+
+export function usePlanHistory(municipalityNumber: string, planId: string, enabled: boolean) {
+  const path = apiPaths.planHistory(municipalityNumber, planId);
+  return useQuery({ queryKey: [path], queryFn: get<AuditEventResponse[]>(path), enabled });
+}
+
+export function useMembers(municipalityNumber: string | undefined) {
+  const path = apiPaths.members(municipalityNumber ?? "");
+  return useQuery({
+    queryKey: [path],
+    queryFn: get<MemberResponse[]>(path),
+    enabled: Boolean(municipalityNumber),
+  });
+}
+
+export function useAuditTrail(municipalityNumber: string | undefined, query: string) {
+  const path = apiPaths.audit(municipalityNumber ?? "", query);
+  return useQuery({
+    queryKey: [path],
+    queryFn: get<AuditEventResponse[]>(path),
+    enabled: Boolean(municipalityNumber),
+  });
+}
+
+/** Sends a write with the session's CSRF token, as every cookie-authenticated write must. */
+export async function sendJson<T>(
+  queryClient: QueryClient,
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const session = queryClient.getQueryData<SessionResponse>([apiPaths.session()]);
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (session?.csrfToken) headers["x-csrf-token"] = session.csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw new ApiError(response.status, parsed as ErrorBody | undefined);
+  return parsed as T;
+}
+
+/** A write; afterwards every query is refetched, since one change can show in many places. */
+export function useSend<TInput, TResult = unknown>(
+  request: (input: TInput) => { method: "POST" | "PATCH" | "PUT" | "DELETE"; path: string; body?: unknown },
+) {
+  const queryClient = useQueryClient();
+  return useMutation<TResult, ApiError, TInput>({
+    mutationFn: (input) => {
+      const { method, path, body } = request(input);
+      return sendJson<TResult>(queryClient, method, path, body);
+    },
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }
 
 /** What the server fetches before it renders a page, so the HTML arrives complete. */
 export async function prefetchPageData(queryClient: QueryClient, fetchJson: FetchJson): Promise<void> {
-  const list = (await queryClient.fetchQuery({
-    queryKey: [apiPaths.municipalities()],
-    queryFn: () => fetchJson(apiPaths.municipalities()),
-  })) as MunicipalityListResponse;
-  const first = list[0];
-  if (first) {
-    const path = apiPaths.planTree(first.number);
+  const [session, list] = (await Promise.all([
+    queryClient.fetchQuery({ queryKey: [apiPaths.session()], queryFn: () => fetchJson(apiPaths.session()) }),
+    queryClient.fetchQuery({
+      queryKey: [apiPaths.municipalities()],
+      queryFn: () => fetchJson(apiPaths.municipalities()),
+    }),
+  ])) as [SessionResponse, MunicipalityListResponse];
+  const number = session.user?.memberships[0]?.municipalityNumber ?? list[0]?.number;
+  if (number) {
+    const path = apiPaths.planTree(number);
     await queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) });
   }
 }

@@ -153,3 +153,8 @@ export const invitationRoutes =
       },
     );
   };
+
+export type InviteResponse = z.infer<typeof inviteResponse>;
+export type InvitationResponse = z.infer<typeof invitationView>;
+export type AcceptResponse = z.infer<typeof acceptResponse>;
+export type OpenInvitationsResponse = z.infer<typeof openInvitations>;

@@ -1,13 +1,16 @@
 import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
-import { useCurrentMunicipality } from "../api.ts";
+import { useCurrentMunicipality, useSession } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { UserMenu } from "./UserMenu.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
   const municipality = useCurrentMunicipality().data;
+  const user = useSession().data?.user;
+  const administers = municipality?.role === "admin" || municipality?.role === "planner";
   return (
     <div className="pv-page">
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
@@ -23,7 +26,10 @@ export function Layout({ children }: { children: ReactNode }) {
               </span>
             )}
           </div>
-          <LanguageSwitch />
+          <div className="pv-header__tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
         </div>
         <nav className="pv-nav" aria-label={t("nav.label")}>
           <ul className="pv-nav__list">
@@ -37,6 +43,20 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("nav.measures")}
               </NavLink>
             </li>
+            {administers && (
+              <li>
+                <NavLink to="/admin" className="pv-nav__link">
+                  {t("nav.admin")}
+                </NavLink>
+              </li>
+            )}
+            {user?.isSystemAdmin && (
+              <li>
+                <NavLink to="/drift/kommuner" className="pv-nav__link">
+                  {t("nav.system")}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

@@ -1,6 +1,9 @@
-import { Alert, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Details, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useState } from "react";
 import { formatNok } from "../../domain/money.ts";
-import { useCurrentMunicipality, usePlanTree } from "../api.ts";
+import { useCurrentMunicipality, usePlanHistory, usePlanTree } from "../api.ts";
+import { AuditList } from "../components/AuditList.tsx";
+import { PlanEditor } from "../components/PlanEditor.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
@@ -9,6 +12,14 @@ export function PlanTreePage() {
   const { t, language } = useLanguage();
   const municipality = useCurrentMunicipality();
   const tree = usePlanTree(municipality.data?.number);
+  const [editing, setEditing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const mayReadHistory = tree.data?.plan?.allowedActions.includes("read_history") ?? false;
+  const history = usePlanHistory(
+    tree.data?.municipality.number ?? "",
+    tree.data?.plan?.id ?? "",
+    historyOpen && mayReadHistory,
+  );
   if (!tree.data) return <QueryState isError={municipality.isError || tree.isError} />;
   const { plan, cycle, goals } = tree.data;
   if (!plan) return <Paragraph>{t("plan.none")}</Paragraph>;
@@ -21,6 +32,25 @@ export function PlanTreePage() {
           {plan.title}
         </Heading>
         {plan.vision && <Paragraph data-size="lg">{plan.vision}</Paragraph>}
+        {plan.allowedActions.includes("update") && !editing && (
+          <div className="pv-actions">
+            <Button variant="secondary" data-size="sm" onClick={() => setEditing(true)}>
+              {t("plan.edit")}
+            </Button>
+            {!plan.published && (
+              <Tag data-color="warning" data-size="sm">
+                {t("plan.publishedNo")}
+              </Tag>
+            )}
+          </div>
+        )}
+        {editing && (
+          <PlanEditor
+            municipalityNumber={tree.data.municipality.number}
+            plan={plan}
+            onDone={() => setEditing(false)}
+          />
+        )}
         {cycle && (
           <dl className="pv-facts">
             <div>
@@ -49,6 +79,15 @@ export function PlanTreePage() {
           </Alert>
         )}
       </header>
+
+      {mayReadHistory && (
+        <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
+          <Details.Summary>{t("history.heading")}</Details.Summary>
+          <Details.Content>
+            {history.data ? <AuditList events={history.data} /> : <QueryState isError={history.isError} />}
+          </Details.Content>
+        </Details>
+      )}
 
       <section aria-labelledby="tree-heading" className="pv-stack">
         <Heading level={2} data-size="md" id="tree-heading">

@@ -1,0 +1,119 @@
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { InviteResponse, OpenInvitationsResponse } from "../../http/routes/invitations.ts";
+import { apiPaths, browserFetchJson, useSend } from "../api.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { localeFor } from "../i18n/messages.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
+
+const allRoles = ["admin", "planner", "measure_owner", "partner", "viewer"] as const;
+type InvitableRole = (typeof allRoles)[number];
+
+/** Admins invite to any role; planners to any role but admin (the permission table says so too). */
+export function InvitePanel({
+  municipalityNumber,
+  inviterRole,
+}: {
+  municipalityNumber: string;
+  inviterRole: string;
+}) {
+  const { t, language } = useLanguage();
+  const roles = inviterRole === "admin" ? allRoles : allRoles.filter((r) => r !== "admin");
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<InvitableRole>("viewer");
+  const path = apiPaths.invitations(municipalityNumber);
+  const open = useQuery({
+    queryKey: [path],
+    queryFn: () => browserFetchJson(path) as Promise<OpenInvitationsResponse>,
+  });
+  const invite = useSend<{ email: string; role: InvitableRole }, InviteResponse>((body) => ({
+    method: "POST",
+    path,
+    body,
+  }));
+  const date = new Intl.DateTimeFormat(localeFor[language], { dateStyle: "medium" });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate({ email, role }, { onSuccess: () => setEmail("") });
+  };
+  return (
+    <section className="pv-stack" aria-labelledby="invite-heading">
+      <Heading level={2} data-size="md" id="invite-heading">
+        {t("invite.heading")}
+      </Heading>
+      <Paragraph>{t("invite.intro")}</Paragraph>
+      <ErrorMessage error={invite.error} />
+      {invite.data && (
+        <Alert data-color="success" data-testid="invitation-link">
+          <Paragraph>{t("invite.created", { email: invite.data.invitation.email })}</Paragraph>
+          <Paragraph>
+            <code>{invite.data.link}</code>
+          </Paragraph>
+          <Paragraph data-size="sm">
+            {invite.data.emailSent ? t("invite.emailed") : t("invite.notEmailed")}
+          </Paragraph>
+        </Alert>
+      )}
+      <form className="pv-filters" onSubmit={submit} noValidate>
+        <Textfield
+          label={t("invite.email")}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <Field>
+          <Label>{t("role.label")}</Label>
+          <Select value={role} onChange={(e) => setRole(e.target.value as InvitableRole)}>
+            {roles.map((r) => (
+              <Select.Option key={r} value={r}>
+                {t(`role.${r}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" loading={invite.isPending}>
+          {t("invite.submit")}
+        </Button>
+      </form>
+      <Heading level={3} data-size="xs">
+        {t("invite.open")}
+      </Heading>
+      {open.data && open.data.length > 0 ? (
+        <Table data-size="sm" zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t("admin.email")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("role.label")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("invite.invitedBy")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("invite.expires")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {open.data.map((i) => (
+              <Table.Row key={i.id}>
+                <Table.Cell>{i.email}</Table.Cell>
+                <Table.Cell>{t(`role.${i.role}`)}</Table.Cell>
+                <Table.Cell>{i.invitedByName}</Table.Cell>
+                <Table.Cell>{date.format(new Date(i.expiresAt))}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <Paragraph>{t("invite.none")}</Paragraph>
+      )}
+    </section>
+  );
+}
