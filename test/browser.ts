@@ -42,3 +42,32 @@ export async function accessibilityViolations(page: Page) {
     nodes: v.nodes.map((n) => n.target.join(" ")),
   }));
 }
+
+/** The app on a real port with demo data in a database of its own, and a browser to drive it. */
+export async function startAppInBrowser() {
+  const { createTestApp } = await import("./app.ts");
+  const { loadDemoDataIfEmpty } = await import("../src/services/load-demo-data.ts");
+  const { systemContext } = await import("./factories.ts");
+  const t = await createTestApp({ web: true });
+  await loadDemoDataIfEmpty({ ctx: systemContext(t.database.db) });
+  const baseUrl = await t.app.listen({ port: 0, host: "127.0.0.1" });
+  const browser = await launchBrowser();
+  return {
+    t,
+    baseUrl,
+    browser,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the form, as a person would. */
+export async function signInWithForm(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/logg-inn`, { waitUntil: "networkidle" });
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord").fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByTestId("signed-in-as").waitFor();
+}
