@@ -51,9 +51,7 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
     });
     await page.getByRole("navigation").getByRole("link", { name: "Tiltak" }).click();
     await page.waitForURL(`${baseUrl}/tiltak`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
-      "Tiltak i handlingsplanen",
-    );
+    await page.getByRole("heading", { level: 1, name: "Tiltak i handlingsplanen" }).waitFor();
     await expect(
       page.getByTestId("measures-table").locator("tbody tr").count(),
     ).resolves.toBeGreaterThanOrEqual(5);
@@ -63,33 +61,26 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
 
   it("switches language and remembers the choice", async () => {
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
-      "Measures in the action plan",
-    );
+    await page.getByRole("heading", { level: 1, name: "Measures in the action plan" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.reload({ waitUntil: "networkidle" });
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
-      "Measures in the action plan",
-    );
+    await page.getByRole("heading", { level: 1, name: "Measures in the action plan" }).waitFor();
     await page.getByRole("navigation").getByRole("link", { name: "The plan" }).click();
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toBe(
-      "From societal goals to measures",
-    );
+    await page.getByRole("heading", { level: 2, name: "From societal goals to measures" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Nynorsk" }).click();
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toBe(
-      "Frå samfunnsmål til tiltak",
-    );
+    await page.getByRole("heading", { level: 2, name: "Frå samfunnsmål til tiltak" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Bokmål" }).click();
+    await page.getByRole("heading", { level: 2, name: "Fra samfunnsmål til tiltak" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("nb");
   });
 
   it("shows a helpful page for an unknown address", async () => {
     const response = await page.goto(`${baseUrl}/finnes-ikke`, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Fant ikke siden");
+    await page.getByRole("heading", { level: 1, name: "Fant ikke siden" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
