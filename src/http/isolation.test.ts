@@ -60,12 +60,10 @@ describe("no lost updates", () => {
     const { db } = t.database;
     const municipality = await createMunicipality(db);
     const plan = await createPlan(db, { municipalityId: municipality.id, title: "Utgangspunkt" });
-    const [kari, ola] = [
-      await createUser(db, { municipalityId: municipality.id, role: "planner" }),
-      await createUser(db, { municipalityId: municipality.id, role: "planner" }),
-    ];
-    const karisSession = await signIn(t.app, kari!.email, testPassword);
-    const olasSession = await signIn(t.app, ola!.email, testPassword);
+    const kari = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+    const ola = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+    const karisSession = await signIn(t.app, kari.email, testPassword);
+    const olasSession = await signIn(t.app, ola.email, testPassword);
     const url = `/api/municipalities/${municipality.number}/plans/${plan.id}`;
     const [first, second] = await Promise.all([
       t.app.inject({

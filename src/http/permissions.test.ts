@@ -46,7 +46,8 @@ async function fixture(who: Who) {
     });
     signed = await signIn(t.app, user.email, testPassword);
   }
-  return { municipality, plan, targetMembership: targetMembership!, spare, headers: signed?.headers ?? {} };
+  if (!targetMembership) throw new Error("membership not created");
+  return { municipality, plan, targetMembership, spare, headers: signed?.headers ?? {} };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 

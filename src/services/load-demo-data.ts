@@ -163,7 +163,7 @@ export const demoUsers = [
 
 export function demoUsersNotice(): string {
   const lines = demoUsers.map((u) => `  ${u.email.padEnd(32)} ${u.role ?? "installasjonsadministrator"}`);
-  return ["", "Demobrukere (kun for demo), passord for alle: " + demoPassword, ...lines, ""].join("\n");
+  return ["", `Demobrukere (kun for demo), passord for alle: ${demoPassword}`, ...lines, ""].join("\n");
 }
 
 /** Loads the demo once, into an installation with no plan and no user yet. Returns whether it did. */

@@ -19,7 +19,7 @@ type Expectation = {
 };
 
 // What each demo role may do, as the permission table (src/domain/permissions.ts) says.
-const roles: Record<string, Expectation> = {
+const roles = {
   admin: {
     email: "admin@demo.planverk.no",
     edit: false,
@@ -74,7 +74,7 @@ const roles: Record<string, Expectation> = {
     system: true,
     draft: false,
   },
-};
+} satisfies Record<string, Expectation>;
 
 describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
   let env: Awaited<ReturnType<typeof startAppInBrowser>>;
@@ -84,7 +84,7 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
   afterAll(() => env?.close());
 
   const newPage = async () => (await env.browser.newContext()).newPage();
-  const visible = async (page: Page, locator: ReturnType<Page["getByRole"]>) => (await locator.count()) > 0;
+  const visible = async (locator: ReturnType<Page["getByRole"]>) => (await locator.count()) > 0;
 
   for (const [role, expected] of Object.entries(roles)) {
     it(`${role} sees exactly the actions the role may take, and signs out for good`, async () => {
@@ -92,18 +92,16 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
       await signInWithForm(page, env.baseUrl, expected.email, demoPassword);
       await page.goto(env.baseUrl, { waitUntil: "networkidle" });
       const nav = page.getByRole("navigation");
-      expect(await visible(page, page.getByRole("button", { name: "Rediger planen" }))).toBe(expected.edit);
-      expect(await visible(page, nav.getByRole("link", { name: "Administrasjon" }))).toBe(expected.admin);
-      expect(await visible(page, nav.getByRole("link", { name: "Kommuner" }))).toBe(expected.system);
+      expect(await visible(page.getByRole("button", { name: "Rediger planen" }))).toBe(expected.edit);
+      expect(await visible(nav.getByRole("link", { name: "Administrasjon" }))).toBe(expected.admin);
+      expect(await visible(nav.getByRole("link", { name: "Kommuner" }))).toBe(expected.system);
       expect((await page.getByText("Historikk").count()) > 0).toBe(expected.history);
       expect((await page.getByText("Utkast").count()) > 0).toBe(expected.draft);
       expect(await accessibilityViolations(page)).toEqual([]);
       if (expected.admin) {
         await nav.getByRole("link", { name: "Administrasjon" }).click();
         await page.getByRole("heading", { name: "Brukere og roller" }).waitFor();
-        expect(await visible(page, page.getByRole("heading", { name: "Revisjonsspor" }))).toBe(
-          expected.audit,
-        );
+        expect(await visible(page.getByRole("heading", { name: "Revisjonsspor" }))).toBe(expected.audit);
         expect(await accessibilityViolations(page)).toEqual([]);
       }
       if (expected.system) {
@@ -138,7 +136,7 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
 
   it("lets a planner edit the plan, and shows a conflict instead of overwriting someone else's save", async () => {
     const page = await newPage();
-    await signInWithForm(page, env.baseUrl, roles.planner!.email, demoPassword);
+    await signInWithForm(page, env.baseUrl, roles.planner.email, demoPassword);
     await page.goto(env.baseUrl, { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Rediger planen" }).click();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -149,7 +147,7 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
     // Open the form again, then someone else saves before we do.
     await page.getByRole("button", { name: "Rediger planen" }).click();
     const other = await newPage();
-    await signInWithForm(other, env.baseUrl, roles.planner!.email, demoPassword);
+    await signInWithForm(other, env.baseUrl, roles.planner.email, demoPassword);
     await other.goto(env.baseUrl, { waitUntil: "networkidle" });
     await other.getByRole("button", { name: "Rediger planen" }).click();
     await other.getByLabel("Tittel").fill("Kollegaens tittel");
@@ -176,7 +174,7 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
 
   it("invites a person who creates an account from the link and gets the role", async () => {
     const admin = await newPage();
-    await signInWithForm(admin, env.baseUrl, roles.admin!.email, demoPassword);
+    await signInWithForm(admin, env.baseUrl, roles.admin.email, demoPassword);
     await admin.goto(`${env.baseUrl}/admin`, { waitUntil: "networkidle" });
     await admin.getByLabel("E-postadresse").fill("ny.partner@usn.no");
     await admin.getByLabel("Rolle", { exact: true }).selectOption("partner");

@@ -1,6 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
-import { municipalities } from "./tenancy.ts";
 
 export const roles = ["admin", "planner", "measure_owner", "partner", "viewer"] as const;
 export type Role = (typeof roles)[number];
