@@ -9,6 +9,9 @@ export type Subject = { role: Role | "anonymous"; userId: string | null; isSyste
 
 export const actions = [
   "read",
+  "create",
+  "delete",
+  "update_status",
   "read_drafts",
   "read_history",
   "update",
@@ -20,14 +23,26 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-export const resources = ["plan", "action_plan", "membership", "audit_trail", "municipality"] as const;
+export const resources = [
+  "plan",
+  "action_plan",
+  "measure",
+  "organisation",
+  "membership",
+  "audit_trail",
+  "municipality",
+] as const;
 export type Resource = (typeof resources)[number];
 
 /** What a condition may look at. */
-export type PermissionObject = { published?: boolean; role?: Role };
+export type PermissionObject = { published?: boolean; role?: Role; ownerUserId?: string | null };
 type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
 
 const isPublished: Condition = { describe: "only when published", test: (_s, o) => o.published === true };
+const ownsIt: Condition = {
+  describe: "only their own (they are its owner)",
+  test: (s, o) => s.userId !== null && o.ownerUserId === s.userId,
+};
 const notAdminRole: Condition = {
   describe: "not to or from the admin role",
   test: (_s, o) => o.role !== undefined && o.role !== "admin",
@@ -45,22 +60,37 @@ const allow = (who: Who | Who[], action: Action, resource: Resource, condition?:
 const members: Role[] = ["admin", "planner", "measure_owner", "partner", "viewer"];
 const internal: Role[] = ["admin", "planner", "measure_owner", "viewer"];
 
-// prettier-ignore
+// biome-ignore format: the table reads best aligned in columns
 export const permissionTable: Rule[] = [
   //     who                      action           resource        condition
-  allow("anonymous", "read", "plan", isPublished),
-  allow(members, "read", "plan"),
-  allow(["planner"], "update", "plan"),
-  allow(internal, "read_history", "plan"),
-  allow("anonymous", "read", "action_plan", isPublished),
-  allow(members, "read", "action_plan", isPublished),
-  allow(internal, "read_drafts", "action_plan"),
-  allow(["admin", "planner"], "read_members", "membership"),
-  allow("admin", "invite", "membership"),
-  allow("planner", "invite", "membership", notAdminRole),
-  allow("admin", "update_member", "membership"),
-  allow("admin", "read_audit", "audit_trail"),
-  allow("system_admin", "activate", "municipality"),
+  allow("anonymous",             "read",          "plan",         isPublished),
+  allow(members,                 "read",          "plan"),
+  allow("planner",               "create",        "plan"),
+  allow("planner",               "update",        "plan"),
+  allow("planner",               "delete",        "plan"),
+  allow(internal,                "read_history",  "plan"),
+  allow("anonymous",             "read",          "action_plan",  isPublished),
+  allow(members,                 "read",          "action_plan",  isPublished),
+  allow(internal,                "read_drafts",   "action_plan"),
+  allow("anonymous",             "read",          "measure",      isPublished),
+  allow(members,                 "read",          "measure",      isPublished),
+  allow(internal,                "read_drafts",   "measure"),
+  allow(internal,                "read_history",  "measure"),
+  allow("planner",               "create",        "measure"),
+  allow("planner",               "update",        "measure"),
+  allow("planner",               "delete",        "measure"),
+  allow("planner",               "update_status", "measure"),
+  allow("measure_owner",         "update_status", "measure",      ownsIt),
+  allow(members,                 "read",          "organisation"),
+  allow("planner",               "create",        "organisation"),
+  allow("planner",               "update",        "organisation"),
+  allow("planner",               "delete",        "organisation"),
+  allow(["admin", "planner"],    "read_members",  "membership"),
+  allow("admin",                 "invite",        "membership"),
+  allow("planner",               "invite",        "membership",   notAdminRole),
+  allow("admin",                 "update_member", "membership"),
+  allow("admin",                 "read_audit",    "audit_trail"),
+  allow("system_admin",          "activate",      "municipality"),
 ];
 
 export function can(

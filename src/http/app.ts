@@ -3,6 +3,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { registerAuth } from "./auth.ts";
@@ -11,10 +12,14 @@ import { adminRoutes } from "./routes/admin.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
 import { planRoutes } from "./routes/plan.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { registerSecurityHeaders } from "./security.ts";
 import { registerWeb } from "./web.ts";
+
+// Validation messages in Norwegian, for every schema.
+z.config(z.locales.no());
 
 export type AppDeps = {
   config: Config;
@@ -62,6 +67,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(sessionRoutes(config));
   await app.register(planRoutes);
   await app.register(adminRoutes);
+  await app.register(organisationRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
   if (webDir) await registerWeb(app, webDir);

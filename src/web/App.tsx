@@ -8,6 +8,8 @@ import { AccountPage } from "./pages/AccountPage.tsx";
 import { AdminPage } from "./pages/AdminPage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { OrganisationPage } from "./pages/OrganisationPage.tsx";
+import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { SystemPage } from "./pages/SystemPage.tsx";
@@ -21,6 +23,8 @@ export const pageRoutes = [
   { path: "/admin", element: <AdminPage /> },
   { path: "/drift/kommuner", element: <SystemPage /> },
   { path: "/invitasjon/:token", element: <AcceptInvitationPage /> },
+  { path: "/partnere", element: <OrganisationsPage /> },
+  { path: "/partnere/:organisationId", element: <OrganisationPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

@@ -3,5 +3,6 @@ export * from "./audit.ts";
 export * from "./cycle.ts";
 export * from "./finance.ts";
 export * from "./measures.ts";
+export * from "./organisations.ts";
 export * from "./plan.ts";
 export * from "./tenancy.ts";

@@ -1,8 +1,12 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -10,10 +14,18 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { actionPlanVersions } from "./cycle.ts";
 import { fundingSources } from "./finance.ts";
-import { focusAreas, goals } from "./plan.ts";
+import { partnerOrganisations } from "./organisations.ts";
+import { focusAreas, goals, objectives } from "./plan.ts";
+
+export const measureStatuses = ["planned", "in_progress", "delayed", "completed", "stopped"] as const;
+export type MeasureStatus = (typeof measureStatuses)[number];
+export const partnerRoles = ["lead", "contributor", "funder"] as const;
+export type PartnerRole = (typeof partnerRoles)[number];
+export type MeasureLink = { title: string; url: string };
 
 /** A measure's identity: its stable reference (e.g. T-014) survives every rolling. */
 export const measures = pgTable(
@@ -24,9 +36,37 @@ export const measures = pgTable(
     reference: text("reference").notNull(),
     /** Demo data is marked so nobody mistakes it for the municipality's real measures. */
     isExample: boolean("is_example").notNull().default(false),
+    // Running state, not plan content: how the measure is going now. Status reports (tertial
+    // reports) will set it once approved; until then planners and owners keep it directly.
+    status: text("status", { enum: measureStatuses }).notNull().default("planned"),
+    statusReason: text("status_reason").notNull().default(""),
+    progress: integer("progress"),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("measures_reference_uq").on(t.municipalityId, t.reference)],
+  (t) => [
+    unique("measures_reference_uq").on(t.municipalityId, t.reference),
+    check("measures_progress_range", sql`${t.progress} is null or (${t.progress} between 0 and 100)`),
+  ],
+);
+
+/** A milestone of a measure (running state: reached or not). */
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: id(),
+    municipalityId: municipalityRef(),
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    dueDate: date("due_date").notNull(),
+    title: text("title").notNull(),
+    done: boolean("done").notNull().default(false),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [index("milestones_measure_idx").on(t.measureId)],
 );
 
 /** What one action plan version says about a measure: the content the council adopts. */
@@ -45,8 +85,13 @@ export const measureVersions = pgTable(
       .notNull()
       .references(() => focusAreas.id),
     title: text("title").notNull(),
+    /** Sanitised rich text (a small allowlist of tags), see src/domain/rich-text.ts. */
     description: text("description").notNull().default(""),
     responsibleUnit: text("responsible_unit").notNull().default(""),
+    contactPerson: text("contact_person").notNull().default(""),
+    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    links: jsonb("links").$type<MeasureLink[]>().notNull().default([]),
     startYear: integer("start_year").notNull(),
     endYear: integer("end_year").notNull(),
     version: rowVersion(),
@@ -71,6 +116,37 @@ export const measureVersionGoals = pgTable(
       .references(() => goals.id),
   },
   (t) => [primaryKey({ columns: [t.measureVersionId, t.goalId] })],
+);
+
+/** The objectives (delmål/strategier) a measure version serves. */
+export const measureVersionObjectives = pgTable(
+  "measure_version_objectives",
+  {
+    municipalityId: municipalityRef(),
+    measureVersionId: uuid("measure_version_id")
+      .notNull()
+      .references(() => measureVersions.id, { onDelete: "cascade" }),
+    objectiveId: uuid("objective_id")
+      .notNull()
+      .references(() => objectives.id),
+  },
+  (t) => [primaryKey({ columns: [t.measureVersionId, t.objectiveId] })],
+);
+
+/** Partner organisations taking part in a measure version, with their role. */
+export const measureVersionPartners = pgTable(
+  "measure_version_partners",
+  {
+    municipalityId: municipalityRef(),
+    measureVersionId: uuid("measure_version_id")
+      .notNull()
+      .references(() => measureVersions.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => partnerOrganisations.id),
+    role: text("role", { enum: partnerRoles }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measureVersionId, t.organisationId] }), index().on(t.organisationId)],
 );
 
 /** Money: whole kroner in a bigint, one row per (measure version, year, funding source). */

@@ -10,6 +10,7 @@ export const plans = pgTable(
     title: text("title").notNull(),
     startYear: integer("start_year").notNull(),
     endYear: integer("end_year").notNull(),
+    /** When and by which case the council adopted the strategic plan itself. */
     adoptedOn: date("adopted_on"),
     caseReference: text("case_reference"),
     vision: text("vision").notNull().default(""),

@@ -43,6 +43,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("nav.measures")}
               </NavLink>
             </li>
+            {municipality?.role && (
+              <li>
+                <NavLink to="/partnere" className="pv-nav__link">
+                  {t("nav.partners")}
+                </NavLink>
+              </li>
+            )}
             {administers && (
               <li>
                 <NavLink to="/admin" className="pv-nav__link">

@@ -1,0 +1,4 @@
+/** The list of partner organisations (to be implemented). */
+export function OrganisationsPage() {
+  return null;
+}
