@@ -1,0 +1,54 @@
+import { escapeHtml, FilterXSS } from "xss";
+
+/**
+ * Measure descriptions are rich text: a small allowlist of tags, links only to http(s) and mailto.
+ * Everything else is removed (scripts with their content). Plain text becomes paragraphs.
+ */
+const filter = new FilterXSS({
+  whiteList: {
+    p: [],
+    br: [],
+    strong: [],
+    b: [],
+    em: [],
+    i: [],
+    ul: [],
+    ol: [],
+    li: [],
+    h3: [],
+    h4: [],
+    a: ["href", "title"],
+  },
+  stripIgnoreTag: true,
+  stripIgnoreTagBody: ["script", "style", "iframe", "object"],
+  safeAttrValue: (tag, name, value) => {
+    if (tag === "a" && name === "href")
+      return /^(https?:|mailto:)/i.test(value.trim()) ? escapeHtml(value.trim()) : "";
+    return escapeHtml(value);
+  },
+});
+
+export function sanitizeRichText(input: string): string {
+  const text = input.trim();
+  if (text === "") return "";
+  if (!/<[a-z!/]/i.test(text)) {
+    return text
+      .split(/\n\s*\n/)
+      .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\n/g, "<br>")}</p>`)
+      .join("");
+  }
+  return filter.process(text);
+}
+
+/** The text of rich text, for search and for short summaries. */
+export function richTextToPlain(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/h\d)>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .trim();
+}
