@@ -10,18 +10,20 @@ const measure = (over: Partial<TreeMeasure>): TreeMeasure => ({
   startYear: 2027,
   endYear: 2028,
   isExample: false,
+  status: "in_progress",
+  progress: null,
   costs: [],
   ...over,
 });
 
 describe("buildPlanTree", () => {
   const goals = [
-    { id: "g2", title: "Grønn", description: "", position: 2 },
-    { id: "g1", title: "Næringssentrum", description: "", position: 1 },
+    { id: "g2", title: "Grønn", description: "", position: 2, version: 1 },
+    { id: "g1", title: "Næringssentrum", description: "", position: 1, version: 1 },
   ];
   const focusAreas = [
-    { id: "fa1", title: "Attraktive", description: "", position: 1 },
-    { id: "fa2", title: "Grønn vekst", description: "", position: 2 },
+    { id: "fa1", title: "Attraktive", description: "", position: 1, version: 1 },
+    { id: "fa2", title: "Grønn vekst", description: "", position: 2, version: 1 },
   ];
   const links = [
     { goalId: "g1", focusAreaId: "fa1" },
@@ -77,5 +79,25 @@ describe("buildPlanTree", () => {
     ]);
     expect(m?.totalMunicipalNok).toBe(300_100);
     expect(m?.totalExternalNok).toBe(1_000_000);
+  });
+});
+
+describe("roll-up in the tree", () => {
+  it("gives each goal and focus area the progress of its measures, leaving stopped ones out", () => {
+    const goals = [{ id: "g1", title: "Mål", description: "", position: 1, version: 1 }];
+    const focusAreas = [{ id: "fa1", title: "Område", description: "", position: 1, version: 1 }];
+    const tree = buildPlanTree({
+      goals,
+      focusAreas,
+      links: [{ goalId: "g1", focusAreaId: "fa1" }],
+      measures: [
+        measure({ reference: "T-1", progress: 20 }),
+        measure({ reference: "T-2", progress: 60 }),
+        measure({ reference: "T-3", progress: 100, status: "stopped" }),
+      ],
+    });
+    expect(tree.goals[0]?.rollUp).toEqual({ progress: 40, counted: 2, stopped: 1, withoutProgress: 0 });
+    expect(tree.focusAreas[0]?.rollUp.progress).toBe(40);
+    expect(tree.goals[0]?.focusAreas[0]?.rollUp.stopped).toBe(1);
   });
 });

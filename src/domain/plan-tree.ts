@@ -1,7 +1,15 @@
+import type { MeasureStatus } from "../db/schema/measures.ts";
 import { type Nok, sumNok } from "./money.ts";
+import { type ProgressRollUp, rollUpProgress } from "./progress.ts";
 
-export type TreeGoal = { id: string; title: string; description: string; position: number };
-export type TreeFocusArea = { id: string; title: string; description: string; position: number };
+export type TreeGoal = { id: string; title: string; description: string; position: number; version: number };
+export type TreeFocusArea = {
+  id: string;
+  title: string;
+  description: string;
+  position: number;
+  version: number;
+};
 export type TreeMeasure = {
   reference: string;
   title: string;
@@ -11,6 +19,8 @@ export type TreeMeasure = {
   startYear: number;
   endYear: number;
   isExample: boolean;
+  status: MeasureStatus;
+  progress: number | null;
   costs: { year: number; kind: "municipal" | "external"; amountNok: Nok }[];
 };
 
@@ -21,8 +31,11 @@ export type MeasureSummary = Omit<TreeMeasure, "costs"> & {
 };
 
 export type PlanTree = {
-  goals: (TreeGoal & { focusAreas: (TreeFocusArea & { measures: MeasureSummary[] })[] })[];
-  focusAreas: (TreeFocusArea & { goalIds: string[]; measures: MeasureSummary[] })[];
+  goals: (TreeGoal & {
+    rollUp: ProgressRollUp;
+    focusAreas: (TreeFocusArea & { rollUp: ProgressRollUp; measures: MeasureSummary[] })[];
+  })[];
+  focusAreas: (TreeFocusArea & { goalIds: string[]; rollUp: ProgressRollUp; measures: MeasureSummary[] })[];
 };
 
 /** "T-2" sorts before "T-10". */
@@ -50,7 +63,8 @@ export function summariseMeasure(measure: TreeMeasure): MeasureSummary {
 /**
  * Builds goal → focus area → measure. A focus area stands under every goal it is linked to; under a
  * goal it lists the measures of that focus area that serve that goal. Every measure also appears once
- * in the flat focus-area list, so nothing is hidden when a measure names no goal.
+ * in the flat focus-area list, so nothing is hidden when a measure names no goal. Each node carries
+ * the progress of the measures it shows, by the one roll-up rule (src/domain/progress.ts).
  */
 export function buildPlanTree(input: {
   goals: TreeGoal[];
@@ -65,20 +79,31 @@ export function buildPlanTree(input: {
   const focusAreas = [...input.focusAreas].sort(byPosition);
   const goals = [...input.goals].sort(byPosition);
 
+  const byFocusArea = new Map<string, MeasureSummary[]>();
+  for (const m of measures) byFocusArea.set(m.focusAreaId, [...(byFocusArea.get(m.focusAreaId) ?? []), m]);
+
   return {
-    goals: goals.map((goal) => ({
-      ...goal,
-      focusAreas: focusAreas
-        .filter((fa) => input.links.some((l) => l.goalId === goal.id && l.focusAreaId === fa.id))
-        .map((fa) => ({
-          ...fa,
-          measures: measures.filter((m) => m.focusAreaId === fa.id && m.goalIds.includes(goal.id)),
-        })),
-    })),
-    focusAreas: focusAreas.map((fa) => ({
-      ...fa,
-      goalIds: input.links.filter((l) => l.focusAreaId === fa.id).map((l) => l.goalId),
-      measures: measures.filter((m) => m.focusAreaId === fa.id),
-    })),
+    goals: goals.map((goal) => {
+      const serving = measures.filter((m) => m.goalIds.includes(goal.id));
+      return {
+        ...goal,
+        rollUp: rollUpProgress(serving),
+        focusAreas: focusAreas
+          .filter((fa) => input.links.some((l) => l.goalId === goal.id && l.focusAreaId === fa.id))
+          .map((fa) => {
+            const listed = serving.filter((m) => m.focusAreaId === fa.id);
+            return { ...fa, rollUp: rollUpProgress(listed), measures: listed };
+          }),
+      };
+    }),
+    focusAreas: focusAreas.map((fa) => {
+      const own = byFocusArea.get(fa.id) ?? [];
+      return {
+        ...fa,
+        goalIds: input.links.filter((l) => l.focusAreaId === fa.id).map((l) => l.goalId),
+        rollUp: rollUpProgress(own),
+        measures: own,
+      };
+    }),
   };
 }

@@ -4,6 +4,7 @@ import { toCsv } from "../domain/audit.ts";
 import { notFound } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
+import { findVisibleMeasure } from "./get-measure.ts";
 
 export type AuditEventView = {
   id: number;
@@ -99,4 +100,18 @@ export async function getPlanHistory({
   if (!plan) throw notFound("Planen");
   authorize(ctx, tenant, "read_history", "plan", { published: plan.published }, "Planen");
   return queryEvents(ctx, tenant.id, { objectType: "plan", objectId: input.planId });
+}
+
+/** "Historikk" of a measure: content changes, status updates and milestones, newest first. */
+export async function getMeasureHistory({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; reference: string };
+}): Promise<AuditEventView[]> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
+  authorize(ctx, tenant, "read_history", "measure", {}, "Tiltaket");
+  return queryEvents(ctx, tenant.id, { objectType: "measure", objectId: measure.id });
 }

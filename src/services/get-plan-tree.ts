@@ -1,15 +1,11 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
   actionPlanVersions,
   cycles,
   focusAreas,
-  fundingSources,
   goalFocusAreas,
   goals,
-  measureCosts,
-  measures,
-  measureVersionGoals,
-  measureVersions,
+  objectives,
   plans,
 } from "../db/schema/index.ts";
 import { type CyclePhase, financialPlanPeriod } from "../domain/cycle.ts";
@@ -17,6 +13,7 @@ import { type Action, allowedActions, can } from "../domain/permissions.ts";
 import { buildPlanTree, type PlanTree, type TreeMeasure } from "../domain/plan-tree.ts";
 import { resolveTenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
+import { loadMeasureRows } from "./measure-rows.ts";
 
 export type PlanTreeView = {
   municipality: { number: string; name: string };
@@ -26,6 +23,8 @@ export type PlanTreeView = {
     startYear: number;
     endYear: number;
     vision: string;
+    adoptedOn: string | null;
+    caseReference: string | null;
     published: boolean;
     version: number;
     allowedActions: Action[];
@@ -43,7 +42,11 @@ export type PlanTreeView = {
       caseReference: string | null;
     } | null;
   } | null;
-} & PlanTree;
+} & Omit<PlanTree, "focusAreas"> & {
+    focusAreas: (PlanTree["focusAreas"][number] & {
+      objectives: { id: string; title: string; position: number; version: number }[];
+    })[];
+  };
 
 /**
  * The newest plan of a municipality as goal → focus area → measure. People who may read drafts see
@@ -102,6 +105,27 @@ export async function getPlanTree({
   const actionPlan = current?.actionPlan ?? null;
   const treeMeasures = actionPlan ? await loadMeasures(ctx, tenant.id, actionPlan.id) : [];
   const tree = buildPlanTree({ goals: planGoals, focusAreas: planFocusAreas, links, measures: treeMeasures });
+  const objectiveRows = planFocusAreas.length
+    ? await db
+        .select({
+          id: objectives.id,
+          title: objectives.title,
+          position: objectives.position,
+          version: objectives.version,
+          focusAreaId: objectives.focusAreaId,
+        })
+        .from(objectives)
+        .where(
+          and(
+            eq(objectives.municipalityId, tenant.id),
+            inArray(
+              objectives.focusAreaId,
+              planFocusAreas.map((f) => f.id),
+            ),
+          ),
+        )
+        .orderBy(asc(objectives.position))
+    : [];
 
   return {
     municipality: municipalityView,
@@ -111,6 +135,8 @@ export async function getPlanTree({
       startYear: plan.startYear,
       endYear: plan.endYear,
       vision: plan.vision,
+      adoptedOn: plan.adoptedOn,
+      caseReference: plan.caseReference,
       published: plan.published,
       version: plan.version,
       allowedActions: allowedActions(tenant.subject, "plan", { published: plan.published }),
@@ -131,7 +157,11 @@ export async function getPlanTree({
             : null,
         }
       : null,
-    ...tree,
+    goals: tree.goals,
+    focusAreas: tree.focusAreas.map((fa) => ({
+      ...fa,
+      objectives: objectiveRows.filter((o) => o.focusAreaId === fa.id).map(({ focusAreaId: _f, ...o }) => o),
+    })),
   };
 }
 
@@ -140,56 +170,18 @@ async function loadMeasures(
   tenant: string,
   actionPlanVersionId: string,
 ): Promise<TreeMeasure[]> {
-  const { db } = ctx;
-  const versions = await db
-    .select({
-      id: measureVersions.id,
-      reference: measures.reference,
-      isExample: measures.isExample,
-      title: measureVersions.title,
-      focusAreaId: measureVersions.focusAreaId,
-      responsibleUnit: measureVersions.responsibleUnit,
-      startYear: measureVersions.startYear,
-      endYear: measureVersions.endYear,
-    })
-    .from(measureVersions)
-    .innerJoin(measures, eq(measures.id, measureVersions.measureId))
-    .where(
-      and(
-        eq(measureVersions.municipalityId, tenant),
-        eq(measureVersions.actionPlanVersionId, actionPlanVersionId),
-      ),
-    );
-  if (versions.length === 0) return [];
-  const versionIds = versions.map((v) => v.id);
-  const [goalRows, costRows] = await Promise.all([
-    db
-      .select()
-      .from(measureVersionGoals)
-      .where(
-        and(
-          eq(measureVersionGoals.municipalityId, tenant),
-          inArray(measureVersionGoals.measureVersionId, versionIds),
-        ),
-      ),
-    db
-      .select({
-        measureVersionId: measureCosts.measureVersionId,
-        year: measureCosts.year,
-        amountNok: measureCosts.amountNok,
-        kind: fundingSources.kind,
-      })
-      .from(measureCosts)
-      .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-      .where(
-        and(eq(measureCosts.municipalityId, tenant), inArray(measureCosts.measureVersionId, versionIds)),
-      ),
-  ]);
-  return versions.map(({ id, ...v }) => ({
-    ...v,
-    goalIds: goalRows.filter((g) => g.measureVersionId === id).map((g) => g.goalId),
-    costs: costRows
-      .filter((c) => c.measureVersionId === id)
-      .map((c) => ({ year: c.year, kind: c.kind, amountNok: c.amountNok })),
+  const rows = await loadMeasureRows(ctx.db, tenant, actionPlanVersionId);
+  return rows.map((r) => ({
+    reference: r.reference,
+    title: r.title,
+    focusAreaId: r.focusAreaId,
+    goalIds: r.goalIds,
+    responsibleUnit: r.responsibleUnit,
+    startYear: r.startYear,
+    endYear: r.endYear,
+    isExample: r.isExample,
+    status: r.status,
+    progress: r.progress,
+    costs: r.costs,
   }));
 }

@@ -13,13 +13,31 @@ export type PlanView = {
   vision: string;
   startYear: number;
   endYear: number;
+  adoptedOn: string | null;
+  caseReference: string | null;
   published: boolean;
   version: number;
   allowedActions: Action[];
 };
 
-const editableFields = ["title", "vision", "published"] as const;
-type PlanChanges = Partial<{ title: string; vision: string; published: boolean }>;
+const editableFields = [
+  "title",
+  "vision",
+  "published",
+  "startYear",
+  "endYear",
+  "adoptedOn",
+  "caseReference",
+] as const;
+type PlanChanges = Partial<{
+  title: string;
+  vision: string;
+  published: boolean;
+  startYear: number;
+  endYear: number;
+  adoptedOn: string | null;
+  caseReference: string | null;
+}>;
 
 export function presentPlan(plan: typeof plans.$inferSelect, tenant: Tenant): PlanView {
   return {
@@ -28,6 +46,8 @@ export function presentPlan(plan: typeof plans.$inferSelect, tenant: Tenant): Pl
     vision: plan.vision,
     startYear: plan.startYear,
     endYear: plan.endYear,
+    adoptedOn: plan.adoptedOn,
+    caseReference: plan.caseReference,
     published: plan.published,
     version: plan.version,
     allowedActions: allowedActions(tenant.subject, "plan", { published: plan.published }),
@@ -62,7 +82,13 @@ export async function updatePlan({
     const next: PlanChanges = {};
     for (const field of editableFields)
       if (input[field] !== undefined) Object.assign(next, { [field]: input[field] });
-    const changes = diffFields(plan, { ...plan, ...next }, editableFields);
+    const merged = { ...plan, ...next };
+    if (merged.endYear < merged.startYear) {
+      throw new AppError("validation", "Sluttår kan ikke være før startår.", [
+        { path: "/endYear", message: "Sluttår kan ikke være før startår." },
+      ]);
+    }
+    const changes = diffFields(plan, merged, editableFields);
     if (Object.keys(changes).length === 0) return presentPlan(plan, tenant);
 
     const [updated] = await tx

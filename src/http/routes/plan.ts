@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { measureStatuses } from "../../db/schema/measures.ts";
 import { cyclePhases } from "../../domain/cycle.ts";
 import { actions } from "../../domain/permissions.ts";
 import { getPlanHistory } from "../../services/audit-trail.ts";
@@ -19,6 +20,8 @@ const measureSummary = z.object({
   startYear: z.number().int(),
   endYear: z.number().int(),
   isExample: z.boolean(),
+  status: z.enum(measureStatuses),
+  progress: z.number().int().nullable(),
   costByYear: z.array(
     z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
   ),
@@ -26,7 +29,24 @@ const measureSummary = z.object({
   totalExternalNok: z.number().int(),
 });
 
-const node = { id: z.string(), title: z.string(), description: z.string(), position: z.number().int() };
+export const rollUpSchema = z
+  .object({
+    progress: z.number().int().nullable(),
+    counted: z.number().int(),
+    stopped: z.number().int(),
+    withoutProgress: z.number().int(),
+  })
+  .describe(
+    "Average progress of the measures; stopped ones left out; no progress = 0 % (100 % if completed)",
+  );
+
+const node = {
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  position: z.number().int(),
+  version: z.number().int(),
+};
 
 export const planTreeSchema = z.object({
   municipality: z.object({ number: z.string(), name: z.string() }),
@@ -37,6 +57,8 @@ export const planTreeSchema = z.object({
       startYear: z.number(),
       endYear: z.number(),
       vision: z.string(),
+      adoptedOn: z.string().nullable(),
+      caseReference: z.string().nullable(),
       published: z.boolean(),
       version: z.number().int(),
       allowedActions: z.array(z.enum(actions)),
@@ -60,9 +82,28 @@ export const planTreeSchema = z.object({
     })
     .nullable(),
   goals: z.array(
-    z.object({ ...node, focusAreas: z.array(z.object({ ...node, measures: z.array(measureSummary) })) }),
+    z.object({
+      ...node,
+      rollUp: rollUpSchema,
+      focusAreas: z.array(z.object({ ...node, rollUp: rollUpSchema, measures: z.array(measureSummary) })),
+    }),
   ),
-  focusAreas: z.array(z.object({ ...node, goalIds: z.array(z.string()), measures: z.array(measureSummary) })),
+  focusAreas: z.array(
+    z.object({
+      ...node,
+      goalIds: z.array(z.string()),
+      rollUp: rollUpSchema,
+      measures: z.array(measureSummary),
+      objectives: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          position: z.number().int(),
+          version: z.number().int(),
+        }),
+      ),
+    }),
+  ),
 });
 
 export const planViewSchema = z.object({
@@ -71,6 +112,8 @@ export const planViewSchema = z.object({
   vision: z.string(),
   startYear: z.number().int(),
   endYear: z.number().int(),
+  adoptedOn: z.string().nullable(),
+  caseReference: z.string().nullable(),
   published: z.boolean(),
   version: z.number().int(),
   allowedActions: z.array(z.enum(actions)),
@@ -129,6 +172,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
           title: z.string().trim().min(1, "Tittel må fylles ut").max(300).optional(),
           vision: z.string().max(20_000).optional(),
           published: z.boolean().optional(),
+          startYear: z.number().int().min(2000).max(2100).optional(),
+          endYear: z.number().int().min(2000).max(2100).optional(),
+          adoptedOn: z.iso.date().nullable().optional(),
+          caseReference: z.string().max(100).nullable().optional(),
         }),
         response: {
           200: planViewSchema,

@@ -1,0 +1,322 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
+import { measureSorts } from "../../domain/measure-filter.ts";
+import { actions } from "../../domain/permissions.ts";
+import { getMeasureHistory } from "../../services/audit-trail.ts";
+import { createMeasure } from "../../services/create-measure.ts";
+import { deleteMeasure } from "../../services/delete-measure.ts";
+import { getMeasure } from "../../services/get-measure.ts";
+import { listMeasures } from "../../services/list-measures.ts";
+import { addMilestone, deleteMilestone, updateMilestone } from "../../services/milestones.ts";
+import { updateMeasure } from "../../services/update-measure.ts";
+import { updateMeasureStatus } from "../../services/update-measure-status.ts";
+import { errorResponse } from "../schemas.ts";
+import { auditEventSchema } from "./plan.ts";
+
+const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
+const reference = z.string().min(1).max(40);
+const year = z.number().int().min(2000, "Året må være 2000 eller senere").max(2100, "Året må være før 2100");
+const refusals = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+};
+
+export const measureContentSchema = z.object({
+  title: z.string().trim().min(1, "Tittel må fylles ut").max(300),
+  description: z.string().max(50_000).default(""),
+  focusAreaId: z.uuid("Velg satsingsområde"),
+  goalIds: z.array(z.uuid()).max(50).default([]),
+  objectiveIds: z.array(z.uuid()).max(100).default([]),
+  responsibleUnit: z.string().max(200).default(""),
+  contactPerson: z.string().max(200).default(""),
+  ownerUserId: z.uuid().nullable().default(null),
+  partners: z
+    .array(z.object({ organisationId: z.uuid(), role: z.enum(partnerRoles) }))
+    .max(100)
+    .default([]),
+  startYear: year,
+  endYear: year,
+  tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  links: z
+    .array(
+      z.object({
+        title: z.string().max(200).default(""),
+        url: z.url({ protocol: /^https?$/, error: "Lenken må begynne med http:// eller https://" }).max(2000),
+      }),
+    )
+    .max(30)
+    .default([]),
+});
+
+const listItem = z.object({
+  reference: z.string(),
+  isExample: z.boolean(),
+  status: z.enum(measureStatuses),
+  statusReason: z.string(),
+  progress: z.number().int().nullable(),
+  stateVersion: z.number().int(),
+  contentVersion: z.number().int(),
+  title: z.string(),
+  focusAreaId: z.string(),
+  focusAreaTitle: z.string(),
+  responsibleUnit: z.string(),
+  contactPerson: z.string(),
+  ownerUserId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  tags: z.array(z.string()),
+  goalIds: z.array(z.string()),
+  objectiveIds: z.array(z.string()),
+  partners: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(partnerRoles) })),
+  totalMunicipalNok: z.number().int(),
+});
+const actionPlanRef = z.object({
+  budgetYear: z.number().int(),
+  revision: z.number().int(),
+  status: z.enum(["draft", "adopted"]),
+});
+const listSchema = z.object({
+  actionPlan: actionPlanRef.nullable(),
+  total: z.number().int(),
+  items: z.array(listItem),
+  allowedActions: z.array(z.enum(actions)),
+});
+export type MeasureListResponse = z.infer<typeof listSchema>;
+
+const detailSchema = listItem
+  .omit({ goalIds: true, objectiveIds: true, focusAreaTitle: true, totalMunicipalNok: true })
+  .extend({
+    planId: z.string(),
+    description: z.string(),
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    focusAreaTitle: z.string(),
+    goals: z.array(z.object({ id: z.string(), title: z.string() })),
+    objectives: z.array(z.object({ id: z.string(), title: z.string() })),
+    costByYear: z.array(
+      z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
+    ),
+    totalMunicipalNok: z.number().int(),
+    totalExternalNok: z.number().int(),
+    milestones: z.array(
+      z.object({
+        id: z.string(),
+        dueDate: z.string(),
+        title: z.string(),
+        done: z.boolean(),
+        version: z.number().int(),
+      }),
+    ),
+    actionPlan: actionPlanRef,
+    inAdoptedPlan: z.boolean(),
+    allowedActions: z.array(z.enum(actions)),
+  });
+export type MeasureDetailResponse = z.infer<typeof detailSchema>;
+
+const milestoneBody = z.object({
+  dueDate: z.iso.date("Dato må være på formen ÅÅÅÅ-MM-DD"),
+  title: z.string().trim().min(1, "Tittel må fylles ut").max(300),
+  done: z.boolean().default(false),
+});
+const milestoneSchema = z.object({
+  id: z.string(),
+  dueDate: z.string(),
+  title: z.string(),
+  done: z.boolean(),
+  version: z.number().int(),
+});
+
+export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
+  const base = "/api/municipalities/:municipalityNumber";
+
+  app.get(
+    `${base}/plans/:planId/measures`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "The plan's measures as a table: filter, search (Norwegian) and sort",
+        params: z.object({ municipalityNumber, planId: z.uuid() }),
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          focusAreaId: z.uuid().optional(),
+          status: z.enum(measureStatuses).optional(),
+          ownerUserId: z.uuid().optional(),
+          organisationId: z.uuid().optional(),
+          tag: z.string().max(60).optional(),
+          sort: z.enum(measureSorts).optional(),
+          descending: z.stringbool().optional(),
+        }),
+        response: { 200: listSchema, 404: errorResponse },
+      },
+    },
+    async (request) => listMeasures({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+  );
+
+  app.post(
+    `${base}/plans/:planId/measures`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Add a measure to the draft action plan (planners); it gets the next free reference",
+        params: z.object({ municipalityNumber, planId: z.uuid() }),
+        body: measureContentSchema,
+        response: { 201: z.object({ reference: z.string() }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const created = await createMeasure({
+        ctx: request.ctx,
+        input: { ...request.params, content: request.body },
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  const measureParams = z.object({ municipalityNumber, reference });
+
+  app.get(
+    `${base}/measures/:reference`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "One measure with everything about it",
+        params: measureParams,
+        response: { 200: detailSchema, 404: errorResponse },
+      },
+    },
+    async (request) => getMeasure({ ctx: request.ctx, input: request.params }),
+  );
+
+  app.put(
+    `${base}/measures/:reference`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Edit a measure's content in the draft action plan (planners); send the version you edited",
+        params: measureParams,
+        body: measureContentSchema.extend({ version: z.number().int().positive() }),
+        response: { 200: z.object({ reference: z.string(), version: z.number().int() }), ...refusals },
+      },
+    },
+    async (request) => {
+      const { version, ...content } = request.body;
+      return updateMeasure({ ctx: request.ctx, input: { ...request.params, version, content } });
+    },
+  );
+
+  app.patch(
+    `${base}/measures/:reference/status`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Update status, reason and progress (planners, and the measure's owner)",
+        params: measureParams,
+        body: z.object({
+          version: z.number().int().positive(),
+          status: z.enum(measureStatuses),
+          statusReason: z.string().max(2000).default(""),
+          progress: z
+            .number()
+            .int()
+            .min(0, "Fremdrift er minst 0 %")
+            .max(100, "Fremdrift er høyst 100 %")
+            .nullable(),
+        }),
+        response: {
+          200: z.object({
+            status: z.enum(measureStatuses),
+            statusReason: z.string(),
+            progress: z.number().int().nullable(),
+            version: z.number().int(),
+          }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) =>
+      updateMeasureStatus({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+
+  app.delete(
+    `${base}/measures/:reference`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Delete a measure that has never been in an adopted action plan (planners)",
+        params: measureParams,
+        querystring: z.object({ version: z.coerce.number().int().positive() }),
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await deleteMeasure({ ctx: request.ctx, input: { ...request.params, version: request.query.version } });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    `${base}/measures/:reference/history`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Historikk: every change of the measure, newest first",
+        params: measureParams,
+        response: { 200: z.array(auditEventSchema), ...refusals },
+      },
+    },
+    async (request) => getMeasureHistory({ ctx: request.ctx, input: request.params }),
+  );
+
+  app.post(
+    `${base}/measures/:reference/milestones`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Add a milestone (planners, and the measure's owner)",
+        params: measureParams,
+        body: milestoneBody,
+        response: { 201: milestoneSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await addMilestone({ ctx: request.ctx, input: { ...request.params, ...request.body } });
+      return reply.status(201).send(row);
+    },
+  );
+
+  const milestoneParams = measureParams.extend({ milestoneId: z.uuid() });
+
+  app.patch(
+    `${base}/measures/:reference/milestones/:milestoneId`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Edit a milestone or mark it reached",
+        params: milestoneParams,
+        body: milestoneBody.partial().extend({ version: z.number().int().positive() }),
+        response: { 200: milestoneSchema, ...refusals },
+      },
+    },
+    async (request) => updateMilestone({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+
+  app.delete(
+    `${base}/measures/:reference/milestones/:milestoneId`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary: "Remove a milestone",
+        params: milestoneParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await deleteMilestone({ ctx: request.ctx, input: request.params });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import { measures, measureVersions, plans } from "../db/schema/index.ts";
+import { diffFields } from "../domain/audit.ts";
+import { nextReference } from "../domain/measure-filter.ts";
+import { notFound } from "../errors.ts";
+import { authorize, resolveTenant } from "./access.ts";
+import { recordAudit } from "./audit.ts";
+import type { ServiceContext } from "./context.ts";
+import {
+  checkMeasureContent,
+  contentFields,
+  type MeasureContent,
+  writeMeasureRelations,
+} from "./measure-content.ts";
+import { workingActionPlan } from "./working-action-plan.ts";
+
+/** Adds a new measure to the plan's draft action plan, with the next free reference (T-015 …). */
+export async function createMeasure({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; planId: string; content: MeasureContent };
+}): Promise<{ reference: string }> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  return ctx.db.transaction(async (tx) => {
+    const [plan] = await tx
+      .select()
+      .from(plans)
+      .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
+    if (!plan) throw notFound("Planen");
+    authorize(ctx, tenant, "create", "measure", { published: plan.published }, "Planen");
+    const actionPlan = await workingActionPlan(tx, tenant.id, plan.id);
+    const content = await checkMeasureContent(tx, tenant, plan.id, input.content);
+    // Lock the municipality's measures while picking the next reference, so two planners
+    // creating at once cannot get the same one (the unique index would refuse it anyway).
+    const existing = await tx
+      .select({ reference: measures.reference })
+      .from(measures)
+      .where(eq(measures.municipalityId, tenant.id))
+      .for("update");
+    const reference = nextReference(existing.map((m) => m.reference));
+    const [measure] = await tx.insert(measures).values({ municipalityId: tenant.id, reference }).returning();
+    if (!measure) throw new Error("measure not inserted");
+    const [version] = await tx
+      .insert(measureVersions)
+      .values({
+        municipalityId: tenant.id,
+        measureId: measure.id,
+        actionPlanVersionId: actionPlan.id,
+        focusAreaId: content.focusAreaId,
+        title: content.title,
+        description: content.description,
+        responsibleUnit: content.responsibleUnit,
+        contactPerson: content.contactPerson,
+        ownerUserId: content.ownerUserId,
+        startYear: content.startYear,
+        endYear: content.endYear,
+        tags: content.tags,
+        links: content.links,
+      })
+      .returning();
+    if (!version) throw new Error("measure version not inserted");
+    await writeMeasureRelations(tx, tenant.id, version.id, content);
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "measure",
+        objectId: measure.id,
+        objectLabel: `${reference} ${content.title}`,
+        action: "create",
+        changes: diffFields(null, content, contentFields),
+      },
+      ctx.requestId,
+    );
+    return { reference };
+  });
+}

@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import {
+  actionPlanVersions,
+  cycles,
+  focusAreas,
+  goals,
+  measures,
+  measureVersions,
+  milestones,
+  objectives,
+} from "../db/schema/index.ts";
+import { type Action, allowedActions, can } from "../domain/permissions.ts";
+import { summariseMeasure } from "../domain/plan-tree.ts";
+import { notFound } from "../errors.ts";
+import { resolveTenant, type Tenant } from "./access.ts";
+import type { ServiceContext } from "./context.ts";
+import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
+
+export type MeasureDetail = Omit<
+  MeasureRow,
+  "costs" | "goalIds" | "objectiveIds" | "measureId" | "versionId"
+> & {
+  planId: string;
+  focusAreaTitle: string;
+  goals: { id: string; title: string }[];
+  objectives: { id: string; title: string }[];
+  costByYear: { year: number; municipalNok: number; externalNok: number }[];
+  totalMunicipalNok: number;
+  totalExternalNok: number;
+  milestones: { id: string; dueDate: string; title: string; done: boolean; version: number }[];
+  actionPlan: { budgetYear: number; revision: number; status: "draft" | "adopted" };
+  /** Part of an adopted action plan: then it can no longer be deleted. */
+  inAdoptedPlan: boolean;
+  allowedActions: Action[];
+};
+
+/** Finds a measure by reference, with the version the person may see; 404 when there is none. */
+export async function findVisibleMeasure(db: DbOrTx, tenant: Tenant, reference: string) {
+  const [measure] = await db
+    .select()
+    .from(measures)
+    .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, reference)));
+  if (!measure) throw notFound("Tiltaket");
+  const seesDrafts = can(tenant.subject, "read_drafts", "measure");
+  const versions = await db
+    .select({ actionPlan: actionPlanVersions, budgetYear: cycles.budgetYear, planId: cycles.planId })
+    .from(measureVersions)
+    .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
+    .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+    .where(eq(measureVersions.measureId, measure.id))
+    .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision));
+  const inAdoptedPlan = versions.some((v) => v.actionPlan.status === "adopted");
+  const visible = versions.find((v) => seesDrafts || v.actionPlan.status === "adopted");
+  if (!visible) throw notFound("Tiltaket");
+  return { measure, visible, inAdoptedPlan };
+}
+
+export async function getMeasure({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; reference: string };
+}): Promise<MeasureDetail> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
+  const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
+  if (!row) throw notFound("Tiltaket");
+  const [focusArea, goalRows, objectiveRows, milestoneRows] = await Promise.all([
+    ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
+    row.goalIds.length
+      ? ctx.db
+          .select({ id: goals.id, title: goals.title })
+          .from(goals)
+          .where(inArray(goals.id, row.goalIds))
+          .orderBy(asc(goals.position))
+      : [],
+    row.objectiveIds.length
+      ? ctx.db
+          .select({ id: objectives.id, title: objectives.title })
+          .from(objectives)
+          .where(inArray(objectives.id, row.objectiveIds))
+          .orderBy(asc(objectives.position))
+      : [],
+    ctx.db
+      .select({
+        id: milestones.id,
+        dueDate: milestones.dueDate,
+        title: milestones.title,
+        done: milestones.done,
+        version: milestones.version,
+      })
+      .from(milestones)
+      .where(and(eq(milestones.measureId, measure.id), eq(milestones.municipalityId, tenant.id)))
+      .orderBy(asc(milestones.dueDate), asc(milestones.createdAt)),
+  ]);
+  const { measureId: _m, versionId: _v, costs: _c, goalIds: _g, objectiveIds: _o, ...content } = row;
+  const money = summariseMeasure({ ...row, costs: row.costs });
+  return {
+    ...content,
+    planId: visible.planId,
+    focusAreaTitle: focusArea[0]?.title ?? "",
+    goals: goalRows,
+    objectives: objectiveRows,
+    costByYear: money.costByYear,
+    totalMunicipalNok: money.totalMunicipalNok,
+    totalExternalNok: money.totalExternalNok,
+    milestones: milestoneRows,
+    actionPlan: {
+      budgetYear: visible.budgetYear,
+      revision: visible.actionPlan.revision,
+      status: visible.actionPlan.status,
+    },
+    inAdoptedPlan,
+    // An adopted version is frozen: its content is changed only by a revision; the running state
+    // (status, progress, milestones) can still be kept up to date.
+    allowedActions: allowedActions(tenant.subject, "measure", {
+      published: visible.actionPlan.status === "adopted",
+      ownerUserId: row.ownerUserId,
+    }).filter((a) => visible.actionPlan.status === "draft" || (a !== "update" && a !== "delete")),
+  };
+}
