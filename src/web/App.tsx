@@ -6,10 +6,13 @@ import type { Language } from "./i18n/messages.ts";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { AdminPage } from "./pages/AdminPage.tsx";
+import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
+import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrganisationPage } from "./pages/OrganisationPage.tsx";
 import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
+import { PlanStructurePage } from "./pages/PlanStructurePage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { SystemPage } from "./pages/SystemPage.tsx";
@@ -18,6 +21,10 @@ import { SystemPage } from "./pages/SystemPage.tsx";
 export const pageRoutes = [
   { path: "/", element: <PlanTreePage /> },
   { path: "/tiltak", element: <MeasuresPage /> },
+  { path: "/tiltak/nytt", element: <MeasureFormPage /> },
+  { path: "/tiltak/:reference", element: <MeasurePage /> },
+  { path: "/tiltak/:reference/rediger", element: <MeasureFormPage /> },
+  { path: "/plan/struktur", element: <PlanStructurePage /> },
   { path: "/logg-inn", element: <SignInPage /> },
   { path: "/konto", element: <AccountPage /> },
   { path: "/admin", element: <AdminPage /> },

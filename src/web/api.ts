@@ -1,6 +1,8 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ErrorBody } from "../http/errors.ts";
 import type { MemberResponse } from "../http/routes/admin.ts";
+import type { MeasureDetailResponse, MeasureListResponse } from "../http/routes/measures.ts";
+import type { OrganisationSummaryResponse } from "../http/routes/organisations.ts";
 import type { AuditEventResponse, MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
 import type { SessionResponse } from "../http/routes/session.ts";
 
@@ -41,6 +43,14 @@ export const apiPaths = {
   invitations: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/invitations`,
   invitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}`,
   acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
+  measures: (municipalityNumber: string, planId: string, query = "") =>
+    `/api/municipalities/${municipalityNumber}/plans/${planId}/measures${query ? `?${query}` : ""}`,
+  measure: (municipalityNumber: string, reference: string) =>
+    `/api/municipalities/${municipalityNumber}/measures/${encodeURIComponent(reference)}`,
+  organisations: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/organisations`,
+  planNode: (municipalityNumber: string, segment: "goals" | "focus-areas" | "objectives", id: string) =>
+    `/api/municipalities/${municipalityNumber}/${segment}/${id}`,
+  plans: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/plans`,
   allMunicipalities: () => "/api/admin/municipalities",
   adminMunicipality: (municipalityNumber: string) => `/api/admin/municipalities/${municipalityNumber}`,
 };
@@ -84,6 +94,52 @@ export function usePlanTree(municipalityNumber: string | undefined) {
     queryFn: get<PlanTreeResponse>(path),
     enabled: Boolean(municipalityNumber),
   });
+}
+
+export function useMeasureList(
+  municipalityNumber: string | undefined,
+  planId: string | undefined,
+  query: string,
+) {
+  const path = apiPaths.measures(municipalityNumber ?? "", planId ?? "", query);
+  return useQuery({
+    queryKey: [path],
+    queryFn: get<MeasureListResponse>(path),
+    enabled: Boolean(municipalityNumber && planId),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useMeasure(municipalityNumber: string | undefined, reference: string) {
+  const path = apiPaths.measure(municipalityNumber ?? "", reference);
+  return useQuery({
+    queryKey: [path],
+    queryFn: get<MeasureDetailResponse>(path),
+    enabled: Boolean(municipalityNumber),
+  });
+}
+
+export function useMeasureHistory(municipalityNumber: string, reference: string, enabled: boolean) {
+  const path = `${apiPaths.measure(municipalityNumber, reference)}/history`;
+  return useQuery({ queryKey: [path], queryFn: get<AuditEventResponse[]>(path), enabled });
+}
+
+export function useOrganisations(municipalityNumber: string | undefined, enabled = true) {
+  const path = apiPaths.organisations(municipalityNumber ?? "");
+  return useQuery({
+    queryKey: [path],
+    queryFn: get<OrganisationSummaryResponse[]>(path),
+    enabled: Boolean(municipalityNumber) && enabled,
+  });
+}
+
+/** The validation message the server gave for one field (its JSON pointer, e.g. "/title"). */
+export function fieldError(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const details = error.body?.error.details;
+  if (!Array.isArray(details)) return undefined;
+  const hit = details.find((d: { path?: string }) => d.path === path || d.path?.startsWith(`${path}/`));
+  return (hit as { message?: string } | undefined)?.message;
 }
 
 export function usePlanHistory(municipalityNumber: string, planId: string, enabled: boolean) {

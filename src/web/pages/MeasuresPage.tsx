@@ -1,82 +1,218 @@
-import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { financialPlanPeriod } from "../../domain/cycle.ts";
-import { formatNok, sumNok } from "../../domain/money.ts";
-import { useCurrentMunicipality, usePlanTree } from "../api.ts";
+import {
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Search,
+  Select,
+  Table,
+  Tag,
+} from "@digdir/designsystemet-react";
+import { useSearchParams } from "react-router";
+import { measureStatuses } from "../../db/schema/measures.ts";
+import type { MeasureSort } from "../../domain/measure-filter.ts";
+import { formatNok } from "../../domain/money.ts";
+import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
+import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
-import { localeFor } from "../i18n/messages.ts";
+import { localeFor, type MessageKey } from "../i18n/messages.ts";
 
+const filterKeys = [
+  "q",
+  "focusAreaId",
+  "status",
+  "ownerUserId",
+  "organisationId",
+  "tag",
+  "sort",
+  "descending",
+] as const;
+const sortable: { sort: MeasureSort; label: MessageKey }[] = [
+  { sort: "reference", label: "measure.reference" },
+  { sort: "title", label: "measure.title" },
+  { sort: "focusArea", label: "measure.focusArea" },
+  { sort: "status", label: "measure.status" },
+  { sort: "progress", label: "measure.progress" },
+];
+
+/** The plan as a table: filter, search and sort; the filters live in the address, so a view can be shared. */
 export function MeasuresPage() {
   const { t, language } = useLanguage();
-  const municipality = useCurrentMunicipality();
-  const tree = usePlanTree(municipality.data?.number);
-  if (!tree.data) return <QueryState isError={municipality.isError || tree.isError} />;
-  const { cycle, focusAreas } = tree.data;
-  const years = cycle ? financialPlanPeriod(cycle.budgetYear).years : [];
-  const rows = focusAreas.flatMap((fa) => fa.measures.map((m) => ({ ...m, focusArea: fa.title })));
+  const municipality = useCurrentMunicipality().data;
+  const tree = usePlanTree(municipality?.number);
+  const [params, setParams] = useSearchParams();
+  const planId = tree.data?.plan?.id;
+  const query = new URLSearchParams(
+    filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
+  ).toString();
+  const list = useMeasureList(municipality?.number, planId, query);
+  const everything = useMeasureList(municipality?.number, planId, "");
+  if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
+  if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
+
+  const set = (key: (typeof filterKeys)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const sortBy = (sort: MeasureSort) => {
+    const next = new URLSearchParams(params);
+    const descending = params.get("sort") === sort && params.get("descending") !== "true";
+    next.set("sort", sort);
+    if (descending) next.set("descending", "true");
+    else next.delete("descending");
+    setParams(next, { replace: true });
+  };
+  const all = everything.data?.items ?? [];
+  const owners = [
+    ...new Map(
+      all.filter((m) => m.ownerUserId).map((m) => [m.ownerUserId as string, m.ownerName ?? ""]),
+    ).entries(),
+  ];
+  const partners = [
+    ...new Map(all.flatMap((m) => m.partners.map((p) => [p.id, p.name] as const))).entries(),
+  ].sort((a, b) => a[1].localeCompare(b[1], "nb"));
+  const tags = [...new Set(all.flatMap((m) => m.tags))].sort((a, b) => a.localeCompare(b, "nb"));
   const nok = (amount: number) => formatNok(amount, localeFor[language]);
-  const municipalIn = (m: (typeof rows)[number], year: number) =>
-    m.costByYear.find((c) => c.year === year)?.municipalNok ?? 0;
+  const mayCreate = list.data?.allowedActions.includes("create") ?? false;
+  const currentSort = params.get("sort") ?? "reference";
+  const descending = params.get("descending") === "true";
+
+  const select = (key: (typeof filterKeys)[number], label: MessageKey, options: [string, string][]) => (
+    <Field>
+      <Label>{t(label)}</Label>
+      <Select value={params.get(key) ?? ""} onChange={(e) => set(key, e.target.value)}>
+        <Select.Option value="">{t("measures.all")}</Select.Option>
+        {options.map(([value, text]) => (
+          <Select.Option key={value} value={value}>
+            {text}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
 
   return (
     <article className="pv-stack">
-      <Heading level={1} data-size="lg">
-        {t("measures.heading")}
-      </Heading>
-      <Paragraph>{t("measures.intro")}</Paragraph>
-      <div className="pv-table-scroll">
-        <Table zebra border data-size="sm" data-testid="measures-table">
-          <caption className="pv-visually-hidden">{t("measures.caption")}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t("measure.reference")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("measure.title")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("measure.focusArea")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("measure.responsible")}</Table.HeaderCell>
-              {years.map((year) => (
-                <Table.HeaderCell key={year} className="pv-num">
-                  {year}
-                </Table.HeaderCell>
-              ))}
-              <Table.HeaderCell className="pv-num">{t("measure.sum")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((m) => (
-              <Table.Row key={m.reference}>
-                <Table.Cell className="pv-nowrap">{m.reference}</Table.Cell>
-                <Table.Cell>
-                  {m.title}{" "}
-                  {m.isExample && (
-                    <Tag data-color="info" data-size="sm">
-                      {t("measure.example")}
-                    </Tag>
-                  )}
-                </Table.Cell>
-                <Table.Cell>{m.focusArea}</Table.Cell>
-                <Table.Cell>{m.responsibleUnit}</Table.Cell>
-                {years.map((year) => (
-                  <Table.Cell key={year} className="pv-num">
-                    {year < m.startYear || year > m.endYear ? "–" : nok(municipalIn(m, year))}
-                  </Table.Cell>
-                ))}
-                <Table.Cell className="pv-num">{nok(m.totalMunicipalNok)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-          <Table.Foot>
-            <Table.Row>
-              <Table.HeaderCell colSpan={4}>{t("measure.sum")}</Table.HeaderCell>
-              {years.map((year) => (
-                <Table.Cell key={year} className="pv-num">
-                  {nok(sumNok(rows.map((m) => municipalIn(m, year))))}
-                </Table.Cell>
-              ))}
-              <Table.Cell className="pv-num">{nok(sumNok(rows.map((m) => m.totalMunicipalNok)))}</Table.Cell>
-            </Table.Row>
-          </Table.Foot>
-        </Table>
+      <div className="pv-actions" style={{ justifyContent: "space-between" }}>
+        <Heading level={1} data-size="lg">
+          {t("measures.heading")}
+        </Heading>
+        {mayCreate && (
+          <Button asChild>
+            <AppLink to="/tiltak/nytt">{t("measure.new")}</AppLink>
+          </Button>
+        )}
       </div>
+      <form className="pv-stack" aria-label={t("measures.filters")} onSubmit={(e) => e.preventDefault()}>
+        <Search>
+          <Search.Input
+            aria-label={t("measures.search")}
+            value={params.get("q") ?? ""}
+            onChange={(e) => set("q", e.target.value)}
+          />
+          <Search.Clear onClick={() => set("q", "")} />
+        </Search>
+        <div className="pv-filters">
+          {select(
+            "focusAreaId",
+            "measure.focusArea",
+            tree.data.focusAreas.map((fa) => [fa.id, fa.title]),
+          )}
+          {select(
+            "status",
+            "measure.status",
+            measureStatuses.map((s) => [s, t(`status.${s}`)]),
+          )}
+          {select("ownerUserId", "measure.owner", owners)}
+          {select("organisationId", "measure.partners", partners)}
+          {select(
+            "tag",
+            "measure.tags",
+            tags.map((tag) => [tag, tag]),
+          )}
+          {query && (
+            <Button variant="tertiary" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              {t("measures.clear")}
+            </Button>
+          )}
+        </div>
+      </form>
+      {!list.data ? (
+        <QueryState isError={list.isError} />
+      ) : list.data.total === 0 ? (
+        <Paragraph>
+          {t("measures.empty")} {mayCreate && t("measures.emptyPlanner")}
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph data-size="sm" aria-live="polite" data-testid="measure-count">
+            {t("measures.count", { shown: list.data.items.length, total: list.data.total })}
+          </Paragraph>
+          {list.data.items.length === 0 ? (
+            <Paragraph>{t("measures.noMatch")}</Paragraph>
+          ) : (
+            <div className="pv-table-scroll">
+              <Table zebra border data-size="sm" data-testid="measures-table">
+                <caption className="pv-visually-hidden">{t("measures.caption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    {sortable.map(({ sort, label }) => (
+                      <Table.HeaderCell
+                        key={sort}
+                        aria-sort={
+                          currentSort === sort ? (descending ? "descending" : "ascending") : undefined
+                        }
+                      >
+                        <button
+                          type="button"
+                          className="pv-sortable"
+                          onClick={() => sortBy(sort)}
+                          aria-label={t("measures.sortBy", { column: t(label) })}
+                        >
+                          {t(label)}
+                        </button>
+                      </Table.HeaderCell>
+                    ))}
+                    <Table.HeaderCell>{t("measure.owner")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("measure.partners")}</Table.HeaderCell>
+                    <Table.HeaderCell className="pv-num">{t("measure.municipalCostPeriod")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {list.data.items.map((m) => (
+                    <Table.Row key={m.reference}>
+                      <Table.Cell className="pv-nowrap">{m.reference}</Table.Cell>
+                      <Table.Cell>
+                        <AppLink to={`/tiltak/${m.reference}`}>{m.title}</AppLink>{" "}
+                        {m.isExample && (
+                          <Tag data-color="info" data-size="sm">
+                            {t("measure.example")}
+                          </Tag>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>{m.focusAreaTitle}</Table.Cell>
+                      <Table.Cell>
+                        <StatusTag status={m.status} />
+                      </Table.Cell>
+                      <Table.Cell className="pv-num">
+                        {m.progress === null ? "–" : `${m.progress} %`}
+                      </Table.Cell>
+                      <Table.Cell>{m.ownerName ?? "–"}</Table.Cell>
+                      <Table.Cell>{m.partners.map((p) => p.name).join(", ") || "–"}</Table.Cell>
+                      <Table.Cell className="pv-num">{nok(m.totalMunicipalNok)}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )}
+        </>
+      )}
     </article>
   );
 }

@@ -2,9 +2,13 @@ import { Alert, Button, Card, Details, Heading, Paragraph, Tag } from "@digdir/d
 import { useState } from "react";
 import { formatNok } from "../../domain/money.ts";
 import { useCurrentMunicipality, usePlanHistory, usePlanTree } from "../api.ts";
+import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
+import { CreatePlanForm } from "../components/CreatePlanForm.tsx";
 import { PlanEditor } from "../components/PlanEditor.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { RollUp } from "../components/RollUp.tsx";
+import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 
@@ -22,8 +26,25 @@ export function PlanTreePage() {
   );
   if (!tree.data) return <QueryState isError={municipality.isError || tree.isError} />;
   const { plan, cycle, goals } = tree.data;
-  if (!plan) return <Paragraph>{t("plan.none")}</Paragraph>;
+  if (!plan) {
+    return (
+      <article className="pv-stack">
+        <Heading level={1} data-size="lg">
+          {t("empty.heading")}
+        </Heading>
+        {municipality.data?.role === "planner" ? (
+          <>
+            <Paragraph>{t("empty.planner")}</Paragraph>
+            <CreatePlanForm municipalityNumber={tree.data.municipality.number} />
+          </>
+        ) : (
+          <Paragraph>{t("empty.other")}</Paragraph>
+        )}
+      </article>
+    );
+  }
   const hasExamples = goals.some((g) => g.focusAreas.some((fa) => fa.measures.some((m) => m.isExample)));
+  const mayEdit = plan.allowedActions.includes("update");
 
   return (
     <article className="pv-stack">
@@ -32,11 +53,12 @@ export function PlanTreePage() {
           {plan.title}
         </Heading>
         {plan.vision && <Paragraph data-size="lg">{plan.vision}</Paragraph>}
-        {plan.allowedActions.includes("update") && !editing && (
+        {mayEdit && !editing && (
           <div className="pv-actions">
             <Button variant="secondary" data-size="sm" onClick={() => setEditing(true)}>
               {t("plan.edit")}
             </Button>
+            <AppLink to="/plan/struktur">{t("structure.link")}</AppLink>
             {!plan.published && (
               <Tag data-color="warning" data-size="sm">
                 {t("plan.publishedNo")}
@@ -94,6 +116,9 @@ export function PlanTreePage() {
           {t("plan.tree.heading")}
         </Heading>
         <Paragraph>{t("plan.tree.intro")}</Paragraph>
+        <Paragraph className="pv-rule" id="rollup-rule">
+          {t("rollup.rule")}
+        </Paragraph>
         <ul className="pv-tree" data-testid="plan-tree">
           {goals.map((goal) => (
             <li key={goal.id}>
@@ -104,6 +129,7 @@ export function PlanTreePage() {
                 <Heading level={3} data-size="sm">
                   {goal.title}
                 </Heading>
+                <RollUp value={goal.rollUp} describedBy="rollup-rule" />
                 {goal.description && <Paragraph data-size="sm">{goal.description}</Paragraph>}
                 <ul className="pv-tree__focus-areas">
                   {goal.focusAreas.map((focusArea) => (
@@ -117,25 +143,35 @@ export function PlanTreePage() {
                           {t("plan.noMeasures")}
                         </Paragraph>
                       ) : (
-                        <ul className="pv-tree__measures">
-                          {focusArea.measures.map((measure) => (
-                            <li key={measure.reference} className="pv-measure">
-                              <span className="pv-measure__ref">{measure.reference}</span>
-                              <span className="pv-measure__title">{measure.title}</span>
-                              {measure.isExample && (
-                                <Tag data-color="info" data-size="sm">
-                                  {t("measure.example")}
-                                </Tag>
-                              )}
-                              <span className="pv-measure__cost">
-                                <span className="pv-visually-hidden">
-                                  {t("measure.municipalCostPeriod")}:{" "}
+                        <>
+                          <RollUp value={focusArea.rollUp} describedBy="rollup-rule" />
+                          <ul className="pv-tree__measures">
+                            {focusArea.measures.map((measure) => (
+                              <li key={measure.reference} className="pv-measure">
+                                <span className="pv-measure__ref">{measure.reference}</span>
+                                <span className="pv-measure__title">
+                                  <AppLink to={`/tiltak/${measure.reference}`}>{measure.title}</AppLink>
                                 </span>
-                                {formatNok(measure.totalMunicipalNok, localeFor[language])}
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
+                                {measure.isExample && (
+                                  <Tag data-color="info" data-size="sm">
+                                    {t("measure.example")}
+                                  </Tag>
+                                )}
+                                <StatusTag status={measure.status} />
+                                <span className="pv-measure__progress">
+                                  <span className="pv-visually-hidden">{t("measure.progress")}: </span>
+                                  {measure.progress === null ? "–" : `${measure.progress} %`}
+                                </span>
+                                <span className="pv-measure__cost">
+                                  <span className="pv-visually-hidden">
+                                    {t("measure.municipalCostPeriod")}:{" "}
+                                  </span>
+                                  {formatNok(measure.totalMunicipalNok, localeFor[language])}
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
+                        </>
                       )}
                     </li>
                   ))}

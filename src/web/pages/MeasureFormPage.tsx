@@ -1,0 +1,418 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { type PartnerRole, partnerRoles } from "../../db/schema/measures.ts";
+import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
+import type { PlanTreeResponse } from "../../http/routes/plan.ts";
+import {
+  ApiError,
+  apiPaths,
+  fieldError,
+  useCurrentMunicipality,
+  useMeasure,
+  useMembers,
+  useOrganisations,
+  usePlanTree,
+  useSend,
+} from "../api.ts";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { QueryState } from "../components/QueryState.tsx";
+import { useLanguage } from "../i18n/language.tsx";
+
+type Form = {
+  title: string;
+  description: string;
+  focusAreaId: string;
+  goalIds: string[];
+  objectiveIds: string[];
+  responsibleUnit: string;
+  contactPerson: string;
+  ownerUserId: string;
+  partners: { organisationId: string; role: PartnerRole }[];
+  startYear: string;
+  endYear: string;
+  tags: string;
+  links: { title: string; url: string }[];
+};
+
+function formOf(m: MeasureDetailResponse | undefined, budgetYear: number): Form {
+  return {
+    title: m?.title ?? "",
+    description: m?.description ?? "",
+    focusAreaId: m?.focusAreaId ?? "",
+    goalIds: m?.goals.map((g) => g.id) ?? [],
+    objectiveIds: m?.objectives.map((o) => o.id) ?? [],
+    responsibleUnit: m?.responsibleUnit ?? "",
+    contactPerson: m?.contactPerson ?? "",
+    ownerUserId: m?.ownerUserId ?? "",
+    partners: m?.partners.map((p) => ({ organisationId: p.id, role: p.role })) ?? [],
+    startYear: String(m?.startYear ?? budgetYear),
+    endYear: String(m?.endYear ?? budgetYear + 3),
+    tags: m?.tags.join(", ") ?? "",
+    links: m?.links ?? [],
+  };
+}
+
+/** New measure (/tiltak/nytt) and editing one (/tiltak/:reference/rediger). */
+export function MeasureFormPage() {
+  const { reference } = useParams();
+  const municipality = useCurrentMunicipality().data;
+  const tree = usePlanTree(municipality?.number);
+  const existing = useMeasure(municipality?.number, reference ?? "");
+  if (!municipality || !tree.data?.plan) return <QueryState isError={tree.isError} />;
+  if (reference && !existing.data) return <QueryState isError={existing.isError} />;
+  return (
+    <MeasureForm
+      key={reference ?? "new"}
+      municipalityNumber={municipality.number}
+      tree={tree.data}
+      measure={reference ? existing.data : undefined}
+    />
+  );
+}
+
+function MeasureForm({
+  municipalityNumber,
+  tree,
+  measure,
+}: {
+  municipalityNumber: string;
+  tree: PlanTreeResponse;
+  measure: MeasureDetailResponse | undefined;
+}) {
+  const { t } = useLanguage();
+  const navigate = useNavigate();
+  const plan = tree.plan as NonNullable<PlanTreeResponse["plan"]>;
+  const [form, setForm] = useState<Form>(() =>
+    formOf(measure, tree.cycle?.budgetYear ?? new Date().getFullYear() + 1),
+  );
+  const [version, setVersion] = useState(measure?.contentVersion ?? 0);
+  const members = useMembers(municipalityNumber);
+  const organisations = useOrganisations(municipalityNumber);
+  const save = useSend<object, { reference: string }>((body) =>
+    measure
+      ? {
+          method: "PUT",
+          path: apiPaths.measure(municipalityNumber, measure.reference),
+          body: { ...body, version },
+        }
+      : { method: "POST", path: apiPaths.measures(municipalityNumber, plan.id), body },
+  );
+  const conflict = save.error instanceof ApiError && save.error.status === 409 && measure;
+  const focusArea = tree.focusAreas.find((fa) => fa.id === form.focusAreaId);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
+  const toggle = (key: "goalIds" | "objectiveIds", id: string, on: boolean) =>
+    set(key, on ? [...form[key], id] : form[key].filter((x) => x !== id));
+  const error = (path: string) => fieldError(save.error, path);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      {
+        title: form.title,
+        description: form.description,
+        focusAreaId: form.focusAreaId || "00000000-0000-0000-0000-000000000000",
+        goalIds: form.goalIds,
+        objectiveIds: form.objectiveIds.filter((id) => focusArea?.objectives.some((o) => o.id === id)),
+        responsibleUnit: form.responsibleUnit,
+        contactPerson: form.contactPerson,
+        ownerUserId: form.ownerUserId || null,
+        partners: form.partners.filter((p) => p.organisationId),
+        startYear: Number(form.startYear),
+        endYear: Number(form.endYear),
+        tags: form.tags
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+        links: form.links.filter((l) => l.url.trim()),
+      },
+      { onSuccess: (result) => void navigate(`/tiltak/${result.reference}`) },
+    );
+  };
+
+  return (
+    <article className="pv-stack">
+      <Heading level={1} data-size="lg">
+        {measure ? `${t("measure.edit")} ${measure.reference}` : t("measure.new")}
+      </Heading>
+      {conflict ? (
+        <Alert data-color="warning" role="alert">
+          <Paragraph>{t("conflict.heading")}</Paragraph>
+          <Button
+            variant="secondary"
+            data-size="sm"
+            onClick={() => {
+              const current = (save.error as ApiError).body?.error.details as
+                | { current?: { version: number } }
+                | undefined;
+              if (current?.current) setVersion(current.current.version);
+              save.reset();
+            }}
+          >
+            {t("conflict.retry")}
+          </Button>
+        </Alert>
+      ) : (
+        <ErrorMessage error={save.error} />
+      )}
+      <form className="pv-form pv-form--wide" onSubmit={submit} noValidate>
+        <Textfield
+          label={t("measure.title")}
+          value={form.title}
+          onChange={(e) => set("title", e.target.value)}
+          error={error("/title")}
+        />
+        <Field>
+          <Label>{t("measure.focusArea")}</Label>
+          <Select
+            value={form.focusAreaId}
+            onChange={(e) => set("focusAreaId", e.target.value)}
+            aria-invalid={Boolean(error("/focusAreaId"))}
+          >
+            <Select.Option value="">{t("measure.choose")}</Select.Option>
+            {tree.focusAreas.map((fa) => (
+              <Select.Option key={fa.id} value={fa.id}>
+                {fa.title}
+              </Select.Option>
+            ))}
+          </Select>
+          {error("/focusAreaId") && (
+            <Paragraph data-size="sm" className="pv-field-error">
+              {error("/focusAreaId")}
+            </Paragraph>
+          )}
+        </Field>
+        <Fieldset>
+          <Fieldset.Legend>{t("measure.goals")}</Fieldset.Legend>
+          {tree.goals.map((g) => (
+            <Checkbox
+              key={g.id}
+              label={g.title}
+              checked={form.goalIds.includes(g.id)}
+              onChange={(e) => toggle("goalIds", g.id, e.target.checked)}
+            />
+          ))}
+        </Fieldset>
+        {focusArea && focusArea.objectives.length > 0 && (
+          <Fieldset>
+            <Fieldset.Legend>{t("measure.objectives")}</Fieldset.Legend>
+            {focusArea.objectives.map((o) => (
+              <Checkbox
+                key={o.id}
+                label={o.title}
+                checked={form.objectiveIds.includes(o.id)}
+                onChange={(e) => toggle("objectiveIds", o.id, e.target.checked)}
+              />
+            ))}
+          </Fieldset>
+        )}
+        <Textfield
+          label={t("measure.description")}
+          description={t("measure.descriptionHint")}
+          multiline
+          rows={6}
+          value={form.description}
+          onChange={(e) => set("description", e.target.value)}
+          error={error("/description")}
+        />
+        <div className="pv-grid-2">
+          <Textfield
+            label={t("measure.responsible")}
+            value={form.responsibleUnit}
+            onChange={(e) => set("responsibleUnit", e.target.value)}
+          />
+          <Textfield
+            label={t("measure.contactPerson")}
+            value={form.contactPerson}
+            onChange={(e) => set("contactPerson", e.target.value)}
+          />
+        </div>
+        <Field>
+          <Label>{t("measure.owner")}</Label>
+          <Select value={form.ownerUserId} onChange={(e) => set("ownerUserId", e.target.value)}>
+            <Select.Option value="">{t("measure.none")}</Select.Option>
+            {(members.data ?? []).map((m) => (
+              <Select.Option key={m.userId} value={m.userId}>
+                {m.name} ({t(`role.${m.role}`)})
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Fieldset>
+          <Fieldset.Legend>{t("measure.partners")}</Fieldset.Legend>
+          {form.partners.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: unsaved rows have no identity but their place
+            <div className="pv-row-edit" key={`partner-${i}`}>
+              <Field>
+                <Label>
+                  {t("measure.partners")} {i + 1}
+                </Label>
+                <Select
+                  value={p.organisationId}
+                  onChange={(e) =>
+                    set(
+                      "partners",
+                      form.partners.map((x, j) => (j === i ? { ...x, organisationId: e.target.value } : x)),
+                    )
+                  }
+                >
+                  <Select.Option value="">{t("measure.choose")}</Select.Option>
+                  {(organisations.data ?? []).map((o) => (
+                    <Select.Option key={o.id} value={o.id}>
+                      {o.name}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              <Field>
+                <Label>{t("role.label")}</Label>
+                <Select
+                  value={p.role}
+                  onChange={(e) =>
+                    set(
+                      "partners",
+                      form.partners.map((x, j) =>
+                        j === i ? { ...x, role: e.target.value as PartnerRole } : x,
+                      ),
+                    )
+                  }
+                >
+                  {partnerRoles.map((r) => (
+                    <Select.Option key={r} value={r}>
+                      {t(`partnerRole.${r}`)}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              <Button
+                type="button"
+                variant="tertiary"
+                onClick={() =>
+                  set(
+                    "partners",
+                    form.partners.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t("measure.remove")}
+              </Button>
+            </div>
+          ))}
+          {error("/partners") && (
+            <Paragraph data-size="sm" className="pv-field-error">
+              {error("/partners")}
+            </Paragraph>
+          )}
+          <div>
+            <Button
+              type="button"
+              variant="secondary"
+              data-size="sm"
+              onClick={() => set("partners", [...form.partners, { organisationId: "", role: "contributor" }])}
+            >
+              {t("measure.addPartner")}
+            </Button>
+          </div>
+        </Fieldset>
+        <div className="pv-grid-2">
+          <Textfield
+            label={t("measure.start")}
+            type="number"
+            value={form.startYear}
+            onChange={(e) => set("startYear", e.target.value)}
+            error={error("/startYear")}
+          />
+          <Textfield
+            label={t("measure.end")}
+            type="number"
+            value={form.endYear}
+            onChange={(e) => set("endYear", e.target.value)}
+            error={error("/endYear")}
+          />
+        </div>
+        <Textfield
+          label={t("measure.tags")}
+          description={t("measure.tagsHint")}
+          value={form.tags}
+          onChange={(e) => set("tags", e.target.value)}
+          error={error("/tags")}
+        />
+        <Fieldset>
+          <Fieldset.Legend>{t("measure.links")}</Fieldset.Legend>
+          {form.links.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: unsaved rows have no identity but their place
+            <div className="pv-row-edit" key={`link-${i}`}>
+              <Textfield
+                label={t("measure.linkTitle")}
+                value={l.title}
+                onChange={(e) =>
+                  set(
+                    "links",
+                    form.links.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)),
+                  )
+                }
+              />
+              <Textfield
+                label={t("measure.linkUrl")}
+                type="url"
+                value={l.url}
+                onChange={(e) =>
+                  set(
+                    "links",
+                    form.links.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)),
+                  )
+                }
+                error={error(`/links/${i}`)}
+              />
+              <Button
+                type="button"
+                variant="tertiary"
+                onClick={() =>
+                  set(
+                    "links",
+                    form.links.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t("measure.remove")}
+              </Button>
+            </div>
+          ))}
+          <div>
+            <Button
+              type="button"
+              variant="secondary"
+              data-size="sm"
+              onClick={() => set("links", [...form.links, { title: "", url: "" }])}
+            >
+              {t("measure.addLink")}
+            </Button>
+          </div>
+        </Fieldset>
+        <div className="pv-actions">
+          <Button type="submit" loading={save.isPending}>
+            {t("common.save")}
+          </Button>
+          <Button
+            type="button"
+            variant="tertiary"
+            onClick={() => void navigate(measure ? `/tiltak/${measure.reference}` : "/tiltak")}
+          >
+            {t("common.cancel")}
+          </Button>
+        </div>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,372 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Details,
+  Field,
+  Heading,
+  Label,
+  Link,
+  List,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { measureStatuses } from "../../db/schema/measures.ts";
+import { formatNok } from "../../domain/money.ts";
+import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
+import {
+  apiPaths,
+  fieldError,
+  sendJson,
+  useCurrentMunicipality,
+  useMeasure,
+  useMeasureHistory,
+  useSend,
+} from "../api.ts";
+import { AppLink } from "../components/AppLink.tsx";
+import { AuditList } from "../components/AuditList.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { QueryState } from "../components/QueryState.tsx";
+import { StatusTag } from "../components/StatusTag.tsx";
+import { useLanguage } from "../i18n/language.tsx";
+import { localeFor } from "../i18n/messages.ts";
+
+/** Everything about one measure: content, how it goes, milestones, money and history. */
+export function MeasurePage() {
+  const { t, language } = useLanguage();
+  const { reference = "" } = useParams();
+  const municipality = useCurrentMunicipality().data;
+  const measure = useMeasure(municipality?.number, reference);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const mayReadHistory = measure.data?.allowedActions.includes("read_history") ?? false;
+  const history = useMeasureHistory(municipality?.number ?? "", reference, historyOpen && mayReadHistory);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  if (!municipality || !measure.data) {
+    return measure.isError ? <Paragraph>{t("measure.notFound")}</Paragraph> : <QueryState isError={false} />;
+  }
+  const m = measure.data;
+  const nok = (amount: number) => formatNok(amount, localeFor[language]);
+  const may = (action: string) => m.allowedActions.includes(action as never);
+
+  const remove = async () => {
+    if (!window.confirm(t("measure.deleteConfirm", { reference: m.reference }))) return;
+    try {
+      await sendJson(
+        queryClient,
+        "DELETE",
+        `${apiPaths.measure(municipality.number, m.reference)}?version=${m.contentVersion}`,
+      );
+      await queryClient.invalidateQueries();
+      await navigate("/tiltak");
+    } catch (error) {
+      setDeleteError(error);
+    }
+  };
+
+  return (
+    <article className="pv-stack pv-stack--loose">
+      <header className="pv-stack">
+        <AppLink to="/tiltak">← {t("measure.back")}</AppLink>
+        <Paragraph data-size="sm" className="pv-eyebrow">
+          {m.reference} · {m.focusAreaTitle} · {t("measure.inActionPlan", { year: m.actionPlan.budgetYear })}
+        </Paragraph>
+        <Heading level={1} data-size="lg">
+          {m.title}
+        </Heading>
+        <div className="pv-actions">
+          <StatusTag status={m.status} />
+          {m.isExample && (
+            <Tag data-color="info" data-size="sm">
+              {t("measure.example")}
+            </Tag>
+          )}
+          <span>
+            {t("measure.progress")}: {m.progress === null ? "–" : `${m.progress} %`}
+          </span>
+        </div>
+        {m.statusReason && <Alert data-color="warning">{m.statusReason}</Alert>}
+        {(may("update") || may("delete")) && (
+          <div className="pv-actions">
+            {may("update") && (
+              <Button asChild variant="secondary" data-size="sm">
+                <AppLink to={`/tiltak/${m.reference}/rediger`}>{t("measure.edit")}</AppLink>
+              </Button>
+            )}
+            {may("delete") && (
+              <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => void remove()}>
+                {t("measure.delete")}
+              </Button>
+            )}
+          </div>
+        )}
+        <ErrorMessage error={deleteError} />
+      </header>
+
+      {/* Descriptions are sanitised on the server (src/domain/rich-text.ts) before they are stored. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised allowlist HTML */}
+      {m.description && <div className="pv-richtext" dangerouslySetInnerHTML={{ __html: m.description }} />}
+
+      <section className="pv-stack" aria-labelledby="facts-heading">
+        <Heading level={2} data-size="sm" id="facts-heading" className="pv-visually-hidden">
+          {t("measure.title")}
+        </Heading>
+        <dl className="pv-dl">
+          <dt>{t("measure.goals")}</dt>
+          <dd>{m.goals.map((g) => g.title).join("; ") || "–"}</dd>
+          <dt>{t("measure.objectives")}</dt>
+          <dd>{m.objectives.map((o) => o.title).join("; ") || "–"}</dd>
+          <dt>{t("measure.responsible")}</dt>
+          <dd>{m.responsibleUnit || "–"}</dd>
+          <dt>{t("measure.contactPerson")}</dt>
+          <dd>{m.contactPerson || "–"}</dd>
+          <dt>{t("measure.owner")}</dt>
+          <dd>{m.ownerName ?? "–"}</dd>
+          <dt>{t("measure.period")}</dt>
+          <dd>
+            {m.startYear}–{m.endYear}
+          </dd>
+          <dt>{t("measure.partners")}</dt>
+          <dd>
+            {m.partners.length === 0
+              ? "–"
+              : m.partners.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ", "}
+                    <AppLink to={`/partnere/${p.id}`}>{p.name}</AppLink> (
+                    {t(`partnerRole.${p.role}`).toLowerCase()})
+                  </span>
+                ))}
+          </dd>
+          <dt>{t("measure.tags")}</dt>
+          <dd>
+            {m.tags.length === 0
+              ? "–"
+              : m.tags.map((tag) => (
+                  <Tag key={tag} data-size="sm" data-color="neutral" style={{ marginRight: "0.25rem" }}>
+                    {tag}
+                  </Tag>
+                ))}
+          </dd>
+          <dt>{t("measure.links")}</dt>
+          <dd>
+            {m.links.length === 0 ? (
+              "–"
+            ) : (
+              <List.Unordered>
+                {m.links.map((l) => (
+                  <List.Item key={l.url}>
+                    <Link href={l.url} rel="noopener noreferrer">
+                      {l.title}
+                    </Link>
+                  </List.Item>
+                ))}
+              </List.Unordered>
+            )}
+          </dd>
+        </dl>
+      </section>
+
+      {m.costByYear.length > 0 && (
+        <section className="pv-stack" aria-labelledby="money-heading">
+          <Heading level={2} data-size="sm" id="money-heading">
+            {t("measure.municipalCost")}
+          </Heading>
+          <Table data-size="sm" zebra>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("measure.period")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("measure.municipalCost")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("measure.externalCost")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {m.costByYear.map((c) => (
+                <Table.Row key={c.year}>
+                  <Table.Cell>{c.year}</Table.Cell>
+                  <Table.Cell className="pv-num">{nok(c.municipalNok)}</Table.Cell>
+                  <Table.Cell className="pv-num">{nok(c.externalNok)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </section>
+      )}
+
+      {may("update_status") && <StatusForm municipalityNumber={municipality.number} measure={m} />}
+      <Milestones municipalityNumber={municipality.number} measure={m} mayEdit={may("update_status")} />
+
+      {mayReadHistory && (
+        <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
+          <Details.Summary>{t("history.heading")}</Details.Summary>
+          <Details.Content>
+            {history.data ? <AuditList events={history.data} /> : <QueryState isError={history.isError} />}
+          </Details.Content>
+        </Details>
+      )}
+    </article>
+  );
+}
+
+function StatusForm({
+  municipalityNumber,
+  measure,
+}: {
+  municipalityNumber: string;
+  measure: MeasureDetailResponse;
+}) {
+  const { t } = useLanguage();
+  const [form, setForm] = useState({
+    status: measure.status,
+    statusReason: measure.statusReason,
+    progress: measure.progress === null ? "" : String(measure.progress),
+  });
+  const save = useSend((body: object) => ({
+    method: "PATCH",
+    path: `${apiPaths.measure(municipalityNumber, measure.reference)}/status`,
+    body,
+  }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({
+      version: measure.stateVersion,
+      status: form.status,
+      statusReason: form.statusReason,
+      progress: form.progress === "" ? null : Number(form.progress),
+    });
+  };
+  const needsReason = form.status === "delayed" || form.status === "stopped";
+  return (
+    <form className="pv-form pv-panel" onSubmit={submit} noValidate aria-labelledby="status-heading">
+      <Heading level={2} data-size="sm" id="status-heading">
+        {t("measure.updateStatus")}
+      </Heading>
+      {save.isSuccess && <Alert data-color="success">{t("common.saved")}</Alert>}
+      <ErrorMessage error={save.error} />
+      <div className="pv-grid-2">
+        <Field>
+          <Label>{t("measure.status")}</Label>
+          <Select
+            value={form.status}
+            onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}
+          >
+            {measureStatuses.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`status.${s}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Textfield
+          label={`${t("measure.progress")} (%)`}
+          type="number"
+          min={0}
+          max={100}
+          value={form.progress}
+          onChange={(e) => setForm({ ...form, progress: e.target.value })}
+          error={fieldError(save.error, "/progress")}
+        />
+      </div>
+      {needsReason && (
+        <Textfield
+          label={t("measure.statusReason")}
+          multiline
+          rows={2}
+          value={form.statusReason}
+          onChange={(e) => setForm({ ...form, statusReason: e.target.value })}
+          error={fieldError(save.error, "/statusReason")}
+        />
+      )}
+      <div className="pv-actions">
+        <Button type="submit" loading={save.isPending}>
+          {t("common.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Milestones({
+  municipalityNumber,
+  measure,
+  mayEdit,
+}: {
+  municipalityNumber: string;
+  measure: MeasureDetailResponse;
+  mayEdit: boolean;
+}) {
+  const { t, language } = useLanguage();
+  const base = `${apiPaths.measure(municipalityNumber, measure.reference)}/milestones`;
+  const [form, setForm] = useState({ title: "", dueDate: "" });
+  const add = useSend((body: object) => ({ method: "POST", path: base, body }));
+  const toggle = useSend((m: { id: string; version: number; done: boolean }) => ({
+    method: "PATCH",
+    path: `${base}/${m.id}`,
+    body: { version: m.version, done: m.done },
+  }));
+  const date = new Intl.DateTimeFormat(localeFor[language], { dateStyle: "medium" });
+  return (
+    <section className="pv-stack" aria-labelledby="milestones-heading">
+      <Heading level={2} data-size="sm" id="milestones-heading">
+        {t("measure.milestones")}
+      </Heading>
+      <ErrorMessage error={toggle.error} />
+      {measure.milestones.length === 0 ? (
+        <Paragraph>{t("measure.noMilestones")}</Paragraph>
+      ) : (
+        <ul className="pv-structure-list">
+          {measure.milestones.map((m) => (
+            <li key={m.id} className="pv-structure-item">
+              {mayEdit ? (
+                <Checkbox
+                  label={`${date.format(new Date(m.dueDate))}: ${m.title}`}
+                  checked={m.done}
+                  onChange={(e) => toggle.mutate({ id: m.id, version: m.version, done: e.target.checked })}
+                />
+              ) : (
+                <span>
+                  {date.format(new Date(m.dueDate))}: {m.title}{" "}
+                  {m.done && `(${t("measure.milestoneDone").toLowerCase()})`}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayEdit && (
+        <form
+          className="pv-row-edit"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate({ ...form, done: false }, { onSuccess: () => setForm({ title: "", dueDate: "" }) });
+          }}
+        >
+          <Textfield
+            label={t("measure.milestoneTitle")}
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+            error={fieldError(add.error, "/title")}
+          />
+          <Textfield
+            label={t("measure.milestoneDate")}
+            type="date"
+            value={form.dueDate}
+            onChange={(e) => setForm({ ...form, dueDate: e.target.value })}
+            error={fieldError(add.error, "/dueDate")}
+          />
+          <Button type="submit" variant="secondary" loading={add.isPending}>
+            {t("measure.addMilestone")}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
