@@ -1,4 +1,9 @@
-import { escapeHtml, FilterXSS } from "xss";
+import * as xssModule from "xss";
+
+// xss is a CommonJS module: under Node's own ESM loader its functions sit on the default export,
+// under bundlers and vitest on the namespace.
+const xss = (xssModule as unknown as { default?: typeof xssModule }).default ?? xssModule;
+const { escapeHtml, FilterXSS } = xss;
 
 /**
  * Measure descriptions are rich text: a small allowlist of tags, links only to http(s) and mailto.

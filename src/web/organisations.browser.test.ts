@@ -87,7 +87,9 @@ describe.skipIf(!browserAvailable)("partner organisations in Chromium", () => {
     await search.fill("ØKONOMI");
     const link = table.getByRole("link", { name: "Fjordbyen Økonomiforum" });
     await link.waitFor();
-    const row = table.locator("tbody tr", { has: link });
+    const row = table.locator("tbody tr", {
+      has: page.getByRole("link", { name: "Fjordbyen Økonomiforum" }),
+    });
     expect(await row.textContent()).toContain("923 609 016");
     expect(await row.textContent()).toContain("Næringsliv");
     for (const name of await table.locator("tbody tr td:first-child").allTextContents())

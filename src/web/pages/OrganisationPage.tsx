@@ -17,6 +17,7 @@ import {
   bodyOf,
   capitalise,
   draftOf,
+  NotGiven,
   type OrganisationDraft,
   OrganisationForm,
   organisationPaths,
@@ -214,7 +215,7 @@ function Measures({ organisation }: { organisation: Organisation }) {
                     </Tag>
                   </Table.Cell>
                   <Table.Cell className="pv-num">
-                    {m.progress === null ? "–" : percent.format(m.progress / 100)}
+                    {m.progress === null ? <NotGiven /> : percent.format(m.progress / 100)}
                   </Table.Cell>
                   <Table.Cell className="pv-nowrap">
                     {m.budgetYear}{" "}

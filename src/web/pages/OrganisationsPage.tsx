@@ -318,6 +318,17 @@ export function OrganisationForm({
   );
 }
 
+/** An empty cell: a dash to see, words to hear. */
+export function NotGiven() {
+  const { o } = useOrganisationMessages();
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="pv-visually-hidden">{o("org.notGiven")}</span>
+    </>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The page: /partnere
 
@@ -446,7 +457,11 @@ function OrganisationList({
                       </Table.Cell>
                       <Table.Cell>{capitalise(o(`kind.${org.kind}`))}</Table.Cell>
                       <Table.Cell className="pv-nowrap">
-                        {org.organisationNumber ? formatOrganisationNumber(org.organisationNumber) : "–"}
+                        {org.organisationNumber ? (
+                          formatOrganisationNumber(org.organisationNumber)
+                        ) : (
+                          <NotGiven />
+                        )}
                       </Table.Cell>
                       <Table.Cell className="pv-num">{org.measureCount}</Table.Cell>
                     </Table.Row>
