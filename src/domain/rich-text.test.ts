@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { richTextToPlain, sanitizeRichText } from "./rich-text.ts";
+import { richTextForEditing, richTextToPlain, sanitizeRichText } from "./rich-text.ts";
 
 describe("sanitizeRichText", () => {
   it("keeps the allowed formatting", () => {
@@ -26,5 +26,19 @@ describe("sanitizeRichText", () => {
 
   it("gives the plain text back for search", () => {
     expect(richTextToPlain("<p>Næring &amp; <em>vekst</em></p><p>USN</p>")).toBe("Næring & vekst\nUSN");
+  });
+});
+
+describe("richTextForEditing", () => {
+  it("gives plain paragraphs back as the text they came from", () => {
+    const text = "Første avsnitt\nlinje to\n\nAndre < avsnitt & mer";
+    expect(richTextForEditing(sanitizeRichText(text))).toBe(text);
+    expect(sanitizeRichText(richTextForEditing(sanitizeRichText(text)))).toBe(sanitizeRichText(text));
+  });
+
+  it("keeps richer HTML as HTML", () => {
+    expect(richTextForEditing("<p>Et <strong>viktig</strong> tiltak</p>")).toBe(
+      "<p>Et <strong>viktig</strong> tiltak</p>",
+    );
   });
 });

@@ -57,3 +57,19 @@ export function richTextToPlain(html: string): string {
     .replace(/&amp;/g, "&")
     .trim();
 }
+
+/**
+ * What the edit form shows: rich text that is only paragraphs and line breaks goes back to the plain
+ * text it came from (sanitizeRichText turns it into the same HTML again); anything richer stays HTML.
+ */
+export function richTextForEditing(html: string): string {
+  if (html === "") return "";
+  const onlyParagraphs = html.replace(/<\/?p>|<br>/g, "");
+  if (/<[a-z/]/i.test(onlyParagraphs)) return html;
+  return richTextToPlain(
+    html
+      .replace(/<\/p><p>/g, "\n\n")
+      .replace(/<br>/g, "\n")
+      .replace(/<\/?p>/g, ""),
+  );
+}

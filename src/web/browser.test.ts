@@ -52,6 +52,7 @@ describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Tiltak" }).click();
     await page.waitForURL(`${baseUrl}/tiltak`);
     await page.getByRole("heading", { level: 1, name: "Tiltak i handlingsplanen" }).waitFor();
+    await page.getByTestId("measures-table").waitFor();
     await expect(
       page.getByTestId("measures-table").locator("tbody tr").count(),
     ).resolves.toBeGreaterThanOrEqual(5);

@@ -13,6 +13,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { type PartnerRole, partnerRoles } from "../../db/schema/measures.ts";
+import { richTextForEditing } from "../../domain/rich-text.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
 import {
@@ -49,7 +50,7 @@ type Form = {
 function formOf(m: MeasureDetailResponse | undefined, budgetYear: number): Form {
   return {
     title: m?.title ?? "",
-    description: m?.description ?? "",
+    description: richTextForEditing(m?.description ?? ""),
     focusAreaId: m?.focusAreaId ?? "",
     goalIds: m?.goals.map((g) => g.id) ?? [],
     objectiveIds: m?.objectives.map((o) => o.id) ?? [],
@@ -255,9 +256,7 @@ function MeasureForm({
             // biome-ignore lint/suspicious/noArrayIndexKey: unsaved rows have no identity but their place
             <div className="pv-row-edit" key={`partner-${i}`}>
               <Field>
-                <Label>
-                  {t("measure.partners")} {i + 1}
-                </Label>
+                <Label>{t("measure.partner", { n: i + 1 })}</Label>
                 <Select
                   value={p.organisationId}
                   onChange={(e) =>

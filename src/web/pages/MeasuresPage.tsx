@@ -53,20 +53,29 @@ export function MeasuresPage() {
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
 
-  const set = (key: (typeof filterKeys)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const sortBy = (sort: MeasureSort) => {
-    const next = new URLSearchParams(params);
-    const descending = params.get("sort") === sort && params.get("descending") !== "true";
-    next.set("sort", sort);
-    if (descending) next.set("descending", "true");
-    else next.delete("descending");
-    setParams(next, { replace: true });
-  };
+  // Functional updates: two quick changes must not undo each other.
+  const set = (key: (typeof filterKeys)[number], value: string) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const sortBy = (sort: MeasureSort) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        const descending = previous.get("sort") === sort && previous.get("descending") !== "true";
+        next.set("sort", sort);
+        if (descending) next.set("descending", "true");
+        else next.delete("descending");
+        return next;
+      },
+      { replace: true },
+    );
   const all = everything.data?.items ?? [];
   const owners = [
     ...new Map(
