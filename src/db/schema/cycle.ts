@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { plans } from "./plan.ts";
 
@@ -26,6 +26,13 @@ export const cycles = pgTable(
     })
       .notNull()
       .default("innspill"),
+    /** Planned start and end of each phase (ISO dates); defaults from src/domain/phases.ts. */
+    phaseDates: jsonb("phase_dates")
+      .$type<Record<string, { start: string; end: string }>>()
+      .notNull()
+      .default({}),
+    /** The cycle this one was rolled from, if any. */
+    rolledFromCycleId: uuid("rolled_from_cycle_id"),
     version: rowVersion(),
     ...timestamps(),
   },

@@ -92,6 +92,9 @@ export const measureVersions = pgTable(
     ownerUserId: uuid("owner_user_id").references(() => users.id),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     links: jsonb("links").$type<MeasureLink[]>().notNull().default([]),
+    /** «Må vurderes»: carried over by a rolling (or flagged by an evaluation) and not yet looked at. */
+    needsReview: boolean("needs_review").notNull().default(false),
+    reviewNote: text("review_note").notNull().default(""),
     startYear: integer("start_year").notNull(),
     endYear: integer("end_year").notNull(),
     version: rowVersion(),
