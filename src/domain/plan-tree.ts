@@ -39,7 +39,9 @@ export type PlanTree = {
 };
 
 /** "T-2" sorts before "T-10". */
-export const compareReferences = (a: string, b: string) => a.localeCompare(b, "nb", { numeric: true });
+// One collator for all comparisons: building one per call costs more than the sort itself.
+const referenceCollator = new Intl.Collator("nb", { numeric: true });
+export const compareReferences = (a: string, b: string) => referenceCollator.compare(a, b);
 
 export function summariseMeasure(measure: TreeMeasure): MeasureSummary {
   const { costs, ...rest } = measure;
@@ -80,7 +82,11 @@ export function buildPlanTree(input: {
   const goals = [...input.goals].sort(byPosition);
 
   const byFocusArea = new Map<string, MeasureSummary[]>();
-  for (const m of measures) byFocusArea.set(m.focusAreaId, [...(byFocusArea.get(m.focusAreaId) ?? []), m]);
+  for (const m of measures) {
+    const list = byFocusArea.get(m.focusAreaId);
+    if (list) list.push(m);
+    else byFocusArea.set(m.focusAreaId, [m]);
+  }
 
   return {
     goals: goals.map((goal) => {

@@ -100,23 +100,35 @@ export async function loadMeasureRows(
       ),
     );
   if (versions.length === 0) return [];
-  const ids = versions.map((v) => v.versionId);
+  // The link tables are filtered by the action plan through a subquery rather than by a list of
+  // thousands of version ids, which costs more to build and send than the query takes to run.
+  const inVersions = (column: AnyPgColumn) =>
+    inArray(
+      column,
+      db
+        .select({ id: measureVersions.id })
+        .from(measureVersions)
+        .where(
+          and(
+            eq(measureVersions.actionPlanVersionId, actionPlanVersionId),
+            onlyMeasureId ? eq(measureVersions.measureId, onlyMeasureId) : undefined,
+          ),
+        ),
+    );
   const inTenant = (table: { municipalityId: AnyPgColumn }) => eq(table.municipalityId, municipalityId);
 
   const [goalRows, objectiveRows, partnerRows, costRows] = await Promise.all([
     db
       .select({ versionId: measureVersionGoals.measureVersionId, goalId: measureVersionGoals.goalId })
       .from(measureVersionGoals)
-      .where(and(inTenant(measureVersionGoals), inArray(measureVersionGoals.measureVersionId, ids))),
+      .where(and(inTenant(measureVersionGoals), inVersions(measureVersionGoals.measureVersionId))),
     db
       .select({
         versionId: measureVersionObjectives.measureVersionId,
         objectiveId: measureVersionObjectives.objectiveId,
       })
       .from(measureVersionObjectives)
-      .where(
-        and(inTenant(measureVersionObjectives), inArray(measureVersionObjectives.measureVersionId, ids)),
-      ),
+      .where(and(inTenant(measureVersionObjectives), inVersions(measureVersionObjectives.measureVersionId))),
     db
       .select({
         versionId: measureVersionPartners.measureVersionId,
@@ -126,7 +138,7 @@ export async function loadMeasureRows(
       })
       .from(measureVersionPartners)
       .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, measureVersionPartners.organisationId))
-      .where(and(inTenant(measureVersionPartners), inArray(measureVersionPartners.measureVersionId, ids))),
+      .where(and(inTenant(measureVersionPartners), inVersions(measureVersionPartners.measureVersionId))),
     db
       .select({
         versionId: measureCosts.measureVersionId,
@@ -136,7 +148,7 @@ export async function loadMeasureRows(
       })
       .from(measureCosts)
       .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-      .where(and(inTenant(measureCosts), inArray(measureCosts.measureVersionId, ids))),
+      .where(and(inTenant(measureCosts), inVersions(measureCosts.measureVersionId))),
   ]);
   const goalsBy = groupBy(goalRows, (r) => r.versionId);
   const objectivesBy = groupBy(objectiveRows, (r) => r.versionId);
