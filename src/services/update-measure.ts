@@ -62,7 +62,8 @@ export async function updateMeasure({
     }
     const after = await checkMeasureContent(tx, tenant, planId, input.content);
     const changes = diffFields(before, after, contentFields);
-    if (Object.keys(changes).length === 0) return { reference: measure.reference, version: locked.version };
+    if (Object.keys(changes).length === 0 && !locked.needsReview)
+      return { reference: measure.reference, version: locked.version };
     await tx
       .update(measureVersions)
       .set({
@@ -76,6 +77,9 @@ export async function updateMeasure({
         endYear: after.endYear,
         tags: after.tags,
         links: after.links,
+        // Saving the measure means a planner has looked at it: «må vurderes» is done.
+        needsReview: false,
+        reviewNote: "",
         version: locked.version + 1,
         updatedAt: new Date(),
       })
