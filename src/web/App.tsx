@@ -5,7 +5,10 @@ import { LanguageProvider } from "./i18n/language.tsx";
 import type { Language } from "./i18n/messages.ts";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
+import { ActionPlanPage } from "./pages/ActionPlanPage.tsx";
 import { AdminPage } from "./pages/AdminPage.tsx";
+import { ComparePage } from "./pages/ComparePage.tsx";
+import { CyclePage } from "./pages/CyclePage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
@@ -25,6 +28,9 @@ export const pageRoutes = [
   { path: "/tiltak/:reference", element: <MeasurePage /> },
   { path: "/tiltak/:reference/rediger", element: <MeasureFormPage /> },
   { path: "/plan/struktur", element: <PlanStructurePage /> },
+  { path: "/arshjul", element: <CyclePage /> },
+  { path: "/plan/:planId/handlingsplan/:budgetYear/:revision", element: <ActionPlanPage /> },
+  { path: "/endringer", element: <ComparePage /> },
   { path: "/logg-inn", element: <SignInPage /> },
   { path: "/konto", element: <AccountPage /> },
   { path: "/admin", element: <AdminPage /> },

@@ -45,6 +45,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             {municipality?.role && (
               <li>
+                <NavLink to="/arshjul" className="pv-nav__link">
+                  {t("nav.cycle")}
+                </NavLink>
+              </li>
+            )}
+            {municipality?.role && (
+              <li>
                 <NavLink to="/partnere" className="pv-nav__link">
                   {t("nav.partners")}
                 </NavLink>
