@@ -1,0 +1,341 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, signIn } from "../../../test/app.ts";
+import {
+  createFundingSource,
+  createMunicipality,
+  createUser,
+  testPassword,
+} from "../../../test/factories.ts";
+import {
+  actionPlanVersions,
+  cycles,
+  measureCosts,
+  measures,
+  measureVersions,
+} from "../../db/schema/index.ts";
+import type { ComparisonResponse, CycleResponse } from "./cycles.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+/** A planner's plan for budget year 2027 with three measures and their municipal costs. */
+async function planWithMeasures() {
+  const { db } = t.database;
+  const municipality = await createMunicipality(db);
+  const planner = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+  const session = await signIn(t.app, planner.email, testPassword);
+  const base = `/api/municipalities/${municipality.number}`;
+  const send = (method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>
+    t.app.inject({ method, url: `${base}${url}`, headers: session.headers, ...(payload ? { payload } : {}) });
+  const plan = (
+    await send("POST", "/plans", {
+      title: "Næringsplan",
+      startYear: 2023,
+      endYear: 2030,
+      firstBudgetYear: 2027,
+    })
+  ).json();
+  await send("PATCH", `/plans/${plan.id}`, { version: 1, published: true });
+  const focusArea = (await send("POST", `/plans/${plan.id}/focus-areas`, { title: "Havnebyen" })).json();
+  const measure = (title: string, endYear: number) =>
+    send("POST", `/plans/${plan.id}/measures`, {
+      title,
+      focusAreaId: focusArea.id,
+      startYear: 2027,
+      endYear,
+    });
+  await measure("Landstrøm", 2030);
+  await measure("Kartlegging", 2027);
+  await measure("Havnefest", 2029);
+  const source = await createFundingSource(db, { municipalityId: municipality.id });
+  const versions = await db
+    .select()
+    .from(measureVersions)
+    .where(eq(measureVersions.municipalityId, municipality.id));
+  await db.insert(measureCosts).values(
+    versions.flatMap((v) =>
+      [2027, 2028, 2029, 2030].map((year) => ({
+        municipalityId: municipality.id,
+        measureVersionId: v.id,
+        year,
+        fundingSourceId: source.id,
+        amountNok: 100_000,
+      })),
+    ),
+  );
+  const cyclesOf = async () =>
+    (await t.app.inject({ url: `${base}/plans/${plan.id}/cycles`, headers: session.headers })).json<
+      CycleResponse[]
+    >();
+  return { municipality, base, send, plan, focusArea, cyclesOf };
+}
+
+async function adopt2027(f: Awaited<ReturnType<typeof planWithMeasures>>) {
+  let [cycle] = await f.cyclesOf();
+  for (const to of ["utarbeidelse", "rammesak", "tilpasning", "vedtak"]) {
+    const moved = await f.send("POST", `/cycles/${cycle?.id}/advance`, { version: cycle?.version, to });
+    expect(moved.statusCode, moved.body).toBe(200);
+    [cycle] = await f.cyclesOf();
+  }
+  const adopted = await f.send("POST", `/cycles/${cycle?.id}/adopt`, {
+    adoptedOn: "2026-12-15",
+    decisionBody: "Bystyret",
+    caseReference: "sak 123/26",
+  });
+  expect(adopted.statusCode, adopted.body).toBe(200);
+  return cycle as CycleResponse;
+}
+
+describe("the yearly cycle", () => {
+  it("moves one phase at a time and says what is missing", async () => {
+    const f = await planWithMeasures();
+    const [cycle] = await f.cyclesOf();
+    expect(cycle).toMatchObject({
+      budgetYear: 2027,
+      startYear: 2027,
+      endYear: 2030,
+      phase: "innspill",
+      nextPhase: "utarbeidelse",
+    });
+    expect(cycle?.phaseDates.vedtak).toEqual({ start: "2026-11-01", end: "2026-12-20" });
+    const skip = await f.send("POST", `/cycles/${cycle?.id}/advance`, {
+      version: cycle?.version,
+      to: "vedtak",
+    });
+    expect(skip.statusCode).toBe(409);
+    expect(skip.json().error.message).toMatch(/ett steg/);
+    const early = await f.send("POST", `/cycles/${cycle?.id}/adopt`, {
+      adoptedOn: "2026-12-15",
+      decisionBody: "Bystyret",
+      caseReference: "sak 1/26",
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/vedtas i fasen «vedtak»/);
+  });
+
+  it("freezes the adopted action plan: every write to it is refused and changes nothing", async () => {
+    const f = await planWithMeasures();
+    await adopt2027(f);
+    const [before] = await t.database.db
+      .select({ n: count() })
+      .from(measureVersions)
+      .where(eq(measureVersions.municipalityId, f.municipality.id));
+    const edit = await f.send("PUT", "/measures/T-001", {
+      title: "Endret",
+      focusAreaId: f.focusArea.id,
+      startYear: 2027,
+      endYear: 2030,
+      version: 1,
+    });
+    const create = await f.send("POST", `/plans/${f.plan.id}/measures`, {
+      title: "Ny",
+      focusAreaId: f.focusArea.id,
+      startYear: 2027,
+      endYear: 2027,
+    });
+    const remove = await f.send("DELETE", "/measures/T-002?version=1");
+    for (const refused of [edit, create, remove]) {
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json().error.message).toMatch(/vedtatt/);
+    }
+    const [after] = await t.database.db
+      .select({ n: count() })
+      .from(measureVersions)
+      .where(eq(measureVersions.municipalityId, f.municipality.id));
+    expect(after?.n).toBe(before?.n);
+    const detail = (await t.app.inject({ url: `${f.base}/measures/T-001` })).json();
+    expect(detail.title).toBe("Landstrøm");
+
+    // The permanent page of the adopted version, readable by anyone.
+    const record = await t.app.inject({ url: `${f.base}/plans/${f.plan.id}/action-plans/2027/0` });
+    expect(record.statusCode).toBe(200);
+    expect(record.json()).toMatchObject({
+      status: "adopted",
+      decisionBody: "Bystyret",
+      caseReference: "sak 123/26",
+      adoptedOn: "2026-12-15",
+    });
+    expect(record.json().measures).toHaveLength(3);
+    expect(record.json().totals[0]).toEqual({ year: 2027, municipalNok: 300_000 });
+  });
+
+  it("revises an adopted plan as a numbered revision with a reason, leaving the adopted one as it was", async () => {
+    const f = await planWithMeasures();
+    const cycle = await adopt2027(f);
+    const revision = await f.send("POST", `/cycles/${cycle.id}/revisions`, {
+      reason: "Budsjettrevisjon 1. tertial",
+    });
+    expect(revision.statusCode, revision.body).toBe(201);
+    expect(revision.json()).toEqual({ budgetYear: 2027, revision: 1, status: "draft" });
+    const twice = await f.send("POST", `/cycles/${cycle.id}/revisions`, { reason: "Igjen" });
+    expect(twice.statusCode).toBe(409);
+    const edit = await f.send("PUT", "/measures/T-001", {
+      title: "Landstrøm, utvidet",
+      focusAreaId: f.focusArea.id,
+      startYear: 2027,
+      endYear: 2030,
+      version: 1,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const original = (await t.app.inject({ url: `${f.base}/plans/${f.plan.id}/action-plans/2027/0` })).json();
+    expect(original.measures.find((m: { reference: string }) => m.reference === "T-001").title).toBe(
+      "Landstrøm",
+    );
+    const adopted = await f.send("POST", `/cycles/${cycle.id}/adopt`, {
+      adoptedOn: "2027-05-20",
+      decisionBody: "Bystyret",
+      caseReference: "sak 45/27",
+    });
+    expect(adopted.json()).toEqual({ budgetYear: 2027, revision: 1, status: "adopted" });
+  });
+
+  it("rolls to next year: running measures carry over with the same reference, flagged; ended ones stay behind; only once", async () => {
+    const f = await planWithMeasures();
+    const cycle = await adopt2027(f);
+    const rolled = await f.send("POST", `/cycles/${cycle.id}/roll`);
+    expect(rolled.statusCode, rolled.body).toBe(201);
+    expect(rolled.json()).toMatchObject({
+      budgetYear: 2028,
+      carried: 2,
+      left: [{ reference: "T-002", why: "perioden sluttet 2027" }],
+    });
+    const again = await f.send("POST", `/cycles/${cycle.id}/roll`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/finnes allerede/);
+
+    const [next] = await f.cyclesOf();
+    expect(next).toMatchObject({
+      budgetYear: 2028,
+      startYear: 2028,
+      endYear: 2031,
+      phase: "innspill",
+      rolledFromBudgetYear: 2027,
+    });
+    expect(next?.actionPlans[0]).toMatchObject({ status: "draft", measureCount: 2, needsReview: 2 });
+    // Same identity, new version: the reference is the same measure.
+    const t001 = await t.database.db
+      .select()
+      .from(measures)
+      .where(and(eq(measures.municipalityId, f.municipality.id), eq(measures.reference, "T-001")));
+    const versions = await t.database.db
+      .select()
+      .from(measureVersions)
+      .where(eq(measureVersions.measureId, t001[0]?.id as string));
+    expect(versions).toHaveLength(2);
+    // Costs of 2028–2030 carried; 2027 left the period; 2031 starts empty.
+    const newVersion = versions.find((v) => v.needsReview);
+    const costs = await t.database.db
+      .select()
+      .from(measureCosts)
+      .where(eq(measureCosts.measureVersionId, newVersion?.id as string));
+    expect(costs.map((c) => c.year).sort()).toEqual([2028, 2029, 2030]);
+
+    // Adoption is blocked until the flagged measures have been looked at.
+    expect(next?.blockers).toEqual([]);
+    const reviewed = await f.send("POST", "/measures/T-001/reviewed");
+    expect(reviewed.statusCode).toBe(204);
+    const [after] = await f.cyclesOf();
+    expect(after?.actionPlans[0]?.needsReview).toBe(1);
+  });
+
+  it("compares two versions: added, removed, changed field by field, with totals", async () => {
+    const f = await planWithMeasures();
+    const cycle = await adopt2027(f);
+    await f.send("POST", `/cycles/${cycle.id}/roll`);
+    await f.send("PUT", "/measures/T-001", {
+      title: "Landstrøm og lading",
+      focusAreaId: f.focusArea.id,
+      startYear: 2027,
+      endYear: 2031,
+      version: 1,
+    });
+    const [next, previous] = await f.cyclesOf();
+    const url = `/compare?before=${previous?.actionPlans[0]?.id}&after=${next?.actionPlans[0]?.id}`;
+    const comparison = (
+      await t.app.inject({ url: `${f.base}${url}`, headers: {} })
+    ).json<ComparisonResponse>();
+    // Anonymous may not see the draft.
+    expect(comparison).toMatchObject({ error: { code: "not_found" } });
+    const seen = (
+      await t.app.inject({ url: `${f.base}${url}`, headers: (await signInAgain(f)).headers })
+    ).json<ComparisonResponse>();
+    expect(seen.removed.map((m) => m.reference)).toEqual(["T-002"]);
+    expect(seen.added).toEqual([]);
+    const t001 = seen.changed.find((c) => c.reference === "T-001");
+    expect(t001?.changes).toEqual(
+      expect.arrayContaining([
+        { field: "title", before: "Landstrøm", after: "Landstrøm og lading" },
+        { field: "period", before: "2027–2030", after: "2027–2031" },
+        { field: "cost:2027", before: 100_000, after: 0 },
+      ]),
+    );
+    expect(seen.totals.find((x) => x.year === 2027)).toEqual({
+      year: 2027,
+      before: 300_000,
+      after: 0,
+      difference: -300_000,
+    });
+    const csv = await t.app.inject({
+      url: `${f.base}${url.replace("/compare", "/compare.csv")}`,
+      headers: (await signInAgain(f)).headers,
+    });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body).toContain("T-001;Landstrøm og lading;endret;title;Landstrøm;Landstrøm og lading");
+  });
+
+  it("a failed rolling leaves nothing behind", async () => {
+    const f = await planWithMeasures();
+    const cycle = await adopt2027(f);
+    const countRows = async () => ({
+      cycles: (
+        await t.database.db
+          .select({ n: count() })
+          .from(cycles)
+          .where(eq(cycles.municipalityId, f.municipality.id))
+      )[0]?.n,
+      plans: (
+        await t.database.db
+          .select({ n: count() })
+          .from(actionPlanVersions)
+          .where(eq(actionPlanVersions.municipalityId, f.municipality.id))
+      )[0]?.n,
+      versions: (
+        await t.database.db
+          .select({ n: count() })
+          .from(measureVersions)
+          .where(eq(measureVersions.municipalityId, f.municipality.id))
+      )[0]?.n,
+      costs: (
+        await t.database.db
+          .select({ n: count() })
+          .from(measureCosts)
+          .where(eq(measureCosts.municipalityId, f.municipality.id))
+      )[0]?.n,
+    });
+    const before = await countRows();
+    // Make the very last step of the rolling (copying costs) fail inside the database.
+    await t.database.db.execute(sql`
+      create function fail_rolling() returns trigger language plpgsql as $$ begin raise exception 'simulert feil'; end; $$;
+      create trigger fail_rolling before insert on measure_costs for each row when (new.year = 2030) execute function fail_rolling();
+    `);
+    try {
+      const failed = await f.send("POST", `/cycles/${cycle.id}/roll`);
+      expect(failed.statusCode).toBe(500);
+      expect(await countRows()).toEqual(before);
+    } finally {
+      await t.database.db.execute(
+        sql`drop trigger fail_rolling on measure_costs; drop function fail_rolling();`,
+      );
+    }
+    expect((await f.send("POST", `/cycles/${cycle.id}/roll`)).statusCode).toBe(201);
+  });
+});
+
+async function signInAgain(f: { municipality: { id: string } }) {
+  const viewer = await createUser(t.database.db, { municipalityId: f.municipality.id, role: "viewer" });
+  return signIn(t.app, viewer.email, testPassword);
+}

@@ -1,0 +1,4 @@
+/** (being written) */
+export function CyclePage() {
+  return null;
+}
