@@ -1,18 +1,40 @@
 import { Alert, Button, Heading, Paragraph, Switch, Table, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
-import { ApiError, apiPaths, useSend } from "../api.ts";
+import { ApiError, apiPaths, fieldError, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
 type Plan = NonNullable<PlanTreeResponse["plan"]>;
-type Draft = { title: string; vision: string; published: boolean };
+type Draft = {
+  title: string;
+  vision: string;
+  published: boolean;
+  startYear: number;
+  endYear: number;
+  adoptedOn: string;
+  caseReference: string;
+};
 const fields: { key: keyof Draft; label: MessageKey }[] = [
   { key: "title", label: "plan.title" },
   { key: "vision", label: "plan.vision" },
   { key: "published", label: "plan.published" },
+  { key: "startYear", label: "plan.startYear" },
+  { key: "endYear", label: "plan.endYear" },
+  { key: "adoptedOn", label: "plan.adoptedOn" },
+  { key: "caseReference", label: "plan.caseReference" },
 ];
+
+const draftOf = (plan: Plan): Draft => ({
+  title: plan.title,
+  vision: plan.vision,
+  published: plan.published,
+  startYear: plan.startYear,
+  endYear: plan.endYear,
+  adoptedOn: plan.adoptedOn ?? "",
+  caseReference: plan.caseReference ?? "",
+});
 
 /**
  * Edits the plan. The save names the version the form was opened from; when someone else saved in
@@ -29,12 +51,8 @@ export function PlanEditor({
 }) {
   const { t } = useLanguage();
   const [base, setBase] = useState<Plan>(plan);
-  const [draft, setDraft] = useState<Draft>({
-    title: plan.title,
-    vision: plan.vision,
-    published: plan.published,
-  });
-  const save = useSend((body: Draft & { version: number }) => ({
+  const [draft, setDraft] = useState<Draft>(draftOf(plan));
+  const save = useSend((body: object) => ({
     method: "PATCH",
     path: apiPaths.plan(municipalityNumber, plan.id),
     body,
@@ -46,10 +64,22 @@ export function PlanEditor({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ ...draft, version: base.version }, { onSuccess: onDone });
+    save.mutate(
+      {
+        ...draft,
+        adoptedOn: draft.adoptedOn || null,
+        caseReference: draft.caseReference || null,
+        version: base.version,
+      },
+      { onSuccess: onDone },
+    );
   };
-  const show = (value: string | boolean) =>
-    typeof value === "boolean" ? (value ? t("plan.publishedYes") : t("plan.publishedNo")) : value;
+  const show = (value: string | number | boolean | null) =>
+    typeof value === "boolean"
+      ? value
+        ? t("plan.publishedYes")
+        : t("plan.publishedNo")
+      : String(value ?? "–");
 
   return (
     <form
@@ -92,7 +122,7 @@ export function PlanEditor({
             data-size="sm"
             onClick={() => {
               setBase(conflict);
-              setDraft({ title: conflict.title, vision: conflict.vision, published: conflict.published });
+              setDraft(draftOf(conflict));
               save.reset();
             }}
           >
@@ -114,6 +144,34 @@ export function PlanEditor({
         value={draft.vision}
         onChange={(e) => setDraft({ ...draft, vision: e.target.value })}
       />
+      <div className="pv-grid-2">
+        <Textfield
+          label={t("plan.startYear")}
+          type="number"
+          value={String(draft.startYear)}
+          onChange={(e) => setDraft({ ...draft, startYear: Number(e.target.value) })}
+          error={fieldError(save.error, "/startYear")}
+        />
+        <Textfield
+          label={t("plan.endYear")}
+          type="number"
+          value={String(draft.endYear)}
+          onChange={(e) => setDraft({ ...draft, endYear: Number(e.target.value) })}
+          error={fieldError(save.error, "/endYear")}
+        />
+        <Textfield
+          label={t("plan.adoptedOn")}
+          type="date"
+          value={draft.adoptedOn}
+          onChange={(e) => setDraft({ ...draft, adoptedOn: e.target.value })}
+          error={fieldError(save.error, "/adoptedOn")}
+        />
+        <Textfield
+          label={t("plan.caseReference")}
+          value={draft.caseReference}
+          onChange={(e) => setDraft({ ...draft, caseReference: e.target.value })}
+        />
+      </div>
       <Switch
         label={t("plan.published")}
         checked={draft.published}

@@ -73,6 +73,25 @@ export function PlanTreePage() {
             onDone={() => setEditing(false)}
           />
         )}
+        <dl className="pv-facts">
+          <div>
+            <dt>{t("plan.period")}</dt>
+            <dd>
+              {plan.startYear}–{plan.endYear}
+            </dd>
+          </div>
+          {plan.adoptedOn && (
+            <div>
+              <dt>{t("plan.adoptedOn")}</dt>
+              <dd>
+                {new Intl.DateTimeFormat(localeFor[language], { dateStyle: "long" }).format(
+                  new Date(plan.adoptedOn),
+                )}
+                {plan.caseReference && `, ${plan.caseReference}`}
+              </dd>
+            </div>
+          )}
+        </dl>
         {cycle && (
           <dl className="pv-facts">
             <div>
