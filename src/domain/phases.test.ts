@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultPhaseDates, phaseOnDate, transitionProblems } from "./phases.ts";
 
-const ok = { measureCount: 3, measuresNeedingReview: 0, actionPlanAdopted: false, openRevision: false };
+const ok = {
+  measureCount: 3,
+  measuresNeedingReview: 0,
+  actionPlanAdopted: false,
+  openRevision: false,
+  framesNotAdopted: [],
+};
 
 describe("phases", () => {
   it("follow the usual municipal year: adoption in December before the budget year", () => {
@@ -26,6 +32,12 @@ describe("phases", () => {
     expect(transitionProblems("tilpasning", "vedtak", { ...ok, measuresNeedingReview: 2 })).toEqual([
       "2 tiltak er merket «må vurderes» og må gås gjennom først.",
     ]);
+  });
+
+  it("need adopted budget frames for every year and area the plan spends in before «vedtak»", () => {
+    expect(
+      transitionProblems("tilpasning", "vedtak", { ...ok, framesNotAdopted: ["2027 Drift", "2028 Drift"] }),
+    ).toEqual(["Budsjettrammen er ikke vedtatt for 2027 Drift, 2028 Drift."]);
   });
 
   it("need an adopted action plan before implementation, and no open revision to close", () => {

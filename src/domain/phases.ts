@@ -31,11 +31,13 @@ export type CycleFacts = {
   actionPlanAdopted: boolean;
   /** An unadopted revision is being worked on. */
   openRevision: boolean;
+  /** Years and frame areas where the plan has municipal money but no adopted frame (e.g. "2027 Drift"). */
+  framesNotAdopted: string[];
 };
 
 /**
  * Whether a cycle may move from one phase to the next, and if not, what is missing. Only one step
- * forward at a time. (Adopted budget frames become a rule for «vedtak» with the budget feature.)
+ * forward at a time. «Vedtak» needs adopted budget frames for every year and area the plan spends in.
  */
 export function transitionProblems(from: CyclePhase, to: CyclePhase, facts: CycleFacts): string[] {
   const fromIndex = cyclePhases.indexOf(from);
@@ -50,6 +52,9 @@ export function transitionProblems(from: CyclePhase, to: CyclePhase, facts: Cycl
     if (facts.measureCount === 0) problems.push("Handlingsplanen har ingen tiltak.");
     if (facts.measuresNeedingReview > 0) {
       problems.push(`${facts.measuresNeedingReview} tiltak er merket «må vurderes» og må gås gjennom først.`);
+    }
+    if (facts.framesNotAdopted.length > 0) {
+      problems.push(`Budsjettrammen er ikke vedtatt for ${facts.framesNotAdopted.join(", ")}.`);
     }
   }
   if (to === "gjennomforing" && !facts.actionPlanAdopted) {

@@ -9,6 +9,7 @@ import type { Database } from "../db/client.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
@@ -74,6 +75,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(planStructureRoutes);
   await app.register(measureRoutes);
   await app.register(cycleRoutes);
+  await app.register(budgetRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
   if (webDir) await registerWeb(app, webDir);

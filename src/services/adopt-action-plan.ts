@@ -5,6 +5,7 @@ import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { cycleFacts, lockCycle } from "./cycles.ts";
+import { computeFrameCheck, describeOverruns } from "./frame-check.ts";
 
 /**
  * Records the council's decision on the cycle's draft action plan (the original in the «vedtak»
@@ -47,8 +48,16 @@ export async function adoptActionPlan({
     if (facts.measureCount === 0) problems.push("Handlingsplanen har ingen tiltak.");
     if (facts.measuresNeedingReview > 0)
       problems.push(`${facts.measuresNeedingReview} tiltak er merket «må vurderes».`);
-    if (problems.length > 0)
-      throw new AppError("conflict", `Kan ikke vedta: ${problems.join(" ")}`, { problems });
+    const check = await computeFrameCheck(tx, tenant.id, cycle.id, draft.id);
+    if (check.overruns.length > 0) {
+      problems.push(`Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`);
+    }
+    if (problems.length > 0) {
+      throw new AppError("conflict", `Kan ikke vedta: ${problems.join(" ")}`, {
+        problems,
+        overruns: check.overruns,
+      });
+    }
     const [adopted] = await tx
       .update(actionPlanVersions)
       .set({

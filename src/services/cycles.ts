@@ -7,6 +7,7 @@ import { type CycleFacts, defaultPhaseDates, type PhaseDates, transitionProblems
 import { notFound } from "../errors.ts";
 import { resolveTenant, type Tenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
+import { computeFrameCheck } from "./frame-check.ts";
 
 export type ActionPlanVersionView = {
   id: string;
@@ -75,6 +76,12 @@ export async function cycleFacts(
     needsReview: r.needsReview,
   }));
   const newest = versions.at(-1);
+  const [cycle] = await db
+    .select({ municipalityId: cycles.municipalityId })
+    .from(cycles)
+    .where(eq(cycles.id, cycleId));
+  const check =
+    cycle && newest ? await computeFrameCheck(db, cycle.municipalityId, cycleId, newest.id) : null;
   return {
     versions,
     facts: {
@@ -82,6 +89,9 @@ export async function cycleFacts(
       measuresNeedingReview: newest?.needsReview ?? 0,
       actionPlanAdopted: versions.some((v) => v.status === "adopted"),
       openRevision: versions.some((v) => v.status === "draft" && v.revision > 0),
+      framesNotAdopted: (check?.overruns ?? [])
+        .filter((o) => o.frameNok === null)
+        .map((o) => `${o.year} ${o.frameAreaName}`),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/client.ts";
 import type { Role } from "../db/schema/accounts.ts";
 import {
   actionPlanVersions,
+  budgetFrames,
   cycles,
   focusAreas,
   frameAreas,
@@ -1006,12 +1007,34 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
                   year,
                   fundingSourceId: sourceId(spec.external.source),
                   amountNok: spec.external.perYear,
+                  externalStatus: (year === budgetYear ? "granted" : "expected") as "granted" | "expected",
                 },
               ]
             : []),
         ]),
     ),
   );
+
+  // Frames adopted in each cycle's June rammesak, with some room above what the measures cost.
+  const frameRows = cycleSpecs.flatMap((c) => {
+    const cycle = byKey(cycleRows, (r) => r.budgetYear, c.budgetYear);
+    return financialPlanPeriod(c.budgetYear).years.map((year) => {
+      const sum = withVersion
+        .filter((v) => v.budgetYear === c.budgetYear && year >= v.years[0] && year <= v.years[1])
+        .reduce((total, v) => total + v.municipalPerYear, 0);
+      return {
+        municipalityId,
+        cycleId: cycle.id,
+        frameAreaId: drift.id,
+        year,
+        amountNok: Math.ceil((sum * 1.05) / 250_000) * 250_000 + 250_000,
+        status: "adopted" as const,
+        decisionDate: `${c.budgetYear - 1}-06-18`,
+        caseReference: `sak 068/${String(c.budgetYear - 1).slice(2)} (eksempel)`,
+      };
+    });
+  });
+  await tx.insert(budgetFrames).values(frameRows);
   return municipalityId;
 }
 

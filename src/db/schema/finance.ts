@@ -1,5 +1,6 @@
-import { pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
+import { cycles } from "./cycle.ts";
 
 /** A frame area (rammeområde) of the municipal budget, e.g. "Næringsutvikling – drift". */
 export const frameAreas = pgTable(
@@ -30,4 +31,34 @@ export const fundingSources = pgTable(
     ...timestamps(),
   },
   (t) => [unique("funding_sources_name_uq").on(t.municipalityId, t.name)],
+);
+
+export const frameStatuses = ["proposed", "adopted"] as const;
+export type FrameStatus = (typeof frameStatuses)[number];
+
+/**
+ * The budget frame of one frame area for one year of a cycle's period, in whole kroner: proposed,
+ * or adopted (June's rammesak, December's adoption) with decision date and case reference.
+ * Every change is in the audit trail, so its history is kept.
+ */
+export const budgetFrames = pgTable(
+  "budget_frames",
+  {
+    id: id(),
+    municipalityId: municipalityRef(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    frameAreaId: uuid("frame_area_id")
+      .notNull()
+      .references(() => frameAreas.id),
+    year: integer("year").notNull(),
+    amountNok: bigint("amount_nok", { mode: "number" }).notNull(),
+    status: text("status", { enum: frameStatuses }).notNull().default("proposed"),
+    decisionDate: date("decision_date"),
+    caseReference: text("case_reference"),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [unique("budget_frames_uq").on(t.cycleId, t.frameAreaId, t.year)],
 );

@@ -94,6 +94,10 @@ export const measureVersions = pgTable(
     links: jsonb("links").$type<MeasureLink[]>().notNull().default([]),
     /** «Må vurderes»: carried over by a rolling (or flagged by an evaluation) and not yet looked at. */
     needsReview: boolean("needs_review").notNull().default(false),
+    /** The planner's priority value for prioritisation under the frames (higher is more important). */
+    priority: integer("priority"),
+    /** Locked in: prioritisation must keep it. */
+    mandatory: boolean("mandatory").notNull().default(false),
     reviewNote: text("review_note").notNull().default(""),
     startYear: integer("start_year").notNull(),
     endYear: integer("end_year").notNull(),
@@ -166,6 +170,8 @@ export const measureCosts = pgTable(
       .notNull()
       .references(() => fundingSources.id),
     amountNok: bigint("amount_nok", { mode: "number" }).notNull(),
+    /** For external money: applied for, granted or expected. Null for municipal money. */
+    externalStatus: text("external_status", { enum: ["applied", "granted", "expected"] }),
   },
   (t) => [unique("measure_costs_uq").on(t.measureVersionId, t.year, t.fundingSourceId)],
 );

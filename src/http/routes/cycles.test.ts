@@ -51,7 +51,9 @@ async function planWithMeasures() {
   await measure("Landstrøm", 2030);
   await measure("Kartlegging", 2027);
   await measure("Havnefest", 2029);
-  const source = await createFundingSource(db, { municipalityId: municipality.id });
+  const area = (await send("POST", "/frame-areas", { name: "Næringsutvikling – drift" })).json();
+  const setup = (await t.app.inject({ url: `${base}/budget-setup`, headers: session.headers })).json();
+  const source = setup.fundingSources.find((x: { frameAreaId: string | null }) => x.frameAreaId === area.id);
   const versions = await db
     .select()
     .from(measureVersions)
@@ -67,11 +69,34 @@ async function planWithMeasures() {
       })),
     ),
   );
+  const [firstCycle] = await db.select().from(cycles).where(eq(cycles.municipalityId, municipality.id));
+  for (const year of [2027, 2028, 2029, 2030]) {
+    const frame = await send("PUT", `/cycles/${firstCycle?.id}/frames`, {
+      frameAreaId: area.id,
+      year,
+      amountNok: 1_000_000,
+      status: "adopted",
+      decisionDate: "2026-06-18",
+      caseReference: "sak 68/26",
+      version: 0,
+    });
+    expect(frame.statusCode, frame.body).toBe(200);
+  }
   const cyclesOf = async () =>
     (await t.app.inject({ url: `${base}/plans/${plan.id}/cycles`, headers: session.headers })).json<
       CycleResponse[]
     >();
-  return { municipality, base, send, plan, focusArea, cyclesOf };
+  return {
+    municipality,
+    base,
+    send,
+    plan,
+    focusArea,
+    cyclesOf,
+    area,
+    source,
+    cycleId: firstCycle?.id as string,
+  };
 }
 
 async function adopt2027(f: Awaited<ReturnType<typeof planWithMeasures>>) {
@@ -339,3 +364,102 @@ async function signInAgain(f: { municipality: { id: string } }) {
   const viewer = await createUser(t.database.db, { municipalityId: f.municipality.id, role: "viewer" });
   return signIn(t.app, viewer.email, testPassword);
 }
+
+describe("the budget frames", () => {
+  it("refuse adoption over a frame, listing every overrun, and accept it once the plan is fitted", async () => {
+    const f = await planWithMeasures();
+    const check = await t.app.inject({ url: `${f.base}/cycles/${f.cycleId}/frame-check` });
+    expect(check.statusCode).toBe(404);
+    // The council cut 2028 to 200 000 kr: the three measures need 300 000 kr.
+    const cut = await f.send("PUT", `/cycles/${f.cycleId}/frames`, {
+      frameAreaId: f.area.id,
+      year: 2028,
+      amountNok: 200_000,
+      status: "adopted",
+      decisionDate: "2026-06-18",
+      caseReference: "sak 68/26",
+      version: 1,
+    });
+    expect(cut.statusCode, cut.body).toBe(200);
+    let [cycle] = await f.cyclesOf();
+    for (const to of ["utarbeidelse", "rammesak", "tilpasning", "vedtak"]) {
+      await f.send("POST", `/cycles/${cycle?.id}/advance`, { version: cycle?.version, to });
+      [cycle] = await f.cyclesOf();
+    }
+    const decision = { adoptedOn: "2026-12-15", decisionBody: "Bystyret", caseReference: "sak 123/26" };
+    const refused = await f.send("POST", `/cycles/${f.cycleId}/adopt`, decision);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(
+      "2028, Næringsutvikling – drift: ramme 200\u00a0000\u00a0kr, sum 300\u00a0000\u00a0kr, over med 100\u00a0000\u00a0kr",
+    );
+    expect(refused.json().error.details.overruns).toHaveLength(1);
+    const [stillDraft] = await t.database.db
+      .select()
+      .from(actionPlanVersions)
+      .where(eq(actionPlanVersions.cycleId, f.cycleId));
+    expect(stillDraft?.status).toBe("draft");
+
+    // Fit: T-003 gets no money in 2028.
+    const fitted = await f.send("PUT", "/measures/T-003/financing", {
+      rows: [2027, 2029, 2030].map((year) => ({ year, fundingSourceId: f.source.id, amountNok: 100_000 })),
+    });
+    expect(fitted.statusCode, fitted.body).toBe(200);
+    const frameCheck = (
+      await t.app.inject({
+        url: `${f.base}/cycles/${f.cycleId}/frame-check`,
+        headers: (await signInAgain(f)).headers,
+      })
+    ).json();
+    expect(frameCheck.rows.find((r: { year: number }) => r.year === 2028)).toMatchObject({
+      frameNok: 200_000,
+      sumNok: 200_000,
+      remainingNok: 0,
+    });
+    expect(frameCheck.overruns).toEqual([]);
+    const accepted = await f.send("POST", `/cycles/${f.cycleId}/adopt`, decision);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+  });
+
+  it("need adopted frames before the «vedtak» phase, and ignore external money", async () => {
+    const f = await planWithMeasures();
+    await f.send("PUT", `/cycles/${f.cycleId}/frames`, {
+      frameAreaId: f.area.id,
+      year: 2029,
+      amountNok: 1_000_000,
+      status: "proposed",
+      version: 1,
+    });
+    let [cycle] = await f.cyclesOf();
+    for (const to of ["utarbeidelse", "rammesak", "tilpasning"]) {
+      await f.send("POST", `/cycles/${cycle?.id}/advance`, { version: cycle?.version, to });
+      [cycle] = await f.cyclesOf();
+    }
+    expect(cycle?.blockers).toEqual(["Budsjettrammen er ikke vedtatt for 2029 Næringsutvikling – drift."]);
+    const refused = await f.send("POST", `/cycles/${cycle?.id}/advance`, {
+      version: cycle?.version,
+      to: "vedtak",
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain("Budsjettrammen er ikke vedtatt for 2029");
+
+    const external = (await f.send("POST", "/funding-sources", { name: "Innovasjon Norge" })).json();
+    const withGrant = await f.send("PUT", "/measures/T-001/financing", {
+      rows: [
+        { year: 2027, fundingSourceId: f.source.id, amountNok: 100_000 },
+        { year: 2027, fundingSourceId: external.id, amountNok: 5_000_000, externalStatus: "applied" },
+      ],
+    });
+    expect(withGrant.statusCode, withGrant.body).toBe(200);
+    const frameCheck = (
+      await t.app.inject({
+        url: `${f.base}/cycles/${f.cycleId}/frame-check`,
+        headers: (await signInAgain(f)).headers,
+      })
+    ).json();
+    expect(frameCheck.rows.find((r: { year: number }) => r.year === 2027).sumNok).toBe(300_000);
+    const bad = await f.send("PUT", "/measures/T-001/financing", {
+      rows: [{ year: 2035, fundingSourceId: f.source.id, amountNok: 1.5 }],
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,281 @@
-/** (being written) */
+import { Field, Heading, Label, Link, List, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "react-router";
+import { formatNok } from "../../domain/money.ts";
+import type { ComparisonResponse } from "../../http/routes/cycles.ts";
+import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "../api.ts";
+import { AppLink } from "../components/AppLink.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { QueryState } from "../components/QueryState.tsx";
+import { type CycleMessageKey, isCycleMessageKey, useCycleMessages } from "../i18n/cycle-messages.ts";
+import { useLanguage } from "../i18n/language.tsx";
+import { localeFor } from "../i18n/messages.ts";
+import { cyclePaths, useCycles } from "./CyclePage.tsx";
+
+type VersionLabel = { budgetYear: number; revision: number; status: "draft" | "adopted" };
+type Translate = (key: CycleMessageKey, params?: Record<string, string | number>) => string;
+
+const versionLabel = (c: Translate, v: VersionLabel) =>
+  c("cmp.option", {
+    year: v.budgetYear,
+    revision: v.revision,
+    status: c(v.status === "adopted" ? "cmp.optionAdopted" : "cmp.optionDraft"),
+  });
+
+/** Descriptions are stored as sanitised HTML; the comparison shows their text. */
+function plainText(html: string): string {
+  return html
+    .replace(/<\/(p|li|h\d)>/gi, "\n")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+}
+
+/** /endringer?before=<id>&after=<id>: what changed between two versions of the action plan. */
 export function ComparePage() {
-  return null;
+  const { c } = useCycleMessages();
+  const { t } = useLanguage();
+  const municipality = useCurrentMunicipality().data;
+  const tree = usePlanTree(municipality?.number);
+  const planId = tree.data?.plan?.id;
+  const cycles = useCycles(municipality?.number, planId);
+  const [params, setParams] = useSearchParams();
+  const before = params.get("before") ?? "";
+  const after = params.get("after") ?? "";
+  const path = cyclePaths.compare(municipality?.number ?? "", before, after);
+  const comparison = useQuery({
+    queryKey: [path],
+    queryFn: () => browserFetchJson(path) as Promise<ComparisonResponse>,
+    enabled: Boolean(municipality && before && after),
+    retry: false,
+  });
+  if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
+  if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
+
+  const versions = (cycles.data ?? []).flatMap((cycle) =>
+    [...cycle.actionPlans]
+      .reverse()
+      .map((v) => ({ id: v.id, label: versionLabel(c, { ...v, budgetYear: cycle.budgetYear }) })),
+  );
+  const set = (key: "before" | "after", value: string) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const select = (key: "before" | "after", label: CycleMessageKey, value: string) => (
+    <Field>
+      <Label>{c(label)}</Label>
+      <Select value={value} onChange={(e) => set(key, e.target.value)}>
+        <Select.Option value="">{c("cmp.choose")}</Select.Option>
+        {/* A version named in the address but not (yet) in the list still shows as chosen. */}
+        {value && !versions.some((v) => v.id === value) && (
+          <Select.Option value={value}>{value}</Select.Option>
+        )}
+        {versions.map((v) => (
+          <Select.Option key={v.id} value={v.id}>
+            {v.label}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <article className="pv-stack pv-stack--loose">
+      <header className="pv-stack">
+        <Heading level={1} data-size="lg">
+          {c("cmp.heading")}
+        </Heading>
+        <Paragraph>{c("cmp.intro")}</Paragraph>
+        <form className="pv-filters" aria-label={c("cmp.heading")} onSubmit={(e) => e.preventDefault()}>
+          {select("before", "cmp.before", before)}
+          {select("after", "cmp.after", after)}
+        </form>
+      </header>
+      {!before || !after ? (
+        <Paragraph>{c("cmp.chooseBoth")}</Paragraph>
+      ) : comparison.isError ? (
+        <ErrorMessage error={comparison.error} heading={c("cmp.failed")} />
+      ) : !comparison.data ? (
+        <QueryState isError={false} />
+      ) : (
+        <ComparisonView
+          comparison={comparison.data}
+          csvPath={cyclePaths.compare(municipality.number, before, after, "csv")}
+        />
+      )}
+    </article>
+  );
+}
+
+function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonResponse; csvPath: string }) {
+  const { c, language } = useCycleMessages();
+  const nok = (amount: number) => formatNok(amount, localeFor[language]);
+  const fieldName = (field: string) => {
+    const cost = /^cost:(\d{4})$/.exec(field);
+    if (cost) return c("field.cost", { year: cost[1] ?? "" });
+    const key = `field.${field}`;
+    return isCycleMessageKey(key) ? c(key) : field;
+  };
+  const show = (field: string, value: unknown): string => {
+    if (field.startsWith("cost:") && typeof value === "number") return nok(value);
+    if (Array.isArray(value)) return value.length === 0 ? "–" : value.join(", ");
+    if (value === null || value === undefined || value === "") return "–";
+    if (field === "description" && typeof value === "string") return plainText(value) || "–";
+    return String(value);
+  };
+  const signed = (amount: number) => (amount > 0 ? `+${nok(amount)}` : nok(amount));
+  const measureList = (items: ComparisonResponse["added"], testId: string) =>
+    items.length === 0 ? (
+      <Paragraph>{c("cmp.none")}</Paragraph>
+    ) : (
+      <List.Unordered data-testid={testId}>
+        {items.map((m) => (
+          <List.Item key={m.reference}>
+            <AppLink to={`/tiltak/${m.reference}`}>
+              {m.reference} {m.title}
+            </AppLink>
+          </List.Item>
+        ))}
+      </List.Unordered>
+    );
+
+  return (
+    <div className="pv-stack pv-stack--loose" data-testid="comparison">
+      <section className="pv-stack" aria-labelledby="cmp-title">
+        <Heading level={2} data-size="md" id="cmp-title">
+          {c("cmp.title", { before: versionLabel(c, cmp.before), after: versionLabel(c, cmp.after) })}
+        </Heading>
+        <Paragraph data-testid="comparison-summary">
+          {c("cmp.summary", {
+            added: cmp.added.length,
+            removed: cmp.removed.length,
+            changed: cmp.changed.length,
+            unchanged: cmp.unchanged,
+          })}
+        </Paragraph>
+        <Paragraph>
+          <Link href={csvPath} download>
+            {c("cmp.csv")}
+          </Link>
+        </Paragraph>
+      </section>
+
+      <section className="pv-stack" aria-labelledby="cmp-added">
+        <Heading level={2} data-size="sm" id="cmp-added">
+          {c("cmp.added")} ({cmp.added.length})
+        </Heading>
+        {measureList(cmp.added, "added")}
+      </section>
+
+      <section className="pv-stack" aria-labelledby="cmp-removed">
+        <Heading level={2} data-size="sm" id="cmp-removed">
+          {c("cmp.removed")} ({cmp.removed.length})
+        </Heading>
+        {measureList(cmp.removed, "removed")}
+      </section>
+
+      <section className="pv-stack" aria-labelledby="cmp-changed">
+        <Heading level={2} data-size="sm" id="cmp-changed">
+          {c("cmp.changed")} ({cmp.changed.length})
+        </Heading>
+        {cmp.changed.length === 0 ? (
+          <Paragraph>{c("cmp.none")}</Paragraph>
+        ) : (
+          <div className="pv-stack" data-testid="changed">
+            {cmp.changed.map((m) => (
+              <div key={m.reference} className="pv-stack" data-reference={m.reference}>
+                <Heading level={3} data-size="xs">
+                  <AppLink to={`/tiltak/${m.reference}`}>
+                    {m.reference} {m.title}
+                  </AppLink>
+                </Heading>
+                <div className="pv-table-scroll">
+                  <Table data-size="sm" zebra border>
+                    <caption className="pv-visually-hidden">
+                      {c("cmp.changesCaption", { reference: m.reference, title: m.title })}
+                    </caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell style={{ width: "14rem" }}>{c("cmp.field")}</Table.HeaderCell>
+                        <Table.HeaderCell>{c("cmp.beforeValue")}</Table.HeaderCell>
+                        <Table.HeaderCell>{c("cmp.afterValue")}</Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {m.changes.map((ch) => {
+                        const money = ch.field.startsWith("cost:");
+                        return (
+                          <Table.Row key={ch.field}>
+                            <Table.HeaderCell scope="row">{fieldName(ch.field)}</Table.HeaderCell>
+                            <Table.Cell
+                              className={money ? "pv-num" : undefined}
+                              style={{ whiteSpace: "pre-line" }}
+                            >
+                              {show(ch.field, ch.before)}
+                            </Table.Cell>
+                            <Table.Cell
+                              className={money ? "pv-num" : undefined}
+                              style={{ whiteSpace: "pre-line" }}
+                            >
+                              {show(ch.field, ch.after)}
+                            </Table.Cell>
+                          </Table.Row>
+                        );
+                      })}
+                    </Table.Body>
+                  </Table>
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="pv-stack" aria-labelledby="cmp-totals">
+        <Heading level={2} data-size="sm" id="cmp-totals">
+          {c("cmp.totals")}
+        </Heading>
+        {cmp.totals.length === 0 ? (
+          <Paragraph>{c("cmp.none")}</Paragraph>
+        ) : (
+          <div className="pv-table-scroll">
+            <Table data-size="sm" zebra border data-testid="totals" style={{ maxWidth: "48rem" }}>
+              <caption className="pv-visually-hidden">{c("cmp.totalsCaption")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{c("cmp.year")}</Table.HeaderCell>
+                  <Table.HeaderCell className="pv-num">{c("cmp.beforeValue")}</Table.HeaderCell>
+                  <Table.HeaderCell className="pv-num">{c("cmp.afterValue")}</Table.HeaderCell>
+                  <Table.HeaderCell className="pv-num">{c("cmp.difference")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {cmp.totals.map((row) => (
+                  <Table.Row key={row.year}>
+                    <Table.HeaderCell scope="row">{row.year}</Table.HeaderCell>
+                    <Table.Cell className="pv-num">{nok(row.before)}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(row.after)}</Table.Cell>
+                    <Table.Cell className="pv-num">{signed(row.difference)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,88 @@
+import { type Nok, sumNok } from "./money.ts";
+
+export type FrameInput = {
+  frameAreaId: string;
+  year: number;
+  amountNok: Nok;
+  status: "proposed" | "adopted";
+};
+/** One cost line of a measure: municipal money names its frame area; external money has none. */
+export type CostInput = { reference: string; frameAreaId: string | null; year: number; amountNok: Nok };
+
+export type FrameCheckRow = {
+  year: number;
+  frameAreaId: string;
+  frameNok: Nok | null;
+  frameStatus: "proposed" | "adopted" | null;
+  sumNok: Nok;
+  /** Frame minus sum; negative when over. Null without a frame. */
+  remainingNok: Nok | null;
+  overrunNok: Nok;
+};
+
+export type Overrun = {
+  year: number;
+  frameAreaId: string;
+  frameNok: Nok | null;
+  sumNok: Nok;
+  excessNok: Nok;
+};
+
+/**
+ * THE frame check: for every year of the period and every frame area, the frame and the sum of the
+ * measures' municipal funding from that area. External money never counts. Exact integer sums.
+ */
+export function checkFrames(input: {
+  years: number[];
+  frameAreaIds: string[];
+  frames: FrameInput[];
+  costs: CostInput[];
+}): FrameCheckRow[] {
+  const key = (areaId: string, year: number) => `${areaId}|${year}`;
+  const sums = new Map<string, Nok[]>();
+  for (const c of input.costs) {
+    if (c.frameAreaId === null) continue;
+    const k = key(c.frameAreaId, c.year);
+    const list = sums.get(k);
+    if (list) list.push(c.amountNok);
+    else sums.set(k, [c.amountNok]);
+  }
+  const frames = new Map(input.frames.map((f) => [key(f.frameAreaId, f.year), f]));
+  return input.years.flatMap((year) =>
+    input.frameAreaIds.map((frameAreaId) => {
+      const frame = frames.get(key(frameAreaId, year));
+      const sum = sumNok(sums.get(key(frameAreaId, year)) ?? []);
+      const remaining = frame ? frame.amountNok - sum : null;
+      return {
+        year,
+        frameAreaId,
+        frameNok: frame?.amountNok ?? null,
+        frameStatus: frame?.status ?? null,
+        sumNok: sum,
+        remainingNok: remaining,
+        overrunNok: remaining !== null && remaining < 0 ? -remaining : 0,
+      };
+    }),
+  );
+}
+
+/**
+ * What blocks adoption: every year and area whose municipal funding exceeds its ADOPTED frame; an
+ * area with money but no adopted frame counts as over a frame of 0 kr.
+ */
+export function adoptionOverruns(rows: FrameCheckRow[]): Overrun[] {
+  return rows.flatMap((r) => {
+    const adopted = r.frameStatus === "adopted" ? r.frameNok : null;
+    const limit = adopted ?? 0;
+    if (r.sumNok <= limit) return [];
+    return [
+      {
+        year: r.year,
+        frameAreaId: r.frameAreaId,
+        frameNok: adopted,
+        sumNok: r.sumNok,
+        excessNok: r.sumNok - limit,
+      },
+    ];
+  });
+}

@@ -1,0 +1,181 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { frameStatuses } from "../../db/schema/finance.ts";
+import {
+  createExternalSource,
+  createFrameArea,
+  getFrameCheck,
+  listBudgetSetup,
+  setFrame,
+} from "../../services/frames.ts";
+import { setMeasureFinancing } from "../../services/set-measure-financing.ts";
+import { errorResponse } from "../schemas.ts";
+
+const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
+const refusals = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+};
+const nok = z
+  .number()
+  .int("Hele kroner")
+  .min(0, "Beløpet kan ikke være negativt")
+  .max(Number.MAX_SAFE_INTEGER);
+const setupSchema = z.object({
+  frameAreas: z.array(z.object({ id: z.string(), name: z.string() })),
+  fundingSources: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(["municipal", "external"]),
+      frameAreaId: z.string().nullable(),
+    }),
+  ),
+});
+export type BudgetSetupResponse = z.infer<typeof setupSchema>;
+const frameCheckSchema = z.object({
+  cycleId: z.string(),
+  budgetYear: z.number().int(),
+  years: z.array(z.number().int()),
+  areas: z.array(z.object({ id: z.string(), name: z.string() })),
+  rows: z.array(
+    z.object({
+      year: z.number().int(),
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      frameId: z.string().nullable(),
+      frameVersion: z.number().int().nullable(),
+      frameNok: z.number().int().nullable(),
+      frameStatus: z.enum(frameStatuses).nullable(),
+      sumNok: z.number().int(),
+      remainingNok: z.number().int().nullable(),
+      overrunNok: z.number().int(),
+    }),
+  ),
+  overruns: z.array(
+    z.object({
+      year: z.number().int(),
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      frameNok: z.number().int().nullable(),
+      sumNok: z.number().int(),
+      excessNok: z.number().int(),
+    }),
+  ),
+  allowedActions: z.array(z.string()),
+});
+export type FrameCheckResponse = z.infer<typeof frameCheckSchema>;
+
+export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
+  const base = "/api/municipalities/:municipalityNumber";
+  app.get(
+    `${base}/budget-setup`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "Frame areas and funding sources",
+        params: z.object({ municipalityNumber }),
+        response: { 200: setupSchema, 404: errorResponse },
+      },
+    },
+    async (request) => listBudgetSetup({ ctx: request.ctx, input: request.params }),
+  );
+  app.post(
+    `${base}/frame-areas`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "Add a frame area, with its municipal funding source (planners)",
+        params: z.object({ municipalityNumber }),
+        body: z.object({ name: z.string().trim().min(1, "Navn må fylles ut").max(200) }),
+        response: { 201: z.object({ id: z.string(), name: z.string() }), ...refusals },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createFrameArea({ ctx: request.ctx, input: { ...request.params, ...request.body } })),
+  );
+  app.post(
+    `${base}/funding-sources`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "Add an external funding source (planners)",
+        params: z.object({ municipalityNumber }),
+        body: z.object({ name: z.string().trim().min(1, "Navn må fylles ut").max(200) }),
+        response: { 201: setupSchema.shape.fundingSources.element, ...refusals },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createExternalSource({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+        ),
+  );
+  app.get(
+    `${base}/cycles/:cycleId/frame-check`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "The frame check: per year and frame area, frame, municipal sum, remaining or overrun",
+        params: z.object({ municipalityNumber, cycleId: z.uuid() }),
+        response: { 200: frameCheckSchema, 404: errorResponse },
+      },
+    },
+    async (request) => getFrameCheck({ ctx: request.ctx, input: request.params }),
+  );
+  app.put(
+    `${base}/cycles/:cycleId/frames`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "Set one budget frame (year × area), proposed or adopted with its decision (planners)",
+        params: z.object({ municipalityNumber, cycleId: z.uuid() }),
+        body: z.object({
+          frameAreaId: z.uuid(),
+          year: z.number().int(),
+          amountNok: nok,
+          status: z.enum(frameStatuses),
+          decisionDate: z.iso.date().nullable().default(null),
+          caseReference: z.string().max(100).nullable().default(null),
+          version: z.number().int().min(0),
+        }),
+        response: { 200: z.object({ id: z.string(), version: z.number().int() }), ...refusals },
+      },
+    },
+    async (request) => {
+      const saved = await setFrame({ ctx: request.ctx, input: { ...request.params, ...request.body } });
+      return { id: saved?.id ?? "", version: saved?.version ?? 0 };
+    },
+  );
+  app.put(
+    `${base}/measures/:reference/financing`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "Set a measure's financing per year and funding source in the draft action plan (planners)",
+        params: z.object({ municipalityNumber, reference: z.string().min(1).max(40) }),
+        body: z.object({
+          rows: z
+            .array(
+              z.object({
+                year: z.number().int(),
+                fundingSourceId: z.uuid(),
+                amountNok: nok,
+                externalStatus: z.enum(["applied", "granted", "expected"]).nullable().default(null),
+              }),
+            )
+            .max(200),
+        }),
+        response: { 200: z.object({ reference: z.string(), rows: z.number().int() }), ...refusals },
+      },
+    },
+    async (request) =>
+      setMeasureFinancing({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+};
