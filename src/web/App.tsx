@@ -7,6 +7,7 @@ import { AcceptInvitationPage } from "./pages/AcceptInvitationPage.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { ActionPlanPage } from "./pages/ActionPlanPage.tsx";
 import { AdminPage } from "./pages/AdminPage.tsx";
+import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
@@ -29,6 +30,7 @@ export const pageRoutes = [
   { path: "/tiltak/:reference/rediger", element: <MeasureFormPage /> },
   { path: "/plan/struktur", element: <PlanStructurePage /> },
   { path: "/arshjul", element: <CyclePage /> },
+  { path: "/budsjett", element: <BudgetPage /> },
   { path: "/plan/:planId/handlingsplan/:budgetYear/:revision", element: <ActionPlanPage /> },
   { path: "/endringer", element: <ComparePage /> },
   { path: "/logg-inn", element: <SignInPage /> },

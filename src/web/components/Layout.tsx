@@ -50,6 +50,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            {municipality?.role && municipality.role !== "partner" && (
+              <li>
+                <NavLink to="/budsjett" className="pv-nav__link">
+                  {t("nav.budget")}
+                </NavLink>
+              </li>
+            )}
             {municipality?.role && (
               <li>
                 <NavLink to="/partnere" className="pv-nav__link">

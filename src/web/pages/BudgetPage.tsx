@@ -1,0 +1,4 @@
+/** (being written) */
+export function BudgetPage() {
+  return null;
+}
