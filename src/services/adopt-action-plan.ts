@@ -35,7 +35,7 @@ export async function adoptActionPlan({
       .orderBy(desc(actionPlanVersions.revision))
       .limit(1)
       .for("update");
-    if (!draft || draft.status !== "draft")
+    if (draft?.status !== "draft")
       throw new AppError("conflict", "Det finnes ikke noe utkast å vedta i denne rulleringen.");
     if (draft.revision === 0 && cycle.phase !== "vedtak") {
       throw new AppError(

@@ -26,6 +26,8 @@ export type MeasureDetail = Omit<
   goals: { id: string; title: string }[];
   objectives: { id: string; title: string }[];
   costByYear: { year: number; municipalNok: number; externalNok: number }[];
+  /** Financing per year and funding source (for editing). */
+  costs: MeasureRow["costs"];
   totalMunicipalNok: number;
   totalExternalNok: number;
   milestones: { id: string; dueDate: string; title: string; done: boolean; version: number }[];
@@ -95,7 +97,7 @@ export async function getMeasure({
       .where(and(eq(milestones.measureId, measure.id), eq(milestones.municipalityId, tenant.id)))
       .orderBy(asc(milestones.dueDate), asc(milestones.createdAt)),
   ]);
-  const { measureId: _m, versionId: _v, costs: _c, goalIds: _g, objectiveIds: _o, ...content } = row;
+  const { measureId: _m, versionId: _v, goalIds: _g, objectiveIds: _o, ...content } = row;
   const money = summariseMeasure({ ...row, costs: row.costs });
   return {
     ...content,
@@ -104,6 +106,7 @@ export async function getMeasure({
     goals: goalRows,
     objectives: objectiveRows,
     costByYear: money.costByYear,
+    costs: row.costs,
     totalMunicipalNok: money.totalMunicipalNok,
     totalExternalNok: money.totalExternalNok,
     milestones: milestoneRows,

@@ -42,7 +42,13 @@ export type MeasureRow = {
   goalIds: string[];
   objectiveIds: string[];
   partners: { id: string; name: string; role: PartnerRole }[];
-  costs: { year: number; kind: "municipal" | "external"; amountNok: number }[];
+  costs: {
+    year: number;
+    kind: "municipal" | "external";
+    amountNok: number;
+    fundingSourceId: string;
+    externalStatus: "applied" | "granted" | "expected" | null;
+  }[];
 };
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
@@ -145,6 +151,8 @@ export async function loadMeasureRows(
         year: measureCosts.year,
         amountNok: measureCosts.amountNok,
         kind: fundingSources.kind,
+        fundingSourceId: measureCosts.fundingSourceId,
+        externalStatus: measureCosts.externalStatus,
       })
       .from(measureCosts)
       .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
@@ -159,6 +167,6 @@ export async function loadMeasureRows(
     goalIds: (goalsBy.get(v.versionId) ?? []).map((r) => r.goalId),
     objectiveIds: (objectivesBy.get(v.versionId) ?? []).map((r) => r.objectiveId),
     partners: (partnersBy.get(v.versionId) ?? []).map(({ id, name, role }) => ({ id, name, role })),
-    costs: (costsBy.get(v.versionId) ?? []).map(({ year, kind, amountNok }) => ({ year, kind, amountNok })),
+    costs: (costsBy.get(v.versionId) ?? []).map(({ versionId: _v, ...cost }) => cost),
   }));
 }

@@ -28,7 +28,7 @@ export async function startRevision({
       .where(eq(actionPlanVersions.cycleId, cycle.id))
       .orderBy(desc(actionPlanVersions.revision))
       .limit(1);
-    if (!newest || newest.status !== "adopted") {
+    if (newest?.status !== "adopted") {
       throw new AppError(
         "conflict",
         "En revisjon kan bare startes fra en vedtatt handlingsplan, og bare én om gangen.",

@@ -1,12 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signIn } from "../../../test/app.ts";
-import {
-  createFundingSource,
-  createMunicipality,
-  createUser,
-  testPassword,
-} from "../../../test/factories.ts";
+import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
 import {
   actionPlanVersions,
   cycles,

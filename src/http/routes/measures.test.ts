@@ -42,6 +42,7 @@ async function plannerWithPlan() {
       kind: "business",
     })
     .returning();
+  if (!organisation) throw new Error("organisation not inserted");
   return {
     municipality,
     planner,
@@ -55,7 +56,7 @@ async function plannerWithPlan() {
     otherGoal,
     focusArea,
     objective,
-    organisation: organisation!,
+    organisation,
   };
 }
 

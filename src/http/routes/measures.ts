@@ -100,6 +100,15 @@ const detailSchema = listItem
     costByYear: z.array(
       z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
     ),
+    costs: z.array(
+      z.object({
+        year: z.number().int(),
+        kind: z.enum(["municipal", "external"]),
+        amountNok: z.number().int(),
+        fundingSourceId: z.string(),
+        externalStatus: z.enum(["applied", "granted", "expected"]).nullable(),
+      }),
+    ),
     totalMunicipalNok: z.number().int(),
     totalExternalNok: z.number().int(),
     milestones: z.array(

@@ -65,7 +65,7 @@ export function Arshjul({ cycle, today }: { cycle: CycleResponse; today: string 
         borderLeft:
           m.getUTCMonth() === 0
             ? "1px solid var(--ds-color-neutral-border-default)"
-            : "1px solid var(--ds-color-neutral-border-subtle)",
+            : "1px solid var(--ds-color-neutral-surface-active)",
       }}
     />
   ));

@@ -107,8 +107,10 @@ const nb = {
   "cmp.optionAdopted": "vedtatt",
   "cmp.chooseBoth": "Velg to versjoner for å se hva som er endret.",
   "cmp.title": "Fra {before} til {after}",
-  "cmp.summary":
-    "{added} nye, {removed} fjernede og {changed} endrede tiltak. {unchanged} tiltak er uendret.",
+  "cmp.summary": "Nye tiltak: {added}. Fjernede: {removed}. Endrede: {changed}. Uendrede: {unchanged}.",
+  "cmp.outside": "utenfor perioden",
+  "cmp.periodNote":
+    "Perioden flytter seg ett år per rullering: et år som ikke er med i en versjons HØP-periode, vises som «utenfor perioden».",
   "cmp.added": "Nye tiltak",
   "cmp.removed": "Fjernede tiltak",
   "cmp.changed": "Endrede tiltak",
@@ -246,7 +248,10 @@ const nn: Record<CycleMessageKey, string> = {
   "cmp.optionAdopted": "vedteken",
   "cmp.chooseBoth": "Vel to versjonar for å sjå kva som er endra.",
   "cmp.title": "Frå {before} til {after}",
-  "cmp.summary": "{added} nye, {removed} fjerna og {changed} endra tiltak. {unchanged} tiltak er uendra.",
+  "cmp.summary": "Nye tiltak: {added}. Fjerna: {removed}. Endra: {changed}. Uendra: {unchanged}.",
+  "cmp.outside": "utanfor perioden",
+  "cmp.periodNote":
+    "Perioden flyttar seg eitt år per rullering: eit år som ikkje er med i HØP-perioden til ein versjon, blir vist som «utanfor perioden».",
   "cmp.added": "Nye tiltak",
   "cmp.removed": "Fjerna tiltak",
   "cmp.changed": "Endra tiltak",
@@ -380,8 +385,10 @@ const en: Record<CycleMessageKey, string> = {
   "cmp.optionAdopted": "adopted",
   "cmp.chooseBoth": "Choose two versions to see what changed.",
   "cmp.title": "From {before} to {after}",
-  "cmp.summary":
-    "{added} new, {removed} removed and {changed} changed measures. {unchanged} measures are unchanged.",
+  "cmp.summary": "New measures: {added}. Removed: {removed}. Changed: {changed}. Unchanged: {unchanged}.",
+  "cmp.outside": "outside the period",
+  "cmp.periodNote":
+    "The plan period moves one year with each rolling: a year outside a version's plan period is shown as «outside the period».",
   "cmp.added": "New measures",
   "cmp.removed": "Removed measures",
   "cmp.changed": "Changed measures",

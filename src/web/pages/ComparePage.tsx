@@ -120,6 +120,9 @@ export function ComparePage() {
   );
 }
 
+const cellStyle = (isMoney: boolean) =>
+  isMoney ? { fontVariantNumeric: "tabular-nums" } : { whiteSpace: "pre-line" as const, overflowWrap: "anywhere" as const };
+
 function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonResponse; csvPath: string }) {
   const { c, language } = useCycleMessages();
   const nok = (amount: number) => formatNok(amount, localeFor[language]);
@@ -129,13 +132,26 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
     const key = `field.${field}`;
     return isCycleMessageKey(key) ? c(key) : field;
   };
-  const show = (field: string, value: unknown): string => {
-    if (field.startsWith("cost:") && typeof value === "number") return nok(value);
+  // A version's plan period is its budget year and the three after it (src/domain/cycle.ts).
+  const inPeriod = (v: VersionLabel, year: number) => year >= v.budgetYear && year <= v.budgetYear + 3;
+  const money = (v: VersionLabel, year: number, amount: number) =>
+    inPeriod(v, year) || amount !== 0 ? nok(amount) : c("cmp.outside");
+  const show = (field: string, value: unknown, version: VersionLabel): string => {
+    const cost = /^cost:(\d{4})$/.exec(field);
+    if (cost && typeof value === "number") return money(version, Number(cost[1]), value);
     if (Array.isArray(value)) return value.length === 0 ? "–" : value.join(", ");
     if (value === null || value === undefined || value === "") return "–";
     if (field === "description" && typeof value === "string") return plainText(value) || "–";
     return String(value);
   };
+  const periodsDiffer = cmp.before.budgetYear !== cmp.after.budgetYear;
+  const totalsByYear = new Map(cmp.totals.map((row) => [row.year, row]));
+  const totalYears = [
+    ...new Set([
+      ...cmp.totals.map((row) => row.year),
+      ...[0, 1, 2, 3].flatMap((i) => [cmp.before.budgetYear + i, cmp.after.budgetYear + i]),
+    ]),
+  ].sort((a, b) => a - b);
   const signed = (amount: number) => (amount > 0 ? `+${nok(amount)}` : nok(amount));
   const measureList = (items: ComparisonResponse["added"], testId: string) =>
     items.length === 0 ? (
@@ -203,20 +219,20 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
                   </AppLink>
                 </Heading>
                 <div className="pv-table-scroll">
-                  <Table data-size="sm" zebra border>
+                  <Table data-size="sm" zebra border style={{ tableLayout: "fixed", width: "100%" }}>
                     <caption className="pv-visually-hidden">
                       {c("cmp.changesCaption", { reference: m.reference, title: m.title })}
                     </caption>
                     <Table.Head>
                       <Table.Row>
-                        <Table.HeaderCell style={{ width: "14rem" }}>{c("cmp.field")}</Table.HeaderCell>
-                        <Table.HeaderCell>{c("cmp.beforeValue")}</Table.HeaderCell>
-                        <Table.HeaderCell>{c("cmp.afterValue")}</Table.HeaderCell>
+                        <Table.HeaderCell style={{ width: "24%" }}>{c("cmp.field")}</Table.HeaderCell>
+                        <Table.HeaderCell style={{ width: "38%" }}>{c("cmp.beforeValue")}</Table.HeaderCell>
+                        <Table.HeaderCell style={{ width: "38%" }}>{c("cmp.afterValue")}</Table.HeaderCell>
                       </Table.Row>
                     </Table.Head>
                     <Table.Body>
                       {m.changes.map((ch) => {
-                        const money = ch.field.startsWith("cost:");
+                        const isMoney = ch.field.startsWith("cost:");
                         return (
                           <Table.Row key={ch.field}>
                             <Table.HeaderCell scope="row">{fieldName(ch.field)}</Table.HeaderCell>
@@ -248,7 +264,12 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
         <Heading level={2} data-size="sm" id="cmp-totals">
           {c("cmp.totals")}
         </Heading>
-        {cmp.totals.length === 0 ? (
+        {periodsDiffer && (
+          <Paragraph data-size="sm" className="pv-muted">
+            {c("cmp.periodNote")}
+          </Paragraph>
+        )}
+        {totalYears.length === 0 ? (
           <Paragraph>{c("cmp.none")}</Paragraph>
         ) : (
           <div className="pv-table-scroll">
@@ -263,14 +284,18 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
                 </Table.Row>
               </Table.Head>
               <Table.Body>
-                {cmp.totals.map((row) => (
-                  <Table.Row key={row.year}>
-                    <Table.HeaderCell scope="row">{row.year}</Table.HeaderCell>
-                    <Table.Cell className="pv-num">{nok(row.before)}</Table.Cell>
-                    <Table.Cell className="pv-num">{nok(row.after)}</Table.Cell>
-                    <Table.Cell className="pv-num">{signed(row.difference)}</Table.Cell>
-                  </Table.Row>
-                ))}
+                {totalYears.map((year) => {
+                  const row = totalsByYear.get(year) ?? { before: 0, after: 0, difference: 0 };
+                  const both = inPeriod(cmp.before, year) && inPeriod(cmp.after, year);
+                  return (
+                    <Table.Row key={year}>
+                      <Table.HeaderCell scope="row">{year}</Table.HeaderCell>
+                      <Table.Cell className="pv-num">{money(cmp.before, year, row.before)}</Table.Cell>
+                      <Table.Cell className="pv-num">{money(cmp.after, year, row.after)}</Table.Cell>
+                      <Table.Cell className="pv-num">{both ? signed(row.difference) : "–"}</Table.Cell>
+                    </Table.Row>
+                  );
+                })}
               </Table.Body>
             </Table>
           </div>

@@ -110,7 +110,15 @@ export function CyclePage() {
   const planId = tree.data?.plan?.id;
   const cycles = useCycles(municipality?.number, planId);
   const [params, setParams] = useSearchParams();
-  const [rolled, setRolled] = useState<RollResult | null>(null);
+  // Rolling makes a new cycle and shows it; the page keeps the result, since the old cycle's view goes.
+  const roll = useSend<string, RollResult>((cycleId) => ({
+    method: "POST",
+    path: cyclePaths.cycleAction(municipality?.number ?? "", cycleId, "roll"),
+  }));
+  const rolledYear = roll.data?.budgetYear;
+  useEffect(() => {
+    if (rolledYear) setParams({ aar: String(rolledYear) }, { replace: true });
+  }, [rolledYear, setParams]);
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
 
@@ -118,7 +126,7 @@ export function CyclePage() {
   const wanted = Number(params.get("aar"));
   const selected = list.find((x) => x.budgetYear === wanted) ?? list[0];
   const choose = (year: string) => {
-    setRolled(null);
+    roll.reset();
     setParams(year ? { aar: year } : {}, { replace: true });
   };
 
@@ -153,11 +161,8 @@ export function CyclePage() {
           planId={planId}
           cycle={selected}
           all={list}
-          rolled={rolled?.cycleId === selected.id ? rolled : null}
-          onRolled={(result) => {
-            setRolled(result);
-            setParams({ aar: String(result.budgetYear) }, { replace: true });
-          }}
+          rolled={roll.data?.cycleId === selected.id ? roll.data : null}
+          roll={roll}
         />
       )}
     </article>
@@ -170,14 +175,14 @@ function CycleView({
   cycle,
   all,
   rolled,
-  onRolled,
+  roll,
 }: {
   municipalityNumber: string;
   planId: string;
   cycle: CycleResponse;
   all: CycleResponse[];
   rolled: RollResult | null;
-  onRolled: (result: RollResult) => void;
+  roll: ReturnType<typeof useSend<string, RollResult>>;
 }) {
   const { t, language } = useLanguage();
   const { c } = useCycleMessages();
@@ -197,10 +202,22 @@ function CycleView({
     path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "advance"),
     body: { version: cycle.version, to: cycle.nextPhase },
   }));
-  const roll = useSend<void, RollResult>(() => ({
+  // The forms' writes live here, not in the forms: a form goes away when its write succeeds.
+  const adopt = useSend((body: AdoptBody) => ({
     method: "POST",
-    path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "roll"),
+    path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "adopt"),
+    body,
   }));
+  const revise = useSend<{ reason: string }, { revision: number }>((body) => ({
+    method: "POST",
+    path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "revisions"),
+    body,
+  }));
+  /** One action at a time: a new one clears what the last one said. */
+  const start = () => {
+    setNotice(null);
+    for (const m of [advance, adopt, revise, roll]) m.reset();
+  };
 
   const showAdopt =
     may("adopt") && newest?.status === "draft" && (cycle.phase === "vedtak" || newest.revision > 0);
@@ -291,11 +308,12 @@ function CycleView({
               <Button
                 variant={cycle.blockers.length > 0 ? "secondary" : "primary"}
                 loading={advance.isPending}
-                onClick={() =>
+                onClick={() => {
+                  start();
                   advance.mutate(undefined, {
                     onSuccess: (result) => setNotice(c("cycle.advanced", { phase: phaseName(result.phase) })),
-                  })
-                }
+                  });
+                }}
               >
                 {c("cycle.advance", { phase: phaseName(cycle.nextPhase) })}
               </Button>
@@ -312,16 +330,25 @@ function CycleView({
           </Heading>
           {showAdopt && (
             <AdoptForm
-              municipalityNumber={municipalityNumber}
-              cycle={cycle}
-              onDone={() => setNotice(c("cycle.adopted", { year: cycle.budgetYear }))}
+              adopt={adopt}
+              onSubmit={(body) => {
+                start();
+                adopt.mutate(body, {
+                  onSuccess: () => setNotice(c("cycle.adopted", { year: cycle.budgetYear })),
+                });
+              }}
             />
           )}
           {showRevise && (
             <ReviseForm
-              municipalityNumber={municipalityNumber}
-              cycle={cycle}
-              onDone={(revision) => setNotice(c("cycle.revised", { revision }))}
+              revise={revise}
+              onSubmit={(reason) => {
+                start();
+                revise.mutate(
+                  { reason },
+                  { onSuccess: (result) => setNotice(c("cycle.revised", { revision: result.revision })) },
+                );
+              }}
             />
           )}
           {showRoll && (
@@ -334,7 +361,10 @@ function CycleView({
                 <Button
                   variant="secondary"
                   loading={roll.isPending}
-                  onClick={() => roll.mutate(undefined, { onSuccess: onRolled })}
+                  onClick={() => {
+                    start();
+                    roll.mutate(cycle.id);
+                  }}
                 >
                   {c("cycle.roll", { year: cycle.budgetYear + 1 })}
                 </Button>
@@ -448,25 +478,20 @@ export function decisionText(
   });
 }
 
+type AdoptBody = { adoptedOn: string; decisionBody: string; caseReference: string };
+
 function AdoptForm({
-  municipalityNumber,
-  cycle,
-  onDone,
+  adopt,
+  onSubmit,
 }: {
-  municipalityNumber: string;
-  cycle: CycleResponse;
-  onDone: () => void;
+  adopt: ReturnType<typeof useSend<AdoptBody>>;
+  onSubmit: (body: AdoptBody) => void;
 }) {
   const { c } = useCycleMessages();
-  const [form, setForm] = useState({ adoptedOn: "", decisionBody: "", caseReference: "" });
-  const adopt = useSend((body: typeof form) => ({
-    method: "POST",
-    path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "adopt"),
-    body,
-  }));
+  const [form, setForm] = useState<AdoptBody>({ adoptedOn: "", decisionBody: "", caseReference: "" });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    adopt.mutate(form, { onSuccess: onDone });
+    onSubmit(form);
   };
   return (
     <form className="pv-form pv-panel" onSubmit={submit} noValidate aria-labelledby="adopt-heading">
@@ -507,24 +532,17 @@ function AdoptForm({
 }
 
 function ReviseForm({
-  municipalityNumber,
-  cycle,
-  onDone,
+  revise,
+  onSubmit,
 }: {
-  municipalityNumber: string;
-  cycle: CycleResponse;
-  onDone: (revision: number) => void;
+  revise: ReturnType<typeof useSend<{ reason: string }, { revision: number }>>;
+  onSubmit: (reason: string) => void;
 }) {
   const { c } = useCycleMessages();
   const [reason, setReason] = useState("");
-  const revise = useSend<{ reason: string }, { revision: number }>((body) => ({
-    method: "POST",
-    path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "revisions"),
-    body,
-  }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    revise.mutate({ reason }, { onSuccess: (result) => onDone(result.revision) });
+    onSubmit(reason);
   };
   return (
     <form className="pv-form pv-panel" onSubmit={submit} noValidate aria-labelledby="revise-heading">

@@ -32,6 +32,7 @@ import {
 import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { FinancingForm } from "../components/FinancingForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -200,6 +201,7 @@ export function MeasurePage() {
         </section>
       )}
 
+      {may("update") && <FinancingForm municipalityNumber={municipality.number} measure={m} />}
       {may("update_status") && <StatusForm municipalityNumber={municipality.number} measure={m} />}
       <Milestones municipalityNumber={municipality.number} measure={m} mayEdit={may("update_status")} />
 
