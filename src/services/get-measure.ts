@@ -13,7 +13,7 @@ import {
 import { type Action, allowedActions, can } from "../domain/permissions.ts";
 import { summariseMeasure } from "../domain/plan-tree.ts";
 import { notFound } from "../errors.ts";
-import { resolveTenant, type Tenant } from "./access.ts";
+import { authorize, resolveTenant, type Tenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
@@ -123,4 +123,35 @@ export async function getMeasure({
       ownerUserId: row.ownerUserId,
     }).filter((a) => visible.actionPlan.status === "draft" || (a !== "update" && a !== "delete")),
   };
+}
+
+/**
+ * For a write to a measure's running state (status, progress, milestones): planners, and the
+ * owner named in the version the person sees. Returns the measure.
+ */
+export async function authorizeRunningState(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  tenant: Tenant,
+  reference: string,
+) {
+  const { measure, visible } = await findVisibleMeasure(db, tenant, reference);
+  const [version] = await db
+    .select({ ownerUserId: measureVersions.ownerUserId })
+    .from(measureVersions)
+    .where(
+      and(
+        eq(measureVersions.measureId, measure.id),
+        eq(measureVersions.actionPlanVersionId, visible.actionPlan.id),
+      ),
+    );
+  authorize(
+    ctx,
+    tenant,
+    "update_status",
+    "measure",
+    { ownerUserId: version?.ownerUserId ?? null },
+    "Tiltaket",
+  );
+  return measure;
 }

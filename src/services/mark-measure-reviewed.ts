@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import { measures, measureVersions } from "../db/schema/index.ts";
-import { AppError, notFound } from "../errors.ts";
-import { authorize, resolveTenant } from "./access.ts";
+import { eq } from "drizzle-orm";
+import { measureVersions } from "../db/schema/index.ts";
+import { AppError } from "../errors.ts";
+import { resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { planIdOfMeasure, workingActionPlan } from "./working-action-plan.ts";
+import { lockDraftMeasure } from "./draft-measure.ts";
 
 /** A planner has looked at a measure flagged «må vurderes» and keeps it as it is. */
 export async function markMeasureReviewed({
@@ -16,26 +16,12 @@ export async function markMeasureReviewed({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
-    const [measure] = await tx
-      .select()
-      .from(measures)
-      .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-    const planId = measure ? await planIdOfMeasure(tx, measure.id) : null;
-    if (!measure || !planId) throw notFound("Tiltaket");
-    authorize(ctx, tenant, "update", "measure", {}, "Tiltaket");
-    const actionPlan = await workingActionPlan(tx, tenant.id, planId);
-    const [version] = await tx
+    const { measure, version: draft } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
+    if (!draft.needsReview) throw new AppError("conflict", "Tiltaket er ikke merket «må vurderes».");
+    await tx
       .update(measureVersions)
       .set({ needsReview: false, reviewNote: "", updatedAt: new Date() })
-      .where(
-        and(
-          eq(measureVersions.measureId, measure.id),
-          eq(measureVersions.actionPlanVersionId, actionPlan.id),
-          eq(measureVersions.needsReview, true),
-        ),
-      )
-      .returning();
-    if (!version) throw new AppError("conflict", "Tiltaket er ikke merket «må vurderes».");
+      .where(eq(measureVersions.id, draft.id));
     await recordAudit(
       tx,
       ctx.actor,

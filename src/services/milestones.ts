@@ -1,37 +1,18 @@
 import { and, eq } from "drizzle-orm";
-import { measureVersions, milestones } from "../db/schema/index.ts";
+import { milestones } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { AppError, notFound } from "../errors.ts";
-import { authorize, resolveTenant, type Tenant } from "./access.ts";
+import { resolveTenant, type Tenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { findVisibleMeasure } from "./get-measure.ts";
+import { authorizeRunningState } from "./get-measure.ts";
 
 /**
  * Milestones are running state of a measure (reached or not): planners and the measure's owner
  * keep them, like status and progress.
  */
-async function authorizeMilestones(ctx: ServiceContext, tenant: Tenant, reference: string) {
-  const { measure, visible } = await findVisibleMeasure(ctx.db, tenant, reference);
-  const [version] = await ctx.db
-    .select({ ownerUserId: measureVersions.ownerUserId })
-    .from(measureVersions)
-    .where(
-      and(
-        eq(measureVersions.measureId, measure.id),
-        eq(measureVersions.actionPlanVersionId, visible.actionPlan.id),
-      ),
-    );
-  authorize(
-    ctx,
-    tenant,
-    "update_status",
-    "measure",
-    { ownerUserId: version?.ownerUserId ?? null },
-    "Tiltaket",
-  );
-  return measure;
-}
+const authorizeMilestones = (ctx: ServiceContext, tenant: Tenant, reference: string) =>
+  authorizeRunningState(ctx.db, ctx, tenant, reference);
 
 type MilestoneInput = { dueDate: string; title: string; done: boolean };
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { cycles, fundingSources, measureCosts, measures, measureVersions } from "../db/schema/index.ts";
+import { fundingSources, measureCosts } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
-import { AppError, notFound } from "../errors.ts";
-import { authorize, resolveTenant } from "./access.ts";
+import { AppError } from "../errors.ts";
+import { resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { planIdOfMeasure, workingActionPlan } from "./working-action-plan.ts";
+import { lockDraftMeasure } from "./draft-measure.ts";
 
 export type FinancingRow = {
   year: number;
@@ -29,35 +29,8 @@ export async function setMeasureFinancing({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const [measure] = await tx
-      .select()
-      .from(measures)
-      .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-    const planId = measure ? await planIdOfMeasure(tx, measure.id) : null;
-    if (!measure || !planId) throw notFound("Tiltaket");
-    authorize(ctx, tenant, "update", "measure", {}, "Tiltaket");
-    const actionPlan = await workingActionPlan(tx, tenant.id, planId);
-    const [cycle] = await tx
-      .select({ budgetYear: cycles.budgetYear })
-      .from(cycles)
-      .where(eq(cycles.id, actionPlan.cycleId));
-    const [version] = await tx
-      .select()
-      .from(measureVersions)
-      .where(
-        and(
-          eq(measureVersions.measureId, measure.id),
-          eq(measureVersions.actionPlanVersionId, actionPlan.id),
-        ),
-      )
-      .for("update");
-    if (!version || !cycle)
-      throw new AppError(
-        "validation",
-        `Tiltaket er ikke med i handlingsplanen for ${actionPlan.budgetYear}.`,
-      );
-
-    const period = financialPlanPeriod(cycle.budgetYear);
+    const { measure, actionPlan, version } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
+    const period = financialPlanPeriod(actionPlan.budgetYear);
     const sourceIds = [...new Set(input.rows.map((r) => r.fundingSourceId))];
     const sources = sourceIds.length
       ? await tx

@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
-import { type MeasureStatus, measures, measureVersions } from "../db/schema/index.ts";
+import { eq } from "drizzle-orm";
+import { type MeasureStatus, measures } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { AppError, notFound } from "../errors.ts";
-import { authorize, resolveTenant } from "./access.ts";
+import { resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { findVisibleMeasure } from "./get-measure.ts";
+import { authorizeRunningState } from "./get-measure.ts";
 
 export type MeasureState = { status: MeasureStatus; statusReason: string; progress: number | null };
 
@@ -37,24 +37,7 @@ export async function updateMeasureStatus({
 }): Promise<MeasureState & { version: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const { measure, visible } = await findVisibleMeasure(tx, tenant, input.reference);
-    const [version] = await tx
-      .select({ ownerUserId: measureVersions.ownerUserId })
-      .from(measureVersions)
-      .where(
-        and(
-          eq(measureVersions.measureId, measure.id),
-          eq(measureVersions.actionPlanVersionId, visible.actionPlan.id),
-        ),
-      );
-    authorize(
-      ctx,
-      tenant,
-      "update_status",
-      "measure",
-      { ownerUserId: version?.ownerUserId ?? null },
-      "Tiltaket",
-    );
+    const measure = await authorizeRunningState(tx, ctx, tenant, input.reference);
     const [locked] = await tx.select().from(measures).where(eq(measures.id, measure.id)).for("update");
     if (!locked) throw notFound("Tiltaket");
     const before: MeasureState = {

@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
-import { measures, measureVersions } from "../db/schema/index.ts";
+import { eq } from "drizzle-orm";
+import { measureVersions } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { AppError, notFound } from "../errors.ts";
-import { authorize, resolveTenant } from "./access.ts";
+import { resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
+import { lockDraftMeasure } from "./draft-measure.ts";
 import {
   checkMeasureContent,
   contentFields,
@@ -13,7 +14,6 @@ import {
   writeMeasureRelations,
 } from "./measure-content.ts";
 import { loadMeasureRows } from "./measure-rows.ts";
-import { planIdOfMeasure, workingActionPlan } from "./working-action-plan.ts";
 
 /**
  * Edits a measure's content in the draft action plan. `version` is the content version the person
@@ -28,30 +28,12 @@ export async function updateMeasure({
 }): Promise<{ reference: string; version: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const [measure] = await tx
-      .select()
-      .from(measures)
-      .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-    if (!measure) throw notFound("Tiltaket");
-    const planId = await planIdOfMeasure(tx, measure.id);
-    if (!planId) throw notFound("Tiltaket");
-    authorize(ctx, tenant, "update", "measure", {}, "Tiltaket");
-    const actionPlan = await workingActionPlan(tx, tenant.id, planId);
-    const [locked] = await tx
-      .select()
-      .from(measureVersions)
-      .where(
-        and(
-          eq(measureVersions.measureId, measure.id),
-          eq(measureVersions.actionPlanVersionId, actionPlan.id),
-        ),
-      )
-      .for("update");
-    if (!locked)
-      throw new AppError(
-        "validation",
-        `Tiltaket er ikke med i handlingsplanen for ${actionPlan.budgetYear}.`,
-      );
+    const {
+      measure,
+      planId,
+      actionPlan,
+      version: locked,
+    } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
     const [row] = await loadMeasureRows(tx, tenant.id, actionPlan.id, measure.id);
     if (!row) throw notFound("Tiltaket");
     const before = contentOf(row);

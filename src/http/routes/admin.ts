@@ -4,6 +4,7 @@ import { roles } from "../../db/schema/accounts.ts";
 import { exportAuditTrailCsv, listAuditTrail } from "../../services/audit-trail.ts";
 import { changeMemberRole, listMembers } from "../../services/members.ts";
 import { listAllMunicipalities, setMunicipalityActive } from "../../services/municipality-activation.ts";
+import { sendCsv } from "../csv.ts";
 import { errorResponse } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 
@@ -63,13 +64,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx: request.ctx,
         input: { ...request.params, ...request.query },
       });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header(
-          "content-disposition",
-          `attachment; filename="revisjonsspor-${request.params.municipalityNumber}.csv"`,
-        )
-        .send(`\uFEFF${csv}`);
+      return sendCsv(reply, `revisjonsspor-${request.params.municipalityNumber}.csv`, csv);
     },
   );
 

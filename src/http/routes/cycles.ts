@@ -10,6 +10,7 @@ import { getActionPlan } from "../../services/get-action-plan.ts";
 import { markMeasureReviewed } from "../../services/mark-measure-reviewed.ts";
 import { rollCycle } from "../../services/roll-cycle.ts";
 import { startRevision } from "../../services/start-revision.ts";
+import { sendCsv } from "../csv.ts";
 import { errorResponse } from "../schemas.ts";
 
 const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
@@ -277,13 +278,12 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx: request.ctx,
         input: { ...request.params, ...request.query },
       });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header(
-          "content-disposition",
-          `attachment; filename="endringer-${comparison.before.budgetYear}-${comparison.after.budgetYear}.csv"`,
-        )
-        .send(`\uFEFF${comparisonCsv(comparison)}`);
+      const { before, after } = comparison;
+      return sendCsv(
+        reply,
+        `endringer-${before.budgetYear}-${after.budgetYear}.csv`,
+        comparisonCsv(comparison),
+      );
     },
   );
 };
