@@ -2,9 +2,14 @@ import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { CSSProperties } from "react";
 import { type CyclePhase, cyclePhases } from "../../domain/cycle.ts";
 import type { CycleResponse } from "../../http/routes/cycles.ts";
-import { dayToDate, formatDay, formatDayRange, useCycleMessages } from "../i18n/cycle-messages.ts";
+import {
+  dayToDate,
+  formatDay,
+  formatDayRange,
+  formatLocale,
+  useCycleMessages,
+} from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { localeFor } from "../i18n/messages.ts";
 
 const dayMs = 86_400_000;
 const labelColumn = "13rem";
@@ -43,8 +48,8 @@ export function Arshjul({ cycle, today }: { cycle: CycleResponse; today: string 
   const todayMs = dayToDate(today).getTime() + dayMs / 2;
   const showToday = todayMs >= start && todayMs <= end;
   const currentIndex = cyclePhases.indexOf(cycle.phase);
-  const monthName = new Intl.DateTimeFormat(localeFor[language], { month: "narrow", timeZone: "UTC" });
-  const monthLong = new Intl.DateTimeFormat(localeFor[language], { month: "long", timeZone: "UTC" });
+  const monthName = new Intl.DateTimeFormat(formatLocale(language), { month: "narrow", timeZone: "UTC" });
+  const monthLong = new Intl.DateTimeFormat(formatLocale(language), { month: "long", timeZone: "UTC" });
   const years = [...new Set(months.map((m) => m.getUTCFullYear()))];
 
   const row: CSSProperties = {

@@ -92,6 +92,7 @@ const nb = {
   "ap.count": "{count} tiltak",
   "ap.empty": "Handlingsplanen har ingen tiltak.",
   "ap.total": "Sum",
+  "ap.notFoundHeading": "Fant ikke handlingsplanen",
   "ap.notFound":
     "Fant ikke handlingsplanen. Versjonen finnes ikke, eller den er ikke vedtatt og publisert ennå.",
   "ap.toCycle": "Til årshjulet",
@@ -114,6 +115,9 @@ const nb = {
   "cmp.added": "Nye tiltak",
   "cmp.removed": "Fjernede tiltak",
   "cmp.changed": "Endrede tiltak",
+  "cmp.shiftOnly": "Bare endret fordi perioden flyttet seg ({count})",
+  "cmp.shiftOnlyHint":
+    "Disse tiltakene har ingen andre endringer enn at kostnadene for et år utenfor den nye perioden faller bort.",
   "cmp.none": "Ingen.",
   "cmp.field": "Felt",
   "cmp.beforeValue": "Før",
@@ -233,6 +237,7 @@ const nn: Record<CycleMessageKey, string> = {
   "ap.count": "{count} tiltak",
   "ap.empty": "Handlingsplanen har ingen tiltak.",
   "ap.total": "Sum",
+  "ap.notFoundHeading": "Fann ikkje handlingsplanen",
   "ap.notFound":
     "Fann ikkje handlingsplanen. Versjonen finst ikkje, eller han er ikkje vedteken og publisert enno.",
   "ap.toCycle": "Til årshjulet",
@@ -255,6 +260,9 @@ const nn: Record<CycleMessageKey, string> = {
   "cmp.added": "Nye tiltak",
   "cmp.removed": "Fjerna tiltak",
   "cmp.changed": "Endra tiltak",
+  "cmp.shiftOnly": "Berre endra fordi perioden flytte seg ({count})",
+  "cmp.shiftOnlyHint":
+    "Desse tiltaka har ingen andre endringar enn at kostnadene for eit år utanfor den nye perioden fell bort.",
   "cmp.none": "Ingen.",
   "cmp.field": "Felt",
   "cmp.beforeValue": "Før",
@@ -370,6 +378,7 @@ const en: Record<CycleMessageKey, string> = {
   "ap.count": "{count} measures",
   "ap.empty": "The action plan has no measures.",
   "ap.total": "Total",
+  "ap.notFoundHeading": "Action plan not found",
   "ap.notFound":
     "The action plan was not found. The version does not exist, or it is not adopted and published yet.",
   "ap.toCycle": "To the annual cycle",
@@ -392,6 +401,9 @@ const en: Record<CycleMessageKey, string> = {
   "cmp.added": "New measures",
   "cmp.removed": "Removed measures",
   "cmp.changed": "Changed measures",
+  "cmp.shiftOnly": "Changed only because the period moved ({count})",
+  "cmp.shiftOnlyHint":
+    "These measures have no other change than the costs of a year outside the new period dropping out.",
   "cmp.none": "None.",
   "cmp.field": "Field",
   "cmp.beforeValue": "Before",
@@ -443,6 +455,15 @@ export function useCycleMessages() {
   );
 }
 
+/**
+ * The locale numbers and dates are formatted in. Nynorsk writes numbers and month names as bokmål
+ * does, and Chromium's ICU has no "nn" data (it falls back to en-US: "450,000", "December 15"),
+ * so nynorsk formats as nb-NO, the same on the server and in every browser.
+ */
+export function formatLocale(language: Language): string {
+  return language === "nn" ? localeFor.nb : localeFor[language];
+}
+
 const dayFormats = {
   long: { day: "numeric", month: "long", year: "numeric" },
   numeric: { day: "2-digit", month: "2-digit", year: "numeric" },
@@ -463,15 +484,15 @@ export function todayIso(now = new Date()): string {
 
 /** "15. desember 2026", "15.12.2026" or "15. des. 2026", in the interface language. */
 export function formatDay(iso: string, language: Language, style: keyof typeof dayFormats = "long"): string {
-  return new Intl.DateTimeFormat(localeFor[language], { ...dayFormats[style], timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(formatLocale(language), { ...dayFormats[style], timeZone: "UTC" }).format(
     dayToDate(iso),
   );
 }
 
 /** "1. jan.–15. mar. 2026": a span of days, the shared parts said once. */
 export function formatDayRange(start: string, end: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeFor[language], { ...dayFormats.short, timeZone: "UTC" }).formatRange(
-    dayToDate(start),
-    dayToDate(end),
-  );
+  return new Intl.DateTimeFormat(formatLocale(language), {
+    ...dayFormats.short,
+    timeZone: "UTC",
+  }).formatRange(dayToDate(start), dayToDate(end));
 }

@@ -6,9 +6,8 @@ import type { ActionPlanResponse } from "../../http/routes/cycles.ts";
 import { browserFetchJson, useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
-import { useCycleMessages } from "../i18n/cycle-messages.ts";
+import { formatLocale, useCycleMessages } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { localeFor } from "../i18n/messages.ts";
 import { cyclePaths, decisionText } from "./CyclePage.tsx";
 
 /**
@@ -31,7 +30,7 @@ export function ActionPlanPage() {
     return (
       <article className="pv-stack">
         <Heading level={1} data-size="lg">
-          {c("ap.heading", { year: budgetYear, start: budgetYear, end: Number(budgetYear) + 3 })}
+          {c("ap.notFoundHeading")}
         </Heading>
         <Paragraph>{c("ap.notFound")}</Paragraph>
       </article>
@@ -39,7 +38,7 @@ export function ActionPlanPage() {
   }
   if (!actionPlan.data) return <QueryState isError={municipality.isError} />;
   const ap = actionPlan.data;
-  const nok = (amount: number) => formatNok(amount, localeFor[language]);
+  const nok = (amount: number) => formatNok(amount, formatLocale(language));
   const years = Array.from({ length: ap.endYear - ap.startYear + 1 }, (_, i) => ap.startYear + i);
   const costIn = (m: ActionPlanResponse["measures"][number], year: number) =>
     m.costByYear.find((x) => x.year === year)?.municipalNok ?? 0;

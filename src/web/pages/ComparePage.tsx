@@ -1,4 +1,14 @@
-import { Field, Heading, Label, Link, List, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import {
+  Details,
+  Field,
+  Heading,
+  Label,
+  Link,
+  List,
+  Paragraph,
+  Select,
+  Table,
+} from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { formatNok } from "../../domain/money.ts";
@@ -7,9 +17,13 @@ import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "../api.ts
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
-import { type CycleMessageKey, isCycleMessageKey, useCycleMessages } from "../i18n/cycle-messages.ts";
+import {
+  type CycleMessageKey,
+  formatLocale,
+  isCycleMessageKey,
+  useCycleMessages,
+} from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { localeFor } from "../i18n/messages.ts";
 import { cyclePaths, useCycles } from "./CyclePage.tsx";
 
 type VersionLabel = { budgetYear: number; revision: number; status: "draft" | "adopted" };
@@ -121,11 +135,13 @@ export function ComparePage() {
 }
 
 const cellStyle = (isMoney: boolean) =>
-  isMoney ? { fontVariantNumeric: "tabular-nums" } : { whiteSpace: "pre-line" as const, overflowWrap: "anywhere" as const };
+  isMoney
+    ? { fontVariantNumeric: "tabular-nums" }
+    : { whiteSpace: "pre-line" as const, overflowWrap: "anywhere" as const };
 
 function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonResponse; csvPath: string }) {
   const { c, language } = useCycleMessages();
-  const nok = (amount: number) => formatNok(amount, localeFor[language]);
+  const nok = (amount: number) => formatNok(amount, formatLocale(language));
   const fieldName = (field: string) => {
     const cost = /^cost:(\d{4})$/.exec(field);
     if (cost) return c("field.cost", { year: cost[1] ?? "" });
@@ -145,6 +161,15 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
     return String(value);
   };
   const periodsDiffer = cmp.before.budgetYear !== cmp.after.budgetYear;
+  // When the period moves on, the year that drops out shows as a change of every carried measure;
+  // measures with no other change are listed apart, so the real changes stand out.
+  const onlyPeriodShift = (ch: ComparisonResponse["changed"][number]["changes"][number]) => {
+    const year = Number(/^cost:(\d{4})$/.exec(ch.field)?.[1]);
+    if (!year) return false;
+    return (!inPeriod(cmp.after, year) && ch.after === 0) || (!inPeriod(cmp.before, year) && ch.before === 0);
+  };
+  const periodShiftOnly = cmp.changed.filter((m) => m.changes.every(onlyPeriodShift));
+  const changedForReal = cmp.changed.filter((m) => !m.changes.every(onlyPeriodShift));
   const totalsByYear = new Map(cmp.totals.map((row) => [row.year, row]));
   const totalYears = [
     ...new Set([
@@ -211,7 +236,7 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
           <Paragraph>{c("cmp.none")}</Paragraph>
         ) : (
           <div className="pv-stack" data-testid="changed">
-            {cmp.changed.map((m) => (
+            {changedForReal.map((m) => (
               <div key={m.reference} className="pv-stack" data-reference={m.reference}>
                 <Heading level={3} data-size="xs">
                   <AppLink to={`/tiltak/${m.reference}`}>
@@ -236,17 +261,11 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
                         return (
                           <Table.Row key={ch.field}>
                             <Table.HeaderCell scope="row">{fieldName(ch.field)}</Table.HeaderCell>
-                            <Table.Cell
-                              className={money ? "pv-num" : undefined}
-                              style={{ whiteSpace: "pre-line" }}
-                            >
-                              {show(ch.field, ch.before)}
+                            <Table.Cell style={cellStyle(isMoney)}>
+                              {show(ch.field, ch.before, cmp.before)}
                             </Table.Cell>
-                            <Table.Cell
-                              className={money ? "pv-num" : undefined}
-                              style={{ whiteSpace: "pre-line" }}
-                            >
-                              {show(ch.field, ch.after)}
+                            <Table.Cell style={cellStyle(isMoney)}>
+                              {show(ch.field, ch.after, cmp.after)}
                             </Table.Cell>
                           </Table.Row>
                         );
@@ -256,6 +275,15 @@ function ComparisonView({ comparison: cmp, csvPath }: { comparison: ComparisonRe
                 </div>
               </div>
             ))}
+            {periodShiftOnly.length > 0 && (
+              <Details data-testid="period-shift-only">
+                <Details.Summary>{c("cmp.shiftOnly", { count: periodShiftOnly.length })}</Details.Summary>
+                <Details.Content>
+                  <Paragraph data-size="sm">{c("cmp.shiftOnlyHint")}</Paragraph>
+                  {measureList(periodShiftOnly, "period-shift-only-list")}
+                </Details.Content>
+              </Details>
+            )}
           </div>
         )}
       </section>

@@ -138,7 +138,7 @@ export function CyclePage() {
         </Heading>
         <Paragraph>{c("cycle.intro")}</Paragraph>
         {list.length > 1 && selected && (
-          <Field style={{ maxWidth: "24rem" }}>
+          <Field style={{ maxWidth: "30rem" }}>
             <Label>{c("cycle.select")}</Label>
             <Select value={String(selected.budgetYear)} onChange={(e) => choose(e.target.value)}>
               {list.map((x) => (
