@@ -50,3 +50,13 @@ describe("compareVersions", () => {
     expect(compareVersions([a], [b])).toMatchObject({ changed: [], unchanged: 1 });
   });
 });
+
+describe("compareVersions across a rolling", () => {
+  it("compares costs only in the years both versions plan for", () => {
+    const before = [s("T-001", { title: "A" }, { 2027: 100, 2028: 100, 2029: 100, 2030: 100 })];
+    const after = [s("T-001", { title: "A" }, { 2028: 100, 2029: 100, 2030: 100, 2031: 100 })];
+    const result = compareVersions(before, after, [2028, 2029, 2030]);
+    expect(result).toMatchObject({ changed: [], unchanged: 1 });
+    expect(result.totals.map((t) => t.year)).toEqual([2027, 2028, 2029, 2030, 2031]);
+  });
+});

@@ -29,9 +29,15 @@ const canonical = (v: unknown) =>
 /**
  * What changed from one action plan version to another: measures added and removed (by reference:
  * the identity survives rollings), and for the rest every field that differs, costs per year
- * included; with municipal totals per year.
+ * included (only years both versions plan for, so a period moving on is not a change of every
+ * measure); with municipal totals per year for all years.
  */
-export function compareVersions(before: MeasureSnapshot[], after: MeasureSnapshot[]): Comparison {
+export function compareVersions(
+  before: MeasureSnapshot[],
+  after: MeasureSnapshot[],
+  /** Years whose costs are compared per measure: those both versions plan for (their periods' overlap). */
+  costYears?: number[],
+): Comparison {
   const beforeBy = new Map(before.map((m) => [m.reference, m]));
   const afterBy = new Map(after.map((m) => [m.reference, m]));
   const byReference = (a: MeasureSnapshot, b: MeasureSnapshot) =>
@@ -48,7 +54,9 @@ export function compareVersions(before: MeasureSnapshot[], after: MeasureSnapsho
         changes.push({ field, before: b.fields[field] ?? null, after: a.fields[field] ?? null });
       }
     }
-    const years = new Set([...Object.keys(b.costByYear), ...Object.keys(a.costByYear)].map(Number));
+    const years = costYears ?? [
+      ...new Set([...Object.keys(b.costByYear), ...Object.keys(a.costByYear)].map(Number)),
+    ];
     for (const year of [...years].sort()) {
       const x = b.costByYear[year] ?? 0;
       const y = a.costByYear[year] ?? 0;

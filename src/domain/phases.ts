@@ -2,6 +2,18 @@ import { type CyclePhase, cyclePhases } from "./cycle.ts";
 
 export type PhaseDates = Record<CyclePhase, { start: string; end: string }>;
 
+/** The phases' names as people say them, for messages. */
+export const phaseNames: Record<CyclePhase, string> = {
+  innspill: "Innspill",
+  utarbeidelse: "Utarbeidelse",
+  rammesak: "Rammesak",
+  tilpasning: "Tilpasning",
+  vedtak: "Vedtak",
+  gjennomforing: "Gjennomføring",
+  evaluering: "Evaluering",
+  avsluttet: "Avsluttet",
+};
+
 const iso = (year: number, month: number, day: number) =>
   `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
@@ -43,8 +55,9 @@ export function transitionProblems(from: CyclePhase, to: CyclePhase, facts: Cycl
   const fromIndex = cyclePhases.indexOf(from);
   const toIndex = cyclePhases.indexOf(to);
   if (toIndex !== fromIndex + 1) {
+    const next = cyclePhases[fromIndex + 1] ?? from;
     return [
-      `Syklusen kan bare gå videre ett steg om gangen (fra «${from}» til «${cyclePhases[fromIndex + 1] ?? from}»).`,
+      `Syklusen kan bare gå videre ett steg om gangen (fra «${phaseNames[from]}» til «${phaseNames[next]}»).`,
     ];
   }
   const problems: string[] = [];

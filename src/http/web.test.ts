@@ -62,3 +62,14 @@ describe("server-rendered pages", () => {
     expect(response.headers["cache-control"]).toContain("immutable");
   });
 });
+
+describe("the permanent page of an adopted action plan", () => {
+  it("arrives as HTML with its measures and decision", async () => {
+    const tree = (await t.app.inject({ url: "/api/municipalities/3301/plan-tree" })).json();
+    const response = await t.app.inject({ url: `/plan/${tree.plan.id}/handlingsplan/2026/0` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain("Handlingsplan 2026");
+    expect(response.body).toContain("Bystyret");
+    expect(response.body).toContain("T-001");
+  });
+});

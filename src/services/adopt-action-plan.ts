@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { actionPlanVersions } from "../db/schema/index.ts";
+import { phaseNames } from "../domain/phases.ts";
 import { AppError } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
@@ -40,7 +41,7 @@ export async function adoptActionPlan({
     if (draft.revision === 0 && cycle.phase !== "vedtak") {
       throw new AppError(
         "conflict",
-        `Handlingsplanen vedtas i fasen «vedtak»; rulleringen er i «${cycle.phase}».`,
+        `Handlingsplanen vedtas i fasen «Vedtak»; rulleringen er i «${phaseNames[cycle.phase]}».`,
       );
     }
     const { facts } = await cycleFacts(tx, cycle.id);

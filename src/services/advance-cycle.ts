@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cycles } from "../db/schema/index.ts";
 import { type CyclePhase, cyclePhases } from "../domain/cycle.ts";
-import { transitionProblems } from "../domain/phases.ts";
+import { phaseNames, transitionProblems } from "../domain/phases.ts";
 import { AppError } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
@@ -25,7 +25,9 @@ export async function advanceCycle({
     const { facts } = await cycleFacts(tx, cycle.id);
     const problems = transitionProblems(cycle.phase, input.to, facts);
     if (problems.length > 0) {
-      throw new AppError("conflict", `Kan ikke gå til «${input.to}»: ${problems.join(" ")}`, { problems });
+      throw new AppError("conflict", `Kan ikke gå til «${phaseNames[input.to]}»: ${problems.join(" ")}`, {
+        problems,
+      });
     }
     await tx
       .update(cycles)

@@ -1,8 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
-import { actionPlanVersions, cycles, focusAreas, goals, objectives, users } from "../db/schema/index.ts";
+import {
+  actionPlanVersions,
+  cycles,
+  focusAreas,
+  goals,
+  objectives,
+  plans,
+  users,
+} from "../db/schema/index.ts";
 import { toCsv } from "../domain/audit.ts";
 import { type Comparison, compareVersions, type MeasureSnapshot } from "../domain/comparison.ts";
+import { financialPlanPeriod } from "../domain/cycle.ts";
 import { can } from "../domain/permissions.ts";
 import { summariseMeasure } from "../domain/plan-tree.ts";
 import { notFound } from "../errors.ts";
@@ -19,17 +28,21 @@ async function loadVersion(db: DbOrTx, tenant: Tenant, id: string): Promise<Vers
       budgetYear: cycles.budgetYear,
       revision: actionPlanVersions.revision,
       status: actionPlanVersions.status,
+      published: plans.published,
     })
     .from(actionPlanVersions)
     .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+    .innerJoin(plans, eq(plans.id, cycles.planId))
     .where(and(eq(actionPlanVersions.id, id), eq(actionPlanVersions.municipalityId, tenant.id)));
+  // An adopted version is as public as its plan; drafts only for those who may read drafts.
   const visible =
     row &&
     (row.status === "adopted"
-      ? can(tenant.subject, "read", "action_plan", { published: true })
+      ? can(tenant.subject, "read", "action_plan", { published: row.published })
       : can(tenant.subject, "read_drafts", "action_plan"));
   if (!row || !visible) throw notFound("Handlingsplanen");
-  return row;
+  const { published: _p, ...label } = row;
+  return label;
 }
 
 /** Each measure of a version as plain, comparable values (names rather than ids). */
@@ -125,7 +138,9 @@ export async function compareActionPlans({
     snapshots(ctx.db, tenant, before.id),
     snapshots(ctx.db, tenant, after.id),
   ]);
-  return { before, after, ...compareVersions(a, b) };
+  const afterYears = new Set(financialPlanPeriod(after.budgetYear).years);
+  const overlap = financialPlanPeriod(before.budgetYear).years.filter((y) => afterYears.has(y));
+  return { before, after, ...compareVersions(a, b, overlap) };
 }
 
 const show = (v: unknown) =>

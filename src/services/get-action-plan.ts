@@ -52,7 +52,7 @@ export async function getActionPlan({
     .map((r) => ({
       ...summariseMeasure(r),
       focusAreaTitle: titles.get(r.focusAreaId) ?? "",
-      needsReview: false,
+      needsReview: r.needsReview,
     }))
     .sort((a, b) => compareReferences(a.reference, b.reference));
   const period = financialPlanPeriod(input.budgetYear);

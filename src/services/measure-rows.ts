@@ -28,6 +28,9 @@ export type MeasureRow = {
   stateVersion: number;
   /** Plan content (this action plan version's). */
   contentVersion: number;
+  /** «Må vurderes» after a rolling, with why. */
+  needsReview: boolean;
+  reviewNote: string;
   title: string;
   description: string;
   focusAreaId: string;
@@ -83,6 +86,8 @@ export async function loadMeasureRows(
       progress: measures.progress,
       stateVersion: measures.version,
       contentVersion: measureVersions.version,
+      needsReview: measureVersions.needsReview,
+      reviewNote: measureVersions.reviewNote,
       title: measureVersions.title,
       description: measureVersions.description,
       focusAreaId: measureVersions.focusAreaId,

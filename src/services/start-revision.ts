@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { actionPlanVersions, measureVersions } from "../db/schema/index.ts";
+import { and, desc, eq, gt } from "drizzle-orm";
+import { actionPlanVersions, cycles, measureVersions } from "../db/schema/index.ts";
 import { AppError } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
@@ -22,6 +22,17 @@ export async function startRevision({
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
     authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    const [later] = await tx
+      .select({ budgetYear: cycles.budgetYear })
+      .from(cycles)
+      .where(and(eq(cycles.planId, cycle.planId), gt(cycles.budgetYear, cycle.budgetYear)))
+      .limit(1);
+    if (later) {
+      throw new AppError(
+        "conflict",
+        `Rulleringen for ${later.budgetYear} er allerede laget; endringer gjøres i den, ikke som revisjon av ${cycle.budgetYear}.`,
+      );
+    }
     const [newest] = await tx
       .select()
       .from(actionPlanVersions)

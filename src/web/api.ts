@@ -203,7 +203,11 @@ export function useSend<TInput, TResult = unknown>(
 }
 
 /** What the server fetches before it renders a page, so the HTML arrives complete. */
-export async function prefetchPageData(queryClient: QueryClient, fetchJson: FetchJson): Promise<void> {
+export async function prefetchPageData(
+  queryClient: QueryClient,
+  fetchJson: FetchJson,
+  url = "/",
+): Promise<void> {
   const [session, list] = (await Promise.all([
     queryClient.fetchQuery({ queryKey: [apiPaths.session()], queryFn: () => fetchJson(apiPaths.session()) }),
     queryClient.fetchQuery({
@@ -212,8 +216,16 @@ export async function prefetchPageData(queryClient: QueryClient, fetchJson: Fetc
     }),
   ])) as [SessionResponse, MunicipalityListResponse];
   const number = session.user?.memberships[0]?.municipalityNumber ?? list[0]?.number;
-  if (number) {
-    const path = apiPaths.planTree(number);
-    await queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) });
-  }
+  if (!number) return;
+  const paths = [apiPaths.planTree(number)];
+  // The permanent page of an action plan version is cited and linked to: it must read without scripts.
+  const version = /^\/plan\/([0-9a-f-]{36})\/handlingsplan\/(\d{4})\/(\d+)$/.exec(url.split("?")[0] ?? "");
+  if (version)
+    paths.push(`/api/municipalities/${number}/plans/${version[1]}/action-plans/${version[2]}/${version[3]}`);
+  // A page whose data is missing or refused still renders (the browser shows the message).
+  await Promise.all(
+    paths.map((path) =>
+      queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) }).catch(() => undefined),
+    ),
+  );
 }

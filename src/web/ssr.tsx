@@ -16,7 +16,7 @@ export async function renderPage(
   fetchJson: FetchJson,
 ): Promise<RenderedPage> {
   const queryClient = createQueryClient();
-  await prefetchPageData(queryClient, fetchJson);
+  await prefetchPageData(queryClient, fetchJson, url);
   const html = renderToString(
     <StrictMode>
       <StaticRouter location={url}>

@@ -134,7 +134,7 @@ describe("the yearly cycle", () => {
       caseReference: "sak 1/26",
     });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.message).toMatch(/vedtas i fasen «vedtak»/);
+    expect(early.json().error.message).toMatch(/vedtas i fasen «Vedtak»; rulleringen er i «Innspill»/);
   });
 
   it("freezes the adopted action plan: every write to it is refused and changes nothing", async () => {
@@ -290,7 +290,6 @@ describe("the yearly cycle", () => {
       expect.arrayContaining([
         { field: "title", before: "Landstrøm", after: "Landstrøm og lading" },
         { field: "period", before: "2027–2030", after: "2027–2031" },
-        { field: "cost:2027", before: 100_000, after: 0 },
       ]),
     );
     expect(seen.totals.find((x) => x.year === 2027)).toEqual({

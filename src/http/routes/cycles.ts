@@ -102,6 +102,7 @@ const actionPlanSchema = z.object({
       startYear: z.number().int(),
       endYear: z.number().int(),
       isExample: z.boolean(),
+      needsReview: z.boolean(),
       costByYear: z.array(
         z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
       ),

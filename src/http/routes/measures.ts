@@ -60,6 +60,8 @@ const listItem = z.object({
   progress: z.number().int().nullable(),
   stateVersion: z.number().int(),
   contentVersion: z.number().int(),
+  needsReview: z.boolean(),
+  reviewNote: z.string(),
   title: z.string(),
   focusAreaId: z.string(),
   focusAreaTitle: z.string(),

@@ -23,7 +23,8 @@ export function UserMenu() {
   }
   const signOut = async () => {
     await sendJson(queryClient, "DELETE", "/api/session");
-    queryClient.clear();
+    // Refetch what is on screen as the signed-out visitor sees it (clear() would not re-render it).
+    await queryClient.resetQueries();
     await navigate("/");
   };
   return (

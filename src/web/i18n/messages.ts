@@ -660,7 +660,9 @@ const en: Record<MessageKey, string> = {
 export const messages: Record<Language, Record<MessageKey, string>> = { nb, nn, en };
 
 /** Number and money formatting follow the interface language. */
-export const localeFor: Record<Language, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+// Nynorsk numbers and dates are written as in bokmål; browsers (Chromium among them) often lack
+// "nn-NO" data and would fall back to English formats.
+export const localeFor: Record<Language, string> = { nb: "nb-NO", nn: "nb-NO", en: "en-GB" };
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}) {
   return messages[language][key].replace(/\{(\w+)\}/g, (_, name: string) =>

@@ -32,7 +32,7 @@ export function SignInPage() {
     setError(null);
     try {
       await sendJson(queryClient, "POST", "/api/session", { email, password });
-      queryClient.clear();
+      await queryClient.resetQueries();
       await navigate(returnTo);
     } catch (caught) {
       setError(caught);

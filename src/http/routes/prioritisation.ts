@@ -1,0 +1,269 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { frameStatuses } from "../../db/schema/finance.ts";
+import {
+  applyPrioritisation,
+  getPrioritisationSetup,
+  proposePrioritisation,
+  setMeasurePriority,
+} from "../../services/prioritise.ts";
+import { errorResponse } from "../schemas.ts";
+
+const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
+const reference = z.string().min(1).max(40);
+const refusals = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+};
+const nok = z
+  .number()
+  .int("Hele kroner")
+  .min(0, "Beløpet kan ikke være negativt")
+  .max(Number.MAX_SAFE_INTEGER);
+const year = z.number().int();
+
+/** A what-if: set one frame (year × area) to an amount, or change frames by a percentage. */
+const overrideSchema = z.union([
+  z.strictObject({ frameAreaId: z.uuid(), year, amountNok: nok }),
+  z.strictObject({
+    percent: z
+      .number()
+      .min(-100, "Endringen kan ikke være under −100 %")
+      .max(1000, "Endringen kan ikke være over 1000 %"),
+    year: year.optional(),
+    frameAreaId: z.uuid().optional(),
+  }),
+]);
+
+const costSchema = z.object({ frameAreaId: z.string(), year, amountNok: z.number().int() });
+const areaSchema = z.object({ id: z.string(), name: z.string() });
+const setupSchema = z.object({
+  cycleId: z.string(),
+  budgetYear: year,
+  years: z.array(year),
+  actionPlanVersionId: z.string(),
+  draft: z.boolean(),
+  areas: z.array(areaSchema),
+  frames: z.array(
+    z.object({
+      id: z.string(),
+      frameAreaId: z.string(),
+      year,
+      amountNok: z.number().int(),
+      status: z.enum(frameStatuses),
+      decisionDate: z.string().nullable(),
+      caseReference: z.string().nullable(),
+      version: z.number().int(),
+    }),
+  ),
+  measures: z.array(
+    z.object({
+      reference: z.string(),
+      title: z.string(),
+      priority: z.number().int().nullable(),
+      mandatory: z.boolean(),
+      value: z.number().int(),
+      version: z.number().int(),
+      costs: z.array(costSchema),
+    }),
+  ),
+  allowedActions: z.array(z.enum(["update"])),
+});
+export type PrioritisationSetupResponse = z.infer<typeof setupSchema>;
+
+const place = { year, frameAreaId: z.string(), frameAreaName: z.string() };
+const proposalSchema = z.object({
+  status: z.enum(["optimal", "feasible", "infeasible"]),
+  selected: z.array(
+    z.object({ reference: z.string(), title: z.string(), value: z.number().int(), mandatory: z.boolean() }),
+  ),
+  dropped: z.array(
+    z.object({
+      reference: z.string(),
+      title: z.string(),
+      value: z.number().int(),
+      reason: z.enum(["exceeds_frame_alone", "frame_used_up"]),
+      binding: z.array(
+        z.object({
+          ...place,
+          frameNok: z.number().int(),
+          costNok: z.number().int(),
+          remainingNok: z.number().int(),
+        }),
+      ),
+      why: z.string(),
+    }),
+  ),
+  totalValue: z.number().int(),
+  possibleValue: z.number().int(),
+  gap: z.number().nullable(),
+  usage: z.array(
+    z.object({
+      ...place,
+      frameNok: z.number().int(),
+      sumNok: z.number().int(),
+      remainingNok: z.number().int(),
+    }),
+  ),
+  unframed: z.array(z.object({ ...place, sumNok: z.number().int() })),
+  shortfalls: z.array(
+    z.object({
+      ...place,
+      frameNok: z.number().int(),
+      mandatoryNok: z.number().int(),
+      excessNok: z.number().int(),
+      references: z.array(z.string()),
+    }),
+  ),
+  explanation: z.string().nullable(),
+  frames: z.array(
+    z.object({
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      year,
+      amountNok: z.number().int(),
+      status: z.enum(frameStatuses).nullable(),
+      originalNok: z.number().int().nullable(),
+      changed: z.boolean(),
+    }),
+  ),
+});
+export type ProposalResponse = z.infer<typeof proposalSchema>;
+
+const frameCheckSchema = z.object({
+  cycleId: z.string(),
+  budgetYear: year,
+  years: z.array(year),
+  areas: z.array(areaSchema),
+  rows: z.array(
+    z.object({
+      ...place,
+      frameId: z.string().nullable(),
+      frameVersion: z.number().int().nullable(),
+      frameNok: z.number().int().nullable(),
+      frameStatus: z.enum(frameStatuses).nullable(),
+      sumNok: z.number().int(),
+      remainingNok: z.number().int().nullable(),
+      overrunNok: z.number().int(),
+    }),
+  ),
+  overruns: z.array(
+    z.object({
+      ...place,
+      frameNok: z.number().int().nullable(),
+      sumNok: z.number().int(),
+      excessNok: z.number().int(),
+    }),
+  ),
+});
+
+const proposalResponseSchema = z.object({
+  cycleId: z.string(),
+  budgetYear: year,
+  years: z.array(year),
+  actionPlanVersionId: z.string(),
+  areas: z.array(areaSchema),
+  frameCheck: frameCheckSchema,
+  current: proposalSchema,
+  whatIf: proposalSchema.nullable(),
+  overrides: z.array(overrideSchema),
+});
+export type PrioritisationResponse = z.infer<typeof proposalResponseSchema>;
+export type FrameOverrideBody = z.infer<typeof overrideSchema>;
+
+export const prioritisationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const base = "/api/municipalities/:municipalityNumber";
+  const cycleParams = z.object({ municipalityNumber, cycleId: z.uuid() });
+
+  app.get(
+    `${base}/cycles/:cycleId/prioritisation`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary:
+          "The newest action plan of a cycle for prioritisation: each measure's priority, mandatory mark and municipal costs, and the frames that count",
+        params: cycleParams,
+        response: { 200: setupSchema, 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => getPrioritisationSetup({ ctx: request.ctx, input: request.params }),
+  );
+
+  app.post(
+    `${base}/cycles/:cycleId/prioritisation`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary:
+          "Propose which measures of the draft to keep within the frames (integer program, HiGHS), and with overrides a what-if beside it; saves nothing (planners)",
+        description:
+          "Value = priority, 1 without one. Frames: adopted, or proposed where none is adopted. Mandatory measures that alone exceed a frame give 200 with status «infeasible» and an explanation. Overrides apply in order: `{ frameAreaId, year, amountNok }` sets a frame; `{ percent, year?, frameAreaId? }` changes the matching frames (rounded down to whole kroner).",
+        params: cycleParams,
+        body: z
+          .object({ overrides: z.array(overrideSchema).max(100).default([]) })
+          .default({ overrides: [] }),
+        response: { 200: proposalResponseSchema, ...refusals },
+      },
+    },
+    async (request) =>
+      proposePrioritisation({
+        ctx: request.ctx,
+        input: { ...request.params, overrides: request.body.overrides },
+      }),
+  );
+
+  app.post(
+    `${base}/cycles/:cycleId/prioritisation/apply`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary:
+          "Apply a proposal: take the named measures out of the draft action plan, in one transaction, audited per measure (planners)",
+        params: cycleParams,
+        body: z.object({ drop: z.array(reference).max(5000) }),
+        response: {
+          200: z.object({ dropped: z.array(z.string()), frameCheck: frameCheckSchema }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) =>
+      applyPrioritisation({ ctx: request.ctx, input: { ...request.params, drop: request.body.drop } }),
+  );
+
+  app.patch(
+    `${base}/measures/:reference/priority`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary: "Set a measure's priority value and mandatory mark in the draft action plan (planners)",
+        params: z.object({ municipalityNumber, reference }),
+        body: z.object({
+          priority: z
+            .number()
+            .int("Prioriteten er et helt tall")
+            .min(0, "Prioriteten er minst 0")
+            .max(1000, "Prioriteten er høyst 1000")
+            .nullable(),
+          mandatory: z.boolean(),
+          version: z.number().int().positive().optional(),
+        }),
+        response: {
+          200: z.object({
+            reference: z.string(),
+            priority: z.number().int().nullable(),
+            mandatory: z.boolean(),
+            value: z.number().int(),
+            version: z.number().int(),
+          }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) =>
+      setMeasurePriority({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+};
