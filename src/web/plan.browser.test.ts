@@ -82,7 +82,10 @@ describe.skipIf(!browserAvailable)("a planner keeps the plan in Chromium", () =>
     await page.goto(`${env.baseUrl}/tiltak/${reference}`, { waitUntil: "networkidle" });
     await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("in_progress");
     await page.getByLabel("Fremdrift (%)").fill("60");
-    await page.getByRole("button", { name: "Lagre" }).click();
+    await page
+      .locator("form", { has: page.getByRole("heading", { name: "Oppdater status" }) })
+      .getByRole("button", { name: "Lagre" })
+      .click();
     await page.getByText("Lagret.").waitFor();
     await page.goto(env.baseUrl, { waitUntil: "networkidle" });
     expect(await focusArea().getByTestId("rollup").textContent()).toContain("Fremdrift 60 %");

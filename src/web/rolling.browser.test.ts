@@ -122,10 +122,8 @@ describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
       "Vertskapsprogram for nye virksomheter",
       "Vertskapsprogram for nye og voksende virksomheter",
     ]);
-    expect(await changed.textContent()).toContain("Kommunal kostnad 2027");
-    expect(await page.getByTestId("period-shift-only").textContent()).toContain(
-      "Bare endret fordi perioden flyttet seg",
-    );
+    // Costs are compared only in the years both versions plan for: 2027 leaving the period is no change.
+    expect(await changed.textContent()).not.toContain("Kommunal kostnad 2027");
     expect(await page.getByTestId("removed").textContent()).toContain("T-008");
     expect(await page.getByTestId("added").textContent()).toContain("Talentprogram for unge gründere");
     expect(await page.getByTestId("totals").locator("tbody tr").count()).toBeGreaterThan(3);
