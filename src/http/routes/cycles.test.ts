@@ -111,6 +111,28 @@ async function adopt2027(f: Awaited<ReturnType<typeof planWithMeasures>>) {
 }
 
 describe("the yearly cycle", () => {
+  it("lets planners change a phase's planned dates, audited", async () => {
+    const f = await planWithMeasures();
+    const [cycle] = await f.cyclesOf();
+    const moved = await f.send("PATCH", `/cycles/${cycle?.id}/phase-dates`, {
+      version: cycle?.version,
+      phase: "rammesak",
+      start: "2026-06-10",
+      end: "2026-06-25",
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const [after] = await f.cyclesOf();
+    expect(after?.phaseDates.rammesak).toEqual({ start: "2026-06-10", end: "2026-06-25" });
+    expect(after?.phaseDates.vedtak).toEqual({ start: "2026-11-01", end: "2026-12-20" });
+    const backwards = await f.send("PATCH", `/cycles/${cycle?.id}/phase-dates`, {
+      version: after?.version,
+      phase: "vedtak",
+      start: "2026-12-20",
+      end: "2026-12-01",
+    });
+    expect(backwards.statusCode).toBe(400);
+  });
+
   it("moves one phase at a time and says what is missing", async () => {
     const f = await planWithMeasures();
     const [cycle] = await f.cyclesOf();

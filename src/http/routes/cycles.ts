@@ -9,6 +9,7 @@ import { listCycles } from "../../services/cycles.ts";
 import { getActionPlan } from "../../services/get-action-plan.ts";
 import { markMeasureReviewed } from "../../services/mark-measure-reviewed.ts";
 import { rollCycle } from "../../services/roll-cycle.ts";
+import { setPhaseDates } from "../../services/set-phase-dates.ts";
 import { startRevision } from "../../services/start-revision.ts";
 import { sendCsv } from "../csv.ts";
 import { errorResponse } from "../schemas.ts";
@@ -143,6 +144,28 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => advanceCycle({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+  );
+
+  app.patch(
+    `${base}/cycles/:cycleId/phase-dates`,
+    {
+      schema: {
+        tags: ["rullering"],
+        summary: "Change the planned start and end of one phase (planners)",
+        params: cycleParams,
+        body: z.object({
+          version: z.number().int().positive(),
+          phase: z.enum(cyclePhases),
+          start: z.iso.date("Dato må være på formen ÅÅÅÅ-MM-DD"),
+          end: z.iso.date("Dato må være på formen ÅÅÅÅ-MM-DD"),
+        }),
+        response: {
+          200: z.object({ version: z.number().int(), phaseDates: z.record(z.string(), dates) }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) => setPhaseDates({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
   );
 
   const adopted = z.object({

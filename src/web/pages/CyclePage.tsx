@@ -27,6 +27,7 @@ import {
 import { AppLink } from "../components/AppLink.tsx";
 import { Arshjul } from "../components/Arshjul.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { PhaseDatesEditor } from "../components/PhaseDatesEditor.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type CycleMessageKey, formatDay, todayIso, useCycleMessages } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
@@ -376,6 +377,7 @@ function CycleView({
       )}
 
       <Arshjul cycle={cycle} today={today} />
+      {may("update") && <PhaseDatesEditor municipalityNumber={municipalityNumber} cycle={cycle} />}
 
       <section className="pv-stack" aria-labelledby="versions-heading">
         <Heading level={2} data-size="sm" id="versions-heading">
