@@ -316,6 +316,25 @@ describe("the prioritisation model", () => {
     expect(result.status).toBe("feasible");
   });
 
+  it("never goes over a frame by a krone, even if a solver's answer did", () => {
+    const input: PrioritisationInput = {
+      measures: [
+        measure("T-1", 5, [[drift, 2027, 600_001]]),
+        measure("T-2", 1, [[drift, 2027, 400_000]]),
+        measure("T-3", 1, [[drift, 2027, 1]], true),
+      ],
+      frames: [{ frameAreaId: drift, year: 2027, amountNok: 1_000_001 }],
+      areaNames,
+    };
+    const result = readSolution(input, buildModel(input), {
+      status: "optimal",
+      values: { x0: 1, x1: 1, x2: 1 },
+      gap: 0,
+    });
+    expect(result.selected.map((m) => m.reference)).toEqual(["T-1", "T-3"]);
+    expect(result.usage[0]?.remainingNok).toBe(399_999);
+  });
+
   it("answers an empty plan without a solver", () => {
     const result = prioritise(highs, {
       measures: [],

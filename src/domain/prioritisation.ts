@@ -381,6 +381,22 @@ export function readSolution(
     if ((outcome.values[variable] ?? 0) > 0.5) kept[index] = true;
   const costs = input.measures.map(costsByFrame);
   const frames = input.frames.map((f) => ({ ...f, k: key(f.frameAreaId, f.year) }));
+  const costIn = (i: number, k: string) => costs[i]?.get(k)?.amountNok ?? 0;
+  // The solver works in floating point within tolerances; money is exact. Should its answer go
+  // over a frame by even one krone, the least valuable kept measures paying there are taken out
+  // (never a mandatory one: those fit, as checked before solving).
+  for (const f of frames) {
+    let sum = sumNok(input.measures.map((_m, i) => (kept[i] ? costIn(i, f.k) : 0)));
+    const payers = input.measures
+      .map((m, i) => ({ m, i }))
+      .filter(({ m, i }) => kept[i] && !m.mandatory && costIn(i, f.k) > 0)
+      .sort((a, b) => a.m.value / costIn(a.i, f.k) - b.m.value / costIn(b.i, f.k));
+    for (const { i } of payers) {
+      if (sum <= f.amountNok) break;
+      kept[i] = false;
+      sum -= costIn(i, f.k);
+    }
+  }
   const remaining = new Map(
     usageOf(input, kept).map((u) => [key(u.frameAreaId, u.year), u.remainingNok] as const),
   );

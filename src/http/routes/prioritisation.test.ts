@@ -1,39 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn } from "../../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
+import { createTestApp, signIn } from "../../../test/app.ts";
 import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
-import { loadConfig } from "../../config.ts";
 import { auditEvents, measures } from "../../db/schema/index.ts";
-import { buildApp } from "../app.ts";
 import type { PrioritisationResponse, PrioritisationSetupResponse } from "./prioritisation.ts";
-import { prioritisationRoutes } from "./prioritisation.ts";
 
-let app: FastifyInstance;
-let database: TestDatabase;
+let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({
-    config: loadConfig({ NODE_ENV: "test" }),
-    db: database.db,
-    logger: pino({ level: "silent" }),
-  });
-  // Until src/http/app.ts registers the routes itself.
-  if (
-    !app.hasRoute({
-      method: "POST",
-      url: "/api/municipalities/:municipalityNumber/cycles/:cycleId/prioritisation",
-    })
-  )
-    await app.register(prioritisationRoutes);
-  await app.ready();
+  t = await createTestApp();
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+afterAll(() => t.close());
 
 const years = [2027, 2028, 2029, 2030];
 
@@ -43,12 +19,12 @@ const years = [2027, 2028, 2029, 2030];
  * 500 000 kr a year: everything fits.
  */
 async function draftWithFrames() {
-  const municipality = await createMunicipality(database.db);
-  const planner = await createUser(database.db, { municipalityId: municipality.id, role: "planner" });
-  const session = await signIn(app, planner.email, testPassword);
+  const municipality = await createMunicipality(t.database.db);
+  const planner = await createUser(t.database.db, { municipalityId: municipality.id, role: "planner" });
+  const session = await signIn(t.app, planner.email, testPassword);
   const base = `/api/municipalities/${municipality.number}`;
   const send = (method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) =>
-    app.inject({ method, url: `${base}${url}`, headers: session.headers, ...(payload ? { payload } : {}) });
+    t.app.inject({ method, url: `${base}${url}`, headers: session.headers, ...(payload ? { payload } : {}) });
   const plan = (
     await send("POST", "/plans", {
       title: "Næringsplan",
@@ -106,6 +82,19 @@ async function draftWithFrames() {
 }
 
 describe("prioritisation under the frames", () => {
+  it("documents its routes in the OpenAPI document", async () => {
+    const response = await t.app.inject({ url: "/api/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/municipalities/{municipalityNumber}/cycles/{cycleId}/prioritisation",
+        "/api/municipalities/{municipalityNumber}/cycles/{cycleId}/prioritisation/apply",
+        "/api/municipalities/{municipalityNumber}/measures/{reference}/priority",
+      ]),
+    );
+  });
+
   it("lists the draft's measures with priority, mandatory mark and municipal costs only", async () => {
     const f = await draftWithFrames();
     const response = await f.send("GET", `/cycles/${f.cycleId}/prioritisation`);
@@ -237,12 +226,12 @@ describe("prioritisation under the frames", () => {
     ).json<PrioritisationSetupResponse>();
     expect(setup.measures.map((m) => m.reference)).toEqual(f.references.filter((r) => !drop.includes(r)));
     // The identities stay, with the reference taken, and each removal is in the audit trail.
-    const identities = await database.db
+    const identities = await t.database.db
       .select()
       .from(measures)
       .where(eq(measures.municipalityId, f.municipality.id));
     expect(identities).toHaveLength(4);
-    const audited = await database.db
+    const audited = await t.database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.municipalityId, f.municipality.id), eq(auditEvents.action, "deprioritise")));
@@ -272,7 +261,7 @@ describe("prioritisation under the frames", () => {
     expect(stale.statusCode).toBe(409);
     const bad = await f.send("PATCH", `/measures/${reference}/priority`, { priority: 1.5, mandatory: false });
     expect(bad.statusCode).toBe(400);
-    const audited = await database.db
+    const audited = await t.database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.municipalityId, f.municipality.id), eq(auditEvents.objectType, "measure")));
@@ -299,32 +288,34 @@ describe("prioritisation under the frames", () => {
       },
     ];
     for (const role of ["viewer", "measure_owner", "partner", "admin"] as const) {
-      const user = await createUser(database.db, { municipalityId: f.municipality.id, role });
-      const session = await signIn(app, user.email, testPassword);
+      const user = await createUser(t.database.db, { municipalityId: f.municipality.id, role });
+      const session = await signIn(t.app, user.email, testPassword);
       for (const call of calls) {
-        const response = await app.inject({ ...call, headers: session.headers });
+        const response = await t.app.inject({ ...call, headers: session.headers });
         expect(response.statusCode, `${role} ${call.url}`).toBe(403);
       }
     }
-    const viewer = await createUser(database.db, { municipalityId: f.municipality.id, role: "viewer" });
-    const viewerSession = await signIn(app, viewer.email, testPassword);
-    const read = await app.inject({
+    const viewer = await createUser(t.database.db, { municipalityId: f.municipality.id, role: "viewer" });
+    const viewerSession = await signIn(t.app, viewer.email, testPassword);
+    const read = await t.app.inject({
       url: `${f.base}/cycles/${f.cycleId}/prioritisation`,
       headers: viewerSession.headers,
     });
     expect(read.statusCode).toBe(200);
     expect(read.json().allowedActions).toEqual([]);
 
-    const elsewhere = await createUser(database.db, { role: "planner" });
-    const otherSession = await signIn(app, elsewhere.email, testPassword);
+    const elsewhere = await createUser(t.database.db, { role: "planner" });
+    const otherSession = await signIn(t.app, elsewhere.email, testPassword);
     for (const call of calls) {
-      const response = await app.inject({ ...call, headers: otherSession.headers });
+      const response = await t.app.inject({ ...call, headers: otherSession.headers });
       expect(response.statusCode).toBe(404);
     }
     for (const call of calls) {
-      const response = await app.inject(call);
+      const response = await t.app.inject(call);
       expect([401, 403, 404]).toContain(response.statusCode);
     }
-    expect((await app.inject({ url: `${f.base}/cycles/${f.cycleId}/prioritisation` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `${f.base}/cycles/${f.cycleId}/prioritisation` })).statusCode).toBe(
+      404,
+    );
   });
 });

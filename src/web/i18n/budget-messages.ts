@@ -9,6 +9,7 @@ const nb = {
   "budget.intro":
     "Rammene for hvert år og rammeområde i handlings- og økonomiplanperioden, hva tiltakene i handlingsplanen koster kommunen, og et forslag til prioritering når pengene ikke strekker til.",
   "budget.noCycle": "Planen har ingen rullering ennå.",
+  "budget.internalOnly": "Budsjett og prioritering er bare for kommunens egne brukere.",
   "budget.cycleTitle": "Handlingsplan {year}, HØP {start}–{end}",
   "budget.adoptedNote":
     "Handlingsplanen for {year} er vedtatt og låst. Prioritering gjøres i et utkast: en ny rullering eller en revisjon.",
@@ -46,7 +47,7 @@ const nb = {
   "frames.refused": "Rammen ble ikke lagret",
   "chart.heading": "Ramme og sum",
   "chart.caption":
-    "Hver linje viser rammen (grå strek med markering der rammen slutter) og summen av tiltakenes kommunale kostnader (fylt stolpe). Det som går over rammen, er skravert rødt og merket «over».",
+    "Hver linje viser rammen (grått felt, med en tykk strek der rammen slutter) og summen av tiltakenes kommunale kostnader (fylt stolpe). Det som går over rammen, er skravert rødt og merket «over».",
   "chart.values": "{sum} av {frame}",
   "chart.valuesNoFrame": "{sum}, ingen ramme",
   "chart.over": "over med {amount}",
@@ -63,7 +64,6 @@ const nb = {
   "prio.priority": "Prioritet",
   "prio.mandatory": "Obligatorisk",
   "prio.priorityFor": "Prioritet for {reference}",
-  "prio.priorityPlaceholder": "1",
   "prio.mandatoryFor": "{reference} er obligatorisk",
   "prio.save": "Lagre",
   "prio.saveFor": "Lagre prioritet for {reference}",
@@ -131,6 +131,9 @@ const nb = {
   "prio.whatIfApplyHint":
     "For å bruke dette forslaget: lagre den endrede rammen først og lag forslaget på nytt.",
   "prio.readOnly": "Bare planleggere kan endre prioritet og lage forslag.",
+  "prio.sameAsCurrent": "Samme tiltak tas ut som med dagens rammer.",
+  "prio.alsoDropped": "Tas ut i tillegg: {list}.",
+  "prio.keptInstead": "Beholdes i stedet: {list}.",
 };
 
 export type BudgetMessageKey = keyof typeof nb;
@@ -140,6 +143,7 @@ const nn: Record<BudgetMessageKey, string> = {
   "budget.intro":
     "Rammene for kvart år og rammeområde i handlings- og økonomiplanperioden, kva tiltaka i handlingsplanen kostar kommunen, og eit forslag til prioritering når pengane ikkje strekk til.",
   "budget.noCycle": "Planen har inga rullering enno.",
+  "budget.internalOnly": "Budsjett og prioritering er berre for brukarane i kommunen.",
   "budget.cycleTitle": "Handlingsplan {year}, HØP {start}–{end}",
   "budget.adoptedNote":
     "Handlingsplanen for {year} er vedteken og låst. Prioritering blir gjord i eit utkast: ei ny rullering eller ein revisjon.",
@@ -177,7 +181,7 @@ const nn: Record<BudgetMessageKey, string> = {
   "frames.refused": "Ramma vart ikkje lagra",
   "chart.heading": "Ramme og sum",
   "chart.caption":
-    "Kvar linje viser ramma (grå strek med markering der ramma sluttar) og summen av dei kommunale kostnadene til tiltaka (fylt stolpe). Det som går over ramma, er skravert raudt og merkt «over».",
+    "Kvar linje viser ramma (grått felt, med ein tjukk strek der ramma sluttar) og summen av dei kommunale kostnadene til tiltaka (fylt stolpe). Det som går over ramma, er skravert raudt og merkt «over».",
   "chart.values": "{sum} av {frame}",
   "chart.valuesNoFrame": "{sum}, inga ramme",
   "chart.over": "over med {amount}",
@@ -193,7 +197,6 @@ const nn: Record<BudgetMessageKey, string> = {
   "prio.priority": "Prioritet",
   "prio.mandatory": "Obligatorisk",
   "prio.priorityFor": "Prioritet for {reference}",
-  "prio.priorityPlaceholder": "1",
   "prio.mandatoryFor": "{reference} er obligatorisk",
   "prio.save": "Lagre",
   "prio.saveFor": "Lagre prioritet for {reference}",
@@ -261,6 +264,9 @@ const nn: Record<BudgetMessageKey, string> = {
   "prio.whatIfApplyHint":
     "For å bruke dette forslaget: lagre den endra ramma først og lag forslaget på nytt.",
   "prio.readOnly": "Berre planleggjarar kan endre prioritet og lage forslag.",
+  "prio.sameAsCurrent": "Dei same tiltaka blir tekne ut som med dagens rammer.",
+  "prio.alsoDropped": "Blir tekne ut i tillegg: {list}.",
+  "prio.keptInstead": "Blir haldne på i staden: {list}.",
 };
 
 const en: Record<BudgetMessageKey, string> = {
@@ -268,6 +274,7 @@ const en: Record<BudgetMessageKey, string> = {
   "budget.intro":
     "The frames for each year and frame area of the financial plan period, what the action plan's measures cost the municipality, and a proposed prioritisation when the money does not stretch.",
   "budget.noCycle": "The plan has no cycle yet.",
+  "budget.internalOnly": "Budget and prioritisation are only for the municipality's own users.",
   "budget.cycleTitle": "Action plan {year}, financial plan {start}–{end}",
   "budget.adoptedNote":
     "The action plan for {year} is adopted and frozen. Prioritisation happens in a draft: a new cycle or a revision.",
@@ -306,7 +313,7 @@ const en: Record<BudgetMessageKey, string> = {
   "frames.refused": "The frame was not saved",
   "chart.heading": "Frame and sum",
   "chart.caption":
-    "Each line shows the frame (grey track, marked where the frame ends) and the sum of the measures' municipal costs (filled bar). What goes over the frame is hatched red and marked «over».",
+    "Each line shows the frame (grey field, with a thick line where the frame ends) and the sum of the measures' municipal costs (filled bar). What goes over the frame is hatched red and marked «over».",
   "chart.values": "{sum} of {frame}",
   "chart.valuesNoFrame": "{sum}, no frame",
   "chart.over": "over by {amount}",
@@ -322,7 +329,6 @@ const en: Record<BudgetMessageKey, string> = {
   "prio.priority": "Priority",
   "prio.mandatory": "Mandatory",
   "prio.priorityFor": "Priority of {reference}",
-  "prio.priorityPlaceholder": "1",
   "prio.mandatoryFor": "{reference} is mandatory",
   "prio.save": "Save",
   "prio.saveFor": "Save priority of {reference}",
@@ -390,6 +396,9 @@ const en: Record<BudgetMessageKey, string> = {
   "prio.appliedStillOver": "The action plan still exceeds its frames; see the table above.",
   "prio.whatIfApplyHint": "To apply this proposal: save the changed frame first and make the proposal again.",
   "prio.readOnly": "Only planners can change priorities and make proposals.",
+  "prio.sameAsCurrent": "The same measures are taken out as under today's frames.",
+  "prio.alsoDropped": "Also taken out: {list}.",
+  "prio.keptInstead": "Kept instead: {list}.",
 };
 
 export const budgetMessages: Record<Language, Record<BudgetMessageKey, string>> = { nb, nn, en };

@@ -14,7 +14,7 @@ import {
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CSSProperties, type FormEvent, useEffect, useRef, useState } from "react";
 import type { FrameCheckResponse } from "../../http/routes/budget.ts";
 import type { CycleResponse } from "../../http/routes/cycles.ts";
@@ -24,7 +24,15 @@ import type {
   PrioritisationSetupResponse,
   ProposalResponse,
 } from "../../http/routes/prioritisation.ts";
-import { browserFetchJson, fieldError, useCurrentMunicipality, usePlanTree, useSend } from "../api.ts";
+import {
+  type ApiError,
+  browserFetchJson,
+  fieldError,
+  sendJson,
+  useCurrentMunicipality,
+  usePlanTree,
+  useSend,
+} from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type BudgetMessageKey, useBudgetMessages } from "../i18n/budget-messages.ts";
@@ -46,6 +54,8 @@ export const budgetPaths = {
 };
 
 type Translate = (key: BudgetMessageKey, params?: Record<string, string | number>) => string;
+/** A confirmation, kept as message keys so it follows a change of language. */
+type Notice = [BudgetMessageKey, Record<string, string | number>][];
 type FrameRow = FrameCheckResponse["rows"][number];
 type StoredFrame = PrioritisationSetupResponse["frames"][number];
 
@@ -62,6 +72,9 @@ export function BudgetPage() {
   const planId = tree.data?.plan?.id;
   const cycles = useCycles(municipality?.number, planId);
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
+  // Drafts and frames are internal: the municipality's own people only (not partners, not the public).
+  if (!municipality.role || municipality.role === "partner")
+    return <Paragraph>{b("budget.internalOnly")}</Paragraph>;
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
   const cycle = cycles.data?.[0];
   return (
@@ -89,7 +102,7 @@ function BudgetView({ municipalityNumber, cycle }: { municipalityNumber: string;
   const setup = useJson<PrioritisationSetupResponse>(
     budgetPaths.prioritisation(municipalityNumber, cycle.id),
   );
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -98,11 +111,15 @@ function BudgetView({ municipalityNumber, cycle }: { municipalityNumber: string;
   const mayUpdate = setup.data.allowedActions.includes("update");
   return (
     <div className="pv-stack pv-stack--loose">
-      <Heading level={2} data-size="md">
-        {b("budget.cycleTitle", { year: cycle.budgetYear, start: cycle.startYear, end: cycle.endYear })}
-      </Heading>
-      <div ref={noticeRef} tabIndex={-1} role="status" data-testid="budget-notice">
-        {notice && <Alert data-color="success">{notice}</Alert>}
+      <div className="pv-stack">
+        <Heading level={2} data-size="md">
+          {b("budget.cycleTitle", { year: cycle.budgetYear, start: cycle.startYear, end: cycle.endYear })}
+        </Heading>
+        <div ref={noticeRef} tabIndex={-1} role="status" data-testid="budget-notice">
+          {notice && (
+            <Alert data-color="success">{notice.map(([key, params]) => b(key, params)).join(" ")}</Alert>
+          )}
+        </div>
       </div>
       <FrameCheckSection
         municipalityNumber={municipalityNumber}
@@ -136,7 +153,7 @@ function FrameCheckSection({
   check: FrameCheckResponse;
   frames: StoredFrame[];
   mayUpdate: boolean;
-  onSaved: (notice: string) => void;
+  onSaved: (notice: Notice) => void;
 }) {
   const { b, nok } = useBudgetMessages();
   const [editing, setEditing] = useState<{ year: number; frameAreaId: string } | null>(null);
@@ -204,8 +221,11 @@ function FrameCheckSection({
                   {r.frameNok === null ? (
                     <span className="pv-muted">{b("frames.noFrame")}</span>
                   ) : (
-                    <span className="pv-nowrap">
-                      {nok(r.frameNok)}{" "}
+                    <span
+                      className="pv-nowrap"
+                      style={{ display: "inline-flex", gap: "var(--ds-size-2)", alignItems: "center" }}
+                    >
+                      {nok(r.frameNok)}
                       <Tag data-size="sm" data-color={r.frameStatus === "adopted" ? "success" : "warning"}>
                         {b(r.frameStatus === "adopted" ? "frames.adopted" : "frames.proposed")}
                       </Tag>
@@ -235,7 +255,8 @@ function FrameCheckSection({
       </div>
       {editing && editedRow && (
         <FrameForm
-          key={`${editing.year}|${editing.frameAreaId}|${editedRow.frameVersion ?? 0}`}
+          // Not keyed by the frame's version: a save must not remount the form before it closes.
+          key={`${editing.year}|${editing.frameAreaId}`}
           municipalityNumber={municipalityNumber}
           cycleId={check.cycleId}
           row={editedRow}
@@ -243,7 +264,7 @@ function FrameCheckSection({
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            onSaved(b("frames.saved", { year: editedRow.year, area: editedRow.frameAreaName }));
+            onSaved([["frames.saved", { year: editedRow.year, area: editedRow.frameAreaName }]]);
           }}
         />
       )}
@@ -375,12 +396,7 @@ function FrameChart({ check }: { check: FrameCheckResponse }) {
   const { b, nok } = useBudgetMessages();
   const max = Math.max(1, ...check.rows.flatMap((r) => [r.frameNok ?? 0, r.sumNok]));
   const percent = (amount: number) => `${((amount / max) * 100).toFixed(2)}%`;
-  const track: CSSProperties = {
-    position: "relative",
-    height: "1.5rem",
-    background: "var(--ds-color-neutral-surface-tinted)",
-    borderRadius: "2px",
-  };
+  const track: CSSProperties = { position: "relative", height: "1.5rem" };
   return (
     <section className="pv-stack" aria-labelledby="chart-heading">
       <Heading level={2} data-size="sm" id="chart-heading">
@@ -400,7 +416,7 @@ function FrameChart({ check }: { check: FrameCheckResponse }) {
                 key={`${r.year}|${r.frameAreaId}`}
                 style={{
                   display: "grid",
-                  gridTemplateColumns: "minmax(8rem, 14rem) minmax(8rem, 1fr)",
+                  gridTemplateColumns: "minmax(8rem, 18rem) minmax(8rem, 1fr)",
                   gap: "var(--ds-size-1) var(--ds-size-4)",
                   alignItems: "center",
                 }}
@@ -416,6 +432,7 @@ function FrameChart({ check }: { check: FrameCheckResponse }) {
                           position: "absolute",
                           inset: "0 auto 0 0",
                           width: percent(r.frameNok),
+                          background: "var(--ds-color-neutral-surface-tinted)",
                           border: "1px solid var(--ds-color-neutral-border-default)",
                           borderRight: "3px solid var(--ds-color-neutral-border-strong)",
                           boxSizing: "border-box",
@@ -483,7 +500,7 @@ function PrioritisationSection({
   municipalityNumber: string;
   setup: PrioritisationSetupResponse;
   mayUpdate: boolean;
-  onApplied: (notice: string) => void;
+  onApplied: (notice: Notice) => void;
 }) {
   const { b, nok } = useBudgetMessages();
   const [result, setResult] = useState<PrioritisationResponse | null>(null);
@@ -493,11 +510,14 @@ function PrioritisationSection({
   useEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result]);
-  const propose = useSend<FrameOverrideBody[], PrioritisationResponse>((overrides) => ({
-    method: "POST",
-    path: budgetPaths.prioritisation(municipalityNumber, setup.cycleId),
-    body: { overrides },
-  }));
+  // A proposal saves nothing, so unlike useSend it leaves the page's queries alone.
+  const queryClient = useQueryClient();
+  const propose = useMutation<PrioritisationResponse, ApiError, FrameOverrideBody[]>({
+    mutationFn: (overrides) =>
+      sendJson(queryClient, "POST", budgetPaths.prioritisation(municipalityNumber, setup.cycleId), {
+        overrides,
+      }),
+  });
   const run = (overrides: FrameOverrideBody[]) => propose.mutate(overrides, { onSuccess: setResult });
   const submitWhatIf = (event: FormEvent) => {
     event.preventDefault();
@@ -637,11 +657,10 @@ function PrioritisationSection({
                           cycleId: result.cycleId,
                           onApplied: (dropped, within) => {
                             setResult(null);
-                            onApplied(
-                              `${b("prio.applied", { count: dropped.length, references: dropped.join(", ") })} ${b(
-                                within ? "prio.appliedWithin" : "prio.appliedStillOver",
-                              )}`,
-                            );
+                            onApplied([
+                              ["prio.applied", { count: dropped.length, references: dropped.join(", ") }],
+                              [within ? "prio.appliedWithin" : "prio.appliedStillOver", {}],
+                            ]);
                           },
                         }
                       : null
@@ -652,6 +671,7 @@ function PrioritisationSection({
                     title={b("prio.whatIf", { change: result.overrides.map(changeText).join(", ") })}
                     testId="proposal-what-if"
                     proposal={result.whatIf}
+                    compareWith={result.current}
                     budgetYear={result.budgetYear}
                     measureCount={setup.measures.length}
                     apply={null}
@@ -704,7 +724,7 @@ function MeasureTable({
         <Table.Body>
           {setup.measures.map((m) => (
             <MeasureRow
-              key={`${m.reference}|${m.version}`}
+              key={m.reference}
               municipalityNumber={municipalityNumber}
               measure={m}
               mayUpdate={mayUpdate}
@@ -729,8 +749,15 @@ function MeasureRow({
   onChanged: () => void;
 }) {
   const { b, nok } = useBudgetMessages();
-  const [priority, setPriority] = useState(measure.priority === null ? "" : String(measure.priority));
+  const stored = measure.priority === null ? "" : String(measure.priority);
+  const [priority, setPriority] = useState(stored);
   const [mandatory, setMandatory] = useState(measure.mandatory);
+  // When the server's values change (a save here, or someone else's), the row shows them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what marks a new state
+  useEffect(() => {
+    setPriority(stored);
+    setMandatory(measure.mandatory);
+  }, [stored, measure.mandatory, measure.version]);
   const save = useSend<void>(() => ({
     method: "PATCH",
     path: budgetPaths.priority(municipalityNumber, measure.reference),
@@ -740,9 +767,7 @@ function MeasureRow({
       version: measure.version,
     },
   }));
-  const dirty =
-    priority !== (measure.priority === null ? "" : String(measure.priority)) ||
-    mandatory !== measure.mandatory;
+  const dirty = priority !== stored || mandatory !== measure.mandatory;
   const total = measure.costs.reduce((sum, c) => sum + c.amountNok, 0);
   const error = save.error ? (fieldError(save.error, "/priority") ?? save.error.message) : undefined;
   return (
@@ -764,7 +789,6 @@ function MeasureRow({
               size={5}
               style={{ width: "6rem" }}
               aria-label={b("prio.priorityFor", { reference: measure.reference })}
-              placeholder={b("prio.priorityPlaceholder")}
               value={priority}
               aria-invalid={error ? true : undefined}
               onChange={(e) => setPriority(e.target.value)}
@@ -867,6 +891,7 @@ function ProposalPanel({
   title,
   testId,
   proposal,
+  compareWith,
   budgetYear,
   measureCount,
   apply,
@@ -874,6 +899,8 @@ function ProposalPanel({
   title: string;
   testId: string;
   proposal: ProposalResponse;
+  /** The proposal under today's frames, to say what the what-if changes. */
+  compareWith?: ProposalResponse;
   budgetYear: number;
   measureCount: number;
   apply: ApplyTarget | null;
@@ -935,6 +962,9 @@ function ProposalPanel({
               {b("prio.value", { total: proposal.totalValue, possible: proposal.possibleValue })}
             </strong>
           </Paragraph>
+          {compareWith && compareWith.status !== "infeasible" && (
+            <Difference from={compareWith} to={proposal} />
+          )}
           {proposal.dropped.length === 0 ? (
             <Alert data-color="success">{b("prio.keepAll", { count: measureCount })}</Alert>
           ) : (
@@ -1025,6 +1055,27 @@ function ProposalPanel({
         </>
       )}
     </div>
+  );
+}
+
+/** What a what-if proposal takes out or keeps compared with the proposal under today's frames. */
+function Difference({ from, to }: { from: ProposalResponse; to: ProposalResponse }) {
+  const { b } = useBudgetMessages();
+  const before = new Set(from.dropped.map((d) => d.reference));
+  const after = new Set(to.dropped.map((d) => d.reference));
+  const also = [...after].filter((r) => !before.has(r));
+  const kept = [...before].filter((r) => !after.has(r));
+  return (
+    <Paragraph data-size="sm" data-testid="difference">
+      {also.length === 0 && kept.length === 0
+        ? b("prio.sameAsCurrent")
+        : [
+            also.length > 0 ? b("prio.alsoDropped", { list: also.join(", ") }) : "",
+            kept.length > 0 ? b("prio.keptInstead", { list: kept.join(", ") }) : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
+    </Paragraph>
   );
 }
 
