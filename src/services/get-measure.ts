@@ -4,7 +4,9 @@ import {
   actionPlanVersions,
   cycles,
   focusAreas,
+  fundingSources,
   goals,
+  measureSpending,
   measures,
   measureVersions,
   milestones,
@@ -28,6 +30,8 @@ export type MeasureDetail = Omit<
   costByYear: { year: number; municipalNok: number; externalNok: number }[];
   /** Financing per year and funding source (for editing). */
   costs: MeasureRow["costs"];
+  /** Actual spending per year and funding source, to set against the plan. */
+  spending: { year: number; fundingSourceId: string; kind: "municipal" | "external"; amountNok: number }[];
   totalMunicipalNok: number;
   totalExternalNok: number;
   milestones: { id: string; dueDate: string; title: string; done: boolean; version: number }[];
@@ -69,7 +73,7 @@ export async function getMeasure({
   const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
   const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
   if (!row) throw notFound("Tiltaket");
-  const [focusArea, goalRows, objectiveRows, milestoneRows] = await Promise.all([
+  const [focusArea, goalRows, objectiveRows, milestoneRows, spending] = await Promise.all([
     ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
     row.goalIds.length
       ? ctx.db
@@ -96,6 +100,17 @@ export async function getMeasure({
       .from(milestones)
       .where(and(eq(milestones.measureId, measure.id), eq(milestones.municipalityId, tenant.id)))
       .orderBy(asc(milestones.dueDate), asc(milestones.createdAt)),
+    ctx.db
+      .select({
+        year: measureSpending.year,
+        fundingSourceId: measureSpending.fundingSourceId,
+        kind: fundingSources.kind,
+        amountNok: measureSpending.amountNok,
+      })
+      .from(measureSpending)
+      .innerJoin(fundingSources, eq(fundingSources.id, measureSpending.fundingSourceId))
+      .where(eq(measureSpending.measureId, measure.id))
+      .orderBy(asc(measureSpending.year)),
   ]);
   const { measureId: _m, versionId: _v, goalIds: _g, objectiveIds: _o, ...content } = row;
   const money = summariseMeasure({ ...row, costs: row.costs });
@@ -107,6 +122,7 @@ export async function getMeasure({
     objectives: objectiveRows,
     costByYear: money.costByYear,
     costs: row.costs,
+    spending,
     totalMunicipalNok: money.totalMunicipalNok,
     totalExternalNok: money.totalExternalNok,
     milestones: milestoneRows,

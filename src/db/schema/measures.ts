@@ -175,3 +175,25 @@ export const measureCosts = pgTable(
   },
   (t) => [unique("measure_costs_uq").on(t.measureVersionId, t.year, t.fundingSourceId)],
 );
+
+/**
+ * Actual spending on a measure per year and funding source: running state, reported through the
+ * year (status reports will feed it), shown against what the plan set aside.
+ */
+export const measureSpending = pgTable(
+  "measure_spending",
+  {
+    id: id(),
+    municipalityId: municipalityRef(),
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    fundingSourceId: uuid("funding_source_id")
+      .notNull()
+      .references(() => fundingSources.id),
+    amountNok: bigint("amount_nok", { mode: "number" }).notNull(),
+    ...timestamps(),
+  },
+  (t) => [unique("measure_spending_uq").on(t.measureId, t.year, t.fundingSourceId)],
+);

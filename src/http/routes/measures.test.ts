@@ -2,7 +2,13 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Signed, signIn } from "../../../test/app.ts";
 import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
-import { actionPlanVersions, auditEvents, measures, partnerOrganisations } from "../../db/schema/index.ts";
+import {
+  actionPlanVersions,
+  auditEvents,
+  fundingSources,
+  measures,
+  partnerOrganisations,
+} from "../../db/schema/index.ts";
 import type { MeasureDetailResponse, MeasureListResponse } from "./measures.ts";
 import type { PlanTreeResponse } from "./plan.ts";
 
@@ -309,6 +315,43 @@ describe("measures", () => {
     expect(detail.milestones).toMatchObject([{ title: "Forprosjekt ferdig", done: true }]);
     const badDate = await f.post(`/measures/T-001/milestones`, { dueDate: "30.06.2027", title: "x" });
     expect(badDate.statusCode).toBe(400);
+  });
+});
+
+describe("spending", () => {
+  it("records actual spending per year and source against the plan, by the owner, not by viewers", async () => {
+    const f = await plannerWithPlan();
+    await f.post(`/plans/${f.plan.id}/measures`, content(f));
+    const [source] = await t.database.db
+      .insert(fundingSources)
+      .values({ municipalityId: f.municipality.id, name: "Kommunen – drift", kind: "municipal" })
+      .returning();
+    const ownerSession = await signIn(t.app, f.owner.email, testPassword);
+    const viewerSession = await signIn(t.app, f.viewer.email, testPassword);
+    const put = (as: Signed, rows: object[]) =>
+      t.app.inject({
+        method: "PUT",
+        url: `${f.base}/measures/T-001/spending/2027`,
+        headers: as.headers,
+        payload: { rows },
+      });
+    expect((await put(viewerSession, [{ fundingSourceId: source?.id, amountNok: 1 }])).statusCode).toBe(403);
+    const ok = await put(ownerSession, [{ fundingSourceId: source?.id, amountNok: 125_000 }]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const again = await put(ownerSession, [{ fundingSourceId: source?.id, amountNok: 150_000 }]);
+    expect(again.statusCode).toBe(200);
+    const detail = (
+      await t.app.inject({ url: `${f.base}/measures/T-001`, headers: f.session.headers })
+    ).json<MeasureDetailResponse>();
+    expect(detail.spending).toEqual([
+      { year: 2027, fundingSourceId: source?.id, kind: "municipal", amountNok: 150_000 },
+    ]);
+    const bad = await put(ownerSession, [{ fundingSourceId: source?.id, amountNok: -5 }]);
+    expect(bad.statusCode).toBe(400);
+    const history = (
+      await t.app.inject({ url: `${f.base}/measures/T-001/history`, headers: f.session.headers })
+    ).json();
+    expect(history.filter((e: { action: string }) => e.action === "set_spending")).toHaveLength(2);
   });
 });
 

@@ -9,6 +9,7 @@ import { deleteMeasure } from "../../services/delete-measure.ts";
 import { getMeasure } from "../../services/get-measure.ts";
 import { listMeasures } from "../../services/list-measures.ts";
 import { addMilestone, deleteMilestone, updateMilestone } from "../../services/milestones.ts";
+import { setMeasureSpending } from "../../services/set-measure-spending.ts";
 import { updateMeasure } from "../../services/update-measure.ts";
 import { updateMeasureStatus } from "../../services/update-measure-status.ts";
 import { errorResponse } from "../schemas.ts";
@@ -109,6 +110,14 @@ const detailSchema = listItem
         amountNok: z.number().int(),
         fundingSourceId: z.string(),
         externalStatus: z.enum(["applied", "granted", "expected"]).nullable(),
+      }),
+    ),
+    spending: z.array(
+      z.object({
+        year: z.number().int(),
+        fundingSourceId: z.string(),
+        kind: z.enum(["municipal", "external"]),
+        amountNok: z.number().int(),
       }),
     ),
     totalMunicipalNok: z.number().int(),
@@ -267,6 +276,24 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteMeasure({ ctx: request.ctx, input: { ...request.params, version: request.query.version } });
       return reply.status(204).send(null);
     },
+  );
+
+  app.put(
+    `${base}/measures/:reference/spending/:year`,
+    {
+      schema: {
+        tags: ["tiltak"],
+        summary:
+          "Record actual spending for one year, per funding source (planners, and the measure's owner)",
+        params: measureParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({
+          rows: z.array(z.object({ fundingSourceId: z.uuid(), amountNok: z.number().int().min(0) })).max(50),
+        }),
+        response: { 200: z.object({ reference: z.string(), year: z.number().int() }), ...refusals },
+      },
+    },
+    async (request) =>
+      setMeasureSpending({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
   );
 
   app.get(

@@ -34,6 +34,7 @@ import { AuditList } from "../components/AuditList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { SpendingSection } from "../components/SpendingSection.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
@@ -202,6 +203,11 @@ export function MeasurePage() {
       )}
 
       {may("update") && <FinancingForm municipalityNumber={municipality.number} measure={m} />}
+      <SpendingSection
+        municipalityNumber={municipality.number}
+        measure={m}
+        mayRecord={may("update_status")}
+      />
       {may("update_status") && <StatusForm municipalityNumber={municipality.number} measure={m} />}
       <Milestones municipalityNumber={municipality.number} measure={m} mayEdit={may("update_status")} />
 
