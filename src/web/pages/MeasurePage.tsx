@@ -10,7 +10,6 @@ import {
   List,
   Paragraph,
   Select,
-  Table,
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
@@ -55,7 +54,7 @@ export function MeasurePage() {
     return measure.isError ? <Paragraph>{t("measure.notFound")}</Paragraph> : <QueryState isError={false} />;
   }
   const m = measure.data;
-  const nok = (amount: number) => formatNok(amount, localeFor[language]);
+  const _nok = (amount: number) => formatNok(amount, localeFor[language]);
   const may = (action: string) => m.allowedActions.includes(action as never);
 
   const remove = async () => {
@@ -175,32 +174,6 @@ export function MeasurePage() {
           </dd>
         </dl>
       </section>
-
-      {m.costByYear.length > 0 && (
-        <section className="pv-stack" aria-labelledby="money-heading">
-          <Heading level={2} data-size="sm" id="money-heading">
-            {t("measure.municipalCost")}
-          </Heading>
-          <Table data-size="sm" zebra>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("measure.period")}</Table.HeaderCell>
-                <Table.HeaderCell className="pv-num">{t("measure.municipalCost")}</Table.HeaderCell>
-                <Table.HeaderCell className="pv-num">{t("measure.externalCost")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {m.costByYear.map((c) => (
-                <Table.Row key={c.year}>
-                  <Table.Cell>{c.year}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(c.municipalNok)}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(c.externalNok)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </section>
-      )}
 
       {may("update") && <FinancingForm municipalityNumber={municipality.number} measure={m} />}
       <SpendingSection
