@@ -1,4 +1,5 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema/index.ts";
 
@@ -14,4 +15,22 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   pool.on("error", () => undefined);
   const db = drizzle({ client: pool, schema });
   return { db, pool, close: () => pool.end() };
+}
+
+type Results<T extends readonly (() => unknown)[]> = {
+  -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>;
+};
+
+/**
+ * Runs independent queries side by side on the pool, but one after another inside a transaction:
+ * a transaction has one connection, which runs one query at a time (pg 9 will refuse otherwise).
+ */
+export async function queryAll<const T extends readonly (() => unknown)[]>(
+  db: DbOrTx,
+  queries: T,
+): Promise<Results<T>> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(queries.map((q) => q()))) as Results<T>;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as Results<T>;
 }

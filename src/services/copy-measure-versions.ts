@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
+import { type DbOrTx, queryAll } from "../db/client.ts";
 import {
   measureCosts,
   measureVersionGoals,
@@ -58,11 +58,16 @@ export async function copyMeasureVersions(
   }
   const ids = [...newIdBySource.keys()];
   const target = (sourceId: string) => newIdBySource.get(sourceId) as string;
-  const [goalRows, objectiveRows, partnerRows, costRows] = await Promise.all([
-    tx.select().from(measureVersionGoals).where(inArray(measureVersionGoals.measureVersionId, ids)),
-    tx.select().from(measureVersionObjectives).where(inArray(measureVersionObjectives.measureVersionId, ids)),
-    tx.select().from(measureVersionPartners).where(inArray(measureVersionPartners.measureVersionId, ids)),
-    tx.select().from(measureCosts).where(inArray(measureCosts.measureVersionId, ids)),
+  const [goalRows, objectiveRows, partnerRows, costRows] = await queryAll(tx, [
+    () => tx.select().from(measureVersionGoals).where(inArray(measureVersionGoals.measureVersionId, ids)),
+    () =>
+      tx
+        .select()
+        .from(measureVersionObjectives)
+        .where(inArray(measureVersionObjectives.measureVersionId, ids)),
+    () =>
+      tx.select().from(measureVersionPartners).where(inArray(measureVersionPartners.measureVersionId, ids)),
+    () => tx.select().from(measureCosts).where(inArray(measureCosts.measureVersionId, ids)),
   ]);
   await insertAll(goalRows, (b) =>
     tx

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
+import { type DbOrTx, queryAll } from "../db/client.ts";
 import {
   actionPlanVersions,
   budgetFrames,
@@ -45,28 +45,30 @@ export async function computeFrameCheck(
         .orderBy(asc(actionPlanVersions.revision))
     ).at(-1)?.id;
   const years = financialPlanPeriod(cycle.budgetYear).years;
-  const [areas, frames, costs] = await Promise.all([
-    db
-      .select({ id: frameAreas.id, name: frameAreas.name })
-      .from(frameAreas)
-      .where(eq(frameAreas.municipalityId, municipalityId))
-      .orderBy(asc(frameAreas.name)),
-    db.select().from(budgetFrames).where(eq(budgetFrames.cycleId, cycle.id)),
-    versionId
-      ? db
-          .select({
-            reference: measures.reference,
-            frameAreaId: fundingSources.frameAreaId,
-            kind: fundingSources.kind,
-            year: measureCosts.year,
-            amountNok: measureCosts.amountNok,
-          })
-          .from(measureCosts)
-          .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-          .innerJoin(measureVersions, eq(measureVersions.id, measureCosts.measureVersionId))
-          .innerJoin(measures, eq(measures.id, measureVersions.measureId))
-          .where(eq(measureVersions.actionPlanVersionId, versionId))
-      : [],
+  const [areas, frames, costs] = await queryAll(db, [
+    () =>
+      db
+        .select({ id: frameAreas.id, name: frameAreas.name })
+        .from(frameAreas)
+        .where(eq(frameAreas.municipalityId, municipalityId))
+        .orderBy(asc(frameAreas.name)),
+    () => db.select().from(budgetFrames).where(eq(budgetFrames.cycleId, cycle.id)),
+    () =>
+      versionId
+        ? db
+            .select({
+              reference: measures.reference,
+              frameAreaId: fundingSources.frameAreaId,
+              kind: fundingSources.kind,
+              year: measureCosts.year,
+              amountNok: measureCosts.amountNok,
+            })
+            .from(measureCosts)
+            .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
+            .innerJoin(measureVersions, eq(measureVersions.id, measureCosts.measureVersionId))
+            .innerJoin(measures, eq(measures.id, measureVersions.measureId))
+            .where(eq(measureVersions.actionPlanVersionId, versionId))
+        : [],
   ]);
   const rows = checkFrames({
     years,

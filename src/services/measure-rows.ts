@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../db/client.ts";
+import { type DbOrTx, queryAll } from "../db/client.ts";
 import {
   fundingSources,
   type MeasureLink,
@@ -128,40 +128,46 @@ export async function loadMeasureRows(
     );
   const inTenant = (table: { municipalityId: AnyPgColumn }) => eq(table.municipalityId, municipalityId);
 
-  const [goalRows, objectiveRows, partnerRows, costRows] = await Promise.all([
-    db
-      .select({ versionId: measureVersionGoals.measureVersionId, goalId: measureVersionGoals.goalId })
-      .from(measureVersionGoals)
-      .where(and(inTenant(measureVersionGoals), inVersions(measureVersionGoals.measureVersionId))),
-    db
-      .select({
-        versionId: measureVersionObjectives.measureVersionId,
-        objectiveId: measureVersionObjectives.objectiveId,
-      })
-      .from(measureVersionObjectives)
-      .where(and(inTenant(measureVersionObjectives), inVersions(measureVersionObjectives.measureVersionId))),
-    db
-      .select({
-        versionId: measureVersionPartners.measureVersionId,
-        id: partnerOrganisations.id,
-        name: partnerOrganisations.name,
-        role: measureVersionPartners.role,
-      })
-      .from(measureVersionPartners)
-      .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, measureVersionPartners.organisationId))
-      .where(and(inTenant(measureVersionPartners), inVersions(measureVersionPartners.measureVersionId))),
-    db
-      .select({
-        versionId: measureCosts.measureVersionId,
-        year: measureCosts.year,
-        amountNok: measureCosts.amountNok,
-        kind: fundingSources.kind,
-        fundingSourceId: measureCosts.fundingSourceId,
-        externalStatus: measureCosts.externalStatus,
-      })
-      .from(measureCosts)
-      .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-      .where(and(inTenant(measureCosts), inVersions(measureCosts.measureVersionId))),
+  const [goalRows, objectiveRows, partnerRows, costRows] = await queryAll(db, [
+    () =>
+      db
+        .select({ versionId: measureVersionGoals.measureVersionId, goalId: measureVersionGoals.goalId })
+        .from(measureVersionGoals)
+        .where(and(inTenant(measureVersionGoals), inVersions(measureVersionGoals.measureVersionId))),
+    () =>
+      db
+        .select({
+          versionId: measureVersionObjectives.measureVersionId,
+          objectiveId: measureVersionObjectives.objectiveId,
+        })
+        .from(measureVersionObjectives)
+        .where(
+          and(inTenant(measureVersionObjectives), inVersions(measureVersionObjectives.measureVersionId)),
+        ),
+    () =>
+      db
+        .select({
+          versionId: measureVersionPartners.measureVersionId,
+          id: partnerOrganisations.id,
+          name: partnerOrganisations.name,
+          role: measureVersionPartners.role,
+        })
+        .from(measureVersionPartners)
+        .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, measureVersionPartners.organisationId))
+        .where(and(inTenant(measureVersionPartners), inVersions(measureVersionPartners.measureVersionId))),
+    () =>
+      db
+        .select({
+          versionId: measureCosts.measureVersionId,
+          year: measureCosts.year,
+          amountNok: measureCosts.amountNok,
+          kind: fundingSources.kind,
+          fundingSourceId: measureCosts.fundingSourceId,
+          externalStatus: measureCosts.externalStatus,
+        })
+        .from(measureCosts)
+        .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
+        .where(and(inTenant(measureCosts), inVersions(measureCosts.measureVersionId))),
   ]);
   const goalsBy = groupBy(goalRows, (r) => r.versionId);
   const objectivesBy = groupBy(objectiveRows, (r) => r.versionId);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import loadHighs, { type Highs } from "highs";
-import type { DbOrTx } from "../db/client.ts";
+import { type DbOrTx, queryAll } from "../db/client.ts";
 import {
   actionPlanVersions,
   budgetFrames,
@@ -90,60 +90,64 @@ export type PrioritisationMeasureView = {
 /** What prioritisation works on: an action plan version's measures with municipal costs, and the frames. */
 async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: string) {
   const { cycle, version } = await cycleAndNewestVersion(db, tenant, cycleId);
-  const [areas, frames, versions, costs] = await Promise.all([
-    db
-      .select({ id: frameAreas.id, name: frameAreas.name })
-      .from(frameAreas)
-      .where(eq(frameAreas.municipalityId, tenant.id))
-      .orderBy(asc(frameAreas.name)),
-    db
-      .select({
-        id: budgetFrames.id,
-        frameAreaId: budgetFrames.frameAreaId,
-        year: budgetFrames.year,
-        amountNok: budgetFrames.amountNok,
-        status: budgetFrames.status,
-        decisionDate: budgetFrames.decisionDate,
-        caseReference: budgetFrames.caseReference,
-        version: budgetFrames.version,
-      })
-      .from(budgetFrames)
-      .where(and(eq(budgetFrames.cycleId, cycle.id), eq(budgetFrames.municipalityId, tenant.id))),
-    db
-      .select({
-        id: measureVersions.id,
-        reference: measures.reference,
-        title: measureVersions.title,
-        priority: measureVersions.priority,
-        mandatory: measureVersions.mandatory,
-        version: measureVersions.version,
-      })
-      .from(measureVersions)
-      .innerJoin(measures, eq(measures.id, measureVersions.measureId))
-      .where(
-        and(
-          eq(measureVersions.actionPlanVersionId, version.id),
-          eq(measureVersions.municipalityId, tenant.id),
+  const [areas, frames, versions, costs] = await queryAll(db, [
+    () =>
+      db
+        .select({ id: frameAreas.id, name: frameAreas.name })
+        .from(frameAreas)
+        .where(eq(frameAreas.municipalityId, tenant.id))
+        .orderBy(asc(frameAreas.name)),
+    () =>
+      db
+        .select({
+          id: budgetFrames.id,
+          frameAreaId: budgetFrames.frameAreaId,
+          year: budgetFrames.year,
+          amountNok: budgetFrames.amountNok,
+          status: budgetFrames.status,
+          decisionDate: budgetFrames.decisionDate,
+          caseReference: budgetFrames.caseReference,
+          version: budgetFrames.version,
+        })
+        .from(budgetFrames)
+        .where(and(eq(budgetFrames.cycleId, cycle.id), eq(budgetFrames.municipalityId, tenant.id))),
+    () =>
+      db
+        .select({
+          id: measureVersions.id,
+          reference: measures.reference,
+          title: measureVersions.title,
+          priority: measureVersions.priority,
+          mandatory: measureVersions.mandatory,
+          version: measureVersions.version,
+        })
+        .from(measureVersions)
+        .innerJoin(measures, eq(measures.id, measureVersions.measureId))
+        .where(
+          and(
+            eq(measureVersions.actionPlanVersionId, version.id),
+            eq(measureVersions.municipalityId, tenant.id),
+          ),
         ),
-      ),
-    // Municipal money only: external funding never counts against a frame.
-    db
-      .select({
-        measureVersionId: measureCosts.measureVersionId,
-        frameAreaId: fundingSources.frameAreaId,
-        year: measureCosts.year,
-        amountNok: measureCosts.amountNok,
-      })
-      .from(measureCosts)
-      .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-      .innerJoin(measureVersions, eq(measureVersions.id, measureCosts.measureVersionId))
-      .where(
-        and(
-          eq(measureVersions.actionPlanVersionId, version.id),
-          eq(fundingSources.kind, "municipal"),
-          isNotNull(fundingSources.frameAreaId),
+    () =>
+      // Municipal money only: external funding never counts against a frame.
+      db
+        .select({
+          measureVersionId: measureCosts.measureVersionId,
+          frameAreaId: fundingSources.frameAreaId,
+          year: measureCosts.year,
+          amountNok: measureCosts.amountNok,
+        })
+        .from(measureCosts)
+        .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
+        .innerJoin(measureVersions, eq(measureVersions.id, measureCosts.measureVersionId))
+        .where(
+          and(
+            eq(measureVersions.actionPlanVersionId, version.id),
+            eq(fundingSources.kind, "municipal"),
+            isNotNull(fundingSources.frameAreaId),
+          ),
         ),
-      ),
   ]);
   const costsOf = new Map<string, PrioritisationMeasureView["costs"]>();
   for (const c of costs) {
