@@ -5,10 +5,9 @@ import { exportAuditTrailCsv, listAuditTrail } from "../../services/audit-trail.
 import { changeMemberRole, listMembers } from "../../services/members.ts";
 import { listAllMunicipalities, setMunicipalityActive } from "../../services/municipality-activation.ts";
 import { sendCsv } from "../csv.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 const auditFilter = z.object({
   person: z.string().max(200).optional(),
   objectType: z.string().max(50).optional(),

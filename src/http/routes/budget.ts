@@ -9,21 +9,8 @@ import {
   setFrame,
 } from "../../services/frames.ts";
 import { setMeasureFinancing } from "../../services/set-measure-financing.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
-const refusals = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
-const nok = z
-  .number()
-  .int("Hele kroner")
-  .min(0, "Beløpet kan ikke være negativt")
-  .max(Number.MAX_SAFE_INTEGER);
 const setupSchema = z.object({
   frameAreas: z.array(z.object({ id: z.string(), name: z.string() })),
   fundingSources: z.array(

@@ -12,16 +12,8 @@ import { rollCycle } from "../../services/roll-cycle.ts";
 import { setPhaseDates } from "../../services/set-phase-dates.ts";
 import { startRevision } from "../../services/start-revision.ts";
 import { sendCsv } from "../csv.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
-const refusals = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 const dates = z.object({ start: z.string(), end: z.string() });
 const actionPlanVersionSchema = z.object({
   id: z.string(),

@@ -7,9 +7,8 @@ import { getInvitation, listOpenInvitations } from "../../services/get-invitatio
 import { invitePerson } from "../../services/invite-person.ts";
 import { createMailer } from "../../services/mailer.ts";
 import { setSessionCookie } from "../auth.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber } from "../schemas.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 // Any string up to a sane length: an unknown token is a 404, not a validation error.
 const token = z.string().min(1).max(200);
 const municipality = z.object({ number: z.string(), name: z.string() });

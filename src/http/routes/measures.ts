@@ -12,19 +12,11 @@ import { addMilestone, deleteMilestone, updateMilestone } from "../../services/m
 import { setMeasureSpending } from "../../services/set-measure-spending.ts";
 import { updateMeasure } from "../../services/update-measure.ts";
 import { updateMeasureStatus } from "../../services/update-measure-status.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 const reference = z.string().min(1).max(40);
 const year = z.number().int().min(2000, "Året må være 2000 eller senere").max(2100, "Året må være før 2100");
-const refusals = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 
 export const measureContentSchema = z.object({
   title: z.string().trim().min(1, "Tittel må fylles ut").max(300),

@@ -12,9 +12,8 @@ import {
   updateOrganisation,
   websiteProblem,
 } from "../../services/organisations.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber } from "../schemas.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 const collectionParams = z.object({ municipalityNumber });
 const itemParams = z.object({
   municipalityNumber,

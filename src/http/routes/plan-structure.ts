@@ -8,18 +8,10 @@ import {
   reorderPlanNodes,
   updatePlanNode,
 } from "../../services/plan-nodes.ts";
-import { errorResponse } from "../schemas.ts";
+import { municipalityNumber, refusals } from "../schemas.ts";
 import { planViewSchema } from "./plan.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 const year = z.number().int().min(2000, "Året må være 2000 eller senere").max(2100, "Året må være før 2100");
-const refusals = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 const nodeSchema = z.object({
   id: z.string(),
   kind: z.enum(["goal", "focus_area", "objective"]),

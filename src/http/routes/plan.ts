@@ -7,9 +7,7 @@ import { getPlanHistory } from "../../services/audit-trail.ts";
 import { getPlanTree } from "../../services/get-plan-tree.ts";
 import { listMunicipalities } from "../../services/list-municipalities.ts";
 import { updatePlan } from "../../services/update-plan.ts";
-import { errorResponse } from "../schemas.ts";
-
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
+import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const measureSummary = z.object({
   reference: z.string(),

@@ -7,22 +7,9 @@ import {
   proposePrioritisation,
   setMeasurePriority,
 } from "../../services/prioritise.ts";
-import { errorResponse } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 const reference = z.string().min(1).max(40);
-const refusals = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
-const nok = z
-  .number()
-  .int("Hele kroner")
-  .min(0, "Beløpet kan ikke være negativt")
-  .max(Number.MAX_SAFE_INTEGER);
 const year = z.number().int();
 
 /** A what-if: set one frame (year × area) to an amount, or change frames by a percentage. */
