@@ -680,13 +680,18 @@ export function demoUsersNotice(): string {
 
 /** Loads the demo once, into an installation with no plan and no user yet. Returns whether it did. */
 export async function loadDemoDataIfEmpty({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
+  const isEmpty = async (db: DbOrTx) => {
+    const [plan] = await db.select({ id: plans.id }).from(plans).limit(1);
+    const [user] = await db.select({ id: users.id }).from(users).limit(1);
+    return !plan && !user;
+  };
+  // Every start asks; only an empty installation pays for hashing the demo password.
+  if (!(await isEmpty(ctx.db))) return false;
   const passwordHash = await hashPassword(demoPassword);
   return ctx.db.transaction(async (tx) => {
-    // Serialise concurrent first starts against the same database.
+    // Serialise concurrent first starts against the same database, and look again under the lock.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('planverk-demo-data'))`);
-    const [plan] = await tx.select({ id: plans.id }).from(plans).limit(1);
-    const [user] = await tx.select({ id: users.id }).from(users).limit(1);
-    if (plan || user) return false;
+    if (!(await isEmpty(tx))) return false;
     const municipalityId = await insertDemo(tx, passwordHash);
     await recordAudit(tx, ctx.actor, {
       municipalityId,

@@ -3,9 +3,8 @@ import type { DbOrTx } from "../db/client.ts";
 import { oidcIdentities, users } from "../db/schema/index.ts";
 import { normaliseEmail } from "../domain/sign-in.ts";
 import { AppError } from "../errors.ts";
-import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { createSession } from "./sessions.ts";
+import { openSession } from "./sessions.ts";
 
 /** What the identity provider vouched for, after openid-client has verified the response. */
 export type OidcIdentityInput = {
@@ -52,34 +51,18 @@ export async function signInWithOidc({
         "Brukeren din er deaktivert. Ta kontakt med en administrator i kommunen.",
       );
     }
-    const session = await createSession(tx, user.id);
-    await recordAudit(
-      tx,
-      {
-        kind: "user",
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        isSystemAdmin: user.isSystemAdmin,
-        roles: {},
-      },
-      {
-        municipalityId: null,
-        objectType: "user",
-        objectId: user.id,
-        objectLabel: user.email,
-        action: "sign_in_oidc",
-        // A new link between an outside identity and an account is what an auditor looks for.
-        changes:
-          outcome === "identity"
-            ? {}
-            : {
-                oidcIdentity: { before: null, after: { issuer: input.issuer, subject: input.subject } },
-                ...(outcome === "created" ? { user: { before: null, after: { email: user.email } } } : {}),
-              },
-      },
-      ctx.requestId,
-    );
+    const session = await openSession(tx, user, {
+      action: "sign_in_oidc",
+      // A new link between an outside identity and an account is what an auditor looks for.
+      changes:
+        outcome === "identity"
+          ? {}
+          : {
+              oidcIdentity: { before: null, after: { issuer: input.issuer, subject: input.subject } },
+              ...(outcome === "created" ? { user: { before: null, after: { email: user.email } } } : {}),
+            },
+      requestId: ctx.requestId,
+    });
     return { ...session, userId: user.id, outcome };
   });
 }

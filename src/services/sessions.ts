@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
+import type { FieldChanges } from "../db/schema/audit.ts";
 import { memberships, municipalities, sessions, users } from "../db/schema/index.ts";
+import { recordAudit } from "./audit.ts";
 import type { Actor } from "./context.ts";
 
 export const sessionCookie = "planverk_session";
@@ -62,4 +64,34 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
       roles: Object.fromEntries(roleRows.map((r) => [r.municipalityId, r.role])),
     },
   };
+}
+
+/** Starts a session for someone who has just proved who they are, and records the sign-in. */
+export async function openSession(
+  tx: DbOrTx,
+  user: { id: string; email: string; name: string; isSystemAdmin: boolean },
+  sign: { action: string; changes?: FieldChanges; requestId?: string },
+): Promise<{ token: string; csrfToken: string }> {
+  const session = await createSession(tx, user.id);
+  await recordAudit(
+    tx,
+    {
+      kind: "user",
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      isSystemAdmin: user.isSystemAdmin,
+      roles: {},
+    },
+    {
+      municipalityId: null,
+      objectType: "user",
+      objectId: user.id,
+      objectLabel: user.email,
+      action: sign.action,
+      changes: sign.changes,
+    },
+    sign.requestId,
+  );
+  return session;
 }

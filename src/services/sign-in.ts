@@ -3,10 +3,9 @@ import type { DbOrTx } from "../db/client.ts";
 import { signInThrottle, users } from "../db/schema/index.ts";
 import { freeFailures, normaliseEmail, signInDelaySeconds } from "../domain/sign-in.ts";
 import { AppError } from "../errors.ts";
-import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { verifyPassword } from "./passwords.ts";
-import { createSession } from "./sessions.ts";
+import { openSession } from "./sessions.ts";
 
 export type SignInResult = { token: string; csrfToken: string; userId: string };
 
@@ -68,26 +67,7 @@ export async function signInWithPassword({
 
   return ctx.db.transaction(async (tx) => {
     await tx.delete(signInThrottle).where(eq(signInThrottle.key, keys.email));
-    const session = await createSession(tx, user.id);
-    await recordAudit(
-      tx,
-      {
-        kind: "user",
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        isSystemAdmin: user.isSystemAdmin,
-        roles: {},
-      },
-      {
-        municipalityId: null,
-        objectType: "user",
-        objectId: user.id,
-        objectLabel: user.email,
-        action: "sign_in",
-      },
-      ctx.requestId,
-    );
+    const session = await openSession(tx, user, { action: "sign_in", requestId: ctx.requestId });
     return { ...session, userId: user.id };
   });
 }
