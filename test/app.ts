@@ -45,3 +45,18 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const header = `planverk_session=${cookie.value}`;
   return { cookie: header, csrfToken, headers: { cookie: header, "x-csrf-token": csrfToken } };
 }
+
+/**
+ * A planner of a new municipality, signed in, with `send` for API calls under that municipality's
+ * path (cookie and CSRF header included).
+ */
+export async function signedInPlanner(app: FastifyInstance, db: TestDatabase["db"]) {
+  const { createMunicipality, createUser, testPassword } = await import("./factories.ts");
+  const municipality = await createMunicipality(db);
+  const planner = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+  const session = await signIn(app, planner.email, testPassword);
+  const base = `/api/municipalities/${municipality.number}`;
+  const send = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>
+    app.inject({ method, url: `${base}${url}`, headers: session.headers, ...(payload ? { payload } : {}) });
+  return { municipality, planner, session, base, send };
+}

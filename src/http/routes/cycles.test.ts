@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, signIn } from "../../../test/app.ts";
-import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
+import { createTestApp, signedInPlanner, signIn } from "../../../test/app.ts";
+import { createUser, testPassword } from "../../../test/factories.ts";
 import {
   actionPlanVersions,
   cycles,
@@ -20,12 +20,7 @@ afterAll(() => t.close());
 /** A planner's plan for budget year 2027 with three measures and their municipal costs. */
 async function planWithMeasures() {
   const { db } = t.database;
-  const municipality = await createMunicipality(db);
-  const planner = await createUser(db, { municipalityId: municipality.id, role: "planner" });
-  const session = await signIn(t.app, planner.email, testPassword);
-  const base = `/api/municipalities/${municipality.number}`;
-  const send = (method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>
-    t.app.inject({ method, url: `${base}${url}`, headers: session.headers, ...(payload ? { payload } : {}) });
+  const { municipality, session, base, send } = await signedInPlanner(t.app, db);
   const plan = (
     await send("POST", "/plans", {
       title: "Næringsplan",

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, signIn } from "../../../test/app.ts";
-import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
+import { createTestApp, signedInPlanner, signIn } from "../../../test/app.ts";
+import { createUser, testPassword } from "../../../test/factories.ts";
 import { auditEvents, measures } from "../../db/schema/index.ts";
 import type { PrioritisationResponse, PrioritisationSetupResponse } from "./prioritisation.ts";
 
@@ -19,12 +19,7 @@ const years = [2027, 2028, 2029, 2030];
  * 500 000 kr a year: everything fits.
  */
 async function draftWithFrames() {
-  const municipality = await createMunicipality(t.database.db);
-  const planner = await createUser(t.database.db, { municipalityId: municipality.id, role: "planner" });
-  const session = await signIn(t.app, planner.email, testPassword);
-  const base = `/api/municipalities/${municipality.number}`;
-  const send = (method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) =>
-    t.app.inject({ method, url: `${base}${url}`, headers: session.headers, ...(payload ? { payload } : {}) });
+  const { municipality, session, base, send } = await signedInPlanner(t.app, t.database.db);
   const plan = (
     await send("POST", "/plans", {
       title: "Næringsplan",
