@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
+import { partnerOrganisations } from "./organisations.ts";
 
 export const roles = ["admin", "planner", "measure_owner", "partner", "viewer"] as const;
 export type Role = (typeof roles)[number];
@@ -29,6 +30,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id),
     role: text("role", { enum: roles }).notNull(),
+    /** For partners: the organisation they speak for (its proposals are theirs; its kind is their sector). */
+    organisationId: uuid("organisation_id").references(() => partnerOrganisations.id),
     version: rowVersion(),
     ...timestamps(),
   },
@@ -65,6 +68,7 @@ export const invitations = pgTable(
     municipalityId: municipalityRef(),
     email: text("email").notNull(),
     role: text("role", { enum: roles }).notNull(),
+    organisationId: uuid("organisation_id").references(() => partnerOrganisations.id),
     tokenHash: text("token_hash").notNull().unique(),
     invitedByUserId: uuid("invited_by_user_id")
       .notNull()
