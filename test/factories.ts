@@ -13,6 +13,7 @@ import {
   measureVersions,
   memberships,
   municipalities,
+  partnerOrganisations,
   plans,
   users,
 } from "../src/db/schema/index.ts";
@@ -227,5 +228,36 @@ export async function createUser(
     const municipalityId = over.municipalityId ?? (await createMunicipality(db)).id;
     await db.insert(memberships).values({ municipalityId, userId: user.id, role: over.role });
   }
+  return user;
+}
+
+export async function createOrganisation(
+  db: Database,
+  over: { municipalityId: string; kind?: "business" | "academia" | "public" | "voluntary"; name?: string },
+) {
+  return first(
+    await db
+      .insert(partnerOrganisations)
+      .values({
+        municipalityId: over.municipalityId,
+        name: over.name ?? `Partner ${next()} AS`,
+        kind: over.kind ?? "business",
+      })
+      .returning(),
+  );
+}
+
+/** A person with the partner role who speaks for an organisation. */
+export async function createPartnerUser(
+  db: Database,
+  over: { municipalityId: string; organisationId: string },
+) {
+  const user = await createUser(db);
+  await db.insert(memberships).values({
+    municipalityId: over.municipalityId,
+    userId: user.id,
+    role: "partner",
+    organisationId: over.organisationId,
+  });
   return user;
 }

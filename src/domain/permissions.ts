@@ -21,6 +21,9 @@ export const actions = [
   "read_members",
   "read_audit",
   "activate",
+  "decide",
+  "publish",
+  "moderate",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -32,17 +35,29 @@ export const resources = [
   "membership",
   "audit_trail",
   "municipality",
+  "proposal",
+  "comment",
 ] as const;
 export type Resource = (typeof resources)[number];
 
 /** What a condition may look at. */
-export type PermissionObject = { published?: boolean; role?: Role; ownerUserId?: string | null };
+export type PermissionObject = {
+  published?: boolean;
+  role?: Role;
+  ownerUserId?: string | null;
+  /** The object belongs to the partner organisation the subject speaks for. */
+  ownOrganisation?: boolean;
+};
 type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
 
 const isPublished: Condition = { describe: "only when published", test: (_s, o) => o.published === true };
 const ownsIt: Condition = {
   describe: "only their own (they are its owner)",
   test: (s, o) => s.userId !== null && o.ownerUserId === s.userId,
+};
+const ofOwnOrganisation: Condition = {
+  describe: "only their own organisation's",
+  test: (_s, o) => o.ownOrganisation === true,
 };
 const notAdminRole: Condition = {
   describe: "not to or from the admin role",
@@ -94,6 +109,14 @@ export const permissionTable: Rule[] = [
   allow("admin",                 "update_member", "membership"),
   allow("admin",                 "read_audit",    "audit_trail"),
   allow("system_admin",          "activate",      "municipality"),
+  allow(["anonymous", ...members], "read",        "proposal",     isPublished),
+  allow(internal,                "read",          "proposal"),
+  allow("partner",               "read",          "proposal",     ofOwnOrganisation),
+  allow(["partner", "planner"],  "create",        "proposal"),
+  allow("planner",               "decide",        "proposal"),
+  allow("planner",               "publish",       "proposal"),
+  allow(members,                 "create",        "comment"),
+  allow(["admin", "planner"],    "moderate",      "comment"),
 ];
 
 export function can(

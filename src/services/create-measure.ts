@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
 import { measures, measureVersions, plans } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { nextReference } from "../domain/measure-filter.ts";
 import { notFound } from "../errors.ts";
-import { authorize, resolveTenant } from "./access.ts";
+import { authorize, resolveTenant, type Tenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import {
@@ -30,51 +31,65 @@ export async function createMeasure({
       .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
     if (!plan) throw notFound("Planen");
     authorize(ctx, tenant, "create", "measure", { published: plan.published }, "Planen");
-    const actionPlan = await workingActionPlan(tx, tenant.id, plan.id);
-    const content = await checkMeasureContent(tx, tenant, plan.id, input.content);
-    // Lock the municipality's measures while picking the next reference, so two planners
-    // creating at once cannot get the same one (the unique index would refuse it anyway).
-    const existing = await tx
-      .select({ reference: measures.reference })
-      .from(measures)
-      .where(eq(measures.municipalityId, tenant.id))
-      .for("update");
-    const reference = nextReference(existing.map((m) => m.reference));
-    const [measure] = await tx.insert(measures).values({ municipalityId: tenant.id, reference }).returning();
-    if (!measure) throw new Error("measure not inserted");
-    const [version] = await tx
-      .insert(measureVersions)
-      .values({
-        municipalityId: tenant.id,
-        measureId: measure.id,
-        actionPlanVersionId: actionPlan.id,
-        focusAreaId: content.focusAreaId,
-        title: content.title,
-        description: content.description,
-        responsibleUnit: content.responsibleUnit,
-        contactPerson: content.contactPerson,
-        ownerUserId: content.ownerUserId,
-        startYear: content.startYear,
-        endYear: content.endYear,
-        tags: content.tags,
-        links: content.links,
-      })
-      .returning();
-    if (!version) throw new Error("measure version not inserted");
-    await writeMeasureRelations(tx, tenant.id, version.id, content);
-    await recordAudit(
-      tx,
-      ctx.actor,
-      {
-        municipalityId: tenant.id,
-        objectType: "measure",
-        objectId: measure.id,
-        objectLabel: `${reference} ${content.title}`,
-        action: "create",
-        changes: diffFields(null, content, contentFields),
-      },
-      ctx.requestId,
-    );
-    return { reference };
+    return insertMeasure(tx, ctx, tenant, plan.id, input.content);
   });
+}
+
+/**
+ * The new measure and its first version in the plan's draft action plan, audited; inside the
+ * caller's transaction (also used when a partner's proposal becomes a measure).
+ */
+export async function insertMeasure(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  tenant: Tenant,
+  planId: string,
+  given: MeasureContent,
+): Promise<{ reference: string; measureId: string }> {
+  const actionPlan = await workingActionPlan(tx, tenant.id, planId);
+  const content = await checkMeasureContent(tx, tenant, planId, given);
+  // Lock the municipality's measures while picking the next reference, so two planners
+  // creating at once cannot get the same one (the unique index would refuse it anyway).
+  const existing = await tx
+    .select({ reference: measures.reference })
+    .from(measures)
+    .where(eq(measures.municipalityId, tenant.id))
+    .for("update");
+  const reference = nextReference(existing.map((m) => m.reference));
+  const [measure] = await tx.insert(measures).values({ municipalityId: tenant.id, reference }).returning();
+  if (!measure) throw new Error("measure not inserted");
+  const [version] = await tx
+    .insert(measureVersions)
+    .values({
+      municipalityId: tenant.id,
+      measureId: measure.id,
+      actionPlanVersionId: actionPlan.id,
+      focusAreaId: content.focusAreaId,
+      title: content.title,
+      description: content.description,
+      responsibleUnit: content.responsibleUnit,
+      contactPerson: content.contactPerson,
+      ownerUserId: content.ownerUserId,
+      startYear: content.startYear,
+      endYear: content.endYear,
+      tags: content.tags,
+      links: content.links,
+    })
+    .returning();
+  if (!version) throw new Error("measure version not inserted");
+  await writeMeasureRelations(tx, tenant.id, version.id, content);
+  await recordAudit(
+    tx,
+    ctx.actor,
+    {
+      municipalityId: tenant.id,
+      objectType: "measure",
+      objectId: measure.id,
+      objectLabel: `${reference} ${content.title}`,
+      action: "create",
+      changes: diffFields(null, content, contentFields),
+    },
+    ctx.requestId,
+  );
+  return { reference, measureId: measure.id };
 }

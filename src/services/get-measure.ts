@@ -11,12 +11,14 @@ import {
   measureVersions,
   milestones,
   objectives,
+  type ProposalStatus,
 } from "../db/schema/index.ts";
 import { type Action, allowedActions, can } from "../domain/permissions.ts";
 import { summariseMeasure } from "../domain/plan-tree.ts";
 import { notFound } from "../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
+import { proposalsOfMeasure } from "./list-proposals.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureDetail = Omit<
@@ -38,6 +40,8 @@ export type MeasureDetail = Omit<
   actionPlan: { budgetYear: number; revision: number; status: "draft" | "adopted" };
   /** Part of an adopted action plan: then it can no longer be deleted. */
   inAdoptedPlan: boolean;
+  /** Partners' proposals this measure came from or took in. */
+  proposals: { number: number; title: string; status: ProposalStatus; organisation: string | null }[];
   allowedActions: Action[];
 };
 
@@ -132,6 +136,7 @@ export async function getMeasure({
       status: visible.actionPlan.status,
     },
     inAdoptedPlan,
+    proposals: await proposalsOfMeasure(ctx.db, tenant, measure.id),
     // An adopted version is frozen: its content is changed only by a revision; the running state
     // (status, progress, milestones) can still be kept up to date.
     allowedActions: allowedActions(tenant.subject, "measure", {

@@ -4,6 +4,7 @@ export * from "./cycle.ts";
 export * from "./finance.ts";
 export * from "./measures.ts";
 export * from "./organisations.ts";
+export * from "./partnership.ts";
 export * from "./plan.ts";
 export * from "./regions.ts";
 export * from "./tenancy.ts";

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
+import { proposalStatuses } from "../../db/schema/partnership.ts";
 import { measureSorts } from "../../domain/measure-filter.ts";
 import { actions } from "../../domain/permissions.ts";
 import { getMeasureHistory } from "../../services/audit-trail.ts";
@@ -125,6 +126,14 @@ const detailSchema = listItem
     ),
     actionPlan: actionPlanRef,
     inAdoptedPlan: z.boolean(),
+    proposals: z.array(
+      z.object({
+        number: z.number().int(),
+        title: z.string(),
+        status: z.enum(proposalStatuses),
+        organisation: z.string().nullable(),
+      }),
+    ),
     allowedActions: z.array(z.enum(actions)),
   });
 export type MeasureDetailResponse = z.infer<typeof detailSchema>;
