@@ -27,6 +27,7 @@ async function findInvitation(db: DbOrTx, tokenHash: string) {
       municipalityId: invitations.municipalityId,
       email: invitations.email,
       role: invitations.role,
+      organisationId: invitations.organisationId,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       number: municipalities.number,
@@ -145,10 +146,20 @@ export async function acceptInvitation({
       .for("update");
     const [membership] = await tx
       .insert(memberships)
-      .values({ municipalityId: found.municipalityId, userId: user.userId, role: found.role })
+      .values({
+        municipalityId: found.municipalityId,
+        userId: user.userId,
+        role: found.role,
+        organisationId: found.organisationId,
+      })
       .onConflictDoUpdate({
         target: [memberships.userId, memberships.municipalityId],
-        set: { role: found.role, version: sql`${memberships.version} + 1`, updatedAt: new Date() },
+        set: {
+          role: found.role,
+          organisationId: found.organisationId,
+          version: sql`${memberships.version} + 1`,
+          updatedAt: new Date(),
+        },
       })
       .returning({ id: memberships.id });
     if (!membership) throw new Error("upsert returned no row");

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Role } from "../db/schema/accounts.ts";
-import { invitations, memberships, users } from "../db/schema/index.ts";
+import { invitations, memberships, partnerOrganisations, users } from "../db/schema/index.ts";
 import { invitationEmail, invitationExpiresAt, invitationLink } from "../domain/invitation.ts";
 import { normaliseEmail } from "../domain/sign-in.ts";
 import { AppError } from "../errors.ts";
@@ -29,7 +29,7 @@ export async function invitePerson({
   mailer,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; email: string; role: Role };
+  input: { municipalityNumber: string; email: string; role: Role; organisationId?: string | null };
   publicUrl: string;
   mailer: Mailer;
 }): Promise<InvitePersonResult> {
@@ -53,12 +53,29 @@ export async function invitePerson({
       const message = `${email} har allerede en rolle i ${tenant.name}.`;
       throw new AppError("conflict", message, [{ path: "/email", message }]);
     }
+    const organisationId = input.role === "partner" ? (input.organisationId ?? null) : null;
+    if (organisationId) {
+      const [organisation] = await tx
+        .select({ id: partnerOrganisations.id })
+        .from(partnerOrganisations)
+        .where(
+          and(
+            eq(partnerOrganisations.id, organisationId),
+            eq(partnerOrganisations.municipalityId, tenant.id),
+          ),
+        );
+      if (!organisation) {
+        const message = "Velg en samarbeidspartner som er registrert i kommunen.";
+        throw new AppError("validation", message, [{ path: "/organisationId", message }]);
+      }
+    }
     const [row] = await tx
       .insert(invitations)
       .values({
         municipalityId: tenant.id,
         email,
         role: input.role,
+        organisationId,
         tokenHash: hashToken(token),
         invitedByUserId: actor.userId,
         expiresAt,
@@ -74,7 +91,11 @@ export async function invitePerson({
         objectId: row.id,
         objectLabel: email,
         action: "invite",
-        changes: { email: { before: null, after: email }, role: { before: null, after: input.role } },
+        changes: {
+          email: { before: null, after: email },
+          role: { before: null, after: input.role },
+          ...(organisationId ? { organisationId: { before: null, after: organisationId } } : {}),
+        },
       },
       ctx.requestId,
     );

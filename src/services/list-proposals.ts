@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import {
+  actionPlanVersions,
   cycles,
   focusAreas,
   goals,
@@ -40,6 +41,8 @@ export type ProposalsOverview = {
   proposals: ProposalSummary[];
   /** Cycles that take proposals now, for the «Nytt innspill» form. */
   openCycles: { id: string; budgetYear: number; planId: string }[];
+  /** Adopted cycles with decided proposals not yet published (for planners). */
+  publishableCycles: { id: string; budgetYear: number; count: number }[];
   /** The organisation the person speaks for, when a partner. */
   ownOrganisation: { id: string; name: string } | null;
   allowedActions: Action[];
@@ -90,11 +93,28 @@ export async function listProposals({
         .from(partnerOrganisations)
         .where(eq(partnerOrganisations.id, organisationId))
     : [];
+  const publishableCycles = can(tenant.subject, "publish", "proposal")
+    ? await ctx.db
+        .select({ id: cycles.id, budgetYear: cycles.budgetYear, count: sql<number>`count(*)::int` })
+        .from(proposals)
+        .innerJoin(cycles, eq(cycles.id, proposals.cycleId))
+        .where(
+          and(
+            eq(proposals.municipalityId, tenant.id),
+            isNull(proposals.publishedAt),
+            ne(proposals.status, "submitted"),
+            sql`exists (select 1 from ${actionPlanVersions} where ${actionPlanVersions.cycleId} = ${cycles.id} and ${actionPlanVersions.status} = 'adopted')`,
+          ),
+        )
+        .groupBy(cycles.id, cycles.budgetYear)
+        .orderBy(desc(cycles.budgetYear))
+    : [];
   return {
     proposals: rows
       .filter((r) => can(tenant.subject, "read", "proposal", proposalObject(r.row, organisationId)))
       .map((r) => r.summary),
     openCycles,
+    publishableCycles,
     ownOrganisation: own ?? null,
     allowedActions: allowedActions(tenant.subject, "proposal", {}),
   };

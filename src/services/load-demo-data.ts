@@ -33,6 +33,7 @@ import { financialPlanPeriod } from "../domain/cycle.ts";
 import { sanitizeRichText } from "../domain/rich-text.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
+import { insertDemoProposals } from "./demo-proposals.ts";
 import { hashPassword } from "./passwords.ts";
 
 /**
@@ -1040,6 +1041,7 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
     });
   });
   await tx.insert(budgetFrames).values(frameRows);
+  await insertDemoProposals(tx, municipalityId, userByRole);
   return municipalityId;
 }
 

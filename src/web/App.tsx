@@ -14,10 +14,13 @@ import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { NotificationsPage } from "./pages/NotificationsPage.tsx";
 import { OrganisationPage } from "./pages/OrganisationPage.tsx";
 import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PlanStructurePage } from "./pages/PlanStructurePage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
+import { ProposalPage } from "./pages/ProposalPage.tsx";
+import { ProposalsPage } from "./pages/ProposalsPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { SystemPage } from "./pages/SystemPage.tsx";
 
@@ -40,6 +43,9 @@ export const pageRoutes = [
   { path: "/invitasjon/:token", element: <AcceptInvitationPage /> },
   { path: "/partnere", element: <OrganisationsPage /> },
   { path: "/partnere/:organisationId", element: <OrganisationPage /> },
+  { path: "/innspill", element: <ProposalsPage /> },
+  { path: "/innspill/:number", element: <ProposalPage /> },
+  { path: "/varsler", element: <NotificationsPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

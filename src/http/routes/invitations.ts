@@ -20,6 +20,8 @@ const inviteBody = z.object({
     z.email({ error: "Ugyldig e-postadresse." }).max(320),
   ),
   role: z.enum(roles),
+  /** For partners: the organisation they speak for. */
+  organisationId: z.uuid("Ugyldig samarbeidspartner").nullable().optional(),
 });
 const inviteResponse = z.object({
   invitation: z.object({ id: z.string(), email: z.string(), role: z.enum(roles), expiresAt: z.string() }),

@@ -86,6 +86,9 @@ export type ProposalDetailResponse = z.infer<typeof proposalDetail>;
 const proposalsOverview = z.object({
   proposals: z.array(proposalSummary),
   openCycles: z.array(z.object({ id: z.string(), budgetYear: z.number().int(), planId: z.string() })),
+  publishableCycles: z.array(
+    z.object({ id: z.string(), budgetYear: z.number().int(), count: z.number().int() }),
+  ),
   ownOrganisation: z.object({ id: z.string(), name: z.string() }).nullable(),
   allowedActions: z.array(z.enum(actions)),
 });

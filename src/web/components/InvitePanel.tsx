@@ -12,7 +12,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { InviteResponse, OpenInvitationsResponse } from "../../http/routes/invitations.ts";
-import { apiPaths, browserFetchJson, useSend } from "../api.ts";
+import { apiPaths, browserFetchJson, useOrganisations, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -32,12 +32,17 @@ export function InvitePanel({
   const roles = inviterRole === "admin" ? allRoles : allRoles.filter((r) => r !== "admin");
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<InvitableRole>("viewer");
+  const [organisationId, setOrganisationId] = useState("");
+  const organisations = useOrganisations(municipalityNumber, role === "partner");
   const path = apiPaths.invitations(municipalityNumber);
   const open = useQuery({
     queryKey: [path],
     queryFn: () => browserFetchJson(path) as Promise<OpenInvitationsResponse>,
   });
-  const invite = useSend<{ email: string; role: InvitableRole }, InviteResponse>((body) => ({
+  const invite = useSend<
+    { email: string; role: InvitableRole; organisationId: string | null },
+    InviteResponse
+  >((body) => ({
     method: "POST",
     path,
     body,
@@ -46,7 +51,10 @@ export function InvitePanel({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    invite.mutate({ email, role }, { onSuccess: () => setEmail("") });
+    invite.mutate(
+      { email, role, organisationId: role === "partner" && organisationId ? organisationId : null },
+      { onSuccess: () => setEmail("") },
+    );
   };
   return (
     <section className="pv-stack" aria-labelledby="invite-heading">
@@ -83,6 +91,19 @@ export function InvitePanel({
             ))}
           </Select>
         </Field>
+        {role === "partner" && (
+          <Field>
+            <Label>{t("invite.organisation")}</Label>
+            <Select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+              <Select.Option value="">{t("invite.noOrganisation")}</Select.Option>
+              {(organisations.data ?? []).map((o) => (
+                <Select.Option key={o.id} value={o.id}>
+                  {o.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Button type="submit" loading={invite.isPending}>
           {t("invite.submit")}
         </Button>

@@ -3,11 +3,14 @@ import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
+import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { useNotifications } from "../proposals-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
+  const { p } = useProposalMessages();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -27,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
           </div>
           <div className="pv-header__tools">
+            {user && <NotificationsLink />}
             <LanguageSwitch />
             <UserMenu />
           </div>
@@ -64,6 +68,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/innspill" className="pv-nav__link">
+                {p("nav.proposals")}
+              </NavLink>
+            </li>
             {administers && (
               <li>
                 <NavLink to="/admin" className="pv-nav__link">
@@ -94,5 +103,16 @@ export function Layout({ children }: { children: ReactNode }) {
         </Paragraph>
       </footer>
     </div>
+  );
+}
+
+/** The header's way to what waits for the person, with the number of unread notifications. */
+function NotificationsLink() {
+  const { p } = useProposalMessages();
+  const unread = useNotifications(true).data?.unread ?? 0;
+  return (
+    <NavLink to="/varsler" className="pv-header__link" data-testid="notifications-link">
+      {unread > 0 ? p("nav.notificationsUnread", { count: unread }) : p("nav.notifications")}
+    </NavLink>
   );
 }

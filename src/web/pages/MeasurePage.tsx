@@ -30,6 +30,7 @@ import {
 } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
+import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -37,6 +38,8 @@ import { SpendingSection } from "../components/SpendingSection.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
+import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { useComments } from "../proposals-api.ts";
 
 /** Everything about one measure: content, how it goes, milestones, money and history. */
 export function MeasurePage() {
@@ -183,6 +186,9 @@ export function MeasurePage() {
       />
       {may("update_status") && <StatusForm municipalityNumber={municipality.number} measure={m} />}
       <Milestones municipalityNumber={municipality.number} measure={m} mayEdit={may("update_status")} />
+
+      {m.proposals.length > 0 && <MeasureProposals proposals={m.proposals} />}
+      <MeasureComments municipalityNumber={municipality.number} reference={m.reference} />
 
       {mayReadHistory && (
         <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
@@ -349,5 +355,48 @@ function Milestones({
         </form>
       )}
     </section>
+  );
+}
+
+/** The partners' proposals this measure came from or took in (the link is kept both ways). */
+function MeasureProposals({ proposals }: { proposals: MeasureDetailResponse["proposals"] }) {
+  const { p } = useProposalMessages();
+  return (
+    <section className="pv-stack" aria-labelledby="measure-proposals-heading">
+      <Heading level={2} data-size="sm" id="measure-proposals-heading">
+        {p("measure.proposals")}
+      </Heading>
+      <List.Unordered data-testid="measure-proposals">
+        {proposals.map((proposal) => (
+          <List.Item key={proposal.number}>
+            <AppLink to={`/innspill/${proposal.number}`}>
+              {p("proposals.numbered", { number: proposal.number })}: {proposal.title}
+            </AppLink>
+            {proposal.organisation && ` (${proposal.organisation})`}
+          </List.Item>
+        ))}
+      </List.Unordered>
+    </section>
+  );
+}
+
+function MeasureComments({
+  municipalityNumber,
+  reference,
+}: {
+  municipalityNumber: string;
+  reference: string;
+}) {
+  const { p } = useProposalMessages();
+  const target = { type: "measure" as const, reference };
+  const thread = useComments(municipalityNumber, target);
+  if (!thread.data) return null;
+  return (
+    <CommentThread
+      municipalityNumber={municipalityNumber}
+      target={target}
+      thread={thread.data}
+      heading={p("comments.heading")}
+    />
   );
 }
