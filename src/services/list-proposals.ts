@@ -57,7 +57,7 @@ export async function listProposals({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; status?: ProposalStatus };
+  input: { municipalityNumber: string; status?: ProposalStatus; organisationId?: string };
 }): Promise<ProposalsOverview> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const viewer = viewerOf(tenant);
@@ -74,6 +74,7 @@ export async function listProposals({
       eq(proposals.municipalityId, tenant.id),
       visible,
       input.status ? eq(proposals.status, input.status) : undefined,
+      input.organisationId ? eq(proposals.organisationId, input.organisationId) : undefined,
     ),
   );
   const openCycles = can(tenant.subject, "create", "proposal")

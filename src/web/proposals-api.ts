@@ -9,8 +9,12 @@ import { browserFetchJson } from "./api.ts";
 
 /** API paths of proposals, comments and notifications; each query's key is its path (as in api.ts). */
 export const proposalPaths = {
-  list: (municipalityNumber: string, status?: ProposalStatus) =>
-    `/api/municipalities/${municipalityNumber}/proposals${status ? `?status=${status}` : ""}`,
+  list: (municipalityNumber: string, status?: ProposalStatus, organisationId?: string) => {
+    const query = new URLSearchParams();
+    if (status) query.set("status", status);
+    if (organisationId) query.set("organisationId", organisationId);
+    return `/api/municipalities/${municipalityNumber}/proposals${query.size ? `?${query}` : ""}`;
+  },
   create: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/proposals`,
   one: (municipalityNumber: string, number: number | string) =>
     `/api/municipalities/${municipalityNumber}/proposals/${number}`,
@@ -46,8 +50,12 @@ export type NotificationsResponse = {
   unread: number;
 };
 
-export function useProposals(municipalityNumber: string | undefined, status?: ProposalStatus) {
-  const path = proposalPaths.list(municipalityNumber ?? "", status);
+export function useProposals(
+  municipalityNumber: string | undefined,
+  status?: ProposalStatus,
+  organisationId?: string,
+) {
+  const path = proposalPaths.list(municipalityNumber ?? "", status, organisationId);
   return useQuery({
     queryKey: [path],
     queryFn: () => browserFetchJson(path) as Promise<ProposalsOverviewResponse>,

@@ -159,7 +159,10 @@ export const proposalRoutes =
           summary:
             "Proposals the person may read: all (municipality), own organisation's and published (partners), published (public)",
           params,
-          querystring: z.object({ status: z.enum(proposalStatuses).optional() }),
+          querystring: z.object({
+            status: z.enum(proposalStatuses).optional(),
+            organisationId: z.uuid("Ugyldig id for samarbeidspartner").optional(),
+          }),
           response: { 200: proposalsOverview, ...refusals },
         },
       },

@@ -86,7 +86,6 @@ const nb = {
   "proposal.reasonRequired": "Begrunnelse (må fylles ut ved avslag)",
   "proposal.reasonOptional": "Begrunnelse (valgfri)",
   "proposal.saveDecision": "Lagre avgjørelsen",
-  "proposal.decided": "Avgjørelsen er lagret, og innspilleren har fått beskjed.",
   "proposal.newMeasureNote":
     "Tiltaket opprettes i utkastet til handlingsplan med innspillets tittel, beskrivelse, mål og organisasjoner. Kostnader og ansvar fyller du inn på tiltaket.",
   "proposal.dialogue": "Dialog",
@@ -118,6 +117,7 @@ const nb = {
   "comments.removed": "Kommentaren er fjernet av en moderator {date}: {reason}",
   "comments.signIn": "Logg inn for å kommentere.",
   "measure.proposals": "Innspill bak tiltaket",
+  "organisation.proposals": "Innspill fra organisasjonen",
   "notifications.heading": "Varsler",
   "notifications.intro":
     "Det som venter på deg: svar på innspill, spørsmål, svar på kommentarer og nye oppgaver.",
@@ -158,7 +158,6 @@ const nn: Record<ProposalMessageKey, string> = {
   "proposal.back": "Alle innspel",
   "proposal.awaiting": "Innspelet er til handsaming hos kommunen.",
   "proposal.decide": "Avgjer innspelet",
-  "proposal.decided": "Avgjerda er lagra, og innsendaren har fått melding.",
   "proposal.dialogueIntro":
     "Spørsmål og svar mellom kommunen og innsendaren. Interne notat ser berre kommunen.",
   "comments.heading": "Kommentarar",
@@ -169,6 +168,7 @@ const nn: Record<ProposalMessageKey, string> = {
   "comments.visibility.public": "Alle, når det er publisert",
   "comments.signIn": "Logg inn for å kommentere.",
   "measure.proposals": "Innspel bak tiltaket",
+  "organisation.proposals": "Innspel frå organisasjonen",
   "notifications.heading": "Varsel",
   "notifications.intro":
     "Det som ventar på deg: svar på innspel, spørsmål, svar på kommentarar og nye oppgåver.",
@@ -261,7 +261,6 @@ const en: Record<ProposalMessageKey, string> = {
   "proposal.reasonRequired": "Reason (required when rejecting)",
   "proposal.reasonOptional": "Reason (optional)",
   "proposal.saveDecision": "Save the decision",
-  "proposal.decided": "The decision is saved and the proposer has been told.",
   "proposal.newMeasureNote":
     "The measure is created in the draft action plan with the proposal's title, description, goals and organisations. Fill in costs and responsibility on the measure.",
   "proposal.dialogue": "Dialogue",
@@ -293,6 +292,7 @@ const en: Record<ProposalMessageKey, string> = {
   "comments.removed": "The comment was removed by a moderator {date}: {reason}",
   "comments.signIn": "Sign in to comment.",
   "measure.proposals": "Proposals behind the measure",
+  "organisation.proposals": "Proposals from the organisation",
   "notifications.heading": "Notifications",
   "notifications.intro":
     "What waits for you: answers to proposals, questions, replies to comments and new tasks.",

@@ -12,6 +12,8 @@ import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useOrganisationMessages } from "../i18n/organisation-messages.ts";
+import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { useProposals } from "../proposals-api.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import {
   bodyOf,
@@ -135,7 +137,7 @@ function OrganisationView({
       </header>
       <Contacts organisation={organisation} />
       <Measures organisation={organisation} />
-      {/* Proposals (innspill) from the partner will be listed here, in a later issue. */}
+      <OrganisationProposals municipalityNumber={municipalityNumber} organisationId={organisation.id} />
     </article>
   );
 }
@@ -371,5 +373,39 @@ function DeleteOrganisation({
         </Dialog.Block>
       </Dialog>
     </>
+  );
+}
+
+/** The organisation's proposals (innspill), as far as the person may read them. */
+function OrganisationProposals({
+  municipalityNumber,
+  organisationId,
+}: {
+  municipalityNumber: string;
+  organisationId: string;
+}) {
+  const { p } = useProposalMessages();
+  const list = useProposals(municipalityNumber, undefined, organisationId);
+  const rows = list.data?.proposals ?? [];
+  return (
+    <section className="pv-stack" aria-labelledby="organisation-proposals-heading">
+      <Heading level={2} data-size="md" id="organisation-proposals-heading">
+        {p("organisation.proposals")}
+      </Heading>
+      {rows.length === 0 ? (
+        <Paragraph>{p("proposals.none")}</Paragraph>
+      ) : (
+        <ul data-testid="organisation-proposals">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <AppLink to={`/innspill/${row.number}`}>
+                {p("proposals.numbered", { number: row.number })}: {row.title}
+              </AppLink>{" "}
+              ({row.budgetYear}, {p(`proposals.status.${row.status}`).toLowerCase()})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
