@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Role, roles } from "../db/schema/accounts.ts";
-import { memberships, users } from "../db/schema/index.ts";
+import { memberships, partnerOrganisations, users } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { AppError, notFound } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
@@ -13,6 +13,8 @@ export type MemberView = {
   name: string;
   email: string;
   role: Role;
+  /** For partners: the organisation they speak for. */
+  organisation: { id: string; name: string } | null;
   active: boolean;
   version: number;
 };
@@ -27,29 +29,45 @@ export async function listMembers({
 }): Promise<MemberView[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "read_members", "membership", {}, "Kommunen");
-  return ctx.db
+  const rows = await ctx.db
     .select({
       membershipId: memberships.id,
       userId: users.id,
       name: users.name,
       email: users.email,
       role: memberships.role,
+      organisationId: partnerOrganisations.id,
+      organisationName: partnerOrganisations.name,
       active: users.active,
       version: memberships.version,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(partnerOrganisations, eq(partnerOrganisations.id, memberships.organisationId))
     .where(eq(memberships.municipalityId, tenant.id))
     .orderBy(asc(users.name));
+  return rows.map(({ organisationId, organisationName, ...member }) => ({
+    ...member,
+    organisation: organisationId && organisationName ? { id: organisationId, name: organisationName } : null,
+  }));
 }
 
-/** Changes a person's role (admins). Stale versions get 409; the last admin cannot be demoted. */
+/**
+ * Changes a person's role, and for a partner the organisation they speak for (admins). Stale
+ * versions get 409; the last admin cannot be demoted.
+ */
 export async function changeMemberRole({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; membershipId: string; version: number; role: Role };
+  input: {
+    municipalityNumber: string;
+    membershipId: string;
+    version: number;
+    role: Role;
+    organisationId?: string | null;
+  };
 }): Promise<MemberView> {
   if (!roles.includes(input.role)) throw new AppError("validation", "Ukjent rolle.");
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
@@ -62,22 +80,43 @@ export async function changeMemberRole({
       .for("update");
     if (!row) throw notFound("Medlemskapet");
     authorize(ctx, tenant, "update_member", "membership", { role: row.membership.role }, "Medlemskapet");
-    const present = (m: typeof memberships.$inferSelect): MemberView => ({
+    const organisationName = async (id: string | null) => {
+      if (!id) return null;
+      const [organisation] = await tx
+        .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
+        .from(partnerOrganisations)
+        .where(and(eq(partnerOrganisations.id, id), eq(partnerOrganisations.municipalityId, tenant.id)));
+      return organisation ?? null;
+    };
+    const present = async (m: typeof memberships.$inferSelect): Promise<MemberView> => ({
       membershipId: m.id,
       userId: row.user.id,
       name: row.user.name,
       email: row.user.email,
       role: m.role,
+      organisation: await organisationName(m.organisationId),
       active: row.user.active,
       version: m.version,
     });
     if (row.membership.version !== input.version) {
       throw new AppError("conflict", "Noen andre har endret rollen etter at du åpnet den.", {
-        current: present(row.membership),
+        current: await present(row.membership),
       });
     }
-    if (row.membership.role === input.role) return present(row.membership);
-    if (row.membership.role === "admin") {
+    // Only a partner speaks for an organisation; leaving out organisationId keeps the one they have.
+    const organisationId =
+      input.role === "partner"
+        ? input.organisationId === undefined
+          ? row.membership.organisationId
+          : input.organisationId
+        : null;
+    if (organisationId && !(await organisationName(organisationId))) {
+      const message = "Velg en samarbeidspartner som er registrert i kommunen.";
+      throw new AppError("validation", message, [{ path: "/organisationId", message }]);
+    }
+    if (row.membership.role === input.role && row.membership.organisationId === organisationId)
+      return present(row.membership);
+    if (row.membership.role === "admin" && input.role !== "admin") {
       const [admins] = await tx
         .select({ count: sql<number>`count(*)::int` })
         .from(memberships)
@@ -87,7 +126,12 @@ export async function changeMemberRole({
     }
     const [updated] = await tx
       .update(memberships)
-      .set({ role: input.role, version: sql`${memberships.version} + 1`, updatedAt: new Date() })
+      .set({
+        role: input.role,
+        organisationId,
+        version: sql`${memberships.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(memberships.id, row.membership.id))
       .returning();
     if (!updated) throw notFound("Medlemskapet");
@@ -100,10 +144,10 @@ export async function changeMemberRole({
         objectId: updated.id,
         objectLabel: row.user.email,
         action: "update",
-        changes: diffFields(row.membership, updated, ["role"]),
+        changes: diffFields(row.membership, updated, ["role", "organisationId"]),
       },
       ctx.requestId,
     );
-    return present(updated);
+    return await present(updated);
   });
 }

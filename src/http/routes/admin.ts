@@ -21,6 +21,7 @@ const memberSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: z.enum(roles),
+  organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
   active: z.boolean(),
   version: z.number().int(),
 });
@@ -85,9 +86,13 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["brukere"],
-        summary: "Change a person's role (admins)",
+        summary: "Change a person's role, and a partner's organisation (admins)",
         params: z.object({ municipalityNumber, membershipId: z.uuid() }),
-        body: z.object({ version: z.number().int().positive(), role: z.enum(roles) }),
+        body: z.object({
+          version: z.number().int().positive(),
+          role: z.enum(roles),
+          organisationId: z.uuid("Ugyldig samarbeidspartner").nullable().optional(),
+        }),
         response: { 200: memberSchema, 400: errorResponse, 409: errorResponse, ...refusals },
       },
     },

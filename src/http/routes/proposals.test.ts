@@ -34,6 +34,8 @@ let partnerA: Signed;
 let partnerB: Signed;
 let viewer: Signed;
 let outsider: Signed;
+let admin: Signed;
+let municipalityId: string;
 let cycleId: string;
 let focusAreaId: string;
 let goalId: string;
@@ -46,6 +48,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const { db } = t.database;
   const municipality = await createMunicipality(db, { number, name: "Innspill test" });
+  municipalityId = municipality.id;
   const plan = await createPlan(db, { municipalityId: municipality.id });
   goalId = (await createGoal(db, { plan })).id;
   focusAreaId = (await createFocusArea(db, { plan })).id;
@@ -63,6 +66,7 @@ beforeAll(async () => {
   const sign = async (user: { email: string }) => signIn(t.app, user.email, testPassword);
   planner = await sign(await createUser(db, { municipalityId: municipality.id, role: "planner" }));
   viewer = await sign(await createUser(db, { municipalityId: municipality.id, role: "viewer" }));
+  admin = await sign(await createUser(db, { municipalityId: municipality.id, role: "admin" }));
   partnerA = await sign(
     await createPartnerUser(db, { municipalityId: municipality.id, organisationId: organisationA }),
   );
@@ -350,5 +354,38 @@ describe("comments", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.objectId, id), eq(auditEvents.action, "remove")));
     expect(trail[0]?.changes).toMatchObject({ body: { before: "Rettet", after: "" } });
+  });
+});
+
+describe("a partner's organisation", () => {
+  it("is needed to send proposals, and an admin sets it", async () => {
+    const user = await createUser(t.database.db, { municipalityId, role: "partner" });
+    const unlinked = await signIn(t.app, user.email, testPassword);
+    const refused = await send(unlinked, "POST", "/proposals", proposal());
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/ikke knyttet til en samarbeidspartner/);
+
+    const members = (await send(admin, "GET", "/members")).json() as {
+      membershipId: string;
+      userId: string;
+      version: number;
+    }[];
+    const member = members.find((m) => m.userId === user.id);
+    const byPlanner = await send(planner, "PATCH", `/members/${member?.membershipId}`, {
+      version: member?.version,
+      role: "partner",
+      organisationId: organisationB,
+    });
+    expect(byPlanner.statusCode).toBe(403);
+    const linked = await send(admin, "PATCH", `/members/${member?.membershipId}`, {
+      version: member?.version,
+      role: "partner",
+      organisationId: organisationB,
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().organisation).toEqual({ id: organisationB, name: "USN" });
+    const n = await submit(unlinked, { organisationIds: [] });
+    const seen = (await send(unlinked, "GET", `/proposals/${n}`)).json() as ProposalDetailResponse;
+    expect(seen.organisation?.name).toBe("USN");
   });
 });

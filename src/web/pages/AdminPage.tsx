@@ -11,7 +11,14 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import type { MemberResponse } from "../../http/routes/admin.ts";
-import { apiPaths, useAuditTrail, useCurrentMunicipality, useMembers, useSend } from "../api.ts";
+import {
+  apiPaths,
+  useAuditTrail,
+  useCurrentMunicipality,
+  useMembers,
+  useOrganisations,
+  useSend,
+} from "../api.ts";
 import { AuditList } from "../components/AuditList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { InvitePanel } from "../components/InvitePanel.tsx";
@@ -47,11 +54,14 @@ function Members({
 }) {
   const { t } = useLanguage();
   const members = useMembers(municipalityNumber);
-  const change = useSend((input: { member: MemberResponse; role: MemberResponse["role"] }) => ({
-    method: "PATCH",
-    path: apiPaths.member(municipalityNumber, input.member.membershipId),
-    body: { version: input.member.version, role: input.role },
-  }));
+  const organisations = useOrganisations(municipalityNumber);
+  const change = useSend(
+    (input: { member: MemberResponse; role: MemberResponse["role"]; organisationId?: string | null }) => ({
+      method: "PATCH",
+      path: apiPaths.member(municipalityNumber, input.member.membershipId),
+      body: { version: input.member.version, role: input.role, organisationId: input.organisationId },
+    }),
+  );
   return (
     <section className="pv-stack" aria-labelledby="members-heading">
       <Heading level={2} data-size="md" id="members-heading">
@@ -68,6 +78,7 @@ function Members({
                 <Table.HeaderCell>{t("admin.name")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("admin.email")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("role.label")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("invite.organisation")}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -97,6 +108,37 @@ function Members({
                       </Field>
                     ) : (
                       t(`role.${member.role}`)
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {member.role !== "partner" ? (
+                      "–"
+                    ) : canChangeRoles ? (
+                      <Field>
+                        <Label className="pv-visually-hidden">
+                          {t("admin.changeOrganisation", { name: member.name })}
+                        </Label>
+                        <Select
+                          data-size="sm"
+                          value={member.organisation?.id ?? ""}
+                          onChange={(e) =>
+                            change.mutate({
+                              member,
+                              role: member.role,
+                              organisationId: e.target.value || null,
+                            })
+                          }
+                        >
+                          <Select.Option value="">{t("invite.noOrganisation")}</Select.Option>
+                          {(organisations.data ?? []).map((o) => (
+                            <Select.Option key={o.id} value={o.id}>
+                              {o.name}
+                            </Select.Option>
+                          ))}
+                        </Select>
+                      </Field>
+                    ) : (
+                      (member.organisation?.name ?? "–")
                     )}
                   </Table.Cell>
                 </Table.Row>
