@@ -1,3 +1,5 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
@@ -5,6 +7,7 @@ import { openDataDirDatabase } from "../db/embedded.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { createLogger } from "../server.ts";
+import { restoreBackup, writeBackup } from "../services/backup.ts";
 import { systemActor } from "../services/context.ts";
 import {
   createAdmin,
@@ -27,6 +30,10 @@ Kommandoer:
         Viser alle brukere og rollene deres.
   disable-demo-users
         Deaktiverer demobrukerne (nødvendig før NODE_ENV=production).
+  backup --file F [--municipality 3301]
+        Skriver en konsistent sikkerhetskopi av hele installasjonen, eller av én kommune, til F.
+  restore --file F
+        Leser en sikkerhetskopi inn i en tom database (alt eller ingenting).
 
 Databasen er DATABASE_URL, ellers den innebygde i PLANVERK_DATA_DIR (også mens Planverk kjører).`;
 
@@ -39,19 +46,30 @@ async function main() {
       name: { type: "string" },
       municipality: { type: "string" },
       password: { type: "string" },
+      file: { type: "string" },
     },
   });
   if (!command || command === "help" || command === "--help") {
     console.log(usage);
     return;
   }
-  if (!["create-admin", "reset-password", "list-users", "disable-demo-users"].includes(command)) {
+  const commands = [
+    "create-admin",
+    "reset-password",
+    "list-users",
+    "disable-demo-users",
+    "backup",
+    "restore",
+  ];
+  if (!commands.includes(command)) {
     console.error(`Ukjent kommando: ${command}\n\n${usage}`);
     process.exit(2);
   }
   if (command === "create-admin" && (!values.email || !values.name)) {
     throw new AppError("validation", "create-admin trenger --email og --name.");
   }
+  if ((command === "backup" || command === "restore") && !values.file)
+    throw new AppError("validation", `${command} trenger --file.`);
   if (command === "reset-password" && !values.email)
     throw new AppError("validation", "reset-password trenger --email.");
   const config = loadConfig();
@@ -99,6 +117,35 @@ async function main() {
             demo: r.isDemo ? "ja" : "",
           })),
         );
+        break;
+      }
+      case "backup": {
+        const out = createWriteStream(values.file as string, { flags: "wx" });
+        const counts = await writeBackup(
+          database.db,
+          { municipalityNumber: values.municipality },
+          (line) =>
+            new Promise<void>((resolve, reject) =>
+              out.write(`${line}\n`, (error) => (error ? reject(error) : resolve())),
+            ),
+        );
+        await new Promise<void>((resolve, reject) =>
+          out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
+        const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+        console.log(
+          `Sikkerhetskopi skrevet til ${values.file}: ${rows} rader i ${Object.keys(counts).length} tabeller.`,
+        );
+        break;
+      }
+      case "restore": {
+        const lines = createInterface({
+          input: createReadStream(values.file as string),
+          crlfDelay: Number.POSITIVE_INFINITY,
+        });
+        const counts = await restoreBackup(database.db, lines);
+        const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+        console.log(`Gjenopprettet ${rows} rader fra ${values.file}.`);
         break;
       }
       case "disable-demo-users": {
