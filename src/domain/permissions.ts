@@ -21,6 +21,8 @@ export const actions = [
   "read_members",
   "read_audit",
   "activate",
+  "submit",
+  "review",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -32,6 +34,8 @@ export const resources = [
   "membership",
   "audit_trail",
   "municipality",
+  "reporting_period",
+  "status_report",
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -94,6 +98,12 @@ export const permissionTable: Rule[] = [
   allow("admin",                 "update_member", "membership"),
   allow("admin",                 "read_audit",    "audit_trail"),
   allow("system_admin",          "activate",      "municipality"),
+  allow(internal,                "read",          "reporting_period"),
+  allow("planner",               "update",        "reporting_period"),
+  allow(internal,                "read",          "status_report"),
+  allow("planner",               "submit",        "status_report"),
+  allow("measure_owner",         "submit",        "status_report", ownsIt),
+  allow("planner",               "review",        "status_report"),
 ];
 
 export function can(

@@ -20,6 +20,7 @@ import { planRoutes } from "./routes/plan.ts";
 import { planStructureRoutes } from "./routes/plan-structure.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
 import { registerWeb } from "./web.ts";
 
@@ -80,6 +81,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(prioritisationRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
+  await app.register(statusReportRoutes(config));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

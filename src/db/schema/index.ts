@@ -5,4 +5,5 @@ export * from "./finance.ts";
 export * from "./measures.ts";
 export * from "./organisations.ts";
 export * from "./plan.ts";
+export * from "./status-reports.ts";
 export * from "./tenancy.ts";
