@@ -18,29 +18,33 @@ import {
 } from "./status-report-text.ts";
 
 const require = createRequire(import.meta.url);
-// pdfmake 0.3's server printer (CommonJS); its bundled Roboto covers æ, ø and å.
+type Fonts = Record<string, Record<string, string>>;
+// pdfmake 0.3's server printer (CommonJS) and its virtual file system; the bundled Roboto covers æ, ø and å.
 const PdfPrinter = require("pdfmake/js/Printer.js").default as new (
-  fonts: Record<string, Record<string, Buffer>>,
-  virtualfs?: unknown,
-  urlResolver?: unknown,
+  fonts: Fonts,
+  virtualfs: unknown,
+  urlResolver: unknown,
   localAccessPolicy?: (path: string) => boolean,
 ) => { createPdfKitDocument: (doc: unknown) => Promise<NodeJS.ReadableStream & { end: () => void }> };
+const URLResolver = require("pdfmake/js/URLResolver.js").default as new (fs: unknown) => unknown;
+const virtualfs = require("pdfmake/js/virtual-fs.js").default as {
+  existsSync: (name: string) => boolean;
+  writeFileSync: (name: string, content: Buffer) => void;
+};
 
-let fonts: Record<string, Record<string, Buffer>> | undefined;
-function robotoFonts() {
-  if (!fonts) {
-    const dir = join(dirname(require.resolve("pdfmake/package.json")), "build", "fonts", "Roboto");
-    const file = (name: string) => readFileSync(join(dir, `Roboto-${name}.ttf`));
-    fonts = {
-      Roboto: {
-        normal: file("Regular"),
-        bold: file("Medium"),
-        italics: file("Italic"),
-        bolditalics: file("MediumItalic"),
-      },
-    };
+const fontFiles = { normal: "Regular", bold: "Medium", italics: "Italic", bolditalics: "MediumItalic" };
+
+/** Roboto, read once from pdfmake's package into its virtual file system (no file access while printing). */
+function robotoFonts(): Fonts {
+  const dir = join(dirname(require.resolve("pdfmake/package.json")), "build", "fonts", "Roboto");
+  const roboto: Record<string, string> = {};
+  for (const [style, name] of Object.entries(fontFiles)) {
+    const key = `planverk-status-report/Roboto-${name}.ttf`;
+    if (!virtualfs.existsSync(key))
+      virtualfs.writeFileSync(key, readFileSync(join(dir, `Roboto-${name}.ttf`)));
+    roboto[style] = key;
   }
-  return fonts;
+  return { Roboto: roboto };
 }
 
 type Cell = { text: string; style?: string; alignment?: string; bold?: boolean };
@@ -110,7 +114,7 @@ export async function statusReportPdf(report: CompiledReport): Promise<Buffer> {
     );
   }
   const title = docTitle(report);
-  const printer = new PdfPrinter(robotoFonts(), undefined, undefined, () => false);
+  const printer = new PdfPrinter(robotoFonts(), virtualfs, new URLResolver(virtualfs), () => false);
   const doc = await printer.createPdfKitDocument({
     info: { title, author: report.municipalityName, creator: "Planverk" },
     pageSize: "A4",
