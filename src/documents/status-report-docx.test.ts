@@ -40,11 +40,11 @@ describe("the status report in Word", () => {
     const cells = [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) =>
       [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
     );
-    const after = (label: string) => cells[cells.indexOf(label) + 1];
-    expect(after("Alvorlig avvik")).toBe("1");
-    expect(after("Avvik")).toBe("4");
-    expect(after("Ikke rapportert")).toBe("3");
-    expect(after("På plan")).toBe("22");
+    const cellAfter = (label: string) => cells[cells.indexOf(label) + 1];
+    expect(cellAfter("Alvorlig avvik")).toBe("1");
+    expect(cellAfter("Avvik")).toBe("4");
+    expect(cellAfter("Ikke rapportert")).toBe("3");
+    expect(cellAfter("På plan")).toBe("22");
     // Budget sum: planned 30 × 100 000 + 1 000 × (1+…+30) + 30 × 50 000.
     const planned = 30 * 100_000 + 1_000 * 465 + 30 * 50_000;
     const sumIndex = cells.lastIndexOf("Sum");

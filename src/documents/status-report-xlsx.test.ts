@@ -6,7 +6,10 @@ import { statusReportXlsx } from "./status-report-xlsx.ts";
 describe("the status data in Excel", () => {
   it("has one row per measure with numbers as numbers, a frozen bold header and a filter", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await statusReportXlsx(sampleStatusReport(30)));
+    const file = await statusReportXlsx(sampleStatusReport(30));
+    await workbook.xlsx.load(
+      file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet("Status");
     if (!sheet) throw new Error("no sheet");
     expect(sheet.rowCount).toBe(31);
