@@ -9,6 +9,7 @@ import { ActionPlanPage } from "./pages/ActionPlanPage.tsx";
 import { AdminPage } from "./pages/AdminPage.tsx";
 import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
+import { CompiledStatusReportPage } from "./pages/CompiledStatusReportPage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
@@ -19,6 +20,8 @@ import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PlanStructurePage } from "./pages/PlanStructurePage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
+import { StatusPage } from "./pages/StatusPage.tsx";
+import { StatusReportPage } from "./pages/StatusReportPage.tsx";
 import { SystemPage } from "./pages/SystemPage.tsx";
 
 /** The pages of the app; the server renders the same routes (src/web/ssr.tsx). */
@@ -40,6 +43,9 @@ export const pageRoutes = [
   { path: "/invitasjon/:token", element: <AcceptInvitationPage /> },
   { path: "/partnere", element: <OrganisationsPage /> },
   { path: "/partnere/:organisationId", element: <OrganisationPage /> },
+  { path: "/status", element: <StatusPage /> },
+  { path: "/status/:periodId/rapport", element: <CompiledStatusReportPage /> },
+  { path: "/status/:periodId/:reference", element: <StatusReportPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */
