@@ -9,6 +9,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -31,9 +32,11 @@ import {
 
 const numeric = (text: string) => /^[−+-]?[\d\u00a0 ]+(\u00a0kr| %| p\.p\.)?$/.test(text) || text === "–";
 
-function table(header: string[], rows: string[][], options: { lastIsSum?: boolean } = {}) {
+/** A table with fixed column widths in twentieths of a point (A4 with Word's margins is about 9 000 wide). */
+function table(header: string[], rows: string[][], widths: number[], options: { lastIsSum?: boolean } = {}) {
   const cell = (text: string, head: boolean, bold: boolean, column: number) =>
     new TableCell({
+      width: { size: widths[column] ?? 1000, type: WidthType.DXA },
       shading: head ? { type: ShadingType.CLEAR, color: "auto", fill: "DCE6F0" } : undefined,
       children: [
         new Paragraph({
@@ -43,7 +46,9 @@ function table(header: string[], rows: string[][], options: { lastIsSum?: boolea
       ],
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, true, false, i)) }),
       ...rows.map(
@@ -76,12 +81,16 @@ export async function statusReportDocx(report: CompiledReport): Promise<Buffer> 
     p(
       "Status er fra tiltakseiernes godkjente rapporter. Tiltak med avvik står først. Fremdrift er tiltakseierens anslag i prosent; endring er i prosentpoeng fra forrige rapport.",
     ),
-    table(["Status", "Antall tiltak"], distributionRows(report.distribution), { lastIsSum: true }),
+    table(["Status", "Antall tiltak"], distributionRows(report.distribution), [6000, 3000], {
+      lastIsSum: true,
+    }),
     h(`Budsjett ${report.budget.year}: planlagt og brukt`, HeadingLevel.HEADING_1),
     p(
       "Planlagt er tiltakenes finansiering i handlingsplanen for året; brukt er rapportert forbruk så langt i året.",
     ),
-    table(budgetHeader(report.budget.year), budgetRows(report), { lastIsSum: true }),
+    table(budgetHeader(report.budget.year), budgetRows(report), [3600, 1800, 1800, 1800], {
+      lastIsSum: true,
+    }),
   ];
   const devs = deviations(report);
   children.push(h("Tiltak med avvik", HeadingLevel.HEADING_1));
@@ -91,12 +100,15 @@ export async function statusReportDocx(report: CompiledReport): Promise<Buffer> 
       : table(
           deviationHeader,
           devs.map((m) => [`${m.reference} ${m.title}`, measureRow(m)[1] ?? "", m.explanation]),
+          [2800, 1700, 4500],
         ),
   );
   for (const area of report.focusAreas) {
     children.push(h(area.title, HeadingLevel.HEADING_1));
     children.push(p(`${area.measures.length} tiltak – ${distributionSentence(area.distribution)}.`));
-    children.push(table(measureHeader, area.measures.map(measureRow)));
+    children.push(
+      table(measureHeader, area.measures.map(measureRow), [2300, 1400, 950, 900, 950, 1250, 1250]),
+    );
     for (const m of area.measures) {
       const parts = narrative(m);
       if (parts.length === 0) continue;
@@ -114,6 +126,7 @@ export async function statusReportDocx(report: CompiledReport): Promise<Buffer> 
       table(
         ["Indikator", "Verdi", "Mål"],
         report.indicators.rows.map((r) => [r.name, r.value, r.target]),
+        [5000, 2000, 2000],
       ),
     );
   }
