@@ -42,5 +42,5 @@ describe("the status report as PDF", () => {
     expect(text).toContain("æ");
     expect(text).toContain("ø");
     expect(pages.at(-1)).toContain(`side ${pages.length} av ${pages.length}`);
-  });
+  }, 60_000);
 });
