@@ -194,5 +194,5 @@ describe.skipIf(!browserAvailable)("status reporting in Chromium", () => {
     expect(xml).toContain("Leverandøren trakk seg; ny konkurranse i mai.");
     expect(xml).toContain(refB);
     expect(errors).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });
