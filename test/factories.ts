@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
 import type { Role } from "../src/db/schema/accounts.ts";
 import {
@@ -260,4 +261,100 @@ export async function createPartnerUser(
     organisationId: over.organisationId,
   });
   return user;
+}
+
+/**
+ * Status reporting (issue 8): a municipality with a plan, two focus areas, an adopted action plan
+ * for `budgetYear`, a municipal funding source on a frame area and an external one, a planner, two
+ * measure owners owning one measure each (the second has a milestone), and a third measure without
+ * owner; costs in the budget year. The cycle's reporting periods are not created.
+ */
+export async function createStatusReportingSetup(db: Database, over: { budgetYear?: number } = {}) {
+  const { frameAreas, milestones } = await import("../src/db/schema/index.ts");
+  const budgetYear = over.budgetYear ?? 2026;
+  const municipality = await createMunicipality(db);
+  const plan = await createPlan(db, { municipalityId: municipality.id, published: true });
+  const harbour = await createFocusArea(db, { plan, title: "Havnebyen" });
+  const knowledge = await createFocusArea(db, { plan, title: "Kunnskapsbyen" });
+  const actionPlanVersion = await createActionPlanVersion(db, { plan, budgetYear });
+  await db
+    .update(actionPlanVersions)
+    .set({ status: "adopted", adoptedOn: `${budgetYear - 1}-12-16`, frozenAt: new Date() })
+    .where(eq(actionPlanVersions.id, actionPlanVersion.id));
+  const area = first(
+    await db
+      .insert(frameAreas)
+      .values({ municipalityId: municipality.id, name: `Næringsutvikling – drift ${next()}` })
+      .returning(),
+  );
+  const municipal = first(
+    await db
+      .insert(fundingSources)
+      .values({
+        municipalityId: municipality.id,
+        name: `Kommunal ${next()}`,
+        kind: "municipal",
+        frameAreaId: area.id,
+      })
+      .returning(),
+  );
+  const external = await createFundingSource(db, { municipalityId: municipality.id, kind: "external" });
+  const planner = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+  const ownerA = await createUser(db, { municipalityId: municipality.id, role: "measure_owner" });
+  const ownerB = await createUser(db, { municipalityId: municipality.id, role: "measure_owner" });
+  const make = async (reference: string, title: string, focusAreaId: string, ownerUserId: string | null) => {
+    const { measure, version } = await createMeasure(db, {
+      actionPlanVersion,
+      focusAreaId,
+      reference,
+      title,
+    });
+    await db.update(measureVersions).set({ ownerUserId }).where(eq(measureVersions.id, version.id));
+    await db.insert(measureCosts).values([
+      {
+        municipalityId: municipality.id,
+        measureVersionId: version.id,
+        year: budgetYear,
+        fundingSourceId: municipal.id,
+        amountNok: 400_000,
+      },
+      {
+        municipalityId: municipality.id,
+        measureVersionId: version.id,
+        year: budgetYear,
+        fundingSourceId: external.id,
+        amountNok: 100_000,
+        externalStatus: "granted",
+      },
+    ]);
+    return measure;
+  };
+  const landPower = await make("T-001", "Landstrøm i havna", harbour.id, ownerA.id);
+  const campus = await make("T-002", "Campus Kongsberg – næringsklynge", knowledge.id, ownerB.id);
+  const festival = await make("T-003", "Havnefestival", harbour.id, null);
+  const milestone = first(
+    await db
+      .insert(milestones)
+      .values({
+        municipalityId: municipality.id,
+        measureId: campus.id,
+        dueDate: `${budgetYear}-03-31`,
+        title: "Avtale med USN signert",
+      })
+      .returning(),
+  );
+  const [cycle] = await db.select().from(cycles).where(eq(cycles.id, actionPlanVersion.cycleId));
+  if (!cycle) throw new Error("no cycle");
+  return {
+    municipality,
+    plan,
+    cycle,
+    focusAreas: { harbour, knowledge },
+    actionPlanVersion,
+    fundingSources: { municipal, external },
+    frameArea: area,
+    users: { planner, ownerA, ownerB },
+    measures: { landPower, campus, festival },
+    milestone,
+  };
 }

@@ -24,6 +24,8 @@ export const actions = [
   "decide",
   "publish",
   "moderate",
+  "submit",
+  "review",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -37,6 +39,8 @@ export const resources = [
   "municipality",
   "proposal",
   "comment",
+  "reporting_period",
+  "status_report",
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -117,6 +121,12 @@ export const permissionTable: Rule[] = [
   allow("planner",               "publish",       "proposal"),
   allow(members,                 "create",        "comment"),
   allow(["admin", "planner"],    "moderate",      "comment"),
+  allow(internal,                "read",          "reporting_period"),
+  allow("planner",               "update",        "reporting_period"),
+  allow(internal,                "read",          "status_report"),
+  allow("planner",               "submit",        "status_report"),
+  allow("measure_owner",         "submit",        "status_report", ownsIt),
+  allow("planner",               "review",        "status_report"),
 ];
 
 export function can(

@@ -21,6 +21,7 @@ import { planStructureRoutes } from "./routes/plan-structure.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
 import { registerWeb } from "./web.ts";
 
@@ -82,6 +83,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(proposalRoutes(config));
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
+  await app.register(statusReportRoutes(config));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

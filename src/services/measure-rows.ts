@@ -25,6 +25,8 @@ export type MeasureRow = {
   status: MeasureStatus;
   statusReason: string;
   progress: number | null;
+  /** The date of the approved status report the state comes from; null while kept by hand. */
+  statusAsOf: string | null;
   stateVersion: number;
   /** Plan content (this action plan version's). */
   contentVersion: number;
@@ -84,6 +86,7 @@ export async function loadMeasureRows(
       status: measures.status,
       statusReason: measures.statusReason,
       progress: measures.progress,
+      statusAsOf: measures.statusAsOf,
       stateVersion: measures.version,
       contentVersion: measureVersions.version,
       needsReview: measureVersions.needsReview,

@@ -9,6 +9,7 @@ import { ActionPlanPage } from "./pages/ActionPlanPage.tsx";
 import { AdminPage } from "./pages/AdminPage.tsx";
 import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
+import { CompiledStatusReportPage } from "./pages/CompiledStatusReportPage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
@@ -22,6 +23,8 @@ import { PlanTreePage } from "./pages/PlanTreePage.tsx";
 import { ProposalPage } from "./pages/ProposalPage.tsx";
 import { ProposalsPage } from "./pages/ProposalsPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
+import { StatusPage } from "./pages/StatusPage.tsx";
+import { StatusReportPage } from "./pages/StatusReportPage.tsx";
 import { SystemPage } from "./pages/SystemPage.tsx";
 
 /** The pages of the app; the server renders the same routes (src/web/ssr.tsx). */
@@ -46,6 +49,9 @@ export const pageRoutes = [
   { path: "/innspill", element: <ProposalsPage /> },
   { path: "/innspill/:number", element: <ProposalPage /> },
   { path: "/varsler", element: <NotificationsPage /> },
+  { path: "/status", element: <StatusPage /> },
+  { path: "/status/:periodId/rapport", element: <CompiledStatusReportPage /> },
+  { path: "/status/:periodId/:reference", element: <StatusReportPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

@@ -7,4 +7,5 @@ export * from "./organisations.ts";
 export * from "./partnership.ts";
 export * from "./plan.ts";
 export * from "./regions.ts";
+export * from "./status-reports.ts";
 export * from "./tenancy.ts";

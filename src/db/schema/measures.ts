@@ -41,6 +41,12 @@ export const measures = pgTable(
     status: text("status", { enum: measureStatuses }).notNull().default("planned"),
     statusReason: text("status_reason").notNull().default(""),
     progress: integer("progress"),
+    /**
+     * The approved status report the state above comes from, and the date it describes («per
+     * 30.04.2026»); null while the state is kept by hand.
+     */
+    statusReportId: uuid("status_report_id"),
+    statusAsOf: date("status_as_of"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -52,6 +52,7 @@ const listItem = z.object({
   status: z.enum(measureStatuses),
   statusReason: z.string(),
   progress: z.number().int().nullable(),
+  statusAsOf: z.string().nullable(),
   stateVersion: z.number().int(),
   contentVersion: z.number().int(),
   needsReview: z.boolean(),

@@ -4,13 +4,14 @@ import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { translateStatus } from "../i18n/status-messages.ts";
 import { useNotifications } from "../proposals-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { t } = useLanguage();
   const { p } = useProposalMessages();
+  const { t, language } = useLanguage();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -58,6 +59,13 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/budsjett" className="pv-nav__link">
                   {t("nav.budget")}
+                </NavLink>
+              </li>
+            )}
+            {municipality?.role && municipality.role !== "partner" && (
+              <li>
+                <NavLink to="/status" className="pv-nav__link">
+                  {translateStatus(language, "nav.status")}
                 </NavLink>
               </li>
             )}

@@ -39,6 +39,7 @@ import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { translateStatus } from "../i18n/status-messages.ts";
 import { useComments } from "../proposals-api.ts";
 
 /** Everything about one measure: content, how it goes, milestones, money and history. */
@@ -95,6 +96,13 @@ export function MeasurePage() {
           <span>
             {t("measure.progress")}: {m.progress === null ? "–" : `${m.progress} %`}
           </span>
+          {m.statusAsOf && (
+            <span className="pv-muted" data-testid="status-as-of">
+              {translateStatus(language, "measure.statusFromReport", {
+                date: m.statusAsOf.split("-").reverse().join("."),
+              })}
+            </span>
+          )}
         </div>
         {m.statusReason && <Alert data-color="warning">{m.statusReason}</Alert>}
         {(may("update") || may("delete")) && (
