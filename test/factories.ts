@@ -7,6 +7,7 @@ import {
   fundingSources,
   goalFocusAreas,
   goals,
+  indicators,
   measureCosts,
   measures,
   measureVersionGoals,
@@ -14,6 +15,8 @@ import {
   memberships,
   municipalities,
   plans,
+  regionMunicipalities,
+  regions,
   users,
 } from "../src/db/schema/index.ts";
 import { type ServiceContext, systemActor } from "../src/services/context.ts";
@@ -228,4 +231,30 @@ export async function createUser(
     await db.insert(memberships).values({ municipalityId, userId: user.id, role: over.role });
   }
   return user;
+}
+
+/** An indicator of a municipality's knowledge base (creates the municipality when not given). */
+export async function createIndicator(db: Database, over: Partial<typeof indicators.$inferInsert> = {}) {
+  const municipalityId = over.municipalityId ?? (await createMunicipality(db)).id;
+  return first(
+    await db
+      .insert(indicators)
+      .values({ name: `Indikator ${next()}`, ...over, municipalityId })
+      .returning(),
+  );
+}
+
+/** A region of the given municipalities (e.g. Drammensregionen), inserted directly. */
+export async function createRegion(db: Database, municipalityIds: string[], name = `Region ${next()}`) {
+  const region = first(
+    await db
+      .insert(regions)
+      .values({ name, slug: `region-${next()}-${Math.random().toString(36).slice(2, 8)}` })
+      .returning(),
+  );
+  if (municipalityIds.length)
+    await db
+      .insert(regionMunicipalities)
+      .values(municipalityIds.map((municipalityId) => ({ regionId: region.id, municipalityId })));
+  return region;
 }

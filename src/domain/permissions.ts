@@ -32,6 +32,7 @@ export const resources = [
   "membership",
   "audit_trail",
   "municipality",
+  "indicator",
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -94,6 +95,11 @@ export const permissionTable: Rule[] = [
   allow("admin",                 "update_member", "membership"),
   allow("admin",                 "read_audit",    "audit_trail"),
   allow("system_admin",          "activate",      "municipality"),
+  allow("anonymous",             "read",          "indicator",    isPublished),
+  allow(members,                 "read",          "indicator"),
+  allow("planner",               "create",        "indicator"),
+  allow("planner",               "update",        "indicator"),
+  allow("planner",               "delete",        "indicator"),
 ];
 
 export function can(

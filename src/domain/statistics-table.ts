@@ -144,7 +144,7 @@ export function readJsonStat(raw: unknown): StatTable {
   const tree = found.tree;
   // jsonstat-toolkit reads both versions; a 1.x dataset is handed over as a dataset of its own.
   const dataset = JSONstat({ ...tree, class: "dataset" }).Dataset(0);
-  if (!dataset || dataset.class !== "dataset") throw new StatisticsFileError("Filen er ikke JSON-stat.");
+  if (dataset?.class !== "dataset") throw new StatisticsFileError("Filen er ikke JSON-stat.");
   const dimensions: StatDimension[] = ids.map((id) => {
     const dim = dataset.Dimension(id);
     if (!dim) throw new StatisticsFileError(`Dimensjonen ${quote(id)} kan ikke leses.`);
@@ -467,7 +467,7 @@ export function mapTable(
   const regionDim = table.dimensions[regionAt] as StatDimension;
   const regionMatches = regionDim.categories.map((c) => matchRegionCode(c.code, known));
   const unmatchedRegions = regionDim.categories
-    .filter((c, i) => keep[regionAt]?.has(i) && regionMatches[i] === null)
+    .filter((_c, i) => keep[regionAt]?.has(i) && regionMatches[i] === null)
     .map((c) => ({ code: c.code, label: c.label }));
   if (unmatchedRegions.length > 0) {
     const list = unmatchedRegions.slice(0, 10).map((r) => `${r.code} ${r.label}`.trim());
