@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { parseHTML } from "linkedom";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../db/schema/indicators.ts";
 import { importIndicatorData, previewIndicatorImport } from "../../services/import-indicator-data.ts";
 import { getIndicator, listIndicators } from "../../services/indicator-read.ts";
 import { createIndicator, updateIndicator } from "../../services/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/set-indicator-target.ts";
+import { setServerChartDocument } from "../../web/charts/chart-document.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
 /** Files of up to 20 MB may be uploaded for import (a 100 000-value JSON-stat table is about 2 MB). */
@@ -174,6 +176,10 @@ export type ImportPreviewResponse = z.infer<typeof previewSchema>;
 const params = z.object({ municipalityNumber, indicatorId: z.uuid() });
 
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Server-rendered pages draw indicator charts into a linkedom document (no browser on the server).
+  setServerChartDocument(
+    () => parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document,
+  );
   const base = "/api/municipalities/:municipalityNumber";
   app.get(
     `${base}/indicators`,

@@ -2,12 +2,14 @@ import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
+import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
+  const indicatorText = useIndicatorMessages().m;
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -57,6 +59,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/indikatorer" className="pv-nav__link">
+                {indicatorText("nav.indicators")}
+              </NavLink>
+            </li>
             {municipality?.role && (
               <li>
                 <NavLink to="/partnere" className="pv-nav__link">
