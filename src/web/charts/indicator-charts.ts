@@ -120,6 +120,11 @@ export function industryShares(
 
 /** The SVG element as text, marked as one image with its summary as name. */
 function asImage(svg: Element, summary: string): string {
+  // Inside an image the parts are not separate objects: their ARIA names would be prohibited.
+  for (const part of Array.from(svg.querySelectorAll("[aria-label], [aria-description]"))) {
+    part.removeAttribute("aria-label");
+    part.removeAttribute("aria-description");
+  }
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", summary);
   return svg.outerHTML;
