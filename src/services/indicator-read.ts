@@ -81,9 +81,20 @@ async function currentImports(db: DbOrTx, indicatorIds: string[]) {
     .where(and(inArray(indicatorImports.indicatorId, indicatorIds), isNull(indicatorImports.replacedAt)));
 }
 
-/** The municipality's own series: its values in the current import, first category only. */
-function ownSeries(points: SeriesPoint[], municipalityNumber: string) {
+/**
+ * The municipality's own series, which its status follows: its values in the current import, of
+ * the first category; for an industry structure, the sum of the categories per period.
+ */
+function ownSeries(points: SeriesPoint[], municipalityNumber: string, chartKind: IndicatorRow["chartKind"]) {
   const own = points.filter((p) => p.regionNumber === municipalityNumber);
+  if (chartKind === "industry_structure") {
+    const sums = new Map<string, number | null>();
+    for (const p of own) {
+      const sum = sums.get(p.period) ?? null;
+      sums.set(p.period, p.value === null ? sum : (sum ?? 0) + p.value);
+    }
+    return [...sums].map(([period, value]) => ({ period, value }));
+  }
   const category = own[0]?.category ?? "";
   return own.filter((p) => p.category === category);
 }
@@ -165,6 +176,7 @@ export async function listIndicators({
     const series = ownSeries(
       ownValues.filter((v) => v.importId === current?.id),
       tenant.number,
+      indicator.chartKind,
     );
     return {
       ...summary(indicator),
@@ -282,7 +294,11 @@ export async function getIndicator({
         .where(and(eq(indicatorValues.importId, current.id), inArray(indicatorValues.regionNumber, numbers)))
         .orderBy(asc(indicatorValues.id))
     : [];
-  const status: TrackStatus = trackStatus(indicator.direction, ownSeries(series, tenant.number), targets);
+  const status: TrackStatus = trackStatus(
+    indicator.direction,
+    ownSeries(series, tenant.number, indicator.chartKind),
+    targets,
+  );
   return {
     ...summary(indicator),
     municipality: { number: tenant.number, name: tenant.name },

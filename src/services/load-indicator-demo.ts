@@ -102,7 +102,10 @@ const specs = [
     chartKind: "industry_structure" as const,
     goal: 0,
     focusAreas: [0, 2],
-    targets: [[2024, 2400]] as [number, number][],
+    targets: [
+      [2024, 52_000],
+      [2027, 55_000],
+    ] as [number, number][],
     data: () => {
       const sections = sn2007Sections.filter((s) => !["T", "U"].includes(s.code));
       const weight = sections.map((_, i) => 1 + ((i * 37) % 11));

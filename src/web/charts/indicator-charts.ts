@@ -44,16 +44,21 @@ export function periodPosition(period: string): number {
 
 const byPeriod = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
-/** One line per region: the municipality first, the other members of its regions, the country last. */
+/**
+ * One line per region: the municipality first, the other members of its regions, the country last.
+ * A time series follows the municipality's first category; an industry structure sums its
+ * categories (the total of the sections) per period.
+ */
 export function timeSeriesLines(
   points: SeriesPointInput[],
   municipalityNumber: string,
   countryLabel: string,
+  sumCategories = false,
 ): ChartLine[] {
   const category = points.find((p) => p.regionNumber === municipalityNumber)?.category ?? points[0]?.category;
   const lines = new Map<string, ChartLine>();
   for (const p of points) {
-    if (p.category !== category) continue;
+    if (!sumCategories && p.category !== category) continue;
     const line = lines.get(p.regionNumber) ?? {
       key: p.regionNumber,
       label: p.regionNumber === "0" ? countryLabel : p.regionLabel,
@@ -61,13 +66,33 @@ export function timeSeriesLines(
       country: p.regionNumber === "0",
       points: [],
     };
-    line.points.push({ period: p.period, value: p.value, status: p.status });
+    const existing = sumCategories ? line.points.find((x) => x.period === p.period) : undefined;
+    if (existing) {
+      if (p.value !== null) existing.value = (existing.value ?? 0) + p.value;
+    } else line.points.push({ period: p.period, value: p.value, status: p.status });
     lines.set(p.regionNumber, line);
   }
   const rank = (l: ChartLine) => (l.own ? 0 : l.country ? 2 : 1);
   return [...lines.values()]
     .map((l) => ({ ...l, points: [...l.points].sort((a, b) => byPeriod(a.period, b.period)) }))
     .sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label, "nb"));
+}
+
+/**
+ * The lines that can share one axis with the municipality's: those whose values stay within a
+ * fifth to five times the municipality's. Absolute counts of a town and the whole country cannot
+ * (its line would flatten the town's); the bar chart and the table still show them.
+ */
+export function comparableLines(lines: ChartLine[]): ChartLine[] {
+  const values = (l: ChartLine) => l.points.map((p) => p.value).filter((v): v is number => v !== null);
+  const own = lines.find((l) => l.own);
+  const ownMax = Math.max(...(own ? values(own).map(Math.abs) : []), 0);
+  if (!own || ownMax === 0) return lines;
+  return lines.filter((l) => {
+    if (l.own) return true;
+    const max = Math.max(...values(l).map(Math.abs), 0);
+    return max <= ownMax * 5 && max >= ownMax / 5;
+  });
 }
 
 /** The latest period's values of the municipality, the other members of its regions and the country. */
@@ -270,7 +295,7 @@ export function industryChartSvg(
     document,
     width: options.width ?? 720,
     height: 40 + data.length * 28,
-    marginLeft: 230,
+    marginLeft: 270,
     marginRight: 60,
     style: { fontSize: "13px" },
     x: { label: options.xLabel, grid: true, tickFormat: options.formatNumber },

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { chartDocument } from "../charts/chart-document.ts";
 import {
   type ChartLine,
+  comparableLines,
   comparisonBars,
   comparisonChartSvg,
   industryChartSvg,
@@ -44,7 +45,13 @@ export function IndicatorCharts({
 }) {
   const { m, num } = useIndicatorMessages();
   const format = (n: number) => num(n, indicator.decimals);
-  const lines = timeSeriesLines(indicator.series, indicator.municipality.number, m("chart.country"));
+  const lines = timeSeriesLines(
+    indicator.series,
+    indicator.municipality.number,
+    m("chart.country"),
+    indicator.chartKind === "industry_structure",
+  );
+  const drawn = comparableLines(lines);
   const doc = chartDocument();
   const regionNote =
     indicator.comparison.regions.length === 0
@@ -143,7 +150,7 @@ export function IndicatorCharts({
         svg={
           doc
             ? timeSeriesChartSvg(
-                lines,
+                drawn,
                 {
                   targets: indicator.targets,
                   summary,
@@ -283,7 +290,7 @@ function ChartFigure({
   m: Translate;
 }) {
   return (
-    <figure className="pv-stack pv-chart" data-testid={testId}>
+    <figure className="pv-stack pv-chart" style={{ margin: 0 }} data-testid={testId}>
       <Heading level={headingLevel} data-size="sm">
         {heading}
       </Heading>
