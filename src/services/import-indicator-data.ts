@@ -1,13 +1,14 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import register from "../db/reference/kommuner-2024.json" with { type: "json" };
-import { indicatorImports, indicators, indicatorValues, municipalities } from "../db/schema/index.ts";
+import { indicatorImports, indicators, municipalities } from "../db/schema/index.ts";
 import {
   type ImportMapping,
   type MappingResult,
   mapTable,
   readCsv,
   readJsonStatText,
+  type SeriesRow,
   StatisticsFileError,
   type StatTable,
   suggestMapping,
@@ -117,7 +118,29 @@ export async function previewIndicatorImport({
   return { table: describeTable(table), mapping, result: describeResult(result) };
 }
 
-const insertBatch = 5000;
+const insertBatch = 25_000;
+
+/**
+ * Inserts series rows as one statement per batch with a column array each (`unnest`): 100 000
+ * values in a few round trips, instead of one bind parameter per cell.
+ */
+export async function insertValues(tx: DbOrTx, municipalityId: string, importId: string, rows: SeriesRow[]) {
+  if (rows.length === 0) return;
+  const column = <T>(pick: (row: SeriesRow) => T) => sql.param(rows.map(pick));
+  await tx.execute(sql`
+    insert into indicator_values (municipality_id, import_id, region_code, region_label,
+      region_municipality_id, region_number, period, category, category_label, content, content_label,
+      value, status)
+    select ${municipalityId}::uuid, ${importId}::uuid, v.*
+    from unnest(
+      ${column((r) => r.regionCode)}::text[], ${column((r) => r.regionLabel)}::text[],
+      ${column((r) => r.regionMunicipalityId)}::uuid[], ${column((r) => r.regionNumber)}::text[],
+      ${column((r) => r.period)}::text[], ${column((r) => r.category)}::text[],
+      ${column((r) => r.categoryLabel)}::text[], ${column((r) => r.content)}::text[],
+      ${column((r) => r.contentLabel)}::text[], ${column((r) => r.value)}::float8[],
+      ${column((r) => r.status)}::text[]
+    ) as v`);
+}
 
 /**
  * Imports a file or URL into an indicator by the mapping, in one transaction: the previous import
@@ -175,13 +198,7 @@ export async function importIndicatorData({
       .returning();
     if (!batch) throw new Error("import not inserted");
     for (let i = 0; i < result.rows.length; i += insertBatch) {
-      await tx.insert(indicatorValues).values(
-        result.rows.slice(i, i + insertBatch).map((row) => ({
-          municipalityId: tenant.id,
-          importId: batch.id,
-          ...row,
-        })),
-      );
+      await insertValues(tx, tenant.id, batch.id, result.rows.slice(i, i + insertBatch));
     }
     // The file's unit and decimals fill what the planner has not set.
     if (

@@ -8,11 +8,10 @@ import {
   indicatorImports,
   indicators,
   indicatorTargets,
-  indicatorValues,
 } from "../db/schema/index.ts";
 import { sn2007Sections } from "../domain/sn2007.ts";
 import { type ImportMapping, mapTable, readJsonStat, suggestMapping } from "../domain/statistics-table.ts";
-import { knownMunicipalities } from "./import-indicator-data.ts";
+import { insertValues, knownMunicipalities } from "./import-indicator-data.ts";
 
 /**
  * Demo indicators of the knowledge base, wired to the demo plan's goals and focus areas. Their
@@ -224,8 +223,6 @@ export async function loadIndicatorDemo(tx: DbOrTx, municipalityId: string): Pro
       })
       .returning();
     if (!batch) throw new Error("demo import not inserted");
-    await tx
-      .insert(indicatorValues)
-      .values(result.rows.map((row) => ({ municipalityId, importId: batch.id, ...row })));
+    await insertValues(tx, municipalityId, batch.id, result.rows);
   }
 }
