@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable)("indicators in Chromium", () => {
     expect(await chart.locator("svg").getAttribute("aria-label")).toContain("Målverdi 4\u00a0300 for 2023.");
     await page.getByRole("button", { name: "Fjern målverdien for 2023" }).click();
     await page.getByText("Målverdien for 2023 er fjernet.").waitFor();
-    await page.getByRole("textbox", { name: "Målverdi" }).fill("4200,5");
+    await page.getByRole("textbox", { name: "Målverdi" }).fill("4 200");
     await page.getByRole("button", { name: "Sett målverdi" }).click();
     await page.getByTestId("indicator-status").getByText("I rute").waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
