@@ -8,6 +8,7 @@ import {
   fundingSources,
   goalFocusAreas,
   goals,
+  indicators,
   measureCosts,
   measures,
   measureVersionGoals,
@@ -16,6 +17,8 @@ import {
   municipalities,
   partnerOrganisations,
   plans,
+  regionMunicipalities,
+  regions,
   users,
 } from "../src/db/schema/index.ts";
 import { type ServiceContext, systemActor } from "../src/services/context.ts";
@@ -357,4 +360,30 @@ export async function createStatusReportingSetup(db: Database, over: { budgetYea
     measures: { landPower, campus, festival },
     milestone,
   };
+}
+
+/** An indicator of a municipality's knowledge base (creates the municipality when not given). */
+export async function createIndicator(db: Database, over: Partial<typeof indicators.$inferInsert> = {}) {
+  const municipalityId = over.municipalityId ?? (await createMunicipality(db)).id;
+  return first(
+    await db
+      .insert(indicators)
+      .values({ name: `Indikator ${next()}`, ...over, municipalityId })
+      .returning(),
+  );
+}
+
+/** A region of the given municipalities (e.g. Drammensregionen), inserted directly. */
+export async function createRegion(db: Database, municipalityIds: string[], name = `Region ${next()}`) {
+  const region = first(
+    await db
+      .insert(regions)
+      .values({ name, slug: `region-${next()}-${Math.random().toString(36).slice(2, 8)}` })
+      .returning(),
+  );
+  if (municipalityIds.length)
+    await db
+      .insert(regionMunicipalities)
+      .values(municipalityIds.map((municipalityId) => ({ regionId: region.id, municipalityId })));
+  return region;
 }

@@ -41,6 +41,7 @@ export const resources = [
   "comment",
   "reporting_period",
   "status_report",
+  "indicator",
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -127,6 +128,11 @@ export const permissionTable: Rule[] = [
   allow("planner",               "submit",        "status_report"),
   allow("measure_owner",         "submit",        "status_report", ownsIt),
   allow("planner",               "review",        "status_report"),
+  allow("anonymous",             "read",          "indicator",    isPublished),
+  allow(members,                 "read",          "indicator"),
+  allow("planner",               "create",        "indicator"),
+  allow("planner",               "update",        "indicator"),
+  allow("planner",               "delete",        "indicator"),
 ];
 
 export function can(

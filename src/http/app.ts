@@ -12,6 +12,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
@@ -79,6 +80,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(measureRoutes);
   await app.register(cycleRoutes);
   await app.register(budgetRoutes);
+  await app.register(indicatorRoutes);
   await app.register(prioritisationRoutes);
   await app.register(proposalRoutes(config));
   await app.register(oidcRoutes(config));

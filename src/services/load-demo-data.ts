@@ -34,6 +34,7 @@ import { sanitizeRichText } from "../domain/rich-text.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { insertDemoProposals } from "./demo-proposals.ts";
+import { loadIndicatorDemo } from "./load-indicator-demo.ts";
 import { hashPassword } from "./passwords.ts";
 
 /**
@@ -694,6 +695,7 @@ export async function loadDemoDataIfEmpty({ ctx }: { ctx: ServiceContext }): Pro
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('planverk-demo-data'))`);
     if (!(await isEmpty(tx))) return false;
     const municipalityId = await insertDemo(tx, passwordHash);
+    await loadIndicatorDemo(tx, municipalityId);
     await recordAudit(tx, ctx.actor, {
       municipalityId,
       objectType: "municipality",

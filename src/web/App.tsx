@@ -11,6 +11,10 @@ import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CompiledStatusReportPage } from "./pages/CompiledStatusReportPage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
+import { IndicatorFormPage } from "./pages/IndicatorFormPage.tsx";
+import { IndicatorImportPage } from "./pages/IndicatorImportPage.tsx";
+import { IndicatorPage } from "./pages/IndicatorPage.tsx";
+import { IndicatorsPage } from "./pages/IndicatorsPage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
@@ -37,6 +41,11 @@ export const pageRoutes = [
   { path: "/plan/struktur", element: <PlanStructurePage /> },
   { path: "/arshjul", element: <CyclePage /> },
   { path: "/budsjett", element: <BudgetPage /> },
+  { path: "/indikatorer", element: <IndicatorsPage /> },
+  { path: "/indikatorer/ny", element: <IndicatorFormPage /> },
+  { path: "/indikatorer/:id", element: <IndicatorPage /> },
+  { path: "/indikatorer/:id/rediger", element: <IndicatorFormPage /> },
+  { path: "/indikatorer/:id/import", element: <IndicatorImportPage /> },
   { path: "/plan/:planId/handlingsplan/:budgetYear/:revision", element: <ActionPlanPage /> },
   { path: "/endringer", element: <ComparePage /> },
   { path: "/logg-inn", element: <SignInPage /> },

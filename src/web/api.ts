@@ -5,6 +5,7 @@ import type { MeasureDetailResponse, MeasureListResponse } from "../http/routes/
 import type { OrganisationSummaryResponse } from "../http/routes/organisations.ts";
 import type { AuditEventResponse, MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
 import type { SessionResponse } from "../http/routes/session.ts";
+import { indicatorPagePaths } from "./indicator-api.ts";
 
 export type FetchJson = (path: string) => Promise<unknown>;
 
@@ -222,6 +223,7 @@ export async function prefetchPageData(
   const version = /^\/plan\/([0-9a-f-]{36})\/handlingsplan\/(\d{4})\/(\d+)$/.exec(url.split("?")[0] ?? "");
   if (version)
     paths.push(`/api/municipalities/${number}/plans/${version[1]}/action-plans/${version[2]}/${version[3]}`);
+  paths.push(...indicatorPagePaths(url, number));
   // A page whose data is missing or refused still renders (the browser shows the message).
   await Promise.all(
     paths.map((path) =>

@@ -2,6 +2,7 @@ export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./cycle.ts";
 export * from "./finance.ts";
+export * from "./indicators.ts";
 export * from "./measures.ts";
 export * from "./organisations.ts";
 export * from "./partnership.ts";

@@ -2,6 +2,7 @@ import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
+import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
 import { translateStatus } from "../i18n/status-messages.ts";
@@ -12,6 +13,7 @@ import { UserMenu } from "./UserMenu.tsx";
 export function Layout({ children }: { children: ReactNode }) {
   const { p } = useProposalMessages();
   const { t, language } = useLanguage();
+  const indicatorText = useIndicatorMessages().m;
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -69,6 +71,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/indikatorer" className="pv-nav__link">
+                {indicatorText("nav.indicators")}
+              </NavLink>
+            </li>
             {municipality?.role && (
               <li>
                 <NavLink to="/partnere" className="pv-nav__link">
