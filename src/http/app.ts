@@ -11,6 +11,7 @@ import { registerErrorHandling } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { measureRoutes } from "./routes/measures.ts";
@@ -77,6 +78,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(measureRoutes);
   await app.register(cycleRoutes);
   await app.register(budgetRoutes);
+  await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
