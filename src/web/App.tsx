@@ -10,6 +10,7 @@ import { AdminPage } from "./pages/AdminPage.tsx";
 import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
+import { ImportMeasuresPage } from "./pages/ImportMeasuresPage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
@@ -32,6 +33,7 @@ export const pageRoutes = [
   { path: "/arshjul", element: <CyclePage /> },
   { path: "/budsjett", element: <BudgetPage /> },
   { path: "/plan/:planId/handlingsplan/:budgetYear/:revision", element: <ActionPlanPage /> },
+  { path: "/plan/:planId/handlingsplan/:budgetYear/:revision/import", element: <ImportMeasuresPage /> },
   { path: "/endringer", element: <ComparePage /> },
   { path: "/logg-inn", element: <SignInPage /> },
   { path: "/konto", element: <AccountPage /> },
