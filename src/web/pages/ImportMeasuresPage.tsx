@@ -145,8 +145,8 @@ export function ImportMeasuresPage() {
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
-                  {p.problems.map((problem, i) => (
-                    <Table.Row key={`${problem.row}-${problem.column}-${i}`}>
+                  {p.problems.map((problem) => (
+                    <Table.Row key={`${problem.row}|${problem.column}|${problem.reason}`}>
                       <Table.Cell>{problem.sheet}</Table.Cell>
                       <Table.Cell>{problem.row ?? "–"}</Table.Cell>
                       <Table.Cell>{problem.column ?? "–"}</Table.Cell>
