@@ -12,6 +12,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
@@ -45,6 +46,7 @@ function cell(text: string, options: { header?: boolean; number?: boolean; bold?
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
+        spacing: { line: 240 },
         alignment: options.number ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: [new TextRun({ text, size: tableText, bold: options.header || options.bold })],
       }),
@@ -52,9 +54,13 @@ function cell(text: string, options: { header?: boolean; number?: boolean; bold?
   });
 }
 
-function table(header: string[], rows: TableRow[], numericFrom: number) {
+/** Column widths in twentieths of a point; null spreads the table over the page width. */
+function table(header: string[], rows: TableRow[], numericFrom: number, columnWidths?: number[]) {
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: columnWidths
+      ? { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA }
+      : { size: 100, type: WidthType.PERCENTAGE },
+    ...(columnWidths ? { columnWidths, layout: TableLayoutType.FIXED } : {}),
     rows: [
       new TableRow({
         tableHeader: true,
@@ -110,7 +116,8 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
       ],
     }),
   );
-  return table(header, rows, numericFrom);
+  // A4 landscape with 2.5 cm margins leaves about 13 900 twips: the title gets the most room.
+  return table(header, rows, numericFrom, [700, 2900, 1400, 1900, 1000, ...doc.years.map(() => 1250), 1100]);
 }
 
 function footer() {
@@ -137,15 +144,21 @@ function footer() {
 export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
   const t = titleTexts(doc);
   const measures = allMeasures(doc);
-  const portrait = { page: { size: { orientation: PageOrientation.PORTRAIT } } };
-  const landscape = { page: { size: { orientation: PageOrientation.LANDSCAPE } } };
+  const portrait = {
+    page: {
+      size: { orientation: PageOrientation.PORTRAIT },
+      margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 },
+    },
+  };
+  const margin = { top: 1134, bottom: 1134, left: 1418, right: 1418 };
+  const landscape = { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin } };
 
   const front = [
     new Paragraph({
       spacing: { before: 2400, after: 240 },
       children: [new TextRun({ text: doc.municipalityName, size: 32 })],
     }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 240 }, children: [new TextRun(t.title)] }),
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: t.subtitle, size: 32 })] }),
     paragraph(t.period),
     ...(t.revision ? [paragraph(t.revision)] : []),
@@ -159,7 +172,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
       style: "TOCHeading",
       children: [new TextRun({ text: "Innhold", bold: true, size: 32 })],
     }),
-    new TableOfContents("Innhold", { hyperlink: true, headingStyleRange: "1-2" }),
+    new TableOfContents("Innhold", { headingStyleRange: "1-2" }),
     new Paragraph({ children: [new PageBreak()] }),
     heading("Sammendrag", HeadingLevel.HEADING_1),
     ...summaryTexts(doc).map(paragraph),
@@ -211,6 +224,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
               ),
             ),
             2,
+            [4000, 1200, 2900, 2900, 2900],
           ),
         ]),
     new Paragraph({ text: "" }),
@@ -218,6 +232,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
       ["", ...doc.years.map(String), "I alt"],
       [
         new TableRow({
+          cantSplit: true,
           children: [
             cell("Sum kommunale midler", { bold: true }),
             ...doc.years.map((y) => cell(kroner(yearTotal(measures, y, "municipal")), { number: true })),
@@ -225,6 +240,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
           ],
         }),
         new TableRow({
+          cantSplit: true,
           children: [
             cell("Sum ekstern finansiering", { bold: true }),
             ...doc.years.map((y) => cell(kroner(yearTotal(measures, y, "external")), { number: true })),
@@ -233,6 +249,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
         }),
       ],
       1,
+      [3300, ...doc.years.map(() => 2000), 2600],
     ),
   ];
 

@@ -81,6 +81,10 @@ export const fieldText: Record<string, string> = {
 export const fieldLabel = (field: string) =>
   field.startsWith("cost:") ? `kostnad ${field.slice(5)}` : (fieldText[field] ?? field);
 
+/** «sak 123/26», whether or not the reference was written with «sak». */
+const caseText = (reference: string | null) =>
+  !reference ? "uten saksnummer" : /^sak\b/i.test(reference) ? reference : `sak ${reference}`;
+
 /** The title-page texts shared by Word and PDF. */
 export function titleTexts(doc: ActionPlanDocument) {
   const period = `${doc.years[0]}–${doc.years.at(-1)}`;
@@ -91,7 +95,7 @@ export function titleTexts(doc: ActionPlanDocument) {
     revision: doc.revision === 0 ? null : `Revisjon ${doc.revision}${doc.reason ? `: ${doc.reason}` : ""}`,
     status:
       doc.status === "adopted"
-        ? `Vedtatt av ${doc.decisionBody ?? "–"} ${doc.adoptedOn ? norwegianDate(doc.adoptedOn) : ""}, sak ${doc.caseReference ?? "–"}`
+        ? `Vedtatt av ${doc.decisionBody ?? "–"} ${doc.adoptedOn ? norwegianDate(doc.adoptedOn) : ""}, ${caseText(doc.caseReference)}`
         : "Utkast – ikke vedtatt",
     generated: `Laget i Planverk ${norwegianDate(doc.generatedAt)}`,
   };

@@ -109,7 +109,7 @@ describe.skipIf(!browserAvailable)("action plan documents and the Excel import i
     await page.getByRole("button", { name: "Se endringene" }).click();
     await page
       .getByTestId("import-summary")
-      .getByText(/^1 nye, 1 endrede og \d+ uendrede tiltak\.$/)
+      .getByText(/^Nye tiltak: 1\. Endrede: 1\. Uendrede: \d+\.$/)
       .waitFor();
     const changes = page.getByTestId("import-changes").locator("tbody tr");
     expect(await changes.count()).toBe(2);
@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable)("action plan documents and the Excel import i
     await page.getByRole("button", { name: "Lagre endringene" }).click();
     await page
       .getByTestId("import-applied")
-      .getByText("Importen er lagret: 1 nye og 1 endrede tiltak.")
+      .getByText("Importen er lagret. Nye tiltak: 1. Endrede: 1.")
       .waitFor();
     await shot(page, "documents-04-import-saved");
 

@@ -21,7 +21,7 @@ const nb = {
   "import.preview": "Se endringene",
   "import.chooseFile": "Velg et regneark først.",
   "import.previewHeading": "Endringer i utkastet til handlingsplan {year}",
-  "import.summary": "{new} nye, {changed} endrede og {unchanged} uendrede tiltak.",
+  "import.summary": "Nye tiltak: {new}. Endrede: {changed}. Uendrede: {unchanged}.",
   "import.problemsHeading": "Regnearket har {count} feil",
   "import.problemsIntro":
     "Ingenting kan lagres før feilene er rettet. Rett dem i regnearket og last det opp på nytt.",
@@ -43,7 +43,7 @@ const nb = {
   "import.empty": "(tomt)",
   "import.apply": "Lagre endringene",
   "import.nothing": "Regnearket endrer ingenting.",
-  "import.applied": "Importen er lagret: {created} nye og {changed} endrede tiltak.",
+  "import.applied": "Importen er lagret. Nye tiltak: {created}. Endrede: {changed}.",
   "import.refused": "Importen ble ikke lagret",
   "import.notPlanner": "Bare planleggere kan importere tiltak.",
   "import.adopted":
@@ -67,7 +67,7 @@ const nn: Record<DocumentMessageKey, string> = {
   "import.preview": "Sjå endringane",
   "import.chooseFile": "Vel eit rekneark først.",
   "import.previewHeading": "Endringar i utkastet til handlingsplan {year}",
-  "import.summary": "{new} nye, {changed} endra og {unchanged} uendra tiltak.",
+  "import.summary": "Nye tiltak: {new}. Endra: {changed}. Uendra: {unchanged}.",
   "import.problemsHeading": "Reknearket har {count} feil",
   "import.problemsIntro":
     "Ingenting kan lagrast før feila er retta. Rett dei i reknearket og last det opp på nytt.",
@@ -79,7 +79,7 @@ const nn: Record<DocumentMessageKey, string> = {
   "import.kind.unchanged": "Uendra",
   "import.apply": "Lagre endringane",
   "import.nothing": "Reknearket endrar ingenting.",
-  "import.applied": "Importen er lagra: {created} nye og {changed} endra tiltak.",
+  "import.applied": "Importen er lagra. Nye tiltak: {created}. Endra: {changed}.",
   "import.refused": "Importen vart ikkje lagra",
   "import.notPlanner": "Berre planleggjarar kan importere tiltak.",
   "import.adopted":
@@ -104,7 +104,7 @@ const en: Record<DocumentMessageKey, string> = {
   "import.preview": "Show the changes",
   "import.chooseFile": "Choose a spreadsheet first.",
   "import.previewHeading": "Changes to the draft action plan {year}",
-  "import.summary": "{new} new, {changed} changed and {unchanged} unchanged measures.",
+  "import.summary": "New measures: {new}. Changed: {changed}. Unchanged: {unchanged}.",
   "import.problemsHeading": "The spreadsheet has {count} errors",
   "import.problemsIntro":
     "Nothing can be saved until the errors are fixed. Fix them in the spreadsheet and upload it again.",
@@ -126,7 +126,7 @@ const en: Record<DocumentMessageKey, string> = {
   "import.empty": "(empty)",
   "import.apply": "Save the changes",
   "import.nothing": "The spreadsheet changes nothing.",
-  "import.applied": "The import is saved: {created} new and {changed} changed measures.",
+  "import.applied": "The import is saved. New measures: {created}. Changed: {changed}.",
   "import.refused": "The import was not saved",
   "import.notPlanner": "Only planners can import measures.",
   "import.adopted": "The action plan for {year} is adopted and cannot change. Imports go only to a draft.",

@@ -69,7 +69,11 @@ export function ImportMeasuresPage() {
         </Heading>
         <Paragraph>{d("import.intro")}</Paragraph>
         <Paragraph data-size="sm">
-          <a href={documentPaths.download(number, planId, ap.budgetYear, ap.revision, "xlsx")} download>
+          <a
+            className="ds-link"
+            href={documentPaths.download(number, planId, ap.budgetYear, ap.revision, "xlsx")}
+            download
+          >
             {`${d("docs.xlsx")}: handlingsplan-${ap.budgetYear}`}
           </a>
         </Paragraph>
