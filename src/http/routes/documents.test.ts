@@ -315,6 +315,13 @@ describe("importing measures from Excel", () => {
     const outsider = await createUser(t.database.db, { role: "planner" });
     const outsiderSession = await signIn(t.app, outsider.email, testPassword);
     expect((await s.upload("measures-import/preview", good, outsiderSession.headers)).statusCode).toBe(404);
+    const anonymous = await t.app.inject({
+      method: "POST",
+      url: `${s.base}/plans/${s.plan.id}/measures-import/preview`,
+      headers: { "content-type": xlsx },
+      payload: good,
+    });
+    expect(anonymous.statusCode).toBe(401);
 
     await t.database.db
       .update(actionPlanVersions)
