@@ -129,5 +129,6 @@ describe.skipIf(!browserAvailable)("action plan documents and the Excel import i
     await page.goto(`${env.baseUrl}/tiltak/${reference}`, { waitUntil: "networkidle" });
     await page.getByRole("heading", { level: 1, name: "Nytt navn fra Excel" }).waitFor();
     expect(errors).toEqual([]);
-  });
+    // Two documents, two previews and an import: more than the default 30 s on a busy machine.
+  }, 90_000);
 });
