@@ -116,6 +116,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       errorHandler: tooLarge,
       schema: {
         tags: ["dokumenter"],
+        consumes: [xlsxType],
+        body: z.any().describe("The .xlsx file itself (binary)"),
         summary:
           "Preview importing an .xlsx sheet of measures into the draft action plan (body: the file): every change and every problem; writes nothing (planners)",
         params: importParams,
@@ -133,6 +135,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       errorHandler: tooLarge,
       schema: {
         tags: ["dokumenter"],
+        consumes: [xlsxType],
+        body: z.any().describe("The .xlsx file itself (binary)"),
         summary:
           "Import the previewed .xlsx sheet (body: the file, token from the preview) in one transaction; any problem writes nothing (planners)",
         params: importParams,
