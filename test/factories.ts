@@ -387,3 +387,133 @@ export async function createRegion(db: Database, municipalityIds: string[], name
       .values(municipalityIds.map((municipalityId) => ({ regionId: region.id, municipalityId })));
   return region;
 }
+
+/**
+ * A plan with what its documents show (issue 10): two focus areas, a frame area with adopted frames,
+ * a municipal and an external funding source, two partners, last year's adopted action plan and this
+ * year's draft (budget year 2027) with `measureCount` measures carried over or new, costs every year
+ * and partners. References T-001 … ; T-001 is left out of this year, so the comparison has a removal.
+ */
+export async function createDocumentPlan(
+  db: Database,
+  over: { municipalityId: string; measureCount?: number },
+) {
+  const { budgetFrames, frameAreas, measureVersionPartners, partnerOrganisations } = await import(
+    "../src/db/schema/index.ts"
+  );
+  const { eq } = await import("drizzle-orm");
+  const municipalityId = over.municipalityId;
+  const plan = await createPlan(db, {
+    municipalityId,
+    title: "Strategisk næringsplan 2023–2027",
+    published: true,
+  });
+  const areas = [
+    await createFocusArea(db, { plan, title: "Grønn vekst i Drammen", position: 1 }),
+    await createFocusArea(db, { plan, title: "Kompetansebyen Drammen", position: 2 }),
+  ];
+  const frameArea = first(
+    await db.insert(frameAreas).values({ municipalityId, name: "Næringsutvikling – drift" }).returning(),
+  );
+  const municipal = first(
+    await db
+      .insert(fundingSources)
+      .values({ municipalityId, name: "Næringsfond", kind: "municipal", frameAreaId: frameArea.id })
+      .returning(),
+  );
+  const external = first(
+    await db
+      .insert(fundingSources)
+      .values({ municipalityId, name: "Viken fylkeskommune", kind: "external" })
+      .returning(),
+  );
+  const partners = [
+    first(
+      await db
+        .insert(partnerOrganisations)
+        .values({ municipalityId, name: "Næringsforeningen i Drammensregionen", kind: "business" })
+        .returning(),
+    ),
+    first(
+      await db
+        .insert(partnerOrganisations)
+        .values({ municipalityId, name: "Universitetet i Sørøst-Norge", kind: "academia" })
+        .returning(),
+    ),
+  ];
+  const previous = await createActionPlanVersion(db, { plan, budgetYear: 2026 });
+  await db
+    .update(actionPlanVersions)
+    .set({
+      status: "adopted",
+      adoptedOn: "2025-12-11",
+      decisionBody: "Bystyret",
+      caseReference: "2025/123",
+      frozenAt: new Date(),
+    })
+    .where(eq(actionPlanVersions.id, previous.id));
+  const draft = await createActionPlanVersion(db, { plan, budgetYear: 2027 });
+  for (const year of [2027, 2028, 2029, 2030])
+    await db.insert(budgetFrames).values({
+      municipalityId,
+      cycleId: draft.cycleId,
+      frameAreaId: frameArea.id,
+      year,
+      amountNok: 50_000_000,
+      status: "adopted",
+    });
+  const count = over.measureCount ?? 6;
+  const created: { reference: string; title: string; municipalByYear: number[] }[] = [];
+  for (let i = 1; i <= count + 1; i++) {
+    const reference = `T-${String(i).padStart(3, "0")}`;
+    const title =
+      i % 3 === 0 ? `Grønt næringsareal på Holmen, fase ${i}` : `Kompetanseløft for små bedrifter ${i}`;
+    const measure = first(await db.insert(measures).values({ municipalityId, reference }).returning());
+    const versionIn = async (apv: ActionPlanVersion, t: string) =>
+      first(
+        await db
+          .insert(measureVersions)
+          .values({
+            municipalityId,
+            measureId: measure.id,
+            actionPlanVersionId: apv.id,
+            focusAreaId: (areas[i % 2] ?? areas[0])?.id ?? "",
+            title: t,
+            responsibleUnit: "Næring og byutvikling",
+            contactPerson: "Kari Nordmann",
+            startYear: 2026,
+            endYear: 2030,
+          })
+          .returning(),
+      );
+    // T-1 only last year; the others in both, T-2 with a new title this year; the last one new.
+    if (i <= count) await versionIn(previous, i === 2 ? `${title} (tidligere navn)` : title);
+    if (i === 1) continue;
+    const version = await versionIn(draft, title);
+    const amounts = [0, 1, 2, 3].map((k) => 100_000 * i + 10_000 * k);
+    for (const [k, year] of [2027, 2028, 2029, 2030].entries())
+      await db.insert(measureCosts).values({
+        municipalityId,
+        measureVersionId: version.id,
+        year,
+        fundingSourceId: municipal.id,
+        amountNok: amounts[k] ?? 0,
+      });
+    await db.insert(measureCosts).values({
+      municipalityId,
+      measureVersionId: version.id,
+      year: 2027,
+      fundingSourceId: external.id,
+      amountNok: 50_000,
+      externalStatus: "granted",
+    });
+    await db.insert(measureVersionPartners).values({
+      municipalityId,
+      measureVersionId: version.id,
+      organisationId: (partners[i % 2] ?? partners[0])?.id ?? "",
+      role: "lead",
+    });
+    created.push({ reference, title, municipalByYear: amounts });
+  }
+  return { plan, areas, frameArea, municipal, external, partners, previous, draft, measures: created };
+}

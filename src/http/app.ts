@@ -11,6 +11,7 @@ import { registerErrorHandling } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
@@ -81,6 +82,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(cycleRoutes);
   await app.register(budgetRoutes);
   await app.register(indicatorRoutes);
+  await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
   await app.register(proposalRoutes(config));
   await app.register(oidcRoutes(config));

@@ -11,6 +11,7 @@ import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CompiledStatusReportPage } from "./pages/CompiledStatusReportPage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
+import { ImportMeasuresPage } from "./pages/ImportMeasuresPage.tsx";
 import { IndicatorFormPage } from "./pages/IndicatorFormPage.tsx";
 import { IndicatorImportPage } from "./pages/IndicatorImportPage.tsx";
 import { IndicatorPage } from "./pages/IndicatorPage.tsx";
@@ -47,6 +48,7 @@ export const pageRoutes = [
   { path: "/indikatorer/:id/rediger", element: <IndicatorFormPage /> },
   { path: "/indikatorer/:id/import", element: <IndicatorImportPage /> },
   { path: "/plan/:planId/handlingsplan/:budgetYear/:revision", element: <ActionPlanPage /> },
+  { path: "/plan/:planId/handlingsplan/:budgetYear/:revision/import", element: <ImportMeasuresPage /> },
   { path: "/endringer", element: <ComparePage /> },
   { path: "/logg-inn", element: <SignInPage /> },
   { path: "/konto", element: <AccountPage /> },

@@ -4,6 +4,7 @@ import { useParams } from "react-router";
 import { formatNok, sumNok } from "../../domain/money.ts";
 import type { ActionPlanResponse } from "../../http/routes/cycles.ts";
 import { browserFetchJson, useCurrentMunicipality } from "../api.ts";
+import { ActionPlanDownloads } from "../components/ActionPlanDownloads.tsx";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { formatLocale, useCycleMessages } from "../i18n/cycle-messages.ts";
@@ -150,6 +151,13 @@ export function ActionPlanPage() {
           </>
         )}
       </section>
+      <ActionPlanDownloads
+        municipalityNumber={municipality.data?.number ?? ""}
+        planId={planId}
+        budgetYear={ap.budgetYear}
+        revision={ap.revision}
+        canImport={municipality.data?.role === "planner" && ap.status === "draft"}
+      />
       {signedIn && (
         <Paragraph>
           <AppLink to={`/endringer?${new URLSearchParams({ before: ap.id })}`}>{c("ap.compare")}</AppLink>

@@ -1,0 +1,280 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { formatNok, sumNok } from "../domain/money.ts";
+import {
+  type ActionPlanDocument,
+  allMeasures,
+  type DocumentMeasure,
+  externalTotal,
+  fieldLabel,
+  kroner,
+  municipalIn,
+  municipalTotal,
+  roleText,
+  summaryTexts,
+  titleTexts,
+  yearTotal,
+} from "./action-plan-model.ts";
+
+const require = createRequire(import.meta.url);
+// pdfmake's server-side printer; CommonJS, without types for this entry point.
+const PdfPrinter = (require("pdfmake/js/Printer.js") as { default: new (...args: unknown[]) => Printer })
+  .default;
+type Printer = {
+  createPdfKitDocument(definition: unknown): Promise<NodeJS.ReadableStream & { end(): void }>;
+};
+
+const URLResolver = (require("pdfmake/js/URLResolver.js") as { default: new (fs: unknown) => unknown })
+  .default;
+
+// Roboto as bundled with pdfmake: it has æ, ø and å. Read once into a small in-memory file system
+// that the printer reads fonts from, so it needs no access to local files or URLs at all.
+const fontFiles = ["Roboto-Regular.ttf", "Roboto-Medium.ttf", "Roboto-Italic.ttf", "Roboto-MediumItalic.ttf"];
+let storage: Map<string, Buffer> | undefined;
+function fontStorage() {
+  storage ??= new Map(
+    fontFiles.map((name) => [name, readFileSync(require.resolve(`pdfmake/build/fonts/Roboto/${name}`))]),
+  );
+  const files = storage;
+  return {
+    existsSync: (name: string) => files.has(name),
+    readFileSync: (name: string) => {
+      const file = files.get(name);
+      if (!file) throw new Error(`no font ${name}`);
+      return file;
+    },
+    writeFileSync: () => {
+      throw new Error("read-only");
+    },
+  };
+}
+const fonts = () => ({
+  Roboto: {
+    normal: "Roboto-Regular.ttf",
+    bold: "Roboto-Medium.ttf",
+    italics: "Roboto-Italic.ttf",
+    bolditalics: "Roboto-MediumItalic.ttf",
+  },
+});
+
+type Content = Record<string, unknown> | string | Content[];
+const dark = "#1E2B3C";
+
+function table(
+  header: string[],
+  rows: string[][],
+  numericFrom: number,
+  widths: (string | number)[],
+  bold?: number[],
+) {
+  return {
+    style: "table",
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [
+        header.map((h, i) => ({
+          text: h,
+          style: "tableHeader",
+          alignment: i >= numericFrom ? "right" : "left",
+        })),
+        ...rows.map((r, ri) =>
+          r.map((v, i) => ({
+            text: v,
+            alignment: i >= numericFrom ? "right" : "left",
+            bold: bold?.includes(ri) ?? false,
+          })),
+        ),
+      ],
+    },
+    layout: {
+      hLineColor: () => "#B0B7C0",
+      vLineColor: () => "#B0B7C0",
+      fillColor: (row: number) => (row === 0 ? "#DDE3EA" : null),
+    },
+    margin: [0, 4, 0, 12],
+  };
+}
+
+function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
+  const rows = measures.map((m) => [
+    m.reference,
+    m.title,
+    m.responsibleUnit || "–",
+    m.partners.map((p) => `${p.name} (${roleText[p.role]})`).join(", ") || "–",
+    `${m.startYear}–${m.endYear}`,
+    ...doc.years.map((y) => kroner(municipalIn(m, y))),
+    kroner(externalTotal(m)),
+  ]);
+  rows.push([
+    "",
+    "Sum kommunale midler",
+    "",
+    "",
+    "",
+    ...doc.years.map((y) => kroner(yearTotal(measures, y, "municipal"))),
+    kroner(sumNok(measures.map(externalTotal))),
+  ]);
+  return table(
+    [
+      "Ref.",
+      "Tiltak",
+      "Ansvarlig",
+      "Partnere",
+      "Periode",
+      ...doc.years.map((y) => `${y} (kr)`),
+      "Eksternt (kr)",
+    ],
+    rows,
+    5,
+    [34, "*", 80, 100, 44, ...doc.years.map(() => 58), 62],
+    [rows.length - 1],
+  );
+}
+
+/**
+ * The action plan as a PDF for publishing: the same chapters as the Word document, A4 landscape so
+ * the tables with one column per year fit, page numbers in the footer, outline (bookmarks) from the
+ * headings and a tagged, titled document.
+ */
+export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
+  const t = titleTexts(doc);
+  const measures = allMeasures(doc);
+  const h1 = (text: string, pageBreak = true): Content => ({
+    text,
+    style: "h1",
+    tocItem: true,
+    outline: true,
+    ...(pageBreak ? { pageBreak: "before" } : {}),
+  });
+  const h2 = (text: string): Content => ({
+    text,
+    style: "h2",
+    tocItem: true,
+    tocMargin: [12, 0, 0, 0],
+    outline: true,
+  });
+  const c = doc.changes;
+  const content: Content[] = [
+    { text: doc.municipalityName, fontSize: 16, margin: [0, 100, 0, 8] },
+    { text: t.title, fontSize: 32, bold: true, color: dark },
+    { text: t.subtitle, fontSize: 16, margin: [0, 4, 0, 16] },
+    { text: t.period },
+    ...(t.revision ? [{ text: t.revision }] : []),
+    { text: t.status, bold: true, margin: [0, 8, 0, 0] },
+    { text: t.generated, fontSize: 8, color: "#555555", margin: [0, 120, 0, 0] },
+    { toc: { title: { text: "Innhold", style: "h1" } }, pageBreak: "before" },
+    h1("Sammendrag"),
+    ...summaryTexts(doc).map((text) => ({ text, margin: [0, 0, 0, 6] })),
+    {
+      text: "Beløpene er kommunale midler i hele kroner per år i handlings- og økonomiplanperioden. Ekstern finansiering er vist samlet for perioden.",
+      margin: [0, 0, 0, 6],
+    },
+    h1("Tiltak per satsingsområde"),
+    ...(doc.focusAreas.length === 0 ? ["Handlingsplanen har ingen tiltak."] : []),
+    ...doc.focusAreas.flatMap((area) => [
+      h2(area.title),
+      `${area.measures.length} tiltak, kommunale midler i perioden ${formatNok(sumNok(area.measures.map(municipalTotal)))}.`,
+      measuresTable(doc, area.measures),
+    ]),
+    h1("Budsjett mot rammene"),
+    "Summen av tiltakenes kommunale midler per år og rammeområde, mot rammen. Ekstern finansiering teller ikke mot rammene.",
+    doc.frames.areas.length === 0
+      ? "Ingen rammeområder er registrert."
+      : table(
+          ["Rammeområde", "År", "Ramme (kr)", "Tiltak (kr)", "Gjenstår (kr)"],
+          doc.frames.areas.flatMap((area) =>
+            area.rows.map((r) => [
+              area.name,
+              String(r.year),
+              r.frameNok === null ? "ingen ramme" : `${kroner(r.frameNok)}${r.adopted ? "" : " (foreslått)"}`,
+              kroner(r.sumNok),
+              r.remainingNok === null ? "–" : kroner(r.remainingNok),
+            ]),
+          ),
+          2,
+          ["*", 40, 100, 100, 100],
+        ),
+    table(
+      ["", ...doc.years.map(String), "I alt"],
+      [
+        [
+          "Sum kommunale midler",
+          ...doc.years.map((y) => kroner(yearTotal(measures, y, "municipal"))),
+          kroner(sumNok(measures.map(municipalTotal))),
+        ],
+        [
+          "Sum ekstern finansiering",
+          ...doc.years.map((y) => kroner(yearTotal(measures, y, "external"))),
+          kroner(sumNok(measures.map(externalTotal))),
+        ],
+      ],
+      1,
+      ["*", ...doc.years.map(() => 80), 90],
+    ),
+    h1("Endringer fra forrige år"),
+    ...(c === null
+      ? ["Det finnes ingen vedtatt handlingsplan for året før å sammenligne med."]
+      : [
+          {
+            text:
+              `Sammenlignet med vedtatt handlingsplan for ${c.fromBudgetYear}${c.fromRevision > 0 ? ` (revisjon ${c.fromRevision})` : ""}: ` +
+              `${c.added.length} nye, ${c.changed.length} endrede, ${c.removed.length} tatt ut og ${c.unchanged} uendrede tiltak.`,
+            margin: [0, 0, 0, 6],
+          },
+          h2("Nye tiltak"),
+          c.added.length ? { ul: c.added.map((m) => `${m.reference} ${m.title}`) } : "Ingen.",
+          h2("Endrede tiltak"),
+          c.changed.length
+            ? {
+                ul: c.changed.map(
+                  (m) => `${m.reference} ${m.title}: endret ${m.fields.map(fieldLabel).join(", ")}`,
+                ),
+              }
+            : "Ingen.",
+          h2("Tiltak som er tatt ut"),
+          c.removed.length ? { ul: c.removed.map((m) => `${m.reference} ${m.title}`) } : "Ingen.",
+          h2("Kommunale midler per år"),
+          table(
+            ["År", `${c.fromBudgetYear} (kr)`, `${doc.budgetYear} (kr)`, "Endring (kr)"],
+            c.totals.map((r) => [String(r.year), kroner(r.before), kroner(r.after), kroner(r.difference)]),
+            1,
+            [60, 110, 110, 110],
+          ),
+        ]),
+  ];
+  const definition = {
+    pageSize: "A4",
+    pageOrientation: "landscape",
+    pageMargins: [48, 48, 48, 48],
+    info: { title: `${t.title} – ${doc.planTitle}`, author: doc.municipalityName, creator: "Planverk" },
+    language: "nb-NO",
+    tagged: true,
+    displayTitle: true,
+    content,
+    footer: (page: number, pages: number) => ({
+      text: `Side ${page} av ${pages}`,
+      alignment: "center",
+      fontSize: 8,
+      margin: [0, 16, 0, 0],
+    }),
+    defaultStyle: { font: "Roboto", fontSize: 10 },
+    styles: {
+      h1: { fontSize: 18, bold: true, color: dark, margin: [0, 0, 0, 10] },
+      h2: { fontSize: 13, bold: true, color: dark, margin: [0, 12, 0, 4] },
+      table: { fontSize: 7.5 },
+      tableHeader: { bold: true },
+    },
+  };
+  const vfs = fontStorage();
+  const printer = new PdfPrinter(fonts(), vfs, new URLResolver(vfs), () => false);
+  const pdf = await printer.createPdfKitDocument(definition);
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+    pdf.end();
+  });
+}
