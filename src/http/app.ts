@@ -15,10 +15,12 @@ import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
+import { openDataRoutes } from "./routes/open-data.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { planRoutes } from "./routes/plan.ts";
 import { planStructureRoutes } from "./routes/plan-structure.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
+import { publicSiteRoutes } from "./routes/public-site.tsx";
 import { sessionRoutes } from "./routes/session.ts";
 import { registerSecurityHeaders } from "./security.ts";
 import { registerWeb } from "./web.ts";
@@ -80,6 +82,8 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(prioritisationRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
+  await app.register(publicSiteRoutes({ publicUrl: config.publicUrl }));
+  await app.register(openDataRoutes({ publicUrl: config.publicUrl }));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }
