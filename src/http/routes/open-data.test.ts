@@ -68,7 +68,10 @@ describe("open data", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/csv");
     expect(response.headers.link).toContain("creativecommons.org/licenses/by/4.0");
-    const lines = response.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = response.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toContain("referanse;tiltak;satsingsområde");
     expect(lines[0]).toContain("kommunalt_2026;kommunalt_2027");
     expect(lines).toHaveLength(2);
@@ -107,8 +110,12 @@ describe("open data", () => {
     const doc = (await get("/api/openapi.json")).json();
     const paths = Object.keys(doc.paths);
     expect(paths).toContain("/api/open/v1/kommune/{municipalityNumber}/planer");
-    expect(paths).toContain("/api/open/v1/kommune/{municipalityNumber}/plan/{planId}/{budgetYear}/tiltak.csv");
+    expect(paths).toContain(
+      "/api/open/v1/kommune/{municipalityNumber}/plan/{planId}/{budgetYear}/tiltak.csv",
+    );
     expect(paths).toContain("/api/open/v1/kommune/{municipalityNumber}/tiltak/{reference}");
-    expect(JSON.stringify(doc.paths["/api/open/v1/kommune/{municipalityNumber}/planer"])).toContain("CC BY 4.0");
+    expect(JSON.stringify(doc.paths["/api/open/v1/kommune/{municipalityNumber}/planer"])).toContain(
+      "CC BY 4.0",
+    );
   });
 });
