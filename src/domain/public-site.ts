@@ -29,10 +29,13 @@ export type PublicSearchItem = {
   kind: "goal" | "focus_area" | "measure";
   id: string;
   title: string;
+  /** Shown under the title (the snippet comes from it). */
   text: string;
+  /** Searched but not shown: e.g. the focus area, the responsible unit and partners of a measure. */
+  extra?: string;
 };
 
-export type PublicSearchHit = PublicSearchItem & { snippet: string; score: number };
+export type PublicSearchHit = Omit<PublicSearchItem, "extra"> & { snippet: string; score: number };
 
 /**
  * Norwegian search over published content. The text is folded the Norwegian way (case and Unicode
@@ -48,10 +51,12 @@ export function searchPublicContent(items: PublicSearchItem[], query: string): P
   const hits: PublicSearchHit[] = [];
   for (const item of items) {
     const title = foldForSearch(item.title);
-    const text = foldForSearch(item.text);
+    const text = foldForSearch(`${item.text}\n${item.extra ?? ""}`);
     if (!words.every((w) => title.includes(w) || text.includes(w))) continue;
     const score = words.filter((w) => title.includes(w)).length * 2 + (item.kind === "measure" ? 0 : 1);
-    hits.push({ ...item, snippet: snippetAround(item.text, words[0] ?? ""), score });
+    const { extra: _extra, ...shown } = item;
+    const inText = words.find((w) => foldForSearch(item.text).includes(w)) ?? "";
+    hits.push({ ...shown, snippet: snippetAround(item.text, inText), score });
   }
   return hits.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "nb", { numeric: true }));
 }

@@ -435,8 +435,8 @@ export async function searchPublic({
           kind: "measure" as const,
           id: m.reference,
           title: `${m.reference} ${m.title}`,
-          text: [
-            descriptions.get(m.reference) ?? "",
+          text: descriptions.get(m.reference) ?? "",
+          extra: [
             focusTitles.get(m.focusAreaId) ?? "",
             m.responsibleUnit,
             ...m.partners.map((p) => p.name),

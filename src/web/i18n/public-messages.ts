@@ -8,8 +8,7 @@ const nb = {
   "site.language": "Språk",
   "site.search": "Søk",
   "site.searchLabel": "Søk i planene",
-  "site.footer":
-    "Innholdet er publisert av {name} kommune. Åpne data kan gjenbrukes under lisensen {licence}.",
+  "site.footer": "Innholdet er publisert av {name} kommune. Åpne data kan gjenbrukes under lisensen",
   "site.openData": "Åpne data",
   "site.openDataIntro":
     "Planen, tiltakene og status som åpne data (JSON og CSV), lisens {licence}. Oppgi {name} kommune som kilde.",
@@ -116,8 +115,7 @@ const nn: Record<PublicMessageKey, string> = {
   "site.language": "Språk",
   "site.search": "Søk",
   "site.searchLabel": "Søk i planane",
-  "site.footer":
-    "Innhaldet er publisert av {name} kommune. Opne data kan brukast om att under lisensen {licence}.",
+  "site.footer": "Innhaldet er publisert av {name} kommune. Opne data kan brukast om att under lisensen",
   "site.openData": "Opne data",
   "site.openDataIntro":
     "Planen, tiltaka og status som opne data (JSON og CSV), lisens {licence}. Oppgi {name} kommune som kjelde.",
@@ -222,7 +220,7 @@ const en: Record<PublicMessageKey, string> = {
   "site.language": "Language",
   "site.search": "Search",
   "site.searchLabel": "Search the plans",
-  "site.footer": "Published by {name} municipality. Open data may be reused under the {licence} licence.",
+  "site.footer": "Published by {name} municipality. Open data may be reused under the licence",
   "site.openData": "Open data",
   "site.openDataIntro":
     "The plan, its measures and status as open data (JSON and CSV), licence {licence}. Credit {name} municipality as the source.",
