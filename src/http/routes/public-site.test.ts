@@ -89,7 +89,7 @@ describe("public pages (server-rendered HTML)", () => {
       `/kommune/${nr}/plan/ikke-en-plan/2026`,
       "/kommune/0000",
     ]) {
-      for (const headers of [{}, { cookie: session.cookie }]) {
+      for (const headers of [{}, { cookie: session.cookie }] as Record<string, string>[]) {
         const response = await get(url, headers);
         expect(response.statusCode, url).toBe(404);
         expect(response.body).toContain("Fant ikke siden");
