@@ -34,9 +34,17 @@ export type AppDeps = {
   logger: FastifyBaseLogger;
   /** Folder of the built web app (dist/web); without it only the API is served. */
   webDir?: string;
+  /** Seconds the public pages and open data keep a rendered answer in memory (default 10; 0: none). */
+  publicCacheSeconds?: number;
 };
 
-export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger,
+  webDir,
+  publicCacheSeconds,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     genReqId: (request) => {
@@ -82,8 +90,9 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(prioritisationRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
-  await app.register(publicSiteRoutes({ publicUrl: config.publicUrl }));
-  await app.register(openDataRoutes({ publicUrl: config.publicUrl }));
+  const publicOptions = { publicUrl: config.publicUrl, cacheSeconds: publicCacheSeconds };
+  await app.register(publicSiteRoutes(publicOptions));
+  await app.register(openDataRoutes(publicOptions));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

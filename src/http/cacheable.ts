@@ -8,13 +8,13 @@ import { entityTag, matchesEntityTag } from "../domain/public-site.ts";
  */
 export const publicCacheControl = "public, max-age=60, stale-while-revalidate=300";
 
-export type CacheableBody = { body: string; type: string; tag: string };
+/** Kept as bytes: encoding a large string with æ, ø and å to UTF-8 on every answer costs more than the answer. */
+export type CacheableBody = { body: Buffer; type: string; tag: string };
 
-export const cacheableBody = (body: string, type: string): CacheableBody => ({
-  body,
-  type,
-  tag: entityTag(body),
-});
+export function cacheableBody(text: string, type: string): CacheableBody {
+  const body = Buffer.from(text, "utf8");
+  return { body, type, tag: entityTag(body) };
+}
 
 export function sendCacheable(
   request: FastifyRequest,
@@ -30,12 +30,17 @@ export function sendCacheable(
 
 /**
  * A few seconds of memory for rendered public answers. Under a spike (a news story linking to the
- * plan) every request within the window is served from the same rendered bytes instead of
- * querying and rendering again; data is at most this many seconds old, well inside the minute
- * that Cache-Control already allows. Only successful answers are kept; the size is bounded.
+ * plan) requests are served from the same rendered bytes instead of each querying and rendering
+ * again. When an answer is older than the time given, the next request still gets it at once while
+ * one fresh rendering runs in the background (stale-while-revalidate), so nobody waits for it; an
+ * answer twice that old is not served any more. Data is thus at most twice the time old, inside the
+ * minute Cache-Control already allows. Failures are not kept; the size is bounded.
  */
 export class MicroCache {
-  private readonly entries = new Map<string, { expires: number; value: Promise<CacheableBody> }>();
+  private readonly entries = new Map<
+    string,
+    { fresh: number; expires: number; value: Promise<CacheableBody>; refreshing: boolean }
+  >();
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 1000,
@@ -45,12 +50,37 @@ export class MicroCache {
     if (this.ttlMs <= 0) return produce();
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.value;
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    if (hit && hit.fresh > now) return hit.value;
+    if (hit && hit.expires > now) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        const next = produce();
+        next.then(
+          () => this.store(key, next),
+          () => {
+            hit.refreshing = false;
+          },
+        );
+      }
+      return hit.value;
+    }
     // Concurrent requests for the same key share one rendering.
     const value = produce();
-    this.entries.set(key, { expires: now + this.ttlMs, value });
-    value.catch(() => this.entries.delete(key));
+    this.store(key, value);
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
     return value;
+  }
+
+  private store(key: string, value: Promise<CacheableBody>) {
+    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) this.entries.clear();
+    const now = Date.now();
+    this.entries.set(key, {
+      fresh: now + this.ttlMs,
+      expires: now + 2 * this.ttlMs,
+      value,
+      refreshing: false,
+    });
   }
 }

@@ -142,7 +142,7 @@ const description = `Open data, licence ${openDataLicence.name} (${openDataLicen
  * as JSON and CSV, from the same public read services as the public pages.
  */
 export function openDataRoutes(options: { publicUrl: string; cacheSeconds?: number }): FastifyPluginAsyncZod {
-  const cache = new MicroCache((options.cacheSeconds ?? 5) * 1000);
+  const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
   return async (app) => {
     const base = "/api/open/v1/kommune/:municipalityNumber";
 

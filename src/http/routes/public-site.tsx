@@ -48,7 +48,7 @@ type Params = {
  * same public read services as the open data API (src/services/public-content.ts).
  */
 export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: number }) {
-  const cache = new MicroCache((options.cacheSeconds ?? 5) * 1000);
+  const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
 
   return async (app: FastifyInstance) => {
     app.get(publicStylesheetPath, { schema: { hide: true } }, (_request, reply) =>
