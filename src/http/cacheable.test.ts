@@ -1,8 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cacheableBody, MicroCache } from "./cacheable.ts";
 
 describe("the micro-cache of public answers", () => {
-  it("renders once within its time, then serves the old answer once while renewing it, and never one past twice its time", async () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-27T12:00:00Z"));
+  });
+  afterEach(() => vi.useRealTimers());
+  const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
+  it("renders once within its time, then serves the old answer while one renewal runs, and nothing past twice its time", async () => {
     let renders = 0;
     const cache = new MicroCache(50);
     const produce = async () => cacheableBody(`svar ${++renders}`, "text/plain");
@@ -10,16 +17,16 @@ describe("the micro-cache of public answers", () => {
     expect(a.body.toString()).toBe("svar 1");
     expect(b).toBe(a);
     expect(renders).toBe(1);
-    await new Promise((r) => setTimeout(r, 60));
+    later(60);
     // Stale: answered at once with the old bytes; one renewal runs.
     const [c, d] = await Promise.all([cache.get("k", produce), cache.get("k", produce)]);
     expect(c.body.toString()).toBe("svar 1");
     expect(d.body.toString()).toBe("svar 1");
-    await new Promise((r) => setTimeout(r, 5));
     expect(renders).toBe(2);
+    await Promise.resolve();
     expect((await cache.get("k", produce)).body.toString()).toBe("svar 2");
     // Past twice the time nothing old is served.
-    await new Promise((r) => setTimeout(r, 110));
+    later(101);
     expect((await cache.get("k", produce)).body.toString()).toBe("svar 3");
   });
 

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { entityTag, matchesEntityTag } from "../domain/public-site.ts";
 
@@ -9,12 +10,21 @@ import { entityTag, matchesEntityTag } from "../domain/public-site.ts";
 export const publicCacheControl = "public, max-age=60, stale-while-revalidate=300";
 
 /** Kept as bytes: encoding a large string with æ, ø and å to UTF-8 on every answer costs more than the answer. */
-export type CacheableBody = { body: Buffer; type: string; tag: string };
+export type CacheableBody = { body: Buffer; type: string; tag: string; gzipped?: Buffer };
 
 export function cacheableBody(text: string, type: string): CacheableBody {
   const body = Buffer.from(text, "utf8");
   return { body, type, tag: entityTag(body) };
 }
+
+/** The gzip form, made once per rendered answer (a kept answer is compressed once, not per request). */
+function gzipped(content: CacheableBody): Buffer {
+  content.gzipped ??= gzipSync(content.body, { level: 6 });
+  return content.gzipped;
+}
+
+const acceptsGzip = (request: FastifyRequest) =>
+  /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
 
 export function sendCacheable(
   request: FastifyRequest,
@@ -22,9 +32,15 @@ export function sendCacheable(
   content: CacheableBody,
   headers: Record<string, string> = {},
 ) {
-  reply.header("etag", content.tag).header("cache-control", publicCacheControl);
+  // Small answers are not worth compressing; the gzip form has a tag of its own (it is other bytes).
+  const gzip = content.body.length > 1024 && acceptsGzip(request);
+  const tag = gzip ? `${content.tag.slice(0, -1)}-gz"` : content.tag;
+  const vary = ["Accept-Encoding", headers.vary].filter(Boolean).join(", ");
+  reply.header("etag", tag).header("cache-control", publicCacheControl);
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
-  if (matchesEntityTag(request.headers["if-none-match"], content.tag)) return reply.code(304).send();
+  reply.header("vary", vary);
+  if (matchesEntityTag(request.headers["if-none-match"], tag)) return reply.code(304).send();
+  if (gzip) return reply.type(content.type).header("content-encoding", "gzip").send(gzipped(content));
   return reply.type(content.type).send(content.body);
 }
 

@@ -134,8 +134,12 @@ describe.skipIf(!browserAvailable)("the public pages for an anonymous visitor in
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${env.baseUrl}/kommune/${nr}/plan/${data.plan.id}/2026`);
-    expect(await page.locator("main").textContent()).toContain("Solceller på næringsbygg");
+    expect(await page.locator("main").textContent()).toContain("Grønn næring");
     expect(await page.locator("main").textContent()).toContain("Flere arbeidsplasser i regionen");
+    await page.goto(
+      `${env.baseUrl}/kommune/${nr}/plan/${data.plan.id}/2026/satsingsomrade/${data.focusArea.id}`,
+    );
+    expect(await page.locator("main").textContent()).toContain("Solceller på næringsbygg");
     await page.goto(`${env.baseUrl}/kommune/${nr}/tiltak/${data.adopted.measure.reference}`);
     const main = await page.locator("main").textContent();
     expect(main).toContain("Solceller på næringsbygg");

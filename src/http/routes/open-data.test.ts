@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.ts";
 import { createMunicipality, createPlan, createPublishedPlan } from "../../../test/factories.ts";
@@ -58,6 +59,18 @@ describe("open data", () => {
     expect(again.headers.etag).toBe(tag);
     const other = await get(url, { "if-none-match": '"something-else"' });
     expect(other.statusCode).toBe(200);
+
+    // Compressed for clients that accept gzip, under a tag of its own.
+    const gzipped = await get(url, { "accept-encoding": "gzip, br" });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers.vary).toContain("Accept-Encoding");
+    expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString("utf8"))).toEqual(response.json());
+    expect(gzipped.headers.etag).not.toBe(tag);
+    const gzippedAgain = await get(url, {
+      "accept-encoding": "gzip",
+      "if-none-match": gzipped.headers.etag as string,
+    });
+    expect(gzippedAgain.statusCode).toBe(304);
   });
 
   it("gives the measures as CSV with the licence link, and 304 on a matching tag", async () => {

@@ -36,7 +36,8 @@ describe("public pages (server-rendered HTML)", () => {
     expect(html).toContain('<meta name="description" content="Handlingsplan 2026 for Næringsplan for Testby');
     expect(html).toContain(`href="${publicStylesheetPath}"`);
     expect(html).not.toContain("<script");
-    expect(html).toContain("Solceller på næringsbygg");
+    expect(html).toContain("Grønn næring");
+    expect(html).toContain("Planlagt: 1");
     expect(html).not.toContain("Hemmelig utkast");
     expect(response.headers["cache-control"]).toContain("public");
     expect(response.headers.vary).toContain("Cookie");
@@ -63,8 +64,10 @@ describe("public pages (server-rendered HTML)", () => {
     expect(old.statusCode).toBe(200);
     expect(old.body).toContain("Dette er en eldre versjon av handlingsplanen.");
     expect(old.body).toContain(`href="${base}/2027"`);
-    expect(old.body).toContain("Solceller på næringsbygg");
-    expect(old.body).not.toContain("Nytt år");
+    const oldArea = await get(`${base}/2025/satsingsomrade/${focusArea.id}`);
+    expect(oldArea.body).toContain("Solceller på næringsbygg");
+    expect(oldArea.body).not.toContain("Nytt år");
+    expect((await get(`${base}/2027/satsingsomrade/${focusArea.id}`)).body).toContain("Nytt år");
     const pinned = await get(`${base}/2025/revisjon/0`);
     expect(pinned.statusCode).toBe(200);
     expect(pinned.body).toContain(`href="${base}/2025/revisjon/0/satsingsomrade/${focusArea.id}"`);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { measureStatuses } from "../../db/schema/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
 import { sanitizeRichText } from "../../domain/rich-text.ts";
@@ -168,6 +169,15 @@ function Progress({ t, value }: { t: PublicTranslate; value: number | null }) {
 
 function StatusBadge({ t, status }: { t: PublicTranslate; status: PublicMeasureSummary["status"] }) {
   return <span className={`status status-${status}`}>{t(`status.${status}`)}</span>;
+}
+
+/** How many measures have each status, e.g. «Pågår: 12 · Forsinket: 3». */
+function StatusCounts({ t, measures }: { t: PublicTranslate; measures: PublicMeasureSummary[] }) {
+  const counts = measureStatuses
+    .map((status) => ({ status, count: measures.filter((m) => m.status === status).length }))
+    .filter((c) => c.count > 0);
+  if (counts.length === 0) return null;
+  return <p>{counts.map((c) => `${t(`status.${c.status}`)}: ${c.count}`).join(" · ")}</p>;
 }
 
 function ExampleBadge({ t, show }: { t: PublicTranslate; show: boolean }) {
@@ -447,18 +457,8 @@ export function ActionPlanPage({
                 ? t("plan.noProgress")
                 : t("plan.progressOf", { progress: `${fa.rollUp.progress} %` })}
             </p>
-            {fa.measures.length > 0 && (
-              <ul className="measure-list">
-                {fa.measures.map((m) => (
-                  <li key={m.reference}>
-                    <a href={measurePath(nr, m.reference)}>
-                      {m.reference} {m.title}
-                    </a>{" "}
-                    <StatusBadge t={t} status={m.status} /> <ExampleBadge t={t} show={m.isExample} />
-                  </li>
-                ))}
-              </ul>
-            )}
+            {fa.description && <p>{fa.description}</p>}
+            <StatusCounts t={t} measures={fa.measures} />
           </section>
         ))}
       </section>
