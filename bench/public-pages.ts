@@ -233,6 +233,13 @@ async function main() {
     say();
     say("| target | server | req/s | p50 ms | p99 ms | errors | non-2xx | kB/s |");
     say("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    {
+      // Planverk's own floor: the health route, through the same Fastify stack (hooks, headers).
+      const r = await autocannon(`${base}/healthz`, duration, connections);
+      say(
+        `| \`GET /healthz\` (framework floor) | Planverk | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.bytes / 1024).toFixed(0)} |`,
+      );
+    }
     for (const [name, p, type] of [
       ["plan page (HTML)", planPath, "text/html; charset=utf-8"],
       ["plan JSON (open data)", jsonPath, "application/json; charset=utf-8"],

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { AppError } from "../../errors.ts";
@@ -27,6 +28,7 @@ import { languageOf } from "../web.ts";
 
 const stylesheetSource = readFileSync(new URL("../../web/public-site/public.css", import.meta.url), "utf8");
 const stylesheetHash = createHash("sha256").update(stylesheetSource).digest("hex").slice(0, 12);
+const stylesheetGzip = gzipSync(stylesheetSource, { level: 9 });
 /** The public stylesheet, under a name that changes with its content, so it can be cached for a year. */
 export const publicStylesheetPath = `/kommune-assets/public.${stylesheetHash}.css`;
 
@@ -51,12 +53,15 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
   const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
 
   return async (app: FastifyInstance) => {
-    app.get(publicStylesheetPath, { schema: { hide: true } }, (_request, reply) =>
+    app.get(publicStylesheetPath, { schema: { hide: true } }, (request, reply) => {
       reply
         .type("text/css; charset=utf-8")
         .header("cache-control", "public, max-age=31536000, immutable")
-        .send(stylesheetSource),
-    );
+        .header("vary", "Accept-Encoding");
+      return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
+        ? reply.header("content-encoding", "gzip").send(stylesheetGzip)
+        : reply.send(stylesheetSource);
+    });
 
     /** The language: chosen with ?lang= (and remembered in the cookie the whole app uses), else the cookie. */
     function pageLanguage(
