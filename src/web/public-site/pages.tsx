@@ -283,7 +283,7 @@ function MeasureTable({
         <tbody>
           {measures.map((m) => (
             <tr key={m.reference}>
-              <td>{m.reference}</td>
+              <td className="ref">{m.reference}</td>
               <th scope="row">
                 <a href={measurePath(nr, m.reference)}>{m.title}</a> <ExampleBadge t={t} show={m.isExample} />
               </th>
