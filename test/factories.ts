@@ -517,3 +517,64 @@ export async function createDocumentPlan(
   }
   return { plan, areas, frameArea, municipal, external, partners, previous, draft, measures: created };
 }
+
+/** Marks an action plan version adopted (frozen), as the council's decision does. */
+export async function adoptActionPlanVersionForTest(
+  db: Database,
+  version: ActionPlanVersion,
+  over: { adoptedOn?: string; caseReference?: string } = {},
+) {
+  const { eq } = await import("drizzle-orm");
+  return first(
+    await db
+      .update(actionPlanVersions)
+      .set({
+        status: "adopted",
+        adoptedOn: over.adoptedOn ?? "2026-12-10",
+        decisionBody: "bystyret",
+        caseReference: over.caseReference ?? "26/123",
+        frozenAt: new Date(),
+      })
+      .where(eq(actionPlanVersions.id, version.id))
+      .returning(),
+  );
+}
+
+/**
+ * A published plan with a goal, a focus area and an adopted action plan for `budgetYear` holding one
+ * measure, and a draft for the next year with a measure of its own: what the public pages show.
+ */
+export async function createPublishedPlan(
+  db: Database,
+  over: { municipalityId?: string; budgetYear?: number } = {},
+) {
+  const municipalityId = over.municipalityId ?? (await createMunicipality(db)).id;
+  const budgetYear = over.budgetYear ?? 2026;
+  const plan = await createPlan(db, { municipalityId, published: true, title: "Næringsplan for Testby" });
+  const goal = await createGoal(db, { plan, title: "Flere arbeidsplasser i regionen" });
+  const focusArea = await createFocusArea(db, {
+    plan,
+    title: "Grønn næring",
+    description: "Grønn omstilling i næringslivet.",
+    goalIds: [goal.id],
+  });
+  const adoptedVersion = await createActionPlanVersion(db, { plan, budgetYear });
+  const adopted = await createMeasure(db, {
+    actionPlanVersion: adoptedVersion,
+    focusAreaId: focusArea.id,
+    goalIds: [goal.id],
+    title: "Solceller på næringsbygg",
+    costs: [
+      { year: budgetYear, amountNok: 1_250_000 },
+      { year: budgetYear + 1, amountNok: 500_000, kind: "external" },
+    ],
+  });
+  const adoptedPlan = await adoptActionPlanVersionForTest(db, adoptedVersion);
+  const draftVersion = await createActionPlanVersion(db, { plan, budgetYear: budgetYear + 1 });
+  const draft = await createMeasure(db, {
+    actionPlanVersion: draftVersion,
+    focusAreaId: focusArea.id,
+    title: "Hemmelig utkast til tiltak",
+  });
+  return { plan, goal, focusArea, adoptedPlan, adopted, draftVersion, draft };
+}

@@ -17,11 +17,13 @@ import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
+import { openDataRoutes } from "./routes/open-data.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { planRoutes } from "./routes/plan.ts";
 import { planStructureRoutes } from "./routes/plan-structure.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
+import { publicSiteRoutes } from "./routes/public-site.tsx";
 import { sessionRoutes } from "./routes/session.ts";
 import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
@@ -36,9 +38,17 @@ export type AppDeps = {
   logger: FastifyBaseLogger;
   /** Folder of the built web app (dist/web); without it only the API is served. */
   webDir?: string;
+  /** Seconds the public pages and open data keep a rendered answer in memory (default 10; 0: none). */
+  publicCacheSeconds?: number;
 };
 
-export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger,
+  webDir,
+  publicCacheSeconds,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     genReqId: (request) => {
@@ -88,6 +98,9 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
   await app.register(statusReportRoutes(config));
+  const publicOptions = { publicUrl: config.publicUrl, cacheSeconds: publicCacheSeconds };
+  await app.register(publicSiteRoutes(publicOptions));
+  await app.register(openDataRoutes(publicOptions));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ReactElement } from "react";
+import { AppError } from "../../errors.ts";
+import {
+  getPublicActionPlan,
+  getPublicMeasure,
+  listPublicPlans,
+  type PublicMunicipality,
+  searchPublic,
+} from "../../services/public-content.ts";
+import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
+import {
+  ActionPlanPage,
+  FocusAreaPage,
+  MeasurePage,
+  MunicipalityPage,
+  NotFoundPage,
+  type PageEnv,
+  renderDocument,
+  SearchPage,
+} from "../../web/public-site/pages.tsx";
+import { actionPlanPath } from "../../web/public-site/urls.ts";
+import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
+import { languageOf } from "../web.ts";
+
+const stylesheetSource = readFileSync(new URL("../../web/public-site/public.css", import.meta.url), "utf8");
+const stylesheetHash = createHash("sha256").update(stylesheetSource).digest("hex").slice(0, 12);
+const stylesheetGzip = gzipSync(stylesheetSource, { level: 9 });
+/** The public stylesheet, under a name that changes with its content, so it can be cached for a year. */
+export const publicStylesheetPath = `/kommune-assets/public.${stylesheetHash}.css`;
+
+const html = "text/html; charset=utf-8";
+const yearPattern = /^\d{4}$/;
+const revisionPattern = /^\d{1,3}$/;
+
+type Params = {
+  nr: string;
+  planId?: string;
+  year?: string;
+  revision?: string;
+  focusAreaId?: string;
+  reference?: string;
+};
+
+/**
+ * The citizen-facing site: plain server-rendered HTML under /kommune/<nr>/…, no script, from the
+ * same public read services as the open data API (src/services/public-content.ts).
+ */
+export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: number }) {
+  const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
+
+  return async (app: FastifyInstance) => {
+    app.get(publicStylesheetPath, { schema: { hide: true } }, (request, reply) => {
+      reply
+        .type("text/css; charset=utf-8")
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .header("vary", "Accept-Encoding");
+      return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
+        ? reply.header("content-encoding", "gzip").send(stylesheetGzip)
+        : reply.send(stylesheetSource);
+    });
+
+    /** The language: chosen with ?lang= (and remembered in the cookie the whole app uses), else the cookie. */
+    function pageLanguage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ): { language: Language; chosen: boolean } {
+      const asked = (request.query as { lang?: string }).lang;
+      if (isLanguage(asked)) {
+        reply.header("set-cookie", `${languageCookie}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
+        return { language: asked, chosen: true };
+      }
+      return { language: languageOf(request), chosen: false };
+    }
+
+    function envOf(request: FastifyRequest, language: Language): PageEnv {
+      const path = request.url.split("?")[0] ?? "/";
+      const q = (request.query as { q?: string }).q;
+      return {
+        language,
+        path,
+        url: `${options.publicUrl}${path}${q ? `?q=${encodeURIComponent(q)}` : ""}`,
+        stylesheet: publicStylesheetPath,
+      };
+    }
+
+    async function page(
+      request: FastifyRequest<{ Params: Params }>,
+      reply: FastifyReply,
+      render: (env: PageEnv) => Promise<ReactElement>,
+    ) {
+      const { language, chosen } = pageLanguage(request, reply);
+      const env = envOf(request, language);
+      try {
+        const key = `${language} ${request.url.replace(/([?&])lang=[a-z]{2}&?/, "$1").replace(/[?&]$/, "")}`;
+        const content = await cache.get(key, async () =>
+          cacheableBody(renderDocument(await render(env)), html),
+        );
+        if (chosen) {
+          // The answer sets a cookie: not for shared caches.
+          return reply.header("cache-control", "private, no-cache").type(html).send(content.body);
+        }
+        return sendCacheable(request, reply, content, { vary: "Cookie" });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== "not_found") throw error;
+        let municipality: PublicMunicipality | null = null;
+        try {
+          municipality = (
+            await listPublicPlans({ ctx: request.ctx, input: { municipalityNumber: request.params.nr } })
+          ).municipality;
+        } catch {
+          // An unknown municipality: the page says so without naming one.
+        }
+        return reply
+          .code(404)
+          .type(html)
+          .header("cache-control", "no-cache")
+          .send(renderDocument(<NotFoundPage env={env} municipality={municipality} />));
+      }
+    }
+
+    const notFound = () => new AppError("not_found", "Siden finnes ikke.");
+    const versionOf = (p: Params) => {
+      if (!yearPattern.test(p.year ?? "") || (p.revision !== undefined && !revisionPattern.test(p.revision)))
+        throw notFound();
+      return {
+        municipalityNumber: p.nr,
+        planId: p.planId ?? "",
+        budgetYear: Number(p.year),
+        revision: p.revision === undefined ? undefined : Number(p.revision),
+      };
+    };
+
+    app.get<{ Params: Params }>("/kommune/:nr", { schema: { hide: true } }, (request, reply) =>
+      page(request, reply, async (env) => {
+        const data = await listPublicPlans({
+          ctx: request.ctx,
+          input: { municipalityNumber: request.params.nr },
+        });
+        return <MunicipalityPage env={env} data={data} />;
+      }),
+    );
+
+    // The plan without a year: its newest adopted action plan.
+    app.get<{ Params: Params }>(
+      "/kommune/:nr/plan/:planId",
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const { plans } = await listPublicPlans({
+          ctx: request.ctx,
+          input: { municipalityNumber: request.params.nr },
+        });
+        const newest = plans.find((p) => p.id === request.params.planId)?.versions[0];
+        if (!newest) return page(request, reply, async () => Promise.reject(notFound()));
+        return reply.header("cache-control", "public, max-age=60").redirect(
+          actionPlanPath(request.params.nr, {
+            planId: request.params.planId ?? "",
+            budgetYear: newest.budgetYear,
+          }),
+        );
+      },
+    );
+
+    for (const suffix of ["", "/revisjon/:revision"]) {
+      app.get<{ Params: Params }>(
+        `/kommune/:nr/plan/:planId/:year${suffix}`,
+        { schema: { hide: true } },
+        (request, reply) =>
+          page(request, reply, async (env) => {
+            const data = await getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) });
+            return <ActionPlanPage env={env} data={data} pinned={suffix !== ""} />;
+          }),
+      );
+      app.get<{ Params: Params }>(
+        `/kommune/:nr/plan/:planId/:year${suffix}/satsingsomrade/:focusAreaId`,
+        { schema: { hide: true } },
+        (request, reply) =>
+          page(request, reply, async (env) => {
+            const data = await getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) });
+            const focusArea = data.focusAreas.find((f) => f.id === request.params.focusAreaId);
+            if (!focusArea) throw notFound();
+            return <FocusAreaPage env={env} data={data} focusArea={focusArea} pinned={suffix !== ""} />;
+          }),
+      );
+    }
+
+    app.get<{ Params: Params }>(
+      "/kommune/:nr/tiltak/:reference",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const data = await getPublicMeasure({
+            ctx: request.ctx,
+            input: { municipalityNumber: request.params.nr, reference: request.params.reference ?? "" },
+          });
+          return <MeasurePage env={env} data={data} />;
+        }),
+    );
+
+    app.get<{ Params: Params; Querystring: { q?: string } }>(
+      "/kommune/:nr/sok",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const q = typeof request.query.q === "string" ? request.query.q.slice(0, 200) : "";
+          const data = await searchPublic({
+            ctx: request.ctx,
+            input: { municipalityNumber: request.params.nr, q },
+          });
+          return <SearchPage env={env} data={data} />;
+        }),
+    );
+  };
+}
