@@ -21,6 +21,10 @@ export const actions = [
   "read_members",
   "read_audit",
   "activate",
+  "score",
+  "self_assess",
+  "read_results",
+  "read_summary",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -32,17 +36,34 @@ export const resources = [
   "membership",
   "audit_trail",
   "municipality",
+  "evaluation",
 ] as const;
 export type Resource = (typeof resources)[number];
 
 /** What a condition may look at. */
-export type PermissionObject = { published?: boolean; role?: Role; ownerUserId?: string | null };
+export type PermissionObject = {
+  published?: boolean;
+  role?: Role;
+  ownerUserId?: string | null;
+  /** The panel of the evaluation round(s) the object is in. */
+  panelistUserIds?: string[];
+  /** The owners of the measures in an evaluation round. */
+  measureOwnerUserIds?: (string | null)[];
+};
 type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
 
 const isPublished: Condition = { describe: "only when published", test: (_s, o) => o.published === true };
 const ownsIt: Condition = {
   describe: "only their own (they are its owner)",
   test: (s, o) => s.userId !== null && o.ownerUserId === s.userId,
+};
+const onThePanel: Condition = {
+  describe: "only when they are on the evaluation round's panel",
+  test: (s, o) => s.userId !== null && (o.panelistUserIds ?? []).includes(s.userId),
+};
+const ownsAMeasureInIt: Condition = {
+  describe: "only when they own a measure in the round",
+  test: (s, o) => s.userId !== null && (o.measureOwnerUserIds ?? []).includes(s.userId),
 };
 const notAdminRole: Condition = {
   describe: "not to or from the admin role",
@@ -84,6 +105,7 @@ export const permissionTable: Rule[] = [
   allow("planner",               "delete",        "measure"),
   allow("planner",               "update_status", "measure"),
   allow("measure_owner",         "update_status", "measure",      ownsIt),
+  allow(members,                 "read",          "measure",      onThePanel),
   allow(members,                 "read",          "organisation"),
   allow("planner",               "create",        "organisation"),
   allow("planner",               "update",        "organisation"),
@@ -94,6 +116,17 @@ export const permissionTable: Rule[] = [
   allow("admin",                 "update_member", "membership"),
   allow("admin",                 "read_audit",    "audit_trail"),
   allow("system_admin",          "activate",      "municipality"),
+  allow("planner",               "read",          "evaluation"),
+  allow(members,                 "read",          "evaluation",   onThePanel),
+  allow("measure_owner",         "read",          "evaluation",   ownsAMeasureInIt),
+  allow("planner",               "create",        "evaluation"),
+  allow("planner",               "update",        "evaluation"),
+  allow(members,                 "score",         "evaluation",   onThePanel),
+  allow("planner",               "self_assess",   "evaluation"),
+  allow("measure_owner",         "self_assess",   "evaluation",   ownsIt),
+  allow("planner",               "read_results",  "evaluation"),
+  allow("planner",               "read_summary",  "evaluation"),
+  allow(["anonymous", ...members], "read_summary", "evaluation",  isPublished),
 ];
 
 export function can(

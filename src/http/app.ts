@@ -11,6 +11,7 @@ import { registerErrorHandling } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
+import { evaluationRoutes } from "./routes/evaluations.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { measureRoutes } from "./routes/measures.ts";
@@ -80,6 +81,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(prioritisationRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
+  await app.register(evaluationRoutes(config));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }
