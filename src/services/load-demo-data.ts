@@ -33,6 +33,7 @@ import { financialPlanPeriod } from "../domain/cycle.ts";
 import { sanitizeRichText } from "../domain/rich-text.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
+import { insertDemoEvaluations } from "./load-demo-evaluations.ts";
 import { hashPassword } from "./passwords.ts";
 
 /**
@@ -1040,6 +1041,11 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
     });
   });
   await tx.insert(budgetFrames).values(frameRows);
+  await insertDemoEvaluations(tx, municipalityId, {
+    partnerUserId: userByRole.get("partner") ?? "",
+    plannerUserId: userByRole.get("planner") ?? "",
+    ownerUserId: userByRole.get("measure_owner") ?? null,
+  });
   return municipalityId;
 }
 

@@ -10,6 +10,8 @@ import { AdminPage } from "./pages/AdminPage.tsx";
 import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
+import { EvaluationRoundPage } from "./pages/EvaluationRoundPage.tsx";
+import { EvaluationsPage } from "./pages/EvaluationsPage.tsx";
 import { MeasureFormPage } from "./pages/MeasureFormPage.tsx";
 import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { MeasuresPage } from "./pages/MeasuresPage.tsx";
@@ -40,6 +42,8 @@ export const pageRoutes = [
   { path: "/invitasjon/:token", element: <AcceptInvitationPage /> },
   { path: "/partnere", element: <OrganisationsPage /> },
   { path: "/partnere/:organisationId", element: <OrganisationPage /> },
+  { path: "/evalueringer", element: <EvaluationsPage /> },
+  { path: "/evalueringer/:roundId", element: <EvaluationRoundPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

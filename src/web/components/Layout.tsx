@@ -2,12 +2,14 @@ import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
+import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
+  const { e } = useEvaluationMessages();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -61,6 +63,13 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/partnere" className="pv-nav__link">
                   {t("nav.partners")}
+                </NavLink>
+              </li>
+            )}
+            {municipality?.role && (
+              <li>
+                <NavLink to="/evalueringer" className="pv-nav__link">
+                  {e("nav.evaluation")}
                 </NavLink>
               </li>
             )}
