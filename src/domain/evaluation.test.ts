@@ -7,7 +7,7 @@ import {
   criteriaProblems,
   criterionKey,
   defaultCriteria,
-  evaluationPriority,
+  evaluationValue,
   scoreProblems,
   scoreStats,
   sectorOf,
@@ -134,10 +134,10 @@ describe("rules for criteria and scores", () => {
     ).toBe(1);
   });
 
-  it("scales the overall mean to a priority 0–100", () => {
-    expect(evaluationPriority(1)).toBe(0);
-    expect(evaluationPriority(5)).toBe(100);
-    expect(evaluationPriority(3.5)).toBe(63);
-    expect(evaluationPriority(null)).toBeNull();
+  it("turns the overall mean into a whole prioritisation value, the middle without a score", () => {
+    expect(evaluationValue(1)).toBe(100);
+    expect(evaluationValue(5)).toBe(500);
+    expect(evaluationValue(3.88)).toBe(388);
+    expect(evaluationValue(null)).toBe(300);
   });
 });

@@ -194,9 +194,9 @@ export function completedMeasures(
 }
 
 /**
- * The evaluation score a measure brings to prioritisation: its overall mean (1–5) scaled to a whole
- * priority 0–100, so it sits beside the planner's own priority values.
+ * A measure's value in prioritisation when the evaluation decides: its overall mean (1–5) times 100,
+ * so it stays a whole number; a measure that no closed round scored counts as the middle, 3.
  */
-export function evaluationPriority(overallMean: number | null): number | null {
-  return overallMean === null ? null : Math.round(((overallMean - minScore) / (maxScore - minScore)) * 100);
+export function evaluationValue(overallMean: number | null): number {
+  return Math.round((overallMean ?? 3) * 100);
 }

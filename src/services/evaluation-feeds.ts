@@ -8,6 +8,9 @@ import {
   type Recommendation,
 } from "../db/schema/index.ts";
 import { aggregateMeasure } from "../domain/evaluation.ts";
+import { authorize, resolveTenant } from "./access.ts";
+import type { ServiceContext } from "./context.ts";
+import { findVisibleMeasure } from "./get-measure.ts";
 
 export type LatestEvaluation = {
   roundId: string;
@@ -85,4 +88,21 @@ export async function latestEvaluations(
     });
   }
   return result;
+}
+
+/**
+ * A measure's latest closed evaluation, for the planner deciding about next year (measure page,
+ * rolling): informative only, it changes nothing. Internal readers only; null when never evaluated.
+ */
+export async function getLatestMeasureEvaluation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; reference: string };
+}): Promise<LatestEvaluation | null> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
+  authorize(ctx, tenant, "read_drafts", "measure", {}, "Tiltaket");
+  return (await latestEvaluations(ctx.db, tenant.id, [measure.id])).get(measure.id) ?? null;
 }

@@ -99,5 +99,5 @@ export async function getEvaluationOptions({
     })),
   );
   const people = (await membersWithSector(ctx.db, tenant.id)).map(({ email: _, ...p }) => p);
-  return { cycles: withMeasures, people, defaultCriteria: defaultCriteria.map((c) => c.title) };
+  return { cycles: withMeasures, people, defaultCriteria };
 }

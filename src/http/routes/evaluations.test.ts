@@ -237,3 +237,40 @@ describe("evaluation rounds", () => {
     expect(audits[0]?.n).toBeGreaterThan(0);
   });
 });
+
+describe("evaluation feeds", () => {
+  it("gives prioritisation the latest closed round's score as value when asked, and leaves the default alone", async () => {
+    const s = await setting();
+    const business = await s.as(s.business.user);
+    const { criteria, version } = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
+    const [ref] = s.references;
+    await business("PUT", `/evaluations/${s.roundId}/answers/${ref}`, {
+      version: null,
+      scores: { [criteria[0].key]: 5, [criteria[1].key]: 4 },
+      recommendation: "scale_up",
+    });
+    await s.planner("POST", `/evaluations/${s.roundId}/state`, { version, change: "close" });
+    const setup = (await s.planner("GET", `/cycles/${s.cycleId}/prioritisation`)).json();
+    const scored = setup.measures.find((m: { reference: string }) => m.reference === ref);
+    expect(scored.evaluationScore).toBe(4.5);
+    expect(setup.measures.find((m: { reference: string }) => m.reference !== ref).evaluationScore).toBeNull();
+    const byEvaluation = await s.planner("POST", `/cycles/${s.cycleId}/prioritisation`, {
+      valueSource: "evaluation",
+    });
+    expect(byEvaluation.statusCode, byEvaluation.body).toBe(200);
+    const values = Object.fromEntries(
+      byEvaluation
+        .json()
+        .current.selected.map((m: { reference: string; value: number }) => [m.reference, m.value]),
+    );
+    expect(values[ref as string]).toBe(450);
+    const byPriority = (await s.planner("POST", `/cycles/${s.cycleId}/prioritisation`, {})).json();
+    expect(byPriority.current.selected.every((m: { value: number }) => m.value === 1)).toBe(true);
+
+    const latest = await s.planner("GET", `/measures/${ref}/evaluation`);
+    expect(latest.statusCode, latest.body).toBe(200);
+    expect(latest.json()).toMatchObject({ score: 4.5, answers: 1, recommendations: { scale_up: 1 } });
+    const partner = await s.as(s.business.user);
+    expect((await partner("GET", `/measures/${ref}/evaluation`)).statusCode).toBe(404);
+  });
+});

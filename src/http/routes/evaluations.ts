@@ -6,6 +6,7 @@ import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import { createEvaluationRound } from "../../services/create-evaluation-round.ts";
+import { getLatestMeasureEvaluation } from "../../services/evaluation-feeds.ts";
 import { evaluationTasksFor } from "../../services/evaluation-tasks.ts";
 import { getEvaluationRound } from "../../services/get-evaluation-round.ts";
 import { getEvaluationSummary } from "../../services/get-evaluation-summary.ts";
@@ -112,7 +113,7 @@ const optionsSchema = z.object({
       sector,
     }),
   ),
-  defaultCriteria: z.array(z.string()),
+  defaultCriteria: z.array(criterion),
 });
 export type EvaluationOptionsResponse = z.infer<typeof optionsSchema>;
 
@@ -209,6 +210,18 @@ const tasksSchema = z.array(
   }),
 );
 export type EvaluationTasksResponse = z.infer<typeof tasksSchema>;
+
+const latestSchema = z
+  .object({
+    roundId: z.string(),
+    roundTitle: z.string(),
+    closedAt: z.string(),
+    score: z.number().nullable(),
+    answers: z.number().int(),
+    recommendations: recommendationCounts,
+  })
+  .nullable();
+export type LatestEvaluationResponse = z.infer<typeof latestSchema>;
 
 /** Evaluation rounds: planners set them up and read the results; panelists score; owners self-assess. */
 export const evaluationRoutes =
@@ -369,6 +382,20 @@ export const evaluationRoutes =
         },
       },
       async (request) => getEvaluationSummary({ ctx: request.ctx, input: request.params }),
+    );
+
+    app.get(
+      "/api/municipalities/:municipalityNumber/measures/:reference/evaluation",
+      {
+        schema: {
+          tags: ["evaluering"],
+          summary:
+            "A measure's latest closed evaluation (score and recommendations, anonymous), for the rolling; null when never evaluated",
+          params: z.object({ municipalityNumber, reference }),
+          response: { 200: latestSchema, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+        },
+      },
+      async (request) => getLatestMeasureEvaluation({ ctx: request.ctx, input: request.params }),
     );
 
     app.get(

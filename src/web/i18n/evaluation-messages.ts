@@ -104,6 +104,10 @@ const nb = {
   "ev.latestNoScore": "«{round}»: ingen poeng ({count} svar).",
   "ev.latestRecs": "Anbefalinger: {list}.",
   "ev.scoreOption": "Evalueringspoeng fra siste lukkede runde",
+  "ev.valueSource": "Hva et tiltak er verdt i prioriteringen",
+  "ev.valueSourceHint":
+    "{count} tiltak har samlet snitt fra en lukket evalueringsrunde: {list}. Med evalueringspoeng er verdien snittet × 100; tiltak uten poeng teller som 3.",
+  "ev.valuePriority": "Prioriteten i tabellen over",
 };
 export type EvaluationMessageKey = keyof typeof nb;
 
@@ -165,6 +169,10 @@ const nn: Record<EvaluationMessageKey, string> = {
   "ev.latest": "«{round}»: samla snitt {score} av 5 ({count} svar).",
   "ev.latestRecs": "Tilrådingar: {list}.",
   "ev.scoreOption": "Evalueringspoeng frå siste lukka runde",
+  "ev.valueSource": "Kva eit tiltak er verdt i prioriteringa",
+  "ev.valueSourceHint":
+    "{count} tiltak har samla snitt frå ein lukka evalueringsrunde: {list}. Med evalueringspoeng er verdien snittet × 100; tiltak utan poeng tel som 3.",
+  "ev.valuePriority": "Prioriteten i tabellen over",
 };
 
 const en: Record<EvaluationMessageKey, string> = {
@@ -268,6 +276,10 @@ const en: Record<EvaluationMessageKey, string> = {
   "ev.latestNoScore": "“{round}”: no scores ({count} answers).",
   "ev.latestRecs": "Recommendations: {list}.",
   "ev.scoreOption": "Evaluation score from the latest closed round",
+  "ev.valueSource": "What a measure is worth in the prioritisation",
+  "ev.valueSourceHint":
+    "{count} measures have an overall mean from a closed evaluation round: {list}. With evaluation scores the value is the mean × 100; measures without a score count as 3.",
+  "ev.valuePriority": "The priority in the table above",
 };
 
 export const evaluationMessages: Record<Language, Record<EvaluationMessageKey, string>> = { nb, nn, en };

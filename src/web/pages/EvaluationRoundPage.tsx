@@ -63,7 +63,7 @@ export function EvaluationRoundPage() {
       {mayUpdate && <PlannerControls round={r} number={number} />}
       {r.isPanelist && <ScoreSection round={r} number={number} />}
       {ownSelfAssessments.length > 0 && !r.results && (
-        <section aria-labelledby="self-assessments">
+        <section className="pv-ev-section" aria-labelledby="self-assessments">
           <Heading level={2} data-size="md" id="self-assessments">
             {e("ev.yourSelfAssessments")}
           </Heading>
@@ -176,7 +176,7 @@ function PlannerControls({ round, number }: { round: Round; number: string }) {
 function ScoreSection({ round, number }: { round: Round; number: string }) {
   const { e } = useEvaluationMessages();
   return (
-    <section aria-labelledby="score-heading">
+    <section className="pv-ev-section" aria-labelledby="score-heading">
       <Heading level={2} data-size="md" id="score-heading">
         {e("ev.scoreHeading")}
       </Heading>
@@ -223,7 +223,7 @@ function ScoreForm({
   const done = round.criteria.every((c) => c.key in scores);
   const id = `m-${measure.reference}`;
   return (
-    <Card data-color="neutral" className="pv-score-card" data-testid={`score-${measure.reference}`}>
+    <Card className="pv-score-card" data-testid={`score-${measure.reference}`}>
       <Heading level={3} data-size="sm" id={`${id}-heading`}>
         {measure.reference} {measure.title}
       </Heading>
@@ -386,7 +386,7 @@ function PanelProgress({ round }: { round: Round }) {
   const { e } = useEvaluationMessages();
   if (!round.panel) return null;
   return (
-    <section aria-labelledby="panel-heading">
+    <section className="pv-ev-section" aria-labelledby="panel-heading">
       <Heading level={2} data-size="md" id="panel-heading">
         {e("ev.progressHeading")}
       </Heading>
@@ -407,7 +407,7 @@ function Results({ round, number }: { round: Round; number: string }) {
   const { e, score } = useEvaluationMessages();
   if (!round.results) return null;
   return (
-    <section aria-labelledby="results-heading">
+    <section className="pv-ev-section" aria-labelledby="results-heading">
       <Heading level={2} data-size="md" id="results-heading">
         {e("ev.resultsHeading")}
       </Heading>
@@ -417,70 +417,69 @@ function Results({ round, number }: { round: Round; number: string }) {
         const sectorsPresent = result.sectors.map((s) => s.sector as Sector);
         const self = round.selfAssessments.find((s) => s.reference === m.reference);
         return (
-          <Card
-            key={m.reference}
-            data-color="neutral"
-            className="pv-score-card"
-            data-testid={`result-${m.reference}`}
-          >
-            <Heading level={3} data-size="sm">
-              {m.reference} {m.title}
-            </Heading>
-            <Paragraph>
-              <strong>
-                {result.overallMean === null
-                  ? e("ev.overallNone")
-                  : e("ev.overall", { mean: score(result.overallMean) })}
-              </strong>{" "}
-              · {e("ev.answers", { count: result.answers })}
-            </Paragraph>
-            <div className="pv-table-scroll">
-              <Table data-size="sm">
-                <caption className="pv-visually-hidden">{`${m.reference} ${m.title}`}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{e("ev.col.criterion")}</Table.HeaderCell>
-                    <Table.HeaderCell>{e("ev.col.mean")}</Table.HeaderCell>
-                    <Table.HeaderCell>{e("ev.col.spread")}</Table.HeaderCell>
-                    <Table.HeaderCell>{e("ev.col.count")}</Table.HeaderCell>
-                    <Table.HeaderCell>{e("ev.col.cannotAssess")}</Table.HeaderCell>
-                    {sectorsPresent.map((s) => (
-                      <Table.HeaderCell key={s}>{e(`ev.sector.${s}`)}</Table.HeaderCell>
-                    ))}
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {result.criteria.map((c) => (
-                    <Table.Row key={c.key}>
-                      <Table.HeaderCell scope="row">{c.title}</Table.HeaderCell>
-                      <Table.Cell>{score(c.mean)}</Table.Cell>
-                      <Table.Cell>
-                        {c.standardDeviation === null
-                          ? "–"
-                          : `${score(c.standardDeviation)}; ${c.min}–${c.max}`}
-                      </Table.Cell>
-                      <Table.Cell>{c.count}</Table.Cell>
-                      <Table.Cell>{c.cannotAssess}</Table.Cell>
-                      {sectorsPresent.map((s) => {
-                        const stats = c.bySector[s];
-                        return (
-                          <Table.Cell key={s} data-testid={`split-${m.reference}-${c.key}-${s}`}>
-                            {stats ? e("ev.splitCell", { mean: score(stats.mean), count: stats.count }) : "–"}
-                          </Table.Cell>
-                        );
-                      })}
+          <Card key={m.reference} className="pv-score-card" data-testid={`result-${m.reference}`}>
+            <Card.Block>
+              <Heading level={3} data-size="sm">
+                {m.reference} {m.title}
+              </Heading>
+              <Paragraph>
+                <strong>
+                  {result.overallMean === null
+                    ? e("ev.overallNone")
+                    : e("ev.overall", { mean: score(result.overallMean) })}
+                </strong>{" "}
+                · {e("ev.answers", { count: result.answers })}
+              </Paragraph>
+              <div className="pv-table-scroll">
+                <Table data-size="sm">
+                  <caption className="pv-visually-hidden">{`${m.reference} ${m.title}`}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{e("ev.col.criterion")}</Table.HeaderCell>
+                      <Table.HeaderCell>{e("ev.col.mean")}</Table.HeaderCell>
+                      <Table.HeaderCell>{e("ev.col.spread")}</Table.HeaderCell>
+                      <Table.HeaderCell>{e("ev.col.count")}</Table.HeaderCell>
+                      <Table.HeaderCell>{e("ev.col.cannotAssess")}</Table.HeaderCell>
+                      {sectorsPresent.map((s) => (
+                        <Table.HeaderCell key={s}>{e(`ev.sector.${s}`)}</Table.HeaderCell>
+                      ))}
                     </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <Paragraph data-size="sm">
-              {e("ev.recommendationsHeading")}:{" "}
-              {recommendations
-                .map((rec) => `${e(`ev.rec.${rec}`)} ${result.recommendations[rec]}`)
-                .join(" · ")}
-            </Paragraph>
-            {self && <SelfAssessment round={round} number={number} entry={self} label={m.reference} />}
+                  </Table.Head>
+                  <Table.Body>
+                    {result.criteria.map((c) => (
+                      <Table.Row key={c.key}>
+                        <Table.HeaderCell scope="row">{c.title}</Table.HeaderCell>
+                        <Table.Cell>{score(c.mean)}</Table.Cell>
+                        <Table.Cell>
+                          {c.standardDeviation === null
+                            ? "–"
+                            : `${score(c.standardDeviation)}; ${c.min}–${c.max}`}
+                        </Table.Cell>
+                        <Table.Cell>{c.count}</Table.Cell>
+                        <Table.Cell>{c.cannotAssess}</Table.Cell>
+                        {sectorsPresent.map((s) => {
+                          const stats = c.bySector[s];
+                          return (
+                            <Table.Cell key={s} data-testid={`split-${m.reference}-${c.key}-${s}`}>
+                              {stats
+                                ? e("ev.splitCell", { mean: score(stats.mean), count: stats.count })
+                                : "–"}
+                            </Table.Cell>
+                          );
+                        })}
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </div>
+              <Paragraph data-size="sm">
+                {e("ev.recommendationsHeading")}:{" "}
+                {recommendations
+                  .map((rec) => `${e(`ev.rec.${rec}`)} ${result.recommendations[rec]}`)
+                  .join(" · ")}
+              </Paragraph>
+              {self && <SelfAssessment round={round} number={number} entry={self} label={m.reference} />}
+            </Card.Block>
             {m.individual.length > 0 && (
               <Details>
                 <Details.Summary>{e("ev.individualHeading")}</Details.Summary>

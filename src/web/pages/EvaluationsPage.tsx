@@ -98,7 +98,7 @@ export function EvaluationsPage() {
             </div>
           )}
           {creating && (
-            <section aria-labelledby="new-round">
+            <section className="pv-ev-section" aria-labelledby="new-round">
               <Heading level={2} data-size="md" id="new-round">
                 {e("ev.new")}
               </Heading>
@@ -113,7 +113,7 @@ export function EvaluationsPage() {
                     title: "",
                     deadline: inAMonth,
                     measures: [],
-                    criteria: options.data.defaultCriteria.map((title) => ({ key: null, title })),
+                    criteria: options.data.defaultCriteria,
                     panelistUserIds: [],
                   }}
                   submitLabel={e("ev.form.create")}
@@ -127,7 +127,7 @@ export function EvaluationsPage() {
               )}
             </section>
           )}
-          <Heading level={2} data-size="md">
+          <Heading level={2} data-size="md" className="pv-ev-section">
             {e("ev.roundsHeading")}
           </Heading>
           {!rounds.data ? (
