@@ -235,8 +235,9 @@ function ScoreForm({
         })}{" "}
         · {done ? e("ev.measureDone") : e("ev.measureTodo")}
       </Paragraph>
+      {/* Descriptions are sanitised on the server (src/domain/rich-text.ts) before they are stored. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised allowlist HTML */}
       {measure.description && (
-        // Sanitised on the server to a small allowlist (src/domain/rich-text.ts).
         <div className="pv-richtext" dangerouslySetInnerHTML={{ __html: measure.description }} />
       )}
       <form
