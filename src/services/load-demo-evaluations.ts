@@ -76,11 +76,11 @@ export async function insertDemoEvaluations(
     .values({
       municipalityId,
       cycleId: adopted.cycleId,
-      title: `Evaluering av tiltakene ${year - 1} (eksempel)`,
+      title: `Evaluering våren ${year} (eksempel)`,
       criteria: defaultCriteria,
-      deadline: `${year}-02-28`,
+      deadline: `${year}-05-31`,
       status: "closed",
-      closedAt: new Date(`${year}-03-02T12:00:00Z`),
+      closedAt: new Date(`${year}-06-02T12:00:00Z`),
       createdByUserId: people.plannerUserId,
     })
     .returning();
@@ -136,6 +136,8 @@ export async function insertDemoEvaluations(
         scores: Object.fromEntries(defaultCriteria.map((c, k) => [c.key, scoreSets[p]?.[i]?.[k] ?? null])),
         comment: p === 0 ? (comments[i] ?? "") : "",
         recommendation: recs[p]?.[i] ?? null,
+        createdAt: new Date(`${year}-05-20T10:00:00Z`),
+        updatedAt: new Date(`${year}-05-20T10:00:00Z`),
       })),
     ),
   );

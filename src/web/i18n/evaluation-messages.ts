@@ -103,6 +103,7 @@ const nb = {
   "ev.latest": "«{round}»: samlet snitt {score} av 5 ({count} svar).",
   "ev.latestNoScore": "«{round}»: ingen poeng ({count} svar).",
   "ev.latestRecs": "Anbefalinger: {list}.",
+  "ev.openRound": "Se evalueringsrunden",
   "ev.scoreOption": "Evalueringspoeng fra siste lukkede runde",
   "ev.valueSource": "Hva et tiltak er verdt i prioriteringen",
   "ev.valueSourceHint":
@@ -168,6 +169,7 @@ const nn: Record<EvaluationMessageKey, string> = {
   "ev.summaryHeading": "Anonymt samandrag",
   "ev.latest": "«{round}»: samla snitt {score} av 5 ({count} svar).",
   "ev.latestRecs": "Tilrådingar: {list}.",
+  "ev.openRound": "Sjå evalueringsrunden",
   "ev.scoreOption": "Evalueringspoeng frå siste lukka runde",
   "ev.valueSource": "Kva eit tiltak er verdt i prioriteringa",
   "ev.valueSourceHint":
@@ -275,6 +277,7 @@ const en: Record<EvaluationMessageKey, string> = {
   "ev.latest": "“{round}”: overall mean {score} of 5 ({count} answers).",
   "ev.latestNoScore": "“{round}”: no scores ({count} answers).",
   "ev.latestRecs": "Recommendations: {list}.",
+  "ev.openRound": "See the evaluation round",
   "ev.scoreOption": "Evaluation score from the latest closed round",
   "ev.valueSource": "What a measure is worth in the prioritisation",
   "ev.valueSourceHint":
