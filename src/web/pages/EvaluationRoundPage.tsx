@@ -236,8 +236,8 @@ function ScoreForm({
         · {done ? e("ev.measureDone") : e("ev.measureTodo")}
       </Paragraph>
       {/* Descriptions are sanitised on the server (src/domain/rich-text.ts) before they are stored. */}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised allowlist HTML */}
       {measure.description && (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised allowlist HTML
         <div className="pv-richtext" dangerouslySetInnerHTML={{ __html: measure.description }} />
       )}
       <form
