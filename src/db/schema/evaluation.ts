@@ -49,7 +49,8 @@ export const evaluationRoundMeasures = pgTable(
       .references(() => evaluationRounds.id, { onDelete: "cascade" }),
     measureId: uuid("measure_id")
       .notNull()
-      .references(() => measures.id),
+      // Only a measure never in an adopted plan can be deleted; its evaluation goes with it.
+      .references(() => measures.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.measureId] }), index().on(t.measureId)],
 );
@@ -83,7 +84,8 @@ export const evaluationAnswers = pgTable(
       .references(() => evaluationRounds.id, { onDelete: "cascade" }),
     measureId: uuid("measure_id")
       .notNull()
-      .references(() => measures.id),
+      // Only a measure never in an adopted plan can be deleted; its evaluation goes with it.
+      .references(() => measures.id, { onDelete: "cascade" }),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -107,7 +109,8 @@ export const evaluationSelfAssessments = pgTable(
       .references(() => evaluationRounds.id, { onDelete: "cascade" }),
     measureId: uuid("measure_id")
       .notNull()
-      .references(() => measures.id),
+      // Only a measure never in an adopted plan can be deleted; its evaluation goes with it.
+      .references(() => measures.id, { onDelete: "cascade" }),
     text: text("text").notNull().default(""),
     authorUserId: uuid("author_user_id").references(() => users.id),
     version: rowVersion(),

@@ -18,7 +18,7 @@ async function setting() {
   const s = await createEvaluationSetting(t.database.db);
   const as = async (user: { email: string }) => {
     const session = await signIn(t.app, user.email, testPassword);
-    return (method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+    return (method: "GET" | "POST" | "PUT" | "DELETE", url: string, payload?: object) =>
       t.app.inject({
         method,
         url: `/api/municipalities/${s.municipality.number}${url}`,
@@ -272,5 +272,23 @@ describe("evaluation feeds", () => {
     expect(latest.json()).toMatchObject({ score: 4.5, answers: 1, recommendations: { scale_up: 1 } });
     const partner = await s.as(s.business.user);
     expect((await partner("GET", `/measures/${ref}/evaluation`)).statusCode).toBe(404);
+  });
+});
+
+describe("a deleted draft measure", () => {
+  it("leaves the rounds it was in, and its answers go with it", async () => {
+    const s = await setting();
+    const business = await s.as(s.business.user);
+    const { criteria } = (await business("GET", `/evaluations/${s.roundId}`)).json();
+    const [, gone] = s.references;
+    await business("PUT", `/evaluations/${s.roundId}/answers/${gone}`, {
+      version: null,
+      scores: { [criteria[0].key]: 2 },
+    });
+    const { contentVersion } = (await s.planner("GET", `/measures/${gone}`)).json();
+    const deleted = await s.planner("DELETE", `/measures/${gone}?version=${contentVersion}`);
+    expect(deleted.statusCode, deleted.body).toBeLessThan(300);
+    const round = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
+    expect(round.measures.map((m: { reference: string }) => m.reference)).toEqual([s.references[0]]);
   });
 });
