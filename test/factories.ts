@@ -578,3 +578,59 @@ export async function createPublishedPlan(
   });
   return { plan, goal, focusArea, adoptedPlan, adopted, draftVersion, draft };
 }
+
+/** A person with the partner role who speaks for a new organisation of the given kind. */
+export async function createPartnerOfKind(
+  db: Database,
+  over: { municipalityId: string; kind?: "business" | "academia" | "public" | "voluntary" },
+) {
+  const organisation = await createOrganisation(db, over);
+  const user = await createPartnerUser(db, {
+    municipalityId: over.municipalityId,
+    organisationId: organisation.id,
+  });
+  return { user, organisation };
+}
+
+/**
+ * A municipality with a draft cycle of two measures (one owned by a measure owner), a planner, and
+ * panel candidates: a business partner, an academia partner, and an outsider partner.
+ */
+export async function createEvaluationSetting(db: Database) {
+  const { eq } = await import("drizzle-orm");
+  const municipality = await createMunicipality(db);
+  const plan = await createPlan(db, { municipalityId: municipality.id });
+  const actionPlanVersion = await createActionPlanVersion(db, { plan });
+  const focusArea = await createFocusArea(db, { plan });
+  const owner = await createUser(db, { municipalityId: municipality.id, role: "measure_owner" });
+  const cluster = await createMeasure(db, {
+    actionPlanVersion,
+    focusAreaId: focusArea.id,
+    title: "Næringsklynge",
+  });
+  const harbour = await createMeasure(db, {
+    actionPlanVersion,
+    focusAreaId: focusArea.id,
+    title: "Havnepromenade",
+  });
+  await db
+    .update(measureVersions)
+    .set({ ownerUserId: owner.id })
+    .where(eq(measureVersions.id, cluster.version.id));
+  const planner = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+  const business = await createPartnerOfKind(db, { municipalityId: municipality.id, kind: "business" });
+  const academia = await createPartnerOfKind(db, { municipalityId: municipality.id, kind: "academia" });
+  const outsider = await createPartnerOfKind(db, { municipalityId: municipality.id, kind: "business" });
+  return {
+    municipality,
+    plan,
+    actionPlanVersion,
+    cycleId: actionPlanVersion.cycleId,
+    measures: [cluster, harbour],
+    owner,
+    planner,
+    business,
+    academia,
+    outsider,
+  };
+}

@@ -26,6 +26,10 @@ export const actions = [
   "moderate",
   "submit",
   "review",
+  "score",
+  "self_assess",
+  "read_results",
+  "read_summary",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -42,6 +46,7 @@ export const resources = [
   "reporting_period",
   "status_report",
   "indicator",
+  "evaluation",
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -52,6 +57,10 @@ export type PermissionObject = {
   ownerUserId?: string | null;
   /** The object belongs to the partner organisation the subject speaks for. */
   ownOrganisation?: boolean;
+  /** The panel of the evaluation round(s) the object is in. */
+  panelistUserIds?: string[];
+  /** The owners of the measures in an evaluation round. */
+  measureOwnerUserIds?: (string | null)[];
 };
 type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
 
@@ -63,6 +72,14 @@ const ownsIt: Condition = {
 const ofOwnOrganisation: Condition = {
   describe: "only their own organisation's",
   test: (_s, o) => o.ownOrganisation === true,
+};
+const onThePanel: Condition = {
+  describe: "only when they are on the evaluation round's panel",
+  test: (s, o) => s.userId !== null && (o.panelistUserIds ?? []).includes(s.userId),
+};
+const ownsAMeasureInIt: Condition = {
+  describe: "only when they own a measure in the round",
+  test: (s, o) => s.userId !== null && (o.measureOwnerUserIds ?? []).includes(s.userId),
 };
 const notAdminRole: Condition = {
   describe: "not to or from the admin role",
@@ -104,6 +121,7 @@ export const permissionTable: Rule[] = [
   allow("planner",               "delete",        "measure"),
   allow("planner",               "update_status", "measure"),
   allow("measure_owner",         "update_status", "measure",      ownsIt),
+  allow(members,                 "read",          "measure",      onThePanel),
   allow(members,                 "read",          "organisation"),
   allow("planner",               "create",        "organisation"),
   allow("planner",               "update",        "organisation"),
@@ -133,6 +151,17 @@ export const permissionTable: Rule[] = [
   allow("planner",               "create",        "indicator"),
   allow("planner",               "update",        "indicator"),
   allow("planner",               "delete",        "indicator"),
+  allow("planner",               "read",          "evaluation"),
+  allow(members,                 "read",          "evaluation",   onThePanel),
+  allow("measure_owner",         "read",          "evaluation",   ownsAMeasureInIt),
+  allow("planner",               "create",        "evaluation"),
+  allow("planner",               "update",        "evaluation"),
+  allow(members,                 "score",         "evaluation",   onThePanel),
+  allow("planner",               "self_assess",   "evaluation"),
+  allow("measure_owner",         "self_assess",   "evaluation",   ownsIt),
+  allow("planner",               "read_results",  "evaluation"),
+  allow("planner",               "read_summary",  "evaluation"),
+  allow(["anonymous", ...members], "read_summary", "evaluation",  isPublished),
 ];
 
 export function can(

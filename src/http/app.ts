@@ -12,6 +12,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { evaluationRoutes } from "./routes/evaluations.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
@@ -101,6 +102,7 @@ export async function buildApp({
   const publicOptions = { publicUrl: config.publicUrl, cacheSeconds: publicCacheSeconds };
   await app.register(publicSiteRoutes(publicOptions));
   await app.register(openDataRoutes(publicOptions));
+  await app.register(evaluationRoutes(config));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

@@ -34,6 +34,7 @@ import { sanitizeRichText } from "../domain/rich-text.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { insertDemoProposals } from "./demo-proposals.ts";
+import { insertDemoEvaluations } from "./load-demo-evaluations.ts";
 import { loadIndicatorDemo } from "./load-indicator-demo.ts";
 import { hashPassword } from "./passwords.ts";
 
@@ -1044,6 +1045,11 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
   });
   await tx.insert(budgetFrames).values(frameRows);
   await insertDemoProposals(tx, municipalityId, userByRole);
+  await insertDemoEvaluations(tx, municipalityId, {
+    partnerUserId: userByRole.get("partner") ?? "",
+    plannerUserId: userByRole.get("planner") ?? "",
+    ownerUserId: userByRole.get("measure_owner") ?? null,
+  });
   return municipalityId;
 }
 

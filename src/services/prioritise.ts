@@ -13,6 +13,7 @@ import {
 } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
+import { evaluationValue } from "../domain/evaluation.ts";
 import { can } from "../domain/permissions.ts";
 import {
   applyOverrides,
@@ -29,6 +30,7 @@ import { authorize, resolveTenant, type Tenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { lockDraftMeasure } from "./draft-measure.ts";
+import { latestEvaluations } from "./evaluation-feeds.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
 
 // HiGHS is compiled to WebAssembly once per process and reused; every solve makes its own model
@@ -83,6 +85,8 @@ export type PrioritisationMeasureView = {
   priority: number | null;
   mandatory: boolean;
   value: number;
+  /** Mean over the criteria in the latest closed evaluation round with the measure; null without. */
+  evaluationScore: number | null;
   version: number;
   costs: { frameAreaId: string; year: number; amountNok: number }[];
 };
@@ -115,6 +119,7 @@ async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: strin
       db
         .select({
           id: measureVersions.id,
+          measureId: measures.id,
           reference: measures.reference,
           title: measureVersions.title,
           priority: measureVersions.priority,
@@ -156,6 +161,11 @@ async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: strin
     list.push({ frameAreaId: c.frameAreaId, year: c.year, amountNok: c.amountNok });
     costsOf.set(c.measureVersionId, list);
   }
+  const evaluations = await latestEvaluations(
+    db,
+    tenant.id,
+    versions.map((v) => v.measureId),
+  );
   const measureViews: PrioritisationMeasureView[] = versions
     .map((v) => ({
       reference: v.reference,
@@ -163,6 +173,7 @@ async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: strin
       priority: v.priority,
       mandatory: v.mandatory,
       value: measureValue(v.priority),
+      evaluationScore: evaluations.get(v.measureId)?.score ?? null,
       version: v.version,
       costs: (costsOf.get(v.id) ?? []).sort(
         (a, b) => a.year - b.year || a.frameAreaId.localeCompare(b.frameAreaId),
@@ -255,7 +266,13 @@ export async function proposePrioritisation({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; cycleId: string; overrides?: FrameOverride[] };
+  input: {
+    municipalityNumber: string;
+    cycleId: string;
+    overrides?: FrameOverride[];
+    /** What a measure is worth: its priority (default), or its evaluation score. */
+    valueSource?: "priority" | "evaluation";
+  };
 }): Promise<PrioritisationProposal> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
@@ -270,7 +287,7 @@ export async function proposePrioritisation({
   const measuresInput = data.measures.map((m) => ({
     reference: m.reference,
     title: m.title,
-    value: m.value,
+    value: input.valueSource === "evaluation" ? evaluationValue(m.evaluationScore) : m.value,
     mandatory: m.mandatory,
     costs: m.costs,
   }));

@@ -11,6 +11,8 @@ import { BudgetPage } from "./pages/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CompiledStatusReportPage } from "./pages/CompiledStatusReportPage.tsx";
 import { CyclePage } from "./pages/CyclePage.tsx";
+import { EvaluationRoundPage } from "./pages/EvaluationRoundPage.tsx";
+import { EvaluationsPage } from "./pages/EvaluationsPage.tsx";
 import { ImportMeasuresPage } from "./pages/ImportMeasuresPage.tsx";
 import { IndicatorFormPage } from "./pages/IndicatorFormPage.tsx";
 import { IndicatorImportPage } from "./pages/IndicatorImportPage.tsx";
@@ -63,6 +65,8 @@ export const pageRoutes = [
   { path: "/status", element: <StatusPage /> },
   { path: "/status/:periodId/rapport", element: <CompiledStatusReportPage /> },
   { path: "/status/:periodId/:reference", element: <StatusReportPage /> },
+  { path: "/evalueringer", element: <EvaluationsPage /> },
+  { path: "/evalueringer/:roundId", element: <EvaluationRoundPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

@@ -11,6 +11,7 @@ import {
 import {
   measureVersionPartners,
   measureVersions,
+  memberships,
   organisationContacts,
   partnerOrganisations,
 } from "../db/schema/index.ts";
@@ -212,6 +213,8 @@ describe.skipIf(!browserAvailable)("partner organisations in Chromium", () => {
     const { db } = env.t.database;
     await db.delete(measureVersionPartners);
     await db.delete(organisationContacts);
+    // Partners who speak for an organisation (demo panelists) keep their role, without it.
+    await db.update(memberships).set({ organisationId: null });
     await db.delete(partnerOrganisations);
 
     const page = await newPage();

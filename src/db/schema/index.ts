@@ -1,6 +1,7 @@
 export * from "./accounts.ts";
 export * from "./audit.ts";
 export * from "./cycle.ts";
+export * from "./evaluation.ts";
 export * from "./finance.ts";
 export * from "./indicators.ts";
 export * from "./measures.ts";

@@ -53,6 +53,7 @@ const setupSchema = z.object({
       priority: z.number().int().nullable(),
       mandatory: z.boolean(),
       value: z.number().int(),
+      evaluationScore: z.number().nullable(),
       version: z.number().int(),
       costs: z.array(costSchema),
     }),
@@ -190,15 +191,22 @@ export const prioritisationRoutes: FastifyPluginAsyncZod = async (app) => {
           "Value = priority, 1 without one. Frames: adopted, or proposed where none is adopted. Mandatory measures that alone exceed a frame give 200 with status «infeasible» and an explanation. Overrides apply in order: `{ frameAreaId, year, amountNok }` sets a frame; `{ percent, year?, frameAreaId? }` changes the matching frames (rounded down to whole kroner).",
         params: cycleParams,
         body: z
-          .object({ overrides: z.array(overrideSchema).max(100).default([]) })
-          .default({ overrides: [] }),
+          .object({
+            overrides: z.array(overrideSchema).max(100).default([]),
+            valueSource: z.enum(["priority", "evaluation"]).default("priority"),
+          })
+          .default({ overrides: [], valueSource: "priority" }),
         response: { 200: proposalResponseSchema, ...refusals },
       },
     },
     async (request) =>
       proposePrioritisation({
         ctx: request.ctx,
-        input: { ...request.params, overrides: request.body.overrides },
+        input: {
+          ...request.params,
+          overrides: request.body.overrides,
+          valueSource: request.body.valueSource,
+        },
       }),
   );
 

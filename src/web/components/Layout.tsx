@@ -2,6 +2,7 @@ import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
+import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
 import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
@@ -14,6 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { p } = useProposalMessages();
   const { t, language } = useLanguage();
   const indicatorText = useIndicatorMessages().m;
+  const { e } = useEvaluationMessages();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -88,6 +90,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 {p("nav.proposals")}
               </NavLink>
             </li>
+            {municipality?.role && (
+              <li>
+                <NavLink to="/evalueringer" className="pv-nav__link">
+                  {e("nav.evaluation")}
+                </NavLink>
+              </li>
+            )}
             {administers && (
               <li>
                 <NavLink to="/admin" className="pv-nav__link">

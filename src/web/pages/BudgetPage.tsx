@@ -4,11 +4,13 @@ import {
   Checkbox,
   Dialog,
   Field,
+  Fieldset,
   Heading,
   Input,
   Label,
   List,
   Paragraph,
+  Radio,
   Select,
   Table,
   Tag,
@@ -36,6 +38,7 @@ import {
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type BudgetMessageKey, useBudgetMessages } from "../i18n/budget-messages.ts";
+import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useCycles } from "./CyclePage.tsx";
 
@@ -512,10 +515,15 @@ function PrioritisationSection({
   }, [result]);
   // A proposal saves nothing, so unlike useSend it leaves the page's queries alone.
   const queryClient = useQueryClient();
+  // The value of a measure: its priority, or its score in the latest closed evaluation round.
+  const { e: ev, score } = useEvaluationMessages();
+  const [valueSource, setValueSource] = useState<"priority" | "evaluation">("priority");
+  const evaluated = setup.measures.filter((m) => m.evaluationScore !== null).length;
   const propose = useMutation<PrioritisationResponse, ApiError, FrameOverrideBody[]>({
     mutationFn: (overrides) =>
       sendJson(queryClient, "POST", budgetPaths.prioritisation(municipalityNumber, setup.cycleId), {
         overrides,
+        valueSource,
       }),
   });
   const run = (overrides: FrameOverrideBody[]) => propose.mutate(overrides, { onSuccess: setResult });
@@ -568,6 +576,34 @@ function PrioritisationSection({
           />
           {mayUpdate && setup.measures.length > 0 && (
             <div className="pv-stack">
+              {evaluated > 0 && (
+                <Fieldset data-testid="value-source">
+                  <Fieldset.Legend>{ev("ev.valueSource")}</Fieldset.Legend>
+                  <Fieldset.Description>
+                    {ev("ev.valueSourceHint", {
+                      count: evaluated,
+                      list: setup.measures
+                        .filter((m) => m.evaluationScore !== null)
+                        .map((m) => `${m.reference} ${score(m.evaluationScore)}`)
+                        .join(", "),
+                    })}
+                  </Fieldset.Description>
+                  <Radio
+                    name="value-source"
+                    label={ev("ev.valuePriority")}
+                    value="priority"
+                    checked={valueSource === "priority"}
+                    onChange={() => setValueSource("priority")}
+                  />
+                  <Radio
+                    name="value-source"
+                    label={ev("ev.scoreOption")}
+                    value="evaluation"
+                    checked={valueSource === "evaluation"}
+                    onChange={() => setValueSource("evaluation")}
+                  />
+                </Fieldset>
+              )}
               <div className="pv-actions">
                 <Button
                   onClick={() => run([])}

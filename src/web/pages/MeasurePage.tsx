@@ -33,6 +33,7 @@ import { AuditList } from "../components/AuditList.tsx";
 import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
+import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SpendingSection } from "../components/SpendingSection.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
@@ -121,6 +122,9 @@ export function MeasurePage() {
         )}
         <ErrorMessage error={deleteError} />
       </header>
+      {may("read_drafts") && (
+        <LatestEvaluation municipalityNumber={municipality.number} reference={m.reference} />
+      )}
 
       {/* Descriptions are sanitised on the server (src/domain/rich-text.ts) before they are stored. */}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised allowlist HTML */}
