@@ -10,6 +10,7 @@ import { translateStatus } from "../i18n/status-messages.ts";
 import { useNotifications } from "../proposals-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
+import { useWaitingCount } from "./WaitingTasks.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { p } = useProposalMessages();
@@ -133,7 +134,8 @@ export function Layout({ children }: { children: ReactNode }) {
 /** The header's way to what waits for the person, with the number of unread notifications. */
 function NotificationsLink() {
   const { p } = useProposalMessages();
-  const unread = useNotifications(true).data?.unread ?? 0;
+  // Unread notices and open tasks (reports to write or review, evaluations to answer).
+  const unread = (useNotifications(true).data?.unread ?? 0) + useWaitingCount(true);
   return (
     <NavLink to="/varsler" className="pv-header__link" data-testid="notifications-link">
       {unread > 0 ? p("nav.notificationsUnread", { count: unread }) : p("nav.notifications")}

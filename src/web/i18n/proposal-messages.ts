@@ -6,7 +6,7 @@ import type { Language } from "./messages.ts";
 const nb = {
   "nav.proposals": "Innspill",
   "nav.notifications": "Varsler",
-  "nav.notificationsUnread": "Varsler ({count} uleste)",
+  "nav.notificationsUnread": "Varsler ({count})",
   "proposals.heading": "Innspill",
   "proposals.intro.internal":
     "Innspill fra næringsliv, akademia og andre partnere til neste års handlingsplan. Still spørsmål i dialogen under hvert innspill, og avgjør: ta inn som tiltak, avslå med begrunnelse, eller utsett.",
@@ -125,6 +125,11 @@ const nb = {
   "notifications.markAll": "Merk alle som lest",
   "notifications.unread": "Ny",
   "notifications.signIn": "Logg inn for å se varslene dine.",
+  "tasks.heading": "Venter på deg",
+  "tasks.none": "Ingenting venter på deg nå.",
+  "tasks.evaluation": "Evaluering «{title}»: {answered} av {count} tiltak besvart, frist {deadline}",
+  "tasks.report": "{reference} {title}: {what}",
+  "notifications.events": "Hendelser",
 };
 
 export type ProposalMessageKey = keyof typeof nb;
@@ -133,7 +138,7 @@ const nn: Record<ProposalMessageKey, string> = {
   ...nb,
   "nav.proposals": "Innspel",
   "nav.notifications": "Varsel",
-  "nav.notificationsUnread": "Varsel ({count} ulesne)",
+  "nav.notificationsUnread": "Varsel ({count})",
   "proposals.heading": "Innspel",
   "proposals.intro.internal":
     "Innspel frå næringsliv, akademia og andre partnarar til neste års handlingsplan. Still spørsmål i dialogen under kvart innspel, og avgjer: ta inn som tiltak, avslå med grunngiving, eller utset.",
@@ -175,12 +180,16 @@ const nn: Record<ProposalMessageKey, string> = {
   "notifications.none": "Du har ingen varsel.",
   "notifications.markAll": "Merk alle som lesne",
   "notifications.signIn": "Logg inn for å sjå varsla dine.",
+  "tasks.heading": "Ventar på deg",
+  "tasks.none": "Ingenting ventar på deg no.",
+  "tasks.evaluation": "Evaluering «{title}»: {answered} av {count} tiltak svart på, frist {deadline}",
+  "notifications.events": "Hendingar",
 };
 
 const en: Record<ProposalMessageKey, string> = {
   "nav.proposals": "Proposals",
   "nav.notifications": "Notifications",
-  "nav.notificationsUnread": "Notifications ({count} unread)",
+  "nav.notificationsUnread": "Notifications ({count})",
   "proposals.heading": "Proposals",
   "proposals.intro.internal":
     "Proposals from business, academia and other partners for next year's action plan. Ask questions in the dialogue under each proposal, and decide: take it in as a measure, reject it with a reason, or defer it.",
@@ -300,6 +309,11 @@ const en: Record<ProposalMessageKey, string> = {
   "notifications.markAll": "Mark all as read",
   "notifications.unread": "New",
   "notifications.signIn": "Sign in to see your notifications.",
+  "tasks.heading": "Waiting for you",
+  "tasks.none": "Nothing waits for you now.",
+  "tasks.evaluation": "Evaluation «{title}»: {answered} of {count} measures answered, deadline {deadline}",
+  "tasks.report": "{reference} {title}: {what}",
+  "notifications.events": "Events",
 };
 
 export const proposalMessages: Record<Language, Record<ProposalMessageKey, string>> = { nb, nn, en };

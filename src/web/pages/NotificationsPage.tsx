@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useSend, useSession } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { WaitingTasks } from "../components/WaitingTasks.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
 import { proposalPaths, useNotifications } from "../proposals-api.ts";
@@ -29,6 +30,10 @@ export function NotificationsPage() {
         </Heading>
         <Paragraph>{p("notifications.intro")}</Paragraph>
       </header>
+      <WaitingTasks />
+      <Heading level={2} data-size="md">
+        {p("notifications.events")}
+      </Heading>
       {notifications.data.unread > 0 && (
         <div>
           <Button variant="secondary" data-size="sm" onClick={() => markRead.mutate("all")}>
