@@ -139,11 +139,7 @@ async function main() {
         break;
       }
       case "restore": {
-        const lines = createInterface({
-          input: createReadStream(values.file as string),
-          crlfDelay: Number.POSITIVE_INFINITY,
-        });
-        const counts = await restoreBackup(database.db, lines);
+        const counts = await restoreBackup(database.db, fileLines(values.file as string));
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
         console.log(`Gjenopprettet ${rows} rader fra ${values.file}.`);
         break;
@@ -157,6 +153,19 @@ async function main() {
   } finally {
     await database.close();
     await embedded?.stop();
+  }
+}
+
+/**
+ * The lines of a file, read as they are asked for. (A readline interface made before the restore
+ * starts reading would emit its lines to nobody, and the restore would wait forever.)
+ */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    lines.close();
   }
 }
 

@@ -134,10 +134,11 @@ export async function writeBackup(
         // Regions and other installation-wide tables belong to a whole-installation backup only.
         if (municipalityId && filter === null) continue;
         const where = filter ? `where ${filter}` : "";
-        // Ordered by the row's text, so two dumps of the same data are the same bytes.
+        // Ordered by the row's text, so two dumps of the same data are the same bytes. json_agg puts
+        // a line break between rows (inside values they are escaped), so one table stays one line.
         const result = await tx.execute<{ rows: string; count: number }>(
           sql.raw(
-            `select coalesce(json_agg(t order by t::text), '[]')::text as rows, count(*)::int as count from (select * from ${ident(table.name)} ${where}) t`,
+            `select replace(coalesce(json_agg(t order by t::text), '[]')::text, E'\\n', '') as rows, count(*)::int as count from (select * from ${ident(table.name)} ${where}) t`,
           ),
         );
         const row = result.rows[0];

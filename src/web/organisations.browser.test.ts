@@ -8,13 +8,8 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
-import {
-  measureVersionPartners,
-  measureVersions,
-  memberships,
-  organisationContacts,
-  partnerOrganisations,
-} from "../db/schema/index.ts";
+import { createMunicipality, createUser, testPassword } from "../../test/factories.ts";
+import { measureVersionPartners, measureVersions, partnerOrganisations } from "../db/schema/index.ts";
 import { demoPassword } from "../services/load-demo-data.ts";
 
 // Set PLANVERK_SCREENSHOT_DIR to keep a picture of each screen, to look at by eye.
@@ -209,16 +204,14 @@ describe.skipIf(!browserAvailable)("partner organisations in Chromium", () => {
   });
 
   it("tells a planner what to do first when the municipality has no partners", async () => {
-    // Demo data may bring partners; this municipality starts over without any.
+    // A municipality of its own, without partners (the demo's have some, and proposals and
+    // evaluations that name them).
     const { db } = env.t.database;
-    await db.delete(measureVersionPartners);
-    await db.delete(organisationContacts);
-    // Partners who speak for an organisation (demo panelists) keep their role, without it.
-    await db.update(memberships).set({ organisationId: null });
-    await db.delete(partnerOrganisations);
+    const municipality = await createMunicipality(db, { active: true });
+    const planner = await createUser(db, { municipalityId: municipality.id, role: "planner" });
 
     const page = await newPage();
-    await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
+    await signInWithForm(page, env.baseUrl, planner.email, testPassword);
     await page.goto(`${env.baseUrl}/partnere`, { waitUntil: "networkidle" });
     const empty = page.getByTestId("organisations-empty");
     await empty.waitFor();
