@@ -229,3 +229,29 @@ export async function createUser(
   }
   return user;
 }
+
+/** A region grouping these municipalities (issue 12). */
+export async function createRegion(db: Database, over: { municipalityIds: string[]; name?: string }) {
+  const { regionMunicipalities, regions } = await import("../src/db/schema/index.ts");
+  const n = next();
+  const region = first(
+    await db
+      .insert(regions)
+      .values({
+        slug: `region-${n}-${Math.random().toString(36).slice(2, 6)}`,
+        name: over.name ?? `Region ${n}`,
+      })
+      .returning(),
+  );
+  if (over.municipalityIds.length > 0)
+    await db
+      .insert(regionMunicipalities)
+      .values(over.municipalityIds.map((municipalityId) => ({ regionId: region.id, municipalityId })));
+  return region;
+}
+
+/** Appoints a regional coordinator (issue 12). */
+export async function appointRegionCoordinator(db: Database, over: { regionId: string; userId: string }) {
+  const { regionCoordinators } = await import("../src/db/schema/index.ts");
+  await db.insert(regionCoordinators).values(over);
+}

@@ -5,7 +5,13 @@ import type { Role } from "../db/schema/accounts.ts";
  * returns `allowedActions` per object so the interface shows only what the person may do.
  * A subject without a role in the object's municipality is "anonymous" there.
  */
-export type Subject = { role: Role | "anonymous"; userId: string | null; isSystemAdmin: boolean };
+export type Subject = {
+  role: Role | "anonymous";
+  userId: string | null;
+  isSystemAdmin: boolean;
+  /** A regional coordinator of a region this municipality (or this region) belongs to. */
+  isRegionalCoordinator?: boolean;
+};
 
 export const actions = [
   "read",
@@ -21,6 +27,10 @@ export const actions = [
   "read_members",
   "read_audit",
   "activate",
+  /** Invite other municipalities to take part in a measure (a shared measure). */
+  "share",
+  /** Join, change the own share of, or leave another municipality's shared measure. */
+  "participate",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -32,11 +42,18 @@ export const resources = [
   "membership",
   "audit_trail",
   "municipality",
+  "region",
 ] as const;
 export type Resource = (typeof resources)[number];
 
 /** What a condition may look at. */
-export type PermissionObject = { published?: boolean; role?: Role; ownerUserId?: string | null };
+export type PermissionObject = {
+  published?: boolean;
+  role?: Role;
+  ownerUserId?: string | null;
+  /** A measure other municipalities take part in. */
+  shared?: boolean;
+};
 type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
 
 const isPublished: Condition = { describe: "only when published", test: (_s, o) => o.published === true };
@@ -49,7 +66,9 @@ const notAdminRole: Condition = {
   test: (_s, o) => o.role !== undefined && o.role !== "admin",
 };
 
-type Who = Role | "anonymous" | "system_admin";
+const isShared: Condition = { describe: "only shared measures", test: (_s, o) => o.shared === true };
+
+type Who = Role | "anonymous" | "system_admin" | "regional_coordinator";
 type Rule = { who: Who[]; action: Action; resource: Resource; condition?: Condition };
 const allow = (who: Who | Who[], action: Action, resource: Resource, condition?: Condition): Rule => ({
   who: Array.isArray(who) ? who : [who],
@@ -60,6 +79,7 @@ const allow = (who: Who | Who[], action: Action, resource: Resource, condition?:
 
 const members: Role[] = ["admin", "planner", "measure_owner", "partner", "viewer"];
 const internal: Role[] = ["admin", "planner", "measure_owner", "viewer"];
+const everyone: Who[] = ["anonymous", ...members];
 
 // biome-ignore format: the table reads best aligned in columns
 export const permissionTable: Rule[] = [
@@ -94,6 +114,19 @@ export const permissionTable: Rule[] = [
   allow("admin",                 "update_member", "membership"),
   allow("admin",                 "read_audit",    "audit_trail"),
   allow("system_admin",          "activate",      "municipality"),
+  // The region (issue 12). A regional coordinator is appointed for a region, not given a role in a
+  // municipality: in the region's municipalities they read what partners read, and shared measures.
+  allow("regional_coordinator",  "read",          "plan"),
+  allow("regional_coordinator",  "read",          "action_plan",  isPublished),
+  allow("regional_coordinator",  "read",          "measure",      isPublished),
+  allow("regional_coordinator",  "read",          "measure",      isShared),
+  allow("regional_coordinator",  "read",          "organisation"),
+  allow("planner",               "share",         "measure"),
+  allow("regional_coordinator",  "share",         "measure"),
+  allow("planner",               "participate",   "measure"),
+  allow(everyone,                "read",          "region"),
+  allow("regional_coordinator",  "read_drafts",   "region"),
+  allow("system_admin",          "update",        "region"),
 ];
 
 export function can(
@@ -106,7 +139,9 @@ export function can(
     (rule) =>
       rule.action === action &&
       rule.resource === resource &&
-      (rule.who.includes(subject.role) || (subject.isSystemAdmin && rule.who.includes("system_admin"))) &&
+      (rule.who.includes(subject.role) ||
+        (subject.isSystemAdmin && rule.who.includes("system_admin")) ||
+        (subject.isRegionalCoordinator === true && rule.who.includes("regional_coordinator"))) &&
       (!rule.condition || rule.condition.test(subject, object)),
   );
 }

@@ -19,6 +19,7 @@ import { organisationRoutes } from "./routes/organisations.ts";
 import { planRoutes } from "./routes/plan.ts";
 import { planStructureRoutes } from "./routes/plan-structure.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
+import { regionRoutes } from "./routes/region.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { registerSecurityHeaders } from "./security.ts";
 import { registerWeb } from "./web.ts";
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, logger, webDir }: AppDeps): Promise
   await app.register(cycleRoutes);
   await app.register(budgetRoutes);
   await app.register(prioritisationRoutes);
+  await app.register(regionRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
   if (webDir) await registerWeb(app, webDir);
