@@ -5,6 +5,7 @@ import {
   cycles,
   focusAreas,
   fundingSources,
+  type MeasureStatus,
   measureCosts,
   measureParticipations,
   measures,
@@ -40,7 +41,13 @@ export type RegionOverview = {
     budgetByYear: ByYear;
     focusAreas: {
       title: string;
-      measures: { reference: string; title: string; status: string; shared: boolean; municipalNok: number }[];
+      measures: {
+        reference: string;
+        title: string;
+        status: MeasureStatus;
+        shared: boolean;
+        municipalNok: number;
+      }[];
     }[];
   }[];
   totalByYear: ByYear;

@@ -18,6 +18,8 @@ import { OrganisationPage } from "./pages/OrganisationPage.tsx";
 import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PlanStructurePage } from "./pages/PlanStructurePage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
+import { RegionPage } from "./pages/RegionPage.tsx";
+import { SharedMeasuresPage } from "./pages/SharedMeasuresPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { SystemPage } from "./pages/SystemPage.tsx";
 
@@ -40,6 +42,9 @@ export const pageRoutes = [
   { path: "/invitasjon/:token", element: <AcceptInvitationPage /> },
   { path: "/partnere", element: <OrganisationsPage /> },
   { path: "/partnere/:organisationId", element: <OrganisationPage /> },
+  { path: "/region", element: <RegionPage /> },
+  { path: "/region/:slug", element: <RegionPage /> },
+  { path: "/felles-tiltak", element: <SharedMeasuresPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

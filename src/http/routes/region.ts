@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { measureStatuses } from "../../db/schema/measures.ts";
 import { actions } from "../../domain/permissions.ts";
 import { regionSlugPattern } from "../../domain/region.ts";
 import { getRegionOverview } from "../../services/get-region-overview.ts";
@@ -45,7 +46,7 @@ const overviewSchema = z.object({
             z.object({
               reference: z.string(),
               title: z.string(),
-              status: z.string(),
+              status: z.enum(measureStatuses),
               shared: z.boolean(),
               municipalNok: z.number().int(),
             }),

@@ -3,11 +3,13 @@ import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
+import { useRegionMessages } from "../i18n/region-messages.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
+  const { r } = useRegionMessages();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -57,6 +59,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/region" className="pv-nav__link">
+                {r("nav.region")}
+              </NavLink>
+            </li>
             {municipality?.role && (
               <li>
                 <NavLink to="/partnere" className="pv-nav__link">

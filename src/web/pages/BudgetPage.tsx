@@ -35,6 +35,7 @@ import {
 } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { SharedFrameShares } from "../components/SharedFrameShares.tsx";
 import { type BudgetMessageKey, useBudgetMessages } from "../i18n/budget-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useCycles } from "./CyclePage.tsx";
@@ -128,6 +129,7 @@ function BudgetView({ municipalityNumber, cycle }: { municipalityNumber: string;
         mayUpdate={mayUpdate}
         onSaved={setNotice}
       />
+      <SharedFrameShares check={check.data} />
       <FrameChart check={check.data} />
       <PrioritisationSection
         municipalityNumber={municipalityNumber}
