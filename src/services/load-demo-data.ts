@@ -33,6 +33,7 @@ import { financialPlanPeriod } from "../domain/cycle.ts";
 import { sanitizeRichText } from "../domain/rich-text.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
+import { insertRegionDemo, regionDemoUsers } from "./load-region-demo.ts";
 import { hashPassword } from "./passwords.ts";
 
 /**
@@ -675,6 +676,11 @@ export const demoUsers = [
 
 export function demoUsersNotice(): string {
   const lines = demoUsers.map((u) => `  ${u.email.padEnd(32)} ${u.role ?? "installasjonsadministrator"}`);
+  lines.push(
+    ...regionDemoUsers.map(
+      (u) => `  ${u.email.padEnd(32)} ${u.role ? `${u.role} (Lier)` : "regional koordinator"}`,
+    ),
+  );
   return ["", `Demobrukere (kun for demo), passord for alle: ${demoPassword}`, ...lines, ""].join("\n");
 }
 
@@ -1040,6 +1046,7 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
     });
   });
   await tx.insert(budgetFrames).values(frameRows);
+  await insertRegionDemo(tx, { drammenId: municipalityId, passwordHash });
   return municipalityId;
 }
 
