@@ -148,13 +148,13 @@ function ParticipationForm({
       aria-label={`${measure.reference} ${measure.title}`}
       onSubmit={(e) => {
         e.preventDefault();
-        join.mutate(
-          { sharePercent: Number(percent), frameAreaId, version: participation.version },
-          {
-            onSuccess: () =>
-              onDone(r("shared.joined", { municipality: municipalityName, reference: measure.reference })),
-          },
-        );
+        // mutateAsync: the form may be gone once the lists refetch (an invitation becomes a participation).
+        join
+          .mutateAsync({ sharePercent: Number(percent), frameAreaId, version: participation.version })
+          .then(() =>
+            onDone(r("shared.joined", { municipality: municipalityName, reference: measure.reference })),
+          )
+          .catch(() => undefined);
       }}
     >
       {joined && area && (
@@ -197,10 +197,12 @@ function ParticipationForm({
           variant="secondary"
           disabled={leave.isPending}
           onClick={() =>
-            leave.mutate(participation.version, {
-              onSuccess: () =>
+            leave
+              .mutateAsync(participation.version)
+              .then(() =>
                 onDone(r("shared.left", { municipality: municipalityName, reference: measure.reference })),
-            })
+              )
+              .catch(() => undefined)
           }
         >
           {joined ? r("shared.leave") : r("shared.decline")}
@@ -236,9 +238,10 @@ function WithdrawButtons({
           data-size="sm"
           aria-label={r("shared.withdrawLabel", { name: p.name })}
           onClick={() =>
-            withdraw.mutate(p.number, {
-              onSuccess: () => onDone(r("shared.withdrawLabel", { name: p.name })),
-            })
+            withdraw
+              .mutateAsync(p.number)
+              .then(() => onDone(r("shared.withdrawn", { name: p.name })))
+              .catch(() => undefined)
           }
         >
           {r("shared.withdrawLabel", { name: p.name })}
