@@ -125,7 +125,6 @@ export const permissionTable: Rule[] = [
   allow("regional_coordinator",  "share",         "measure"),
   allow("planner",               "participate",   "measure"),
   allow(everyone,                "read",          "region"),
-  allow("regional_coordinator",  "read_drafts",   "region"),
   allow("system_admin",          "update",        "region"),
 ];
 
