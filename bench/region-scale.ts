@@ -183,7 +183,8 @@ async function time(requests: number, warmup: number, fn: () => Promise<number>)
 
 const get = (app: FastifyInstance, url: string, cookie?: string) => async () => {
   const response = await app.inject({ url, headers: cookie ? { cookie } : {} });
-  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+  if (response.statusCode !== 200)
+    throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
   return Buffer.byteLength(response.body);
 };
 
@@ -246,9 +247,23 @@ async function main() {
     const coordinatorCookie = await cookie(coordinator);
     const plannerCookie = await cookie(planner);
     const planId = (
-      (await db.execute(sql`select p.id from plans p join municipalities m on m.id = p.municipality_id where m.number = '3301'`))
-        .rows[0] as { id: string }
+      (
+        await db.execute(
+          sql`select p.id from plans p join municipalities m on m.id = p.municipality_id where m.number = '3301'`,
+        )
+      ).rows[0] as { id: string }
     ).id;
+
+    // How PostgreSQL runs the list's cost query at this scale (to stderr, for docs/PERFORMANCE.md).
+    const plan = await db.execute(sql`explain analyze
+      select c.* from measure_costs c
+      where c.municipality_id = (select id from municipalities where number = '3301')
+        and c.measure_version_id in (
+          select v.id from measure_versions v join action_plan_versions a on a.id = v.action_plan_version_id
+          join cycles cy on cy.id = a.cycle_id and cy.plan_id = ${planId} and cy.budget_year = 2026)`);
+    process.stderr.write(
+      `${(plan.rows as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n")}\n`,
+    );
 
     const rows: [string, Figure][] = [];
     const measure = async (label: string, fn: () => Promise<number>) => {

@@ -30,4 +30,6 @@ ALTER TABLE "region_coordinators" ADD CONSTRAINT "region_coordinators_user_id_us
 CREATE INDEX "measure_participations_municipality_idx" ON "measure_participations" USING btree ("municipality_id");--> statement-breakpoint
 CREATE INDEX "measure_participations_owner_idx" ON "measure_participations" USING btree ("owner_municipality_id");--> statement-breakpoint
 CREATE INDEX "region_coordinators_user_idx" ON "region_coordinators" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "measure_costs_municipality_idx" ON "measure_costs" USING btree ("municipality_id");--> statement-breakpoint
+CREATE INDEX "measure_version_partners_municipality_idx" ON "measure_version_partners" USING btree ("municipality_id");--> statement-breakpoint
 CREATE INDEX "region_municipalities_municipality_idx" ON "region_municipalities" USING btree ("municipality_id");

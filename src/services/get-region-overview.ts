@@ -123,14 +123,6 @@ export async function getRegionOverview({
     (a, b) => a - b,
   );
 
-  const inChosen = () =>
-    inArray(
-      measureCosts.measureVersionId,
-      ctx.db
-        .select({ id: measureVersions.id })
-        .from(measureVersions)
-        .where(inArray(measureVersions.actionPlanVersionId, chosenIds)),
-    );
   const [measureRows, focusAreaRows, costRows, partnerRows] = chosenIds.length
     ? await queryAll(ctx.db, [
         () =>
@@ -152,18 +144,27 @@ export async function getRegionOverview({
             .select({ id: focusAreas.id, title: focusAreas.title, position: focusAreas.position })
             .from(focusAreas)
             .where(inArray(focusAreas.planId, [...chosenByPlan.keys()])),
+        // Driven from the chosen versions (index on action_plan_version_id, then on
+        // measure_costs.measure_version_id), so the cost of the query follows the region, not the
+        // installation.
         () =>
           ctx.db
             .select({
-              versionId: measureCosts.measureVersionId,
+              versionId: measureVersions.id,
               year: measureCosts.year,
               frameAreaId: fundingSources.frameAreaId,
               amountNok: sql<number>`sum(${measureCosts.amountNok})::bigint`.mapWith(Number),
             })
-            .from(measureCosts)
+            .from(measureVersions)
+            .innerJoin(measureCosts, eq(measureCosts.measureVersionId, measureVersions.id))
             .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-            .where(and(eq(fundingSources.kind, "municipal"), inChosen()))
-            .groupBy(measureCosts.measureVersionId, measureCosts.year, fundingSources.frameAreaId),
+            .where(
+              and(
+                inArray(measureVersions.actionPlanVersionId, chosenIds),
+                eq(fundingSources.kind, "municipal"),
+              ),
+            )
+            .groupBy(measureVersions.id, measureCosts.year, fundingSources.frameAreaId),
         () =>
           ctx.db
             .selectDistinct({
@@ -171,21 +172,19 @@ export async function getRegionOverview({
               name: partnerOrganisations.name,
               municipalityId: partnerOrganisations.municipalityId,
             })
-            .from(measureVersionPartners)
+            .from(measureVersions)
+            .innerJoin(
+              measureVersionPartners,
+              eq(measureVersionPartners.measureVersionId, measureVersions.id),
+            )
             .innerJoin(
               partnerOrganisations,
               eq(partnerOrganisations.id, measureVersionPartners.organisationId),
             )
             .where(
               and(
+                inArray(measureVersions.actionPlanVersionId, chosenIds),
                 isNotNull(partnerOrganisations.organisationNumber),
-                inArray(
-                  measureVersionPartners.measureVersionId,
-                  ctx.db
-                    .select({ id: measureVersions.id })
-                    .from(measureVersions)
-                    .where(inArray(measureVersions.actionPlanVersionId, chosenIds)),
-                ),
               ),
             ),
       ])
