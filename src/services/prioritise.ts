@@ -12,6 +12,7 @@ import {
   measureVersions,
 } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
+import { splitMeasureCosts } from "../domain/cost-split.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
 import { can } from "../domain/permissions.ts";
 import {
@@ -30,6 +31,7 @@ import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { lockDraftMeasure } from "./draft-measure.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
+import { joinedParties, loadParticipations } from "./shared-measures.ts";
 
 // HiGHS is compiled to WebAssembly once per process and reused; every solve makes its own model
 // and disposes it. If a solve throws, the instance is dropped so the next request starts clean.
@@ -115,6 +117,7 @@ async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: strin
       db
         .select({
           id: measureVersions.id,
+          measureId: measures.id,
           reference: measures.reference,
           title: measureVersions.title,
           priority: measureVersions.priority,
@@ -155,6 +158,22 @@ async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: strin
     const list = costsOf.get(c.measureVersionId) ?? [];
     list.push({ frameAreaId: c.frameAreaId, year: c.year, amountNok: c.amountNok });
     costsOf.set(c.measureVersionId, list);
+  }
+  // Shared measures (issue 12): the owner prioritises with its own share, as its frame check counts.
+  const participations = await loadParticipations(
+    db,
+    versions.map((v) => v.measureId),
+  );
+  for (const v of versions) {
+    const parties = joinedParties(participations.filter((p) => p.measureId === v.measureId));
+    const lines = costsOf.get(v.id);
+    if (parties.length === 0 || !lines) continue;
+    costsOf.set(
+      v.id,
+      splitMeasureCosts({ ownerMunicipalityId: tenant.id, participants: parties, lines })
+        .filter((s) => s.municipalityId === tenant.id && s.amountNok !== 0)
+        .map((s) => ({ frameAreaId: s.frameAreaId ?? "", year: s.year, amountNok: s.amountNok })),
+    );
   }
   const measureViews: PrioritisationMeasureView[] = versions
     .map((v) => ({
