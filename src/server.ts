@@ -11,6 +11,7 @@ import {
   loadDemoDataIfEmpty,
   refuseDemoUsersInProduction,
 } from "./services/load-demo-data.ts";
+import { ensureDefaultRegion } from "./services/regions.ts";
 import { syncMunicipalityRegister } from "./services/sync-municipality-register.ts";
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
@@ -34,6 +35,7 @@ export async function startPlanverk(
     await runMigrations(database.db);
     const ctx = { db: database.db, actor: systemActor() };
     await syncMunicipalityRegister({ ctx });
+    await ensureDefaultRegion({ ctx });
     if (config.env === "production") await refuseDemoUsersInProduction({ ctx });
     else if (config.loadDemoData && (await loadDemoDataIfEmpty({ ctx }))) {
       logger.info("demo data loaded (Drammen kommune, example measures)");

@@ -373,21 +373,6 @@ export async function createIndicator(db: Database, over: Partial<typeof indicat
   );
 }
 
-/** A region of the given municipalities (e.g. Drammensregionen), inserted directly. */
-export async function createRegion(db: Database, municipalityIds: string[], name = `Region ${next()}`) {
-  const region = first(
-    await db
-      .insert(regions)
-      .values({ name, slug: `region-${next()}-${Math.random().toString(36).slice(2, 8)}` })
-      .returning(),
-  );
-  if (municipalityIds.length)
-    await db
-      .insert(regionMunicipalities)
-      .values(municipalityIds.map((municipalityId) => ({ regionId: region.id, municipalityId })));
-  return region;
-}
-
 /**
  * A plan with what its documents show (issue 10): two focus areas, a frame area with adopted frames,
  * a municipal and an external funding source, two partners, last year's adopted action plan and this
@@ -633,4 +618,30 @@ export async function createEvaluationSetting(db: Database) {
     academia,
     outsider,
   };
+}
+
+/** A region grouping these municipalities (issue 12). */
+export async function createRegion(db: Database, over: { municipalityIds: string[]; name?: string }) {
+  const { regionMunicipalities, regions } = await import("../src/db/schema/index.ts");
+  const n = next();
+  const region = first(
+    await db
+      .insert(regions)
+      .values({
+        slug: `region-${n}-${Math.random().toString(36).slice(2, 6)}`,
+        name: over.name ?? `Region ${n}`,
+      })
+      .returning(),
+  );
+  if (over.municipalityIds.length > 0)
+    await db
+      .insert(regionMunicipalities)
+      .values(over.municipalityIds.map((municipalityId) => ({ regionId: region.id, municipalityId })));
+  return region;
+}
+
+/** Appoints a regional coordinator (issue 12). */
+export async function appointRegionCoordinator(db: Database, over: { regionId: string; userId: string }) {
+  const { regionCoordinators } = await import("../src/db/schema/index.ts");
+  await db.insert(regionCoordinators).values(over);
 }

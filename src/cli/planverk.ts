@@ -16,6 +16,7 @@ import {
   listUsers,
   resetPassword,
 } from "../services/operator-commands.ts";
+import { ensureDefaultRegion } from "../services/regions.ts";
 import { syncMunicipalityRegister } from "../services/sync-municipality-register.ts";
 
 const usage = `Bruk: npm run planverk -- <kommando> [valg]
@@ -80,6 +81,7 @@ async function main() {
   try {
     await runMigrations(database.db);
     await syncMunicipalityRegister({ ctx });
+    await ensureDefaultRegion({ ctx });
     switch (command) {
       case "create-admin": {
         if (!values.email || !values.name)

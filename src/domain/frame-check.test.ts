@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptionOverruns, checkFrames } from "./frame-check.ts";
+import { adoptionOverruns, checkFrames, countOwnShares } from "./frame-check.ts";
 
 describe("checkFrames", () => {
   const years = [2027, 2028];
@@ -83,5 +83,58 @@ describe("checkFrames", () => {
 
   it("finds nothing to refuse when everything fits", () => {
     expect(adoptionOverruns(checkFrames({ years, frameAreaIds, frames, costs: [] }))).toEqual([]);
+  });
+});
+
+describe("countOwnShares (shared measures)", () => {
+  const frames = [
+    { frameAreaId: "drift", year: 2027, amountNok: 1_000_000, status: "adopted" as const },
+    { frameAreaId: "lier-drift", year: 2027, amountNok: 1_000_000, status: "adopted" as const },
+  ];
+  const costs = [
+    { measureId: "m1", reference: "T-1", frameAreaId: "drift", year: 2027, amountNok: 600_001 },
+    { measureId: "m1", reference: "T-1", frameAreaId: null, year: 2027, amountNok: 50_000 },
+    { measureId: "m2", reference: "T-2", frameAreaId: "drift", year: 2027, amountNok: 100_000 },
+  ];
+  const participantsByMeasure = new Map([
+    ["m1", [{ municipalityId: "lier", percent: 40, frameAreaId: "lier-drift" }]],
+  ]);
+
+  it("the owner counts only its share of a shared measure, the rest unchanged", () => {
+    const counted = countOwnShares({
+      municipalityId: "drammen",
+      costs,
+      participantsByMeasure,
+      joinedShares: [],
+    });
+    const [row] = checkFrames({ years: [2027], frameAreaIds: ["drift"], frames, costs: counted });
+    // 60 % of 600 001 = 360 000.6 → 360 001 (largest remainder), plus T-2's 100 000; external money never counts.
+    expect(row?.sumNok).toBe(460_001);
+  });
+
+  it("the participant counts its share in its own frame area; the two shares sum to the cost", () => {
+    const lierShare = 600_001 - 360_001;
+    const counted = countOwnShares({
+      municipalityId: "lier",
+      costs: [],
+      participantsByMeasure: new Map(),
+      joinedShares: [
+        { reference: "Drammen T-1", frameAreaId: "lier-drift", year: 2027, amountNok: lierShare },
+      ],
+    });
+    const [row] = checkFrames({ years: [2027], frameAreaIds: ["lier-drift"], frames, costs: counted });
+    expect(row?.sumNok).toBe(240_000);
+  });
+
+  it("a measure without participants counts in full", () => {
+    const counted = countOwnShares({
+      municipalityId: "drammen",
+      costs,
+      participantsByMeasure: new Map(),
+      joinedShares: [],
+    });
+    expect(checkFrames({ years: [2027], frameAreaIds: ["drift"], frames, costs: counted })[0]?.sumNok).toBe(
+      700_001,
+    );
   });
 });

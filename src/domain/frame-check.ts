@@ -1,3 +1,4 @@
+import { type Party, splitMeasureCosts } from "./cost-split.ts";
 import { type Nok, sumNok } from "./money.ts";
 
 export type FrameInput = {
@@ -85,4 +86,43 @@ export function adoptionOverruns(rows: FrameCheckRow[]): Overrun[] {
       },
     ];
   });
+}
+
+/**
+ * Shared measures (issue 12): a municipality's frame check counts only its own share. The owner's
+ * municipal cost lines of a shared measure are split (src/domain/cost-split.ts) and only the owner's
+ * part stays, in the line's own frame area; a participant counts its share of the owner's lines in
+ * the frame area it chose when joining (`joinedShares`). Measures without participants are unchanged.
+ */
+export function countOwnShares(input: {
+  municipalityId: string;
+  costs: (CostInput & { measureId: string })[];
+  participantsByMeasure: Map<string, (Party & { frameAreaId: string | null })[]>;
+  joinedShares: CostInput[];
+}): CostInput[] {
+  const own: CostInput[] = [];
+  const sharedLines = new Map<string, (CostInput & { measureId: string })[]>();
+  for (const cost of input.costs) {
+    const participants = input.participantsByMeasure.get(cost.measureId);
+    if (!participants?.length || cost.frameAreaId === null) {
+      own.push(cost);
+      continue;
+    }
+    const list = sharedLines.get(cost.measureId) ?? [];
+    list.push(cost);
+    sharedLines.set(cost.measureId, list);
+  }
+  for (const [measureId, lines] of sharedLines) {
+    const reference = lines[0]?.reference ?? "";
+    const shares = splitMeasureCosts({
+      ownerMunicipalityId: input.municipalityId,
+      participants: input.participantsByMeasure.get(measureId) ?? [],
+      lines,
+    });
+    for (const share of shares) {
+      if (share.municipalityId === input.municipalityId)
+        own.push({ reference, frameAreaId: share.frameAreaId, year: share.year, amountNok: share.amountNok });
+    }
+  }
+  return [...own, ...input.joinedShares];
 }

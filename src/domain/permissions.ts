@@ -5,7 +5,13 @@ import type { Role } from "../db/schema/accounts.ts";
  * returns `allowedActions` per object so the interface shows only what the person may do.
  * A subject without a role in the object's municipality is "anonymous" there.
  */
-export type Subject = { role: Role | "anonymous"; userId: string | null; isSystemAdmin: boolean };
+export type Subject = {
+  role: Role | "anonymous";
+  userId: string | null;
+  isSystemAdmin: boolean;
+  /** A regional coordinator of a region this municipality (or this region) belongs to. */
+  isRegionalCoordinator?: boolean;
+};
 
 export const actions = [
   "read",
@@ -30,6 +36,10 @@ export const actions = [
   "self_assess",
   "read_results",
   "read_summary",
+  /** Invite other municipalities to take part in a measure (a shared measure). */
+  "share",
+  /** Join, change the own share of, or leave another municipality's shared measure. */
+  "participate",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -47,6 +57,7 @@ export const resources = [
   "status_report",
   "indicator",
   "evaluation",
+  "region",
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -61,6 +72,8 @@ export type PermissionObject = {
   panelistUserIds?: string[];
   /** The owners of the measures in an evaluation round. */
   measureOwnerUserIds?: (string | null)[];
+  /** A measure other municipalities take part in. */
+  shared?: boolean;
 };
 type Condition = { describe: string; test: (subject: Subject, object: PermissionObject) => boolean };
 
@@ -86,7 +99,9 @@ const notAdminRole: Condition = {
   test: (_s, o) => o.role !== undefined && o.role !== "admin",
 };
 
-type Who = Role | "anonymous" | "system_admin";
+const isShared: Condition = { describe: "only shared measures", test: (_s, o) => o.shared === true };
+
+type Who = Role | "anonymous" | "system_admin" | "regional_coordinator";
 type Rule = { who: Who[]; action: Action; resource: Resource; condition?: Condition };
 const allow = (who: Who | Who[], action: Action, resource: Resource, condition?: Condition): Rule => ({
   who: Array.isArray(who) ? who : [who],
@@ -97,6 +112,7 @@ const allow = (who: Who | Who[], action: Action, resource: Resource, condition?:
 
 const members: Role[] = ["admin", "planner", "measure_owner", "partner", "viewer"];
 const internal: Role[] = ["admin", "planner", "measure_owner", "viewer"];
+const everyone: Who[] = ["anonymous", ...members];
 
 // biome-ignore format: the table reads best aligned in columns
 export const permissionTable: Rule[] = [
@@ -162,6 +178,18 @@ export const permissionTable: Rule[] = [
   allow("planner",               "read_results",  "evaluation"),
   allow("planner",               "read_summary",  "evaluation"),
   allow(["anonymous", ...members], "read_summary", "evaluation",  isPublished),
+  // The region (issue 12). A regional coordinator is appointed for a region, not given a role in a
+  // municipality: in the region's municipalities they read what partners read, and shared measures.
+  allow("regional_coordinator",  "read",          "plan"),
+  allow("regional_coordinator",  "read",          "action_plan",  isPublished),
+  allow("regional_coordinator",  "read",          "measure",      isPublished),
+  allow("regional_coordinator",  "read",          "measure",      isShared),
+  allow("regional_coordinator",  "read",          "organisation"),
+  allow("planner",               "share",         "measure"),
+  allow("regional_coordinator",  "share",         "measure"),
+  allow("planner",               "participate",   "measure"),
+  allow(everyone,                "read",          "region"),
+  allow("system_admin",          "update",        "region"),
 ];
 
 export function can(
@@ -174,7 +202,9 @@ export function can(
     (rule) =>
       rule.action === action &&
       rule.resource === resource &&
-      (rule.who.includes(subject.role) || (subject.isSystemAdmin && rule.who.includes("system_admin"))) &&
+      (rule.who.includes(subject.role) ||
+        (subject.isSystemAdmin && rule.who.includes("system_admin")) ||
+        (subject.isRegionalCoordinator === true && rule.who.includes("regional_coordinator"))) &&
       (!rule.condition || rule.condition.test(subject, object)),
   );
 }

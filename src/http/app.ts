@@ -25,6 +25,7 @@ import { planStructureRoutes } from "./routes/plan-structure.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { publicSiteRoutes } from "./routes/public-site.tsx";
+import { regionRoutes } from "./routes/region.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
@@ -96,6 +97,7 @@ export async function buildApp({
   await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
   await app.register(proposalRoutes(config));
+  await app.register(regionRoutes);
   await app.register(oidcRoutes(config));
   await app.register(invitationRoutes(config));
   await app.register(statusReportRoutes(config));

@@ -1,7 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signIn } from "../../test/app.ts";
-import { createMunicipality, createPlan, createUser, testPassword } from "../../test/factories.ts";
+import {
+  appointRegionCoordinator,
+  createActionPlanVersion,
+  createFocusArea,
+  createMeasure,
+  createMunicipality,
+  createPlan,
+  createRegion,
+  createUser,
+  testPassword,
+} from "../../test/factories.ts";
 import { auditEvents, plans } from "../db/schema/index.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -53,6 +63,68 @@ describe("each municipality's data is its own", () => {
       expect(unchanged?.title).toBe("B sitt utkast");
     });
   }
+});
+
+describe("the region does not open one municipality's drafts to another (issue 12)", () => {
+  it("a planner of A in the same region, and a regional coordinator, get 404 for B's unshared drafts", async () => {
+    const { db } = t.database;
+    const { a, b, planB } = await twoMunicipalities();
+    const outsider = await createMunicipality(db, { name: "Kommune C" });
+    const planC = await createPlan(db, { municipalityId: outsider.id, title: "C sitt utkast" });
+    const region = await createRegion(db, { municipalityIds: [a.id, b.id] });
+    const versionB = await createActionPlanVersion(db, { plan: planB });
+    const focusArea = await createFocusArea(db, { plan: planB });
+    await createMeasure(db, {
+      actionPlanVersion: versionB,
+      focusAreaId: focusArea.id,
+      reference: "T-1",
+      title: "B sitt hemmelige tiltak",
+    });
+    const plannerA = await createUser(db, { municipalityId: a.id, role: "planner" });
+    const coordinator = await createUser(db);
+    await appointRegionCoordinator(db, { regionId: region.id, userId: coordinator.id });
+    for (const user of [plannerA, coordinator]) {
+      const { headers } = await signIn(t.app, user.email, testPassword);
+      const base = `/api/municipalities/${b.number}`;
+      for (const url of [
+        `${base}/measures/T-1`,
+        `${base}/plans/${planB.id}/history`,
+        `${base}/members`,
+        `${base}/audit`,
+        `/api/municipalities/${outsider.number}/plans/${planC.id}/history`,
+      ]) {
+        const response = await t.app.inject({ url, headers });
+        expect(response.statusCode, url).toBe(404);
+      }
+      const list = await t.app.inject({ url: `${base}/plans/${planB.id}/measures`, headers });
+      expect(list.body).not.toContain("B sitt hemmelige tiltak");
+      const shared = await t.app.inject({ url: `${base}/shared-measures`, headers });
+      expect(shared.body).not.toContain("B sitt hemmelige tiltak");
+      const overview = await t.app.inject({ url: `/api/regions/${region.slug}`, headers });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.body).not.toContain("B sitt hemmelige tiltak");
+      // Writes on B's measures are refused without telling what exists.
+      const write = await t.app.inject({
+        method: "PATCH",
+        url: `${base}/plans/${planB.id}`,
+        headers,
+        payload: { version: 1, title: "Overtatt" },
+      });
+      expect(write.statusCode).toBe(404);
+    }
+    // The coordinator reads B's plan like a partner does (its structure), but not A-only rights.
+    const coordinatorSession = await signIn(t.app, coordinator.email, testPassword);
+    const tree = await t.app.inject({
+      url: `/api/municipalities/${b.number}/plan-tree`,
+      headers: coordinatorSession.headers,
+    });
+    expect(tree.json().plan?.title).toBe("B sitt utkast");
+    const treeC = await t.app.inject({
+      url: `/api/municipalities/${outsider.number}/plan-tree`,
+      headers: coordinatorSession.headers,
+    });
+    expect(treeC.json().plan).toBeNull();
+  });
 });
 
 describe("no lost updates", () => {

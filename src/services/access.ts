@@ -20,6 +20,19 @@ export function subjectIn(actor: Actor, municipalityId: string): Subject {
     role: actor.roles[municipalityId] ?? "anonymous",
     userId: actor.userId,
     isSystemAdmin: actor.isSystemAdmin,
+    isRegionalCoordinator: actor.coordinatorMunicipalityIds?.includes(municipalityId) ?? false,
+  };
+}
+
+/** Who the actor is for a region as a whole: a coordinator of it, an installation admin, or anyone. */
+export function subjectInRegion(actor: Actor, regionId: string): Subject {
+  if (actor.kind !== "user")
+    return { role: "anonymous", userId: null, isSystemAdmin: actor.kind === "system" };
+  return {
+    role: "anonymous",
+    userId: actor.userId,
+    isSystemAdmin: actor.isSystemAdmin,
+    isRegionalCoordinator: actor.coordinatorRegionIds?.includes(regionId) ?? false,
   };
 }
 

@@ -65,35 +65,56 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The rows of one municipality: its own row, every row with its municipality_id, rows of tables
- * without one that hang on such rows (join tables), and the people those rows name.
+ * without one that hang on such rows (join tables), and the people those rows name. A row that
+ * points at a row left out (another municipality's measure it takes part in, a region) is left out
+ * too, so the backup restores on its own. Null: the table is left out entirely.
  */
-function municipalityFilter(table: TableInfo, tables: TableInfo[], municipalityId: string): string | null {
+function municipalityFilters(tables: TableInfo[], municipalityId: string): Map<string, string | null> {
   const id = `'${municipalityId.replace(/'/g, "''")}'`;
-  if (table.name === "municipalities") return `id = ${id}`;
-  if (table.hasMunicipality) return `municipality_id = ${id}`;
-  if (table.name === "users") {
-    const named = tables.flatMap((t) =>
-      t.hasMunicipality
-        ? t.references
-            .filter((r) => r.table === "users")
-            .map((r) => `select ${ident(r.column)} from ${ident(t.name)} where municipality_id = ${id}`)
-        : [],
-    );
-    return named.length ? `id in (${named.join(" union ")})` : "false";
-  }
-  const parent = table.references.find((r) => {
-    const t = tables.find((x) => x.name === r.table);
-    return t?.hasMunicipality || r.table === "users";
-  });
-  if (!parent) return null;
-  if (parent.table === "users") {
-    return `${ident(parent.column)} in (select id from users where ${municipalityFilter(
-      tables.find((t) => t.name === "users") as TableInfo,
-      tables,
-      municipalityId,
-    )})`;
-  }
-  return `${ident(parent.column)} in (select ${ident(parent.foreignColumn)} from ${ident(parent.table)} where municipality_id = ${id})`;
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const filters = new Map<string, string | null>();
+  const own = (table: TableInfo): string | null => {
+    if (table.name === "municipalities") return `id = ${id}`;
+    if (table.hasMunicipality) return `municipality_id = ${id}`;
+    if (table.name === "users") {
+      const named = tables.flatMap((t) =>
+        t.hasMunicipality
+          ? t.references
+              .filter((r) => r.table === "users")
+              .map((r) => `select ${ident(r.column)} from ${ident(t.name)} where municipality_id = ${id}`)
+          : [],
+      );
+      return named.length ? `id in (${named.join(" union ")})` : "false";
+    }
+    // A join table belongs to the municipality of a row it hangs on.
+    const parent = table.references.find((r) => byName.get(r.table)?.hasMunicipality);
+    return parent ? "true" : null;
+  };
+  const filterOf = (table: TableInfo): string | null => {
+    if (filters.has(table.name)) return filters.get(table.name) ?? null;
+    const base = own(table);
+    if (base === null) {
+      filters.set(table.name, null);
+      return null;
+    }
+    const conditions = [base];
+    for (const ref of table.references) {
+      const parent = byName.get(ref.table);
+      if (!parent || parent.name === table.name || parent.name === "users") continue;
+      const parentFilter = filterOf(parent);
+      const column = ident(ref.column);
+      conditions.push(
+        parentFilter === null
+          ? `${column} is null`
+          : `(${column} is null or ${column} in (select ${ident(ref.foreignColumn)} from ${ident(parent.name)} where ${parentFilter}))`,
+      );
+    }
+    const filter = conditions.filter((c) => c !== "true").join(" and ") || "true";
+    filters.set(table.name, filter);
+    return filter;
+  };
+  for (const table of tables) filterOf(table);
+  return filters;
 }
 
 export type BackupScope = { municipalityNumber?: string };
@@ -129,8 +150,9 @@ export async function writeBackup(
         }),
       );
       const counts: Record<string, number> = {};
+      const filters = municipalityId ? municipalityFilters(tables, municipalityId) : null;
       for (const table of tables) {
-        const filter = municipalityId ? municipalityFilter(table, tables, municipalityId) : null;
+        const filter = filters ? (filters.get(table.name) ?? null) : null;
         // Regions and other installation-wide tables belong to a whole-installation backup only.
         if (municipalityId && filter === null) continue;
         const where = filter ? `where ${filter}` : "";

@@ -14,6 +14,9 @@ export type Actor =
       isSystemAdmin: boolean;
       /** Role per municipality id. */
       roles: Record<string, Role>;
+      /** Regions the person coordinates, and the municipalities in them (issue 12). */
+      coordinatorRegionIds?: string[];
+      coordinatorMunicipalityIds?: string[];
     };
 
 /** What every service function receives besides its input. */

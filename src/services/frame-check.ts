@@ -11,8 +11,16 @@ import {
   measureVersions,
 } from "../db/schema/index.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
-import { adoptionOverruns, checkFrames, type FrameCheckRow, type Overrun } from "../domain/frame-check.ts";
+import {
+  adoptionOverruns,
+  type CostInput,
+  checkFrames,
+  countOwnShares,
+  type FrameCheckRow,
+  type Overrun,
+} from "../domain/frame-check.ts";
 import { formatNok } from "../domain/money.ts";
+import { joinedParties, loadSharedMeasures, sharedMeasureIdsOf } from "./shared-measures.ts";
 
 export type FrameCheckView = {
   cycleId: string;
@@ -21,6 +29,19 @@ export type FrameCheckView = {
   areas: { id: string; name: string }[];
   rows: (FrameCheckRow & { frameAreaName: string; frameId: string | null; frameVersion: number | null })[];
   overruns: (Overrun & { frameAreaName: string })[];
+  /** Shared measures (issue 12) whose share is counted here: this municipality's share per year. */
+  sharedMeasures: SharedShare[];
+};
+
+export type SharedShare = {
+  measureId: string;
+  reference: string;
+  title: string;
+  ownerNumber: string;
+  ownerName: string;
+  role: "owner" | "participant";
+  sharePercent: number;
+  byYear: { year: number; amountNok: number }[];
 };
 
 /** The frame check of a cycle's action plan version (its newest unless one is named). */
@@ -57,6 +78,7 @@ export async function computeFrameCheck(
       versionId
         ? db
             .select({
+              measureId: measures.id,
               reference: measures.reference,
               frameAreaId: fundingSources.frameAreaId,
               kind: fundingSources.kind,
@@ -70,6 +92,12 @@ export async function computeFrameCheck(
             .where(eq(measureVersions.actionPlanVersionId, versionId))
         : [],
   ]);
+  const { counted, sharedMeasures } = await countSharedMeasures(
+    db,
+    municipalityId,
+    years,
+    costs.map((c) => ({ ...c, frameAreaId: c.kind === "municipal" ? c.frameAreaId : null })),
+  );
   const rows = checkFrames({
     years,
     frameAreaIds: areas.map((a) => a.id),
@@ -79,7 +107,7 @@ export async function computeFrameCheck(
       amountNok: f.amountNok,
       status: f.status,
     })),
-    costs: costs.map((c) => ({ ...c, frameAreaId: c.kind === "municipal" ? c.frameAreaId : null })),
+    costs: counted,
   });
   const name = new Map(areas.map((a) => [a.id, a.name]));
   const frameBy = new Map(frames.map((f) => [`${f.frameAreaId}|${f.year}`, f]));
@@ -98,7 +126,67 @@ export async function computeFrameCheck(
       };
     }),
     overruns: adoptionOverruns(rows).map((o) => ({ ...o, frameAreaName: name.get(o.frameAreaId) ?? "" })),
+    sharedMeasures,
   };
+}
+
+/**
+ * Shared measures in the frame check: of the measures it owns, the municipality counts only its own
+ * share; of those it has joined, its share of the owner's newest version, in the frame area it chose.
+ */
+async function countSharedMeasures(
+  db: DbOrTx,
+  municipalityId: string,
+  years: number[],
+  costs: (CostInput & { measureId: string })[],
+): Promise<{ counted: CostInput[]; sharedMeasures: SharedShare[] }> {
+  const ids = await sharedMeasureIdsOf(db, municipalityId);
+  const inPlan = new Set(costs.map((c) => c.measureId));
+  const relevant = [...ids.owned.filter((id) => inPlan.has(id)), ...ids.joined];
+  const shared = await loadSharedMeasures(db, relevant);
+  const participantsByMeasure = new Map(
+    shared
+      .filter((m) => m.owner.id === municipalityId)
+      .map((m) => [m.measureId, joinedParties(m.participations)]),
+  );
+  const joined = shared.filter((m) => m.owner.id !== municipalityId);
+  const joinedShares = joined.flatMap((m) =>
+    m.shares
+      .filter((s) => s.municipalityId === municipalityId)
+      .map((s) => ({
+        reference: `${m.owner.name} ${m.reference}`,
+        frameAreaId: s.frameAreaId,
+        year: s.year,
+        amountNok: s.amountNok,
+      })),
+  );
+  const counted = countOwnShares({ municipalityId, costs, participantsByMeasure, joinedShares });
+  const sharedMeasures: SharedShare[] = shared
+    .filter((m) => m.participations.some((p) => p.status === "joined"))
+    .map((m) => {
+      const isOwner = m.owner.id === municipalityId;
+      const ownCounted = isOwner
+        ? counted.filter((c) => c.reference === m.reference)
+        : joinedShares.filter((c) => c.reference === `${m.owner.name} ${m.reference}`);
+      return {
+        measureId: m.measureId,
+        reference: m.reference,
+        title: m.title,
+        ownerNumber: m.owner.number,
+        ownerName: m.owner.name,
+        role: isOwner ? "owner" : "participant",
+        sharePercent: isOwner
+          ? m.ownerPercent
+          : (m.participations.find((p) => p.municipalityId === municipalityId)?.sharePercent ?? 0),
+        byYear: years.map((year) => ({
+          year,
+          amountNok: ownCounted
+            .filter((c) => c.year === year && c.frameAreaId !== null)
+            .reduce((a, c) => a + c.amountNok, 0),
+        })),
+      };
+    });
+  return { counted, sharedMeasures };
 }
 
 /** The refusal text: every overrun with year, area, frame, sum and excess. */

@@ -7,6 +7,7 @@ import { richTextToPlain } from "../domain/rich-text.ts";
 import { notFound } from "../errors.ts";
 import { resolveTenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
+import { loadSharedMeasureViews, type SharedMeasureView } from "./list-shared-measures.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 import { visibleActionPlan } from "./working-action-plan.ts";
 
@@ -24,6 +25,8 @@ export type MeasureList = {
   items: MeasureListItem[];
   /** What may be done with measures in this plan (e.g. "create"). */
   allowedActions: Action[];
+  /** «Felles tiltak» (issue 12): shared measures this municipality owns or has joined, with the split. */
+  sharedMeasures: SharedMeasureView[];
 };
 
 /** The plan as a table: the measures of the visible action plan, filtered, searched and sorted. */
@@ -45,7 +48,9 @@ export async function listMeasures({
   const planActions = allowedActions(tenant.subject, "measure", { published: true }).filter(
     (a) => a !== "create" || actionPlan?.status === "draft",
   );
-  if (!actionPlan) return { actionPlan: null, total: 0, items: [], allowedActions: planActions };
+  const sharedMeasures = (await loadSharedMeasureViews(ctx.db, tenant)).filter((m) => m.role !== "invited");
+  if (!actionPlan)
+    return { actionPlan: null, total: 0, items: [], allowedActions: planActions, sharedMeasures };
 
   const [rows, focusAreaRows] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, actionPlan.id),
@@ -74,5 +79,6 @@ export async function listMeasures({
     total: all.length,
     items,
     allowedActions: planActions,
+    sharedMeasures,
   };
 }

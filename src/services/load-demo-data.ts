@@ -36,6 +36,7 @@ import type { ServiceContext } from "./context.ts";
 import { insertDemoProposals } from "./demo-proposals.ts";
 import { insertDemoEvaluations } from "./load-demo-evaluations.ts";
 import { loadIndicatorDemo } from "./load-indicator-demo.ts";
+import { insertRegionDemo, regionDemoUsers } from "./load-region-demo.ts";
 import { hashPassword } from "./passwords.ts";
 
 /**
@@ -678,6 +679,11 @@ export const demoUsers = [
 
 export function demoUsersNotice(): string {
   const lines = demoUsers.map((u) => `  ${u.email.padEnd(32)} ${u.role ?? "installasjonsadministrator"}`);
+  lines.push(
+    ...regionDemoUsers.map(
+      (u) => `  ${u.email.padEnd(32)} ${u.role ? `${u.role} (Lier)` : "regional koordinator"}`,
+    ),
+  );
   return ["", `Demobrukere (kun for demo), passord for alle: ${demoPassword}`, ...lines, ""].join("\n");
 }
 
@@ -1050,6 +1056,7 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
     plannerUserId: userByRole.get("planner") ?? "",
     ownerUserId: userByRole.get("measure_owner") ?? null,
   });
+  await insertRegionDemo(tx, { drammenId: municipalityId, passwordHash });
   return municipalityId;
 }
 

@@ -12,6 +12,7 @@ import {
   measureVersions,
 } from "../db/schema/index.ts";
 import { diffFields } from "../domain/audit.ts";
+import { splitMeasureCosts } from "../domain/cost-split.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
 import { evaluationValue } from "../domain/evaluation.ts";
 import { can } from "../domain/permissions.ts";
@@ -32,6 +33,7 @@ import type { ServiceContext } from "./context.ts";
 import { lockDraftMeasure } from "./draft-measure.ts";
 import { latestEvaluations } from "./evaluation-feeds.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
+import { joinedParties, loadParticipations } from "./shared-measures.ts";
 
 // HiGHS is compiled to WebAssembly once per process and reused; every solve makes its own model
 // and disposes it. If a solve throws, the instance is dropped so the next request starts clean.
@@ -166,6 +168,22 @@ async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId: strin
     tenant.id,
     versions.map((v) => v.measureId),
   );
+  // Shared measures (issue 12): the owner prioritises with its own share, as its frame check counts.
+  const participations = await loadParticipations(
+    db,
+    versions.map((v) => v.measureId),
+  );
+  for (const v of versions) {
+    const parties = joinedParties(participations.filter((p) => p.measureId === v.measureId));
+    const lines = costsOf.get(v.id);
+    if (parties.length === 0 || !lines) continue;
+    costsOf.set(
+      v.id,
+      splitMeasureCosts({ ownerMunicipalityId: tenant.id, participants: parties, lines })
+        .filter((s) => s.municipalityId === tenant.id && s.amountNok !== 0)
+        .map((s) => ({ frameAreaId: s.frameAreaId ?? "", year: s.year, amountNok: s.amountNok })),
+    );
+  }
   const measureViews: PrioritisationMeasureView[] = versions
     .map((v) => ({
       reference: v.reference,

@@ -2,7 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import type { FieldChanges } from "../db/schema/audit.ts";
-import { memberships, municipalities, sessions, users } from "../db/schema/index.ts";
+import {
+  memberships,
+  municipalities,
+  regionCoordinators,
+  regionMunicipalities,
+  sessions,
+  users,
+} from "../db/schema/index.ts";
 import { recordAudit } from "./audit.ts";
 import type { Actor } from "./context.ts";
 
@@ -52,6 +59,12 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
     .from(memberships)
     .innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
     .where(and(eq(memberships.userId, row.userId), eq(municipalities.active, true)));
+  // Regions the person coordinates (few rows; none for almost everyone).
+  const coordinatorRows = await db
+    .select({ regionId: regionCoordinators.regionId, municipalityId: regionMunicipalities.municipalityId })
+    .from(regionCoordinators)
+    .leftJoin(regionMunicipalities, eq(regionMunicipalities.regionId, regionCoordinators.regionId))
+    .where(eq(regionCoordinators.userId, row.userId));
   return {
     tokenHash,
     csrfToken: row.csrfToken,
@@ -62,6 +75,10 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
       name: row.name,
       isSystemAdmin: row.isSystemAdmin,
       roles: Object.fromEntries(roleRows.map((r) => [r.municipalityId, r.role])),
+      coordinatorRegionIds: [...new Set(coordinatorRows.map((r) => r.regionId))],
+      coordinatorMunicipalityIds: coordinatorRows.flatMap((r) =>
+        r.municipalityId ? [r.municipalityId] : [],
+      ),
     },
   };
 }

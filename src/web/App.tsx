@@ -29,6 +29,8 @@ import { PlanStructurePage } from "./pages/PlanStructurePage.tsx";
 import { PlanTreePage } from "./pages/PlanTreePage.tsx";
 import { ProposalPage } from "./pages/ProposalPage.tsx";
 import { ProposalsPage } from "./pages/ProposalsPage.tsx";
+import { RegionPage } from "./pages/RegionPage.tsx";
+import { SharedMeasuresPage } from "./pages/SharedMeasuresPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { StatusPage } from "./pages/StatusPage.tsx";
 import { StatusReportPage } from "./pages/StatusReportPage.tsx";
@@ -67,6 +69,9 @@ export const pageRoutes = [
   { path: "/status/:periodId/:reference", element: <StatusReportPage /> },
   { path: "/evalueringer", element: <EvaluationsPage /> },
   { path: "/evalueringer/:roundId", element: <EvaluationRoundPage /> },
+  { path: "/region", element: <RegionPage /> },
+  { path: "/region/:slug", element: <RegionPage /> },
+  { path: "/felles-tiltak", element: <SharedMeasuresPage /> },
 ];
 
 /** The whole app, without its router: the browser wraps it in BrowserRouter, the server in StaticRouter. */

@@ -216,6 +216,7 @@ export async function prefetchPageData(
       queryFn: () => fetchJson(apiPaths.municipalities()),
     }),
   ])) as [SessionResponse, MunicipalityListResponse];
+  await prefetchRegionPage(queryClient, fetchJson, url);
   const number = session.user?.memberships[0]?.municipalityNumber ?? list[0]?.number;
   if (!number) return;
   const paths = [apiPaths.planTree(number)];
@@ -230,4 +231,15 @@ export async function prefetchPageData(
       queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) }).catch(() => undefined),
     ),
   );
+}
+
+/** The regional overview is a public page: the server renders it with its data (issue 12). */
+async function prefetchRegionPage(queryClient: QueryClient, fetchJson: FetchJson, url: string) {
+  const match = /^\/region(?:\/([a-z0-9-]+))?\/?$/.exec(url.split("?")[0] ?? "");
+  if (!match) return;
+  const fetchPath = (path: string) =>
+    queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) }).catch(() => undefined);
+  const regions = (await fetchPath("/api/regions")) as { slug: string }[] | undefined;
+  const slug = match[1] ?? regions?.[0]?.slug;
+  if (slug) await fetchPath(`/api/regions/${slug}`);
 }

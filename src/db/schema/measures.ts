@@ -159,7 +159,12 @@ export const measureVersionPartners = pgTable(
       .references(() => partnerOrganisations.id),
     role: text("role", { enum: partnerRoles }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.measureVersionId, t.organisationId] }), index().on(t.organisationId)],
+  (t) => [
+    primaryKey({ columns: [t.measureVersionId, t.organisationId] }),
+    index().on(t.organisationId),
+    // The lists filter link rows by municipality first (issue 12: a national installation).
+    index("measure_version_partners_municipality_idx").on(t.municipalityId),
+  ],
 );
 
 /** Money: whole kroner in a bigint, one row per (measure version, year, funding source). */
@@ -179,7 +184,11 @@ export const measureCosts = pgTable(
     /** For external money: applied for, granted or expected. Null for municipal money. */
     externalStatus: text("external_status", { enum: ["applied", "granted", "expected"] }),
   },
-  (t) => [unique("measure_costs_uq").on(t.measureVersionId, t.year, t.fundingSourceId)],
+  (t) => [
+    unique("measure_costs_uq").on(t.measureVersionId, t.year, t.fundingSourceId),
+    // The lists filter cost rows by municipality first (issue 12: a national installation).
+    index("measure_costs_municipality_idx").on(t.municipalityId),
+  ],
 );
 
 /**

@@ -52,6 +52,19 @@ const frameCheckSchema = z.object({
       excessNok: z.number().int(),
     }),
   ),
+  /** Shared measures whose share this municipality counts (issue 12). */
+  sharedMeasures: z.array(
+    z.object({
+      measureId: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      ownerNumber: z.string(),
+      ownerName: z.string(),
+      role: z.enum(["owner", "participant"]),
+      sharePercent: z.number().int(),
+      byYear: z.array(z.object({ year: z.number().int(), amountNok: z.number().int() })),
+    }),
+  ),
   allowedActions: z.array(z.string()),
 });
 export type FrameCheckResponse = z.infer<typeof frameCheckSchema>;

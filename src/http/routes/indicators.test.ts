@@ -39,7 +39,7 @@ beforeAll(async () => {
   drammen = await createMunicipality(db, { number: "3301", name: "Drammen" });
   lier = await createMunicipality(db, { number: "3312", name: "Lier", active: false });
   const kongsberg = await createMunicipality(db, { number: "3303", name: "Kongsberg", active: false });
-  await createRegion(db, [drammen.id, lier.id, kongsberg.id], "Drammensregionen");
+  await createRegion(db, { municipalityIds: [drammen.id, lier.id, kongsberg.id], name: "Drammensregionen" });
   const user = await createUser(db, { municipalityId: drammen.id, role: "planner" });
   planner = await signIn(t.app, user.email, testPassword);
   plannerId = user.id;

@@ -15,6 +15,7 @@ import { updateMeasure } from "../../services/update-measure.ts";
 import { updateMeasureStatus } from "../../services/update-measure-status.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
+import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
 const reference = z.string().min(1).max(40);
 const year = z.number().int().min(2000, "Året må være 2000 eller senere").max(2100, "Året må være før 2100");
@@ -82,6 +83,7 @@ const listSchema = z.object({
   total: z.number().int(),
   items: z.array(listItem),
   allowedActions: z.array(z.enum(actions)),
+  sharedMeasures: z.array(sharedMeasureSchema),
 });
 export type MeasureListResponse = z.infer<typeof listSchema>;
 

@@ -6,6 +6,7 @@ import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
 import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { useRegionMessages } from "../i18n/region-messages.ts";
 import { translateStatus } from "../i18n/status-messages.ts";
 import { useNotifications } from "../proposals-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
@@ -17,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, language } = useLanguage();
   const indicatorText = useIndicatorMessages().m;
   const { e } = useEvaluationMessages();
+  const { r } = useRegionMessages();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
@@ -77,6 +79,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/indikatorer" className="pv-nav__link">
                 {indicatorText("nav.indicators")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/region" className="pv-nav__link">
+                {r("nav.region")}
               </NavLink>
             </li>
             {municipality?.role && (

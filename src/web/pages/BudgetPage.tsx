@@ -37,6 +37,7 @@ import {
 } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { SharedFrameShares } from "../components/SharedFrameShares.tsx";
 import { type BudgetMessageKey, useBudgetMessages } from "../i18n/budget-messages.ts";
 import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
@@ -131,6 +132,7 @@ function BudgetView({ municipalityNumber, cycle }: { municipalityNumber: string;
         mayUpdate={mayUpdate}
         onSaved={setNotice}
       />
+      <SharedFrameShares check={check.data} />
       <FrameChart check={check.data} />
       <PrioritisationSection
         municipalityNumber={municipalityNumber}

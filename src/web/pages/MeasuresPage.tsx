@@ -16,6 +16,7 @@ import { formatNok } from "../../domain/money.ts";
 import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { SharedMeasuresLink, SharedMeasuresSection } from "../components/SharedSplit.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor, type MessageKey } from "../i18n/messages.ts";
@@ -221,6 +222,14 @@ export function MeasuresPage() {
             </div>
           )}
         </>
+      )}
+      {list.data && (
+        <SharedMeasuresSection
+          measures={list.data.sharedMeasures}
+          manageLink={
+            municipality.role && municipality.role !== "partner" ? <SharedMeasuresLink /> : undefined
+          }
+        />
       )}
     </article>
   );

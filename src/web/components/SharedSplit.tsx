@@ -1,0 +1,112 @@
+import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import type { SharedMeasureResponse } from "../../http/routes/shared-measure-schema.ts";
+import { useRegionMessages } from "../i18n/region-messages.ts";
+import { AppLink } from "./AppLink.tsx";
+
+/** One shared measure («Felles tiltak») and how its municipal cost is split, per party and year. */
+export function SharedSplit({
+  measure,
+  headingLevel = 3,
+}: {
+  measure: SharedMeasureResponse;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const { r, nok } = useRegionMessages();
+  const id = `shared-${measure.measureId}`;
+  return (
+    <section className="pv-stack" aria-labelledby={id} data-testid="shared-measure">
+      <Heading level={headingLevel} data-size="xs" id={id}>
+        {measure.reference} {measure.title}{" "}
+        <Tag data-color="info" data-size="sm">
+          {r("region.sharedTag")}
+        </Tag>
+      </Heading>
+      <Paragraph data-size="sm" className="pv-muted">
+        {r("shared.ownedBy", { name: measure.owner.name })}
+      </Paragraph>
+      <div className="pv-table-scroll">
+        <Table data-size="sm" zebra border data-testid="shared-split">
+          <caption className="pv-visually-hidden">
+            {r("shared.splitCaption", { reference: measure.reference, title: measure.title })}
+          </caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{r("shared.party")}</Table.HeaderCell>
+              <Table.HeaderCell className="pv-num">{r("shared.share")}</Table.HeaderCell>
+              {measure.years.map((year) => (
+                <Table.HeaderCell key={year} className="pv-num">
+                  {year}
+                </Table.HeaderCell>
+              ))}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {measure.parties.map((p) => (
+              <Table.Row key={p.number}>
+                <Table.HeaderCell scope="row">
+                  {p.name} <span className="pv-muted">({r(`shared.role.${p.role}`)})</span>
+                </Table.HeaderCell>
+                <Table.Cell className="pv-num">{p.role === "invited" ? "–" : `${p.percent} %`}</Table.Cell>
+                {p.byYear.map((y) => (
+                  <Table.Cell key={y.year} className="pv-num">
+                    {nok(y.amountNok)}
+                  </Table.Cell>
+                ))}
+              </Table.Row>
+            ))}
+            <Table.Row>
+              <Table.HeaderCell scope="row">{r("shared.total")}</Table.HeaderCell>
+              <Table.Cell className="pv-num">100 %</Table.Cell>
+              {measure.totalByYear.map((y) => (
+                <Table.Cell key={y.year} className="pv-num">
+                  <strong>{nok(y.amountNok)}</strong>
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}
+
+/** «Felles tiltak» in a municipality's measure list or action plan, with the split and the rule. */
+export function SharedMeasuresSection({
+  measures,
+  manageLink,
+}: {
+  measures: SharedMeasureResponse[];
+  manageLink?: React.ReactNode;
+}) {
+  const { r } = useRegionMessages();
+  if (measures.length === 0 && !manageLink) return null;
+  return (
+    <section className="pv-stack" aria-labelledby="shared-measures-heading" data-testid="shared-measures">
+      <Heading level={2} data-size="sm" id="shared-measures-heading">
+        {r("shared.heading")}
+      </Heading>
+      <Paragraph data-size="sm">{r("shared.intro")}</Paragraph>
+      {measures.length === 0 ? (
+        <Paragraph data-size="sm">{r("shared.none")}</Paragraph>
+      ) : (
+        measures.map((m) => <SharedSplit key={m.measureId} measure={m} />)
+      )}
+      {measures.length > 0 && (
+        <Paragraph data-size="sm" className="pv-muted">
+          {r("shared.rule")}
+        </Paragraph>
+      )}
+      {manageLink}
+    </section>
+  );
+}
+
+/** The way to the page where the municipality's planners handle shared measures. */
+export function SharedMeasuresLink() {
+  const { r } = useRegionMessages();
+  return (
+    <Paragraph>
+      <AppLink to="/felles-tiltak">{r("shared.manage")}</AppLink>
+    </Paragraph>
+  );
+}
