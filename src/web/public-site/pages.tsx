@@ -766,7 +766,9 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
                   <tr key={`${s.period}-${s.approvedOn}`}>
                     <th scope="row">{s.period}</th>
                     <td>{formatDate(env.language, s.approvedOn)}</td>
-                    <td>{s.status}</td>
+                    <td>
+                      <StatusBadge t={t} status={s.status} />
+                    </td>
                     <td>{s.progress === null ? "–" : `${s.progress} %`}</td>
                     <td>{s.summary}</td>
                   </tr>
