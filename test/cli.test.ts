@@ -42,7 +42,8 @@ async function canSignIn(email: string, password: string) {
   return response.statusCode === 200 ? response.json() : null;
 }
 
-describe("npm run planverk -- <command>", () => {
+// Each command is a new Node process that loads TypeScript through tsx: seconds each on a busy machine.
+describe("npm run planverk -- <command>", { timeout: 120_000 }, () => {
   it("creates the first admin, who can sign in and administer the municipality", () => {
     const result = planverk(
       "create-admin",
