@@ -15,7 +15,25 @@ const statusByCode: Record<ErrorCode, number> = {
 
 export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; details?: unknown } };
 
+/** Whether a parsed body, query or path holds a NUL character anywhere (PostgreSQL text cannot). */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 64 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) return false;
+  for (const key in value) {
+    if (key.includes("\u0000") || hasNul((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
+  // A NUL character in any text would reach the database and fail there: refuse it up front.
+  app.addHook("preValidation", async (request) => {
+    if (hasNul(request.params) || hasNul(request.query) || hasNul(request.body))
+      throw new AppError(
+        "validation",
+        "Teksten inneholder et ugyldig tegn (NUL, \\u0000). Fjern det og prøv igjen.",
+      );
+  });
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = {
       error: { code: "not_found", message: `Ukjent adresse: ${request.method} ${request.url}` },

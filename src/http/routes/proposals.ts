@@ -28,7 +28,13 @@ import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts"
 
 const base = "/api/municipalities/:municipalityNumber";
 const params = z.object({ municipalityNumber });
-const proposalParams = z.object({ municipalityNumber, number: z.coerce.number().int().positive() });
+/** A proposal's number: a positive integer the database's integer column can hold. */
+const proposalNumber = (schema: z.ZodNumber) =>
+  schema
+    .int("Innspillsnummeret må være et heltall.")
+    .positive()
+    .max(2_147_483_647, "Innspillet finnes ikke.");
+const proposalParams = z.object({ municipalityNumber, number: proposalNumber(z.coerce.number()) });
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} kan ha høyst ${max} tegn.`);
 
 const proposalSummary = z.object({
@@ -124,7 +130,7 @@ const decisionBody = z.object({
   ),
 });
 const commentTarget = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("proposal"), number: z.number().int().positive() }),
+  z.object({ type: z.literal("proposal"), number: proposalNumber(z.number()) }),
   z.object({
     type: z.literal("measure"),
     reference: z.string().regex(/^T-\d{3,}$/, "Ugyldig tiltaksreferanse"),
@@ -251,7 +257,7 @@ export const proposalRoutes =
           summary: "The comments on a proposal (proposal=N) or measure (measure=T-001) the person may read",
           params,
           querystring: z.object({
-            proposal: z.coerce.number().int().positive().optional(),
+            proposal: proposalNumber(z.coerce.number()).optional(),
             measure: z
               .string()
               .regex(/^T-\d{3,}$/)
