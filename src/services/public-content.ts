@@ -12,6 +12,7 @@ import {
   measureVersions,
   milestones,
   type PartnerRole,
+  type ProposalStatus,
   plans,
 } from "../db/schema/index.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
@@ -24,6 +25,7 @@ import { richTextToPlain } from "../domain/rich-text.ts";
 import { notFound } from "../errors.ts";
 import { resolveTenant, type Tenant } from "./access.ts";
 import { anonymous, type ServiceContext } from "./context.ts";
+import { proposalsOfMeasure } from "./list-proposals.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 import { type PublicStatusEntry, publicStatusHistory } from "./public-status-history.ts";
 
@@ -110,6 +112,8 @@ export type PublicMeasure = PublicMeasureSummary & {
   links: MeasureLink[];
   milestones: { dueDate: string; title: string; done: boolean }[];
   statusHistory: PublicStatusEntry[];
+  /** Published partner proposals the measure came from or took in. */
+  proposals: { number: number; title: string; status: ProposalStatus; organisation: string | null }[];
 };
 
 async function publicTenant(ctx: ServiceContext, municipalityNumber: string) {
@@ -342,7 +346,7 @@ export async function getPublicMeasure({
   if (!newest) throw notFound("Tiltaket");
   const [row] = await loadMeasureRows(ctx.db, tenant.id, newest.actionPlanVersionId, measure.id);
   if (!row) throw notFound("Tiltaket");
-  const [focusArea, goalRows, milestoneRows, statusHistory] = await Promise.all([
+  const [focusArea, goalRows, milestoneRows, statusHistory, proposals] = await Promise.all([
     ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
     row.goalIds.length
       ? ctx.db
@@ -357,6 +361,8 @@ export async function getPublicMeasure({
       .where(and(eq(milestones.measureId, measure.id), eq(milestones.municipalityId, tenant.id)))
       .orderBy(asc(milestones.dueDate), asc(milestones.createdAt)),
     publicStatusHistory(ctx.db, tenant.id, measure.id),
+    // The tenant is read as the public, so only published proposals come back.
+    proposalsOfMeasure(ctx.db, tenant, measure.id),
   ]);
   return {
     ...publicSummary(row),
@@ -370,6 +376,7 @@ export async function getPublicMeasure({
     links: row.links,
     milestones: milestoneRows,
     statusHistory,
+    proposals,
   };
 }
 

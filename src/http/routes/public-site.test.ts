@@ -5,10 +5,12 @@ import {
   createActionPlanVersion,
   createMeasure,
   createMunicipality,
+  createOrganisation,
   createPublishedPlan,
   createUser,
   testPassword,
 } from "../../../test/factories.ts";
+import { proposals } from "../../db/schema/index.ts";
 import { publicStylesheetPath } from "./public-site.tsx";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -115,5 +117,37 @@ describe("public pages (server-rendered HTML)", () => {
     expect(css.statusCode).toBe(200);
     expect(css.headers["cache-control"]).toContain("immutable");
     expect(css.body).toContain("@media print");
+  });
+});
+
+describe("partners' proposals on a public measure page", () => {
+  it("are shown once published, never before", async () => {
+    const { db } = t.database;
+    const municipality = await createMunicipality(db);
+    const { adopted, adoptedPlan } = await createPublishedPlan(db, { municipalityId: municipality.id });
+    const organisation = await createOrganisation(db, {
+      municipalityId: municipality.id,
+      name: "Næringsforum Øst",
+    });
+    const author = await createUser(db, { municipalityId: municipality.id, role: "planner" });
+    const proposal = (number: number, title: string, publishedAt: Date | null) => ({
+      municipalityId: municipality.id,
+      cycleId: adoptedPlan.cycleId,
+      number,
+      title,
+      description: "Beskrivelse",
+      organisationId: organisation.id,
+      submittedByUserId: author.id,
+      status: "accepted" as const,
+      measureId: adopted.measure.id,
+      publishedAt,
+    });
+    await db
+      .insert(proposals)
+      .values([proposal(1, "Solenergi for bedrifter", new Date()), proposal(2, "Ikke publisert ennå", null)]);
+    const html = (await get(`/kommune/${municipality.number}/tiltak/${adopted.measure.reference}`)).body;
+    expect(html).toContain("Innspill fra partnere");
+    expect(html).toContain("Innspill 1: Solenergi for bedrifter (Næringsforum Øst): tatt inn");
+    expect(html).not.toContain("Ikke publisert ennå");
   });
 });

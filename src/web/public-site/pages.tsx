@@ -778,8 +778,20 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
           </div>
         )}
       </section>
-      {/* Indicators (with a table beside each chart) and partners' proposals with their outcomes
-          join this page here once they are published (issues 9 and 7). */}
+      {data.proposals.length > 0 && (
+        <section aria-labelledby="innspill">
+          <h2 id="innspill">{t("measure.proposals")}</h2>
+          <p>{t("measure.proposalsIntro")}</p>
+          <ul>
+            {data.proposals.map((proposal) => (
+              <li key={proposal.number}>
+                {t("measure.proposal", { number: proposal.number, title: proposal.title })}
+                {proposal.organisation && ` (${proposal.organisation})`}: {t(`proposal.${proposal.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {data.links.length > 0 && (
         <>
