@@ -6,6 +6,29 @@ import { measuresSheetName } from "./action-plan-xlsx.ts";
 /** The largest sheet the import accepts (also the route's body limit). */
 export const maxImportBytes = 5 * 1024 * 1024;
 
+/** The most an .xlsx file may unpack to: a small file can unpack to gigabytes (a zip bomb). */
+export const maxUnpackedBytes = 20 * maxImportBytes;
+
+/**
+ * The sum of the sizes a zip archive's entries unpack to, by its central directory (nothing is
+ * unpacked); Infinity when the directory cannot be read or needs Zip64 (no sheet of ours does).
+ */
+export function unpackedSize(file: Buffer): number {
+  const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > file.length) return Number.POSITIVE_INFINITY;
+  const entries = file.readUInt16LE(end + 10);
+  let at = file.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > file.length || file.readUInt32LE(at) !== 0x02014b50) return Number.POSITIVE_INFINITY;
+    const size = file.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
@@ -34,6 +57,11 @@ export async function readImportSheet(
     throw new AppError(
       "validation",
       "Filen er ikke et Excel-regneark (.xlsx). Lagre den som .xlsx og prøv igjen.",
+    );
+  if (unpackedSize(file) > maxUnpackedBytes)
+    throw new AppError(
+      "validation",
+      `Filen pakkes ut til mer enn ${maxUnpackedBytes / 1024 / 1024} MB, eller er skadet; den kan ikke importeres.`,
     );
   const workbook = new ExcelJS.Workbook();
   try {
