@@ -17,8 +17,6 @@ import {
   municipalities,
   partnerOrganisations,
   plans,
-  regionMunicipalities,
-  regions,
   users,
 } from "../src/db/schema/index.ts";
 import { type ServiceContext, systemActor } from "../src/services/context.ts";
