@@ -132,6 +132,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Paragraph data-size="sm">
           {t("app.name")} – {t("app.tagline")}. {t("footer.source")}{" "}
           <Link href="/api/docs">{t("nav.api")}</Link>
+          {municipality && (
+            <>
+              {" · "}
+              <Link href={`/kommune/${municipality.number}`}>{t("footer.public")}</Link>
+            </>
+          )}
         </Paragraph>
       </footer>
     </div>
