@@ -5,6 +5,9 @@
  * Run: npx tsx bench/prioritisation.ts [--measures 500] [--runs 5] [--seeds 2027,1,2] [--share 0.7]
  *      [--prove]   also time HiGHS proving optimality without a time limit (can take long)
  *
+ * Last, the event loop while one solve runs: the longest pause between 5 ms timer ticks with the
+ * solve in this thread (as it was) and in the service's solver thread, beside an idle loop.
+ *
  * Instances are random but seeded (mulberry32): values 1–10, about 5 % mandatory, each measure
  * costs 50 000–1 025 000 kr a year for 1–4 years in one frame area, a third also half as much in a
  * second area; every frame is `share` (70 %) of what the measures ask for in that year and area.
@@ -19,7 +22,9 @@ import {
   type PrioritisationInput,
   type PrioritisationMeasure,
   prioritise,
+  readSolution,
 } from "../src/domain/prioritisation.ts";
+import { solveInWorker } from "../src/services/solver-thread.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -158,3 +163,34 @@ console.log(
 );
 console.log(`|---|--:|--:|--:|---|--:|--:|${args.prove ? "--:|" : ""}`);
 for (const row of rows) console.log(row);
+
+/** The longest gap between 5 ms timer ticks while `work` runs: how long other requests would wait. */
+async function longestStall(work: () => Promise<unknown>): Promise<[number, number]> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  const start = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await work();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  clearInterval(timer);
+  return [longest, performance.now() - start];
+}
+
+const stallInput = instance(seeds[0] ?? 2027, size, share);
+const stallModel = buildModel(stallInput);
+await solveInWorker(stallModel); // warm-up: start the thread and load HiGHS there
+const [idleStall] = await longestStall(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+const [inThreadStall, inThreadMs] = await longestStall(async () => prioritise(highs, stallInput));
+const [workerStall, workerMs] = await longestStall(async () =>
+  readSolution(stallInput, stallModel, await solveInWorker(stallModel)),
+);
+console.log("\n| event loop during one solve | longest pause between ticks ms | elapsed ms |");
+console.log("|---|--:|--:|");
+console.log(`| baseline: idle 1.5 s | ${fmt(idleStall)} | |`);
+console.log(`| solve in the request thread | ${fmt(inThreadStall)} | ${fmt(inThreadMs)} |`);
+console.log(`| solve in the solver thread (the service) | ${fmt(workerStall)} | ${fmt(workerMs)} |`);

@@ -515,7 +515,7 @@ export type SolveOptions = {
  */
 export function runSolver(
   highs: Highs,
-  model: PrioritisationModel,
+  model: Pick<PrioritisationModel, "lp">,
   options: SolveOptions = {},
 ): SolverOutcome {
   const solver = highs.createModel({ format: "lp", data: model.lp });
@@ -546,17 +546,29 @@ export function runSolver(
   }
 }
 
-/** The whole prioritisation: infeasibility first (computed directly), otherwise build, solve, read back. */
+/**
+ * Everything before the solver: infeasibility (computed directly) and the empty program are answered
+ * at once; otherwise the model to solve. Lets the service run the solver elsewhere (a worker thread).
+ */
+export function preparePrioritisation(
+  input: PrioritisationInput,
+): { result: PrioritisationResult } | { model: PrioritisationModel } {
+  validateInput(input);
+  const shortfalls = mandatoryShortfalls(input);
+  if (shortfalls.length > 0) return { result: infeasibleResult(input, shortfalls) };
+  const model = buildModel(input);
+  if (input.measures.length === 0)
+    return { result: readSolution(input, model, { status: "optimal", values: {}, gap: 0 }) };
+  return { model };
+}
+
+/** The whole prioritisation in this thread: prepare, solve, read back. */
 export function prioritise(
   highs: Highs,
   input: PrioritisationInput,
   options: SolveOptions = {},
 ): PrioritisationResult {
-  validateInput(input);
-  const shortfalls = mandatoryShortfalls(input);
-  if (shortfalls.length > 0) return infeasibleResult(input, shortfalls);
-  const model = buildModel(input);
-  if (input.measures.length === 0)
-    return readSolution(input, model, { status: "optimal", values: {}, gap: 0 });
-  return readSolution(input, model, runSolver(highs, model, options));
+  const prepared = preparePrioritisation(input);
+  if ("result" in prepared) return prepared.result;
+  return readSolution(input, prepared.model, runSolver(highs, prepared.model, options));
 }

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import loadHighs, { type Highs } from "highs";
 import { type DbOrTx, queryAll } from "../db/client.ts";
 import {
   actionPlanVersions,
@@ -24,7 +23,8 @@ import {
   measureValue,
   type PrioritisationInput,
   type PrioritisationResult,
-  prioritise,
+  preparePrioritisation,
+  readSolution,
 } from "../domain/prioritisation.ts";
 import { AppError, notFound } from "../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "./access.ts";
@@ -34,26 +34,12 @@ import { lockDraftMeasure } from "./draft-measure.ts";
 import { latestEvaluations } from "./evaluation-feeds.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
 import { joinedParties, loadParticipations } from "./shared-measures.ts";
-
-// HiGHS is compiled to WebAssembly once per process and reused; every solve makes its own model
-// and disposes it. If a solve throws, the instance is dropped so the next request starts clean.
-let highsInstance: Promise<Highs> | undefined;
-function highs(): Promise<Highs> {
-  highsInstance ??= loadHighs().catch((error: unknown) => {
-    highsInstance = undefined;
-    throw error;
-  });
-  return highsInstance;
-}
+import { solveInWorker } from "./solver-thread.ts";
 
 async function solve(input: PrioritisationInput): Promise<PrioritisationResult> {
-  const solver = await highs();
-  try {
-    return prioritise(solver, input);
-  } catch (error) {
-    highsInstance = undefined;
-    throw error;
-  }
+  const prepared = preparePrioritisation(input);
+  if ("result" in prepared) return prepared.result;
+  return readSolution(input, prepared.model, await solveInWorker(prepared.model));
 }
 
 /** The cycle, scoped to the municipality, and its newest action plan version. */
