@@ -125,21 +125,25 @@ type RollingRecord = {
   settled?: boolean;
 };
 
-function cutOff(committed: boolean) {
-  if (committed) ledger.cutOff.committed++;
-  else ledger.cutOff.notCommitted++;
+type Kind = "comments" | "edits" | "reports" | "imports" | "rollings";
+const kinds = (): Record<Kind, number> => ({ comments: 0, edits: 0, reports: 0, imports: 0, rollings: 0 });
+
+function cutOff(kind: Kind, committed: boolean) {
+  (committed ? ledger.cutOff.committed : ledger.cutOff.notCommitted)[kind]++;
 }
 
 const importRows = 3;
 const ledger = {
   comments: [] as string[],
+  /** Comments sent and not answered when the processes died: each is there or not. */
+  commentsInFlight: [] as string[],
   edits: new Map<string, Tracked & { measureId: string; initialVersion: number; initialAudits: number }>(),
   reports: new Map<string, Tracked>(),
   imports: [] as ImportRecord[],
   rollings: [] as RollingRecord[],
-  counts: { comments: 0, edits: 0, reports: 0, imports: 0, rollings: 0 },
+  counts: kinds(),
   /** Writes cut off by the kill, unanswered, that turned out to be committed (whole) or not at all. */
-  cutOff: { committed: 0, notCommitted: 0 },
+  cutOff: { committed: kinds(), notCommitted: kinds() },
 };
 
 /** Fixed facts of the demo data the writes go to, found once. */
@@ -337,12 +341,14 @@ function expectKilled(stop: Stop, error: Died) {
 function writeComments(api: Api, round: number, stop: Stop) {
   return untilDeath(stop, async (i) => {
     const body = `krasj ${round}-${i}`;
+    ledger.commentsInFlight.push(body);
     const response = await api.send("POST", "/comments", {
       target: { type: "measure", reference: "T-001" },
       visibility: "internal",
       body,
     });
     expectStatus(response, 201, "comment");
+    ledger.commentsInFlight.pop();
     ledger.comments.push(body);
     ledger.counts.comments++;
   });
@@ -480,6 +486,7 @@ async function checkAfterRestart(url: string, setup: Setup | null) {
     );
     const bodies = new Set(stored.rows.map((r) => r.body));
     expect(ledger.comments.filter((b) => !bodies.has(b))).toEqual([]);
+    for (const body of ledger.commentsInFlight.splice(0)) cutOff("comments", bodies.has(body));
     expect(
       await count(
         client,
@@ -509,7 +516,7 @@ async function checkAfterRestart(url: string, setup: Setup | null) {
       const state = { text: now.title, version: now.version };
       if (tracked.acknowledged)
         expect([tracked.acknowledged, tracked.inFlight], reference).toContainEqual(state);
-      if (tracked.inFlight) cutOff(state.version === tracked.inFlight.version);
+      if (tracked.inFlight) cutOff("edits", state.version === tracked.inFlight.version);
       expect(now.version).toBeGreaterThanOrEqual(tracked.initialVersion);
       expect(
         (await auditCount(client, "measure", tracked.measureId, "update")) - tracked.initialAudits,
@@ -531,13 +538,13 @@ async function checkAfterRestart(url: string, setup: Setup | null) {
       const now = byReference.get(reference);
       if (!now) {
         expect(tracked.acknowledged, `${reference} report lost`).toBeNull();
-        if (tracked.inFlight) cutOff(false);
+        if (tracked.inFlight) cutOff("reports", false);
         tracked.inFlight = null;
         continue;
       }
       const state = { text: now.achieved, version: now.version };
       expect([tracked.acknowledged, tracked.inFlight], reference).toContainEqual(state);
-      if (tracked.inFlight) cutOff(state.version === tracked.inFlight.version);
+      if (tracked.inFlight) cutOff("reports", state.version === tracked.inFlight.version);
       tracked.acknowledged = state;
       tracked.inFlight = null;
     }
@@ -572,7 +579,7 @@ async function checkAfterRestart(url: string, setup: Setup | null) {
       const rows = rowsByToken.get(record.token) ?? [];
       expect([0, record.rows], `import ${record.token} half there`).toContain(rows.length);
       if (record.acknowledged) expect(rows.length, `import ${record.token} lost`).toBe(record.rows);
-      else if (!record.settled) cutOff(rows.length > 0);
+      else if (!record.settled) cutOff("imports", rows.length > 0);
       record.settled = true;
       for (const r of rows) {
         expect(r.draft).toBe(record.draftId);
@@ -595,7 +602,7 @@ async function checkAfterRestart(url: string, setup: Setup | null) {
         [record.planId],
       );
       const cycle = next.rows[0];
-      if (!record.acknowledged && !record.settled) cutOff(cycle !== undefined);
+      if (!record.acknowledged && !record.settled) cutOff("rollings", cycle !== undefined);
       record.settled = true;
       if (!cycle) {
         expect(record.acknowledged, `rolling of ${record.planId} lost`).toBe(false);
@@ -763,7 +770,7 @@ describe("crash safety", () => {
       await checkAfterRestart(url, setup);
       expectCleanStart(server, false);
       console.log(
-        `crash test: ${rounds} rounds; acknowledged ${JSON.stringify(ledger.counts)}; cut off by the kill ${JSON.stringify(ledger.cutOff)}`,
+        `crash test: ${rounds} rounds; acknowledged ${JSON.stringify(ledger.counts)}; cut off by the kill, then found committed ${JSON.stringify(ledger.cutOff.committed)} or not ${JSON.stringify(ledger.cutOff.notCommitted)}`,
       );
       expect(ledger.counts.comments).toBeGreaterThan(0);
       expect(ledger.counts.edits).toBeGreaterThan(0);
@@ -772,7 +779,7 @@ describe("crash safety", () => {
       if (rounds >= 10) {
         expect(ledger.counts.imports).toBeGreaterThan(0);
         expect(ledger.counts.rollings).toBeGreaterThan(0);
-        expect(ledger.cutOff.notCommitted + ledger.cutOff.committed).toBeGreaterThan(0);
+        expect(ledger.cutOff.notCommitted.rollings + ledger.cutOff.committed.rollings).toBeGreaterThan(0);
       }
       server.child.kill("SIGTERM");
       expect(await server.exited).toBe(0);
