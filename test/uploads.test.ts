@@ -13,6 +13,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Signed, signIn } from "./app.ts";
@@ -309,6 +310,31 @@ describe("the Excel import of measures refuses bad uploads", () => {
     await refused(await xlsxWith({ "/etc/passwd": "hei" }), /ugyldig navn/);
     await refused(await xlsxWith({ "xl\\..\\..\\x": "hei" }), /ugyldig navn/);
   }, 120_000);
+
+  it("a sheet that reaches cell XFD1048576 (billions of cells to read): refused by its size, quickly", async () => {
+    const far = async (row: number, column: number) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(goodXlsx as unknown as ExcelJS.Buffer);
+      const sheet = workbook.getWorksheet("Tiltak") ?? workbook.worksheets[0];
+      if (!sheet) throw new Error("no sheet");
+      sheet.getCell(row, column).value = "x";
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    await refused(
+      await far(1_048_576, 1),
+      /går ned til rad 1[\s\u00a0]048[\s\u00a0]576; importen tar høyst 10[\s\u00a0]000 rader/,
+      xlsxType,
+      400,
+      10_000,
+    );
+    await refused(
+      await far(2, 16_384),
+      /har innhold i kolonne 16[\s\u00a0]384; importen tar høyst 200 kolonner/,
+      xlsxType,
+      400,
+      10_000,
+    );
+  }, 60_000);
 
   it("a zip whose directory lies (declares 1 kB, unpacks to 200 MB): refused by counting what really unpacks", async () => {
     const liar = forgeDeclaredSize(

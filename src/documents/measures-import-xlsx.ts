@@ -10,6 +10,10 @@ export const maxImportBytes = 5 * 1024 * 1024;
 /** The most an .xlsx file may unpack to: a small file can unpack to gigabytes (a zip bomb). */
 export const maxUnpackedBytes = 20 * maxImportBytes;
 
+/** The most rows and columns the sheet may reach (a plan has dozens of measures, a row per measure). */
+export const maxImportRows = 10_000;
+export const maxImportColumns = 200;
+
 /** The most parts (files) an .xlsx zip archive may hold; a workbook has a few dozen. */
 export const maxZipEntries = 2_000;
 
@@ -230,6 +234,17 @@ export async function readImportSheet(
   }
   const worksheet = workbook.getWorksheet(measuresSheetName) ?? workbook.worksheets[0];
   if (!worksheet) throw new AppError("validation", "Regnearket har ingen ark.");
+  // A cell far down or far right (XFD1048576) would make the sheet billions of cells to read.
+  if (worksheet.rowCount > maxImportRows)
+    throw new AppError(
+      "validation",
+      `Arket «${worksheet.name}» går ned til rad ${worksheet.rowCount.toLocaleString("nb-NO")}; importen tar høyst ${maxImportRows.toLocaleString("nb-NO")} rader. Slett tomme rader under tiltakene og prøv igjen.`,
+    );
+  if (worksheet.columnCount > maxImportColumns)
+    throw new AppError(
+      "validation",
+      `Arket «${worksheet.name}» har innhold i kolonne ${worksheet.columnCount.toLocaleString("nb-NO")}; importen tar høyst ${maxImportColumns} kolonner. Slett tomme kolonner til høyre for tiltakene og prøv igjen.`,
+    );
   const rows: Cell[][] = [];
   const width = worksheet.columnCount;
   for (let r = 1; r <= worksheet.rowCount; r++) {
