@@ -510,7 +510,7 @@ describe("the indicator import refuses bad uploads", () => {
     };
     await refused(
       dataset({ ...huge, value: [1] }),
-      /celler \(1000000 × 1000000 × 1000000\); importen tar høyst 10/,
+      /celler \(1[\s\u00a0]000[\s\u00a0]000 × 1[\s\u00a0]000[\s\u00a0]000 × 1[\s\u00a0]000[\s\u00a0]000\); importen tar høyst 10/,
     );
     await refused(dataset({ ...huge, value: { 0: 1 } }), /celler .*importen tar høyst/);
     await refused(dataset({ size: [1e308, 1e308] }), /celler|ikke et helt tall/);

@@ -35,6 +35,8 @@ export class StatisticsFileError extends Error {
   }
 }
 
+/** The largest statistics file that may be uploaded or fetched. */
+export const maxStatisticsFileBytes = 20 * 1024 * 1024;
 /** The most cells (values) a dataset may have: a 20 MB file holds at most about 10 million. */
 export const maxCells = 10_000_000;
 /** The most dimensions a dataset, or columns a CSV file, may have (Statistics Norway's have fewer than 10). */
@@ -113,7 +115,7 @@ function checkStructure(tree: Json, version: string): { ids: string[]; sizes: nu
   const cells = (sizes as number[]).reduce((a, b) => a * b, 1);
   if (cells > maxCells)
     throw new StatisticsFileError(
-      `Datasettet har ${formatCount(cells)} celler (${(sizes as number[]).join(" × ")}); importen tar høyst ${formatCount(maxCells)}. Velg et mindre utvalg i tabellen.`,
+      `Datasettet har ${formatCount(cells)} celler (${(sizes as number[]).map(formatCount).join(" × ")}); importen tar høyst ${formatCount(maxCells)}. Velg et mindre utvalg i tabellen.`,
     );
   ids.forEach((id, i) => {
     const dim = dimension[id];
