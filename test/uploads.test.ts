@@ -24,6 +24,7 @@ import {
   createUser,
   testPassword,
 } from "./factories.ts";
+import { forgeDeclaredSize, partsOf, zipOf } from "./zip.ts";
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const MB = 1024 * 1024;
@@ -148,37 +149,9 @@ async function expectRefused(request: Sent, message: RegExp, status?: number, ma
 // ---------------------------------------------------------------------------------------------
 // Files to upload
 
-const zipOf = async (files: Record<string, string | Buffer>, level = 6) => {
-  const zip = new JSZip();
-  for (const [name, content] of Object.entries(files)) zip.file(name, content, { createFolders: false });
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level } });
-};
 /** The good workbook with parts added (or replaced). */
-const xlsxWith = async (files: Record<string, string | Buffer>) => {
-  const zip = await JSZip.loadAsync(goodXlsx);
-  for (const [name, content] of Object.entries(files)) zip.file(name, content, { createFolders: false });
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-};
-
-/**
- * Rewrites the sizes one part of a zip archive declares (local header and central directory),
- * leaving its compressed data as it is: a forged archive whose directory lies.
- */
-function forgeDeclaredSize(file: Buffer, name: string, declared: number): Buffer {
-  const out = Buffer.from(file);
-  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = out.readUInt32LE(end + 16);
-  for (let i = 0; i < out.readUInt16LE(end + 10); i++) {
-    const nameLength = out.readUInt16LE(at + 28);
-    if (out.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      out.writeUInt32LE(declared, at + 24);
-      out.writeUInt32LE(declared, out.readUInt32LE(at + 42) + 22);
-      return out;
-    }
-    at += 46 + nameLength + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
-  }
-  throw new Error(`no part ${name}`);
-}
+const xlsxWith = async (files: Record<string, string | Buffer>) =>
+  zipOf({ ...(await partsOf(goodXlsx)), ...files });
 
 const docx = () =>
   zipOf({
@@ -300,7 +273,7 @@ describe("the Excel import of measures refuses bad uploads", () => {
     for (let i = 0; i < 3000; i++) many[`xl/media/m${i}.txt`] = "x";
     await refused(await xlsxWith(many), /består av 3[\s\u00a0]?\d{3} deler/, xlsxType, 400, 10_000);
     // A zip inside the zip (the inner one a bomb): not a workbook, and the inner zip is never opened.
-    const inner = await zipOf({ "a.txt": filler(100), "b.txt": filler(100) }, 9);
+    const inner = zipOf({ "a.txt": filler(100), "b.txt": filler(100) });
     await refused(
       await zipOf({ "inner.zip": inner, "inner2.zip": inner }),
       /zip-arkiv, men ikke et Excel-regneark/,
@@ -333,6 +306,33 @@ describe("the Excel import of measures refuses bad uploads", () => {
       xlsxType,
       400,
       10_000,
+    );
+  }, 60_000);
+
+  it("a small file with hundreds of thousands of rows or cells: refused by counting them while unpacking, before the sheet is built", async () => {
+    const withRows = async (rowCount: number, columns: number) => {
+      const zip = await JSZip.loadAsync(goodXlsx);
+      const name = Object.keys(zip.files).find((n) => n.startsWith("xl/worksheets/sheet")) ?? "";
+      const xml = (await zip.file(name)?.async("string")) ?? "";
+      const cells = Array.from({ length: columns }, (_, c) => `<c><v>${c}</v></c>`).join("");
+      zip.file(name, xml.replace("</sheetData>", `${`<row>${cells}</row>`.repeat(rowCount)}</sheetData>`));
+      return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    };
+    const rows = await withRows(300_000, 3);
+    expect(rows.length).toBeLessThan(5 * MB);
+    await refused(
+      rows,
+      /har 300[\s\u00a0]0\d\d rader i ett ark; importen tar høyst 10[\s\u00a0]000/,
+      xlsxType,
+      400,
+      5_000,
+    );
+    await refused(
+      await withRows(9_000, 30),
+      /har 27\d[\s\u00a0]\d{3} celler; importen tar høyst 250[\s\u00a0]000/,
+      xlsxType,
+      400,
+      5_000,
     );
   }, 60_000);
 

@@ -13,6 +13,8 @@ export const maxUnpackedBytes = 20 * maxImportBytes;
 /** The most rows and columns the sheet may reach (a plan has dozens of measures, a row per measure). */
 export const maxImportRows = 10_000;
 export const maxImportColumns = 200;
+/** The most cells all sheets together may hold (a plan of 1 000 measures in 30 columns has 30 000). */
+export const maxImportCells = 250_000;
 
 /** The most parts (files) an .xlsx zip archive may hold; a workbook has a few dozen. */
 export const maxZipEntries = 2_000;
@@ -97,10 +99,14 @@ export function unpackedSize(file: Buffer): number {
   return total;
 }
 
-/** The bytes a deflated entry really unpacks to, counted as they stream by: never more than `cap` + one chunk is held. */
-function inflatedSize(data: Buffer, cap: number): Promise<number> {
+/**
+ * The bytes a deflated entry really unpacks to, counted as they stream by (never more than `cap`
+ * and one chunk is held), and how many rows and cells its XML has.
+ */
+function inflatedSize(data: Buffer, cap: number): Promise<{ size: number; rows: number; cells: number }> {
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw();
+    const counter = xmlCounter();
     let size = 0;
     let settled = false;
     const finish = (fn: () => void) => {
@@ -108,17 +114,40 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
       settled = true;
       fn();
     };
+    const result = () => ({ size, rows: counter.rows, cells: counter.cells });
     inflate.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > cap) {
         inflate.destroy();
-        finish(() => resolve(size));
+        return finish(() => resolve(result()));
       }
+      counter.add(chunk);
     });
-    inflate.on("end", () => finish(() => resolve(size)));
+    inflate.on("end", () => finish(() => resolve(result())));
     inflate.on("error", () => finish(() => reject(damaged())));
     inflate.end(data);
   });
+}
+
+/** Counts `<row` and `<c` elements of sheet XML given in chunks (an element may span two). */
+function xmlCounter() {
+  const count = (text: string, needle: string) => {
+    let n = 0;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+    return n;
+  };
+  let carry = "";
+  const counter = {
+    rows: 0,
+    cells: 0,
+    add(chunk: Buffer) {
+      const text = carry + chunk.toString("latin1");
+      counter.rows += count(text, "<row ") + count(text, "<row>");
+      counter.cells += count(text, "<c ") + count(text, "<c>");
+      carry = text.slice(-4);
+    },
+  };
+  return counter;
 }
 
 /**
@@ -159,22 +188,41 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
   }
   if (declared > maxUnpackedBytes) throw tooBig();
   let total = 0;
+  let rows = 0;
+  let cells = 0;
   for (const e of entries) {
     const at = e.localOffset;
     if (at + 30 > file.length || file.readUInt32LE(at) !== 0x04034b50) throw damaged();
     const start = at + 30 + file.readUInt16LE(at + 26) + file.readUInt16LE(at + 28);
     if (start + e.compressedSize > file.length) throw damaged();
     const data = file.subarray(start, start + e.compressedSize);
-    let size: number;
-    if (e.method === 0) size = data.length;
-    else if (e.method === 8)
-      size = await inflatedSize(data, Math.min(e.declaredSize, maxUnpackedBytes - total));
+    let unpacked: { size: number; rows: number; cells: number };
+    if (e.method === 0) {
+      const counter = xmlCounter();
+      counter.add(data);
+      unpacked = { size: data.length, rows: counter.rows, cells: counter.cells };
+    } else if (e.method === 8)
+      unpacked = await inflatedSize(data, Math.min(e.declaredSize, maxUnpackedBytes - total));
     else throw refuse("Filen er pakket på en måte Excel ikke bruker; lagre regnearket på nytt som .xlsx.");
+    const size = unpacked.size;
+    // Counted before a zip library builds every cell in memory: a few MB can hold millions.
+    if (e.name.startsWith("xl/worksheets/")) {
+      rows = Math.max(rows, unpacked.rows);
+      cells += unpacked.cells;
+    }
     // A part that unpacks to more than the archive declares is forged (or damaged): refused.
     if (size > e.declaredSize) throw tooBig();
     total += size;
     if (total > maxUnpackedBytes) throw tooBig();
   }
+  if (rows > maxImportRows)
+    throw refuse(
+      `Regnearket har ${rows.toLocaleString("nb-NO")} rader i ett ark; importen tar høyst ${maxImportRows.toLocaleString("nb-NO")}. Slett det som ikke er tiltak og prøv igjen.`,
+    );
+  if (cells > maxImportCells)
+    throw refuse(
+      `Regnearket har ${cells.toLocaleString("nb-NO")} celler; importen tar høyst ${maxImportCells.toLocaleString("nb-NO")}. Slett ark og kolonner som ikke er tiltak og prøv igjen.`,
+    );
   const types = entries.find((e) => e.name === "[Content_Types].xml");
   if (
     entries.some((e) => /vbaProject/i.test(e.name)) ||
