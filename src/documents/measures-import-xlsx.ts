@@ -162,7 +162,7 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
   const names = new Set(entries.map((e) => e.name));
   for (const { name } of entries)
     if (
-      name.includes("..") ||
+      name.split(/[\\/]/).includes("..") ||
       name.startsWith("/") ||
       name.includes("\\") ||
       /^[a-z]:/i.test(name) ||
@@ -171,6 +171,13 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
       throw refuse(
         `Filen inneholder en del med et ugyldig navn («${name.slice(0, 80)}»); den kan ikke importeres. Lagre regnearket på nytt som .xlsx.`,
       );
+  // What the archive declares, before anything is unpacked.
+  let declared = 0;
+  for (const e of entries) {
+    if (e.declaredSize === 0xffffffff || e.compressedSize === 0xffffffff) throw tooBig();
+    declared += e.declaredSize;
+  }
+  if (declared > maxUnpackedBytes) throw tooBig();
   if (names.has("word/document.xml"))
     throw refuse(
       "Filen er et Word-dokument (.docx), ikke et Excel-regneark (.xlsx). Velg regnearket med tiltakene.",
@@ -181,12 +188,6 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
     throw refuse(
       "Filen er et zip-arkiv, men ikke et Excel-regneark (.xlsx). Lagre regnearket som .xlsx i Excel og prøv igjen.",
     );
-  let declared = 0;
-  for (const e of entries) {
-    if (e.declaredSize === 0xffffffff || e.compressedSize === 0xffffffff) throw tooBig();
-    declared += e.declaredSize;
-  }
-  if (declared > maxUnpackedBytes) throw tooBig();
   let total = 0;
   let rows = 0;
   let cells = 0;
