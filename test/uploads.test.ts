@@ -479,6 +479,13 @@ describe("the indicator import refuses bad uploads", () => {
       400,
     );
     await expectRefused({ url: importUrl(), contentType: undefined, payload: body }, /JSON/);
+    // The request body itself nested 100 000 deep (not the file inside it).
+    const deep = `{"source": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "mapping": ${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}}`;
+    await expectRefused(
+      { url: previewUrl(), contentType: "application/json", payload: deep },
+      /Ugyldig forespørsel/,
+      400,
+    );
   });
 
   it("malformed JSON-stat: not JSON, not JSON-stat, and every broken part of 1.x and 2.0", async () => {
