@@ -35,9 +35,24 @@ export class StatisticsFileError extends Error {
   }
 }
 
+/** The largest statistics file that may be uploaded or fetched. */
+export const maxStatisticsFileBytes = 20 * 1024 * 1024;
+/** The most cells (values) a dataset may have: a 20 MB file holds at most about 10 million. */
+export const maxCells = 10_000_000;
+/** The most dimensions a dataset, or columns a CSV file, may have (Statistics Norway's have fewer than 10). */
+export const maxDimensions = 50;
+/** The longest dimension id or category code, and the longest label. */
+export const maxCodeLength = 200;
+export const maxLabelLength = 1000;
+/** The most problems listed in one refusal. */
+const maxProblems = 20;
+const formatCount = (n: number) => n.toLocaleString("nb-NO", { maximumFractionDigits: 0 });
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const quote = (s: string) => `«${s}»`;
+/** A value from the file as a short text: strings as they are, anything else as JSON, at most 40 characters. */
+const shown = (v: unknown) => (typeof v === "string" ? v : String(JSON.stringify(v))).slice(0, 40);
 
 /** The one dataset of a JSON-stat response: 2.0 `class: "dataset"`, a 1.x single dataset or bundle. */
 function findDataset(raw: unknown): { tree: Json; version: string; name: string } {
@@ -72,11 +87,35 @@ function checkStructure(tree: Json, version: string): { ids: string[]; sizes: nu
     throw new StatisticsFileError(
       "Filen er ikke JSON-stat: datasettet mangler listen over dimensjoner («id»).",
     );
-  if (!Array.isArray(sizes) || !sizes.every((s) => Number.isInteger(s) && s >= 0))
+  if (!Array.isArray(sizes))
     throw new StatisticsFileError("Filen er ikke JSON-stat: datasettet mangler størrelsene («size»).");
+  const badSize = sizes.find((s) => !Number.isSafeInteger(s) || (s as number) < 0);
+  if (badSize !== undefined)
+    throw new StatisticsFileError(
+      `Filen er ikke gyldig JSON-stat: størrelsen ${quote(shown(badSize))} i «size» er ikke et helt tall som er 0 eller større.`,
+    );
   if (ids.length !== sizes.length)
     throw new StatisticsFileError(
       `Datasettet har ${ids.length} dimensjoner i «id», men ${sizes.length} størrelser i «size».`,
+    );
+  if (ids.length > maxDimensions)
+    throw new StatisticsFileError(
+      `Datasettet har ${ids.length} dimensjoner; importen tar høyst ${maxDimensions}.`,
+    );
+  const longId = ids.find((id) => id.length > maxCodeLength);
+  if (longId !== undefined)
+    throw new StatisticsFileError(
+      `Dimensjonen ${quote(`${longId.slice(0, 40)}…`)} har et navn som er lengre enn ${maxCodeLength} tegn.`,
+    );
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined)
+    throw new StatisticsFileError(`Dimensjonen ${quote(twice)} står to ganger i «id».`);
+  // The product before anything is allocated: sizes like [1e6, 1e6, 1e6] with a sparse value object
+  // would otherwise make the reader walk (or allocate) 10^18 cells.
+  const cells = (sizes as number[]).reduce((a, b) => a * b, 1);
+  if (cells > maxCells)
+    throw new StatisticsFileError(
+      `Datasettet har ${formatCount(cells)} celler (${(sizes as number[]).map(formatCount).join(" × ")}); importen tar høyst ${formatCount(maxCells)}. Velg et mindre utvalg i tabellen.`,
     );
   ids.forEach((id, i) => {
     const dim = dimension[id];
@@ -91,7 +130,7 @@ function checkStructure(tree: Json, version: string): { ids: string[]; sizes: nu
     if (count !== size)
       problems.push(`Dimensjonen ${quote(id)} har størrelse ${size} i «size», men ${count} kategorier.`);
   });
-  const n = (sizes as number[]).reduce((a, b) => a * b, 1);
+  const n = cells;
   const value = tree.value;
   if (Array.isArray(value)) {
     if (value.length !== n)
@@ -99,24 +138,46 @@ function checkStructure(tree: Json, version: string): { ids: string[]; sizes: nu
         `Størrelsene (${(sizes as number[]).join(" × ")} = ${n}) passer ikke med antall verdier (${value.length}).`,
       );
     const bad = value.findIndex((v) => v !== null && typeof v !== "number");
-    if (bad >= 0) problems.push(`Verdi nr. ${bad + 1} (${quote(String(value[bad]))}) er ikke et tall.`);
+    if (bad >= 0) problems.push(`Verdi nr. ${bad + 1} (${quote(shown(value[bad]))}) er ikke et tall.`);
   } else if (isObject(value)) {
     for (const [key, v] of Object.entries(value)) {
       const k = Number(key);
-      if (!Number.isInteger(k) || k < 0 || k >= n) {
-        problems.push(`Verdien med nøkkel ${quote(key)} ligger utenfor datasettet (størrelse ${n}).`);
+      if (!/^\d+$/.test(key) || k >= n) {
+        problems.push(
+          `Verdien med nøkkel ${quote(key.slice(0, 40))} ligger utenfor datasettet (størrelse ${n}).`,
+        );
         break;
       }
       if (v !== null && typeof v !== "number") {
-        problems.push(`Verdien med nøkkel ${quote(key)} (${quote(String(v))}) er ikke et tall.`);
+        problems.push(`Verdien med nøkkel ${quote(key)} (${quote(shown(v))}) er ikke et tall.`);
         break;
       }
     }
   } else {
     problems.push("Datasettet mangler verdier («value»).");
   }
-  if (Array.isArray(tree.status) && tree.status.length !== n && tree.status.length !== 1)
-    problems.push(`Antall statuser (${tree.status.length}) passer ikke med størrelsen ${n}.`);
+  const status = tree.status;
+  if (Array.isArray(status)) {
+    if (status.length !== n && status.length !== 1)
+      problems.push(`Antall statuser (${status.length}) passer ikke med størrelsen ${n}.`);
+    const bad = status.findIndex((s) => s !== null && typeof s !== "string");
+    if (bad >= 0) problems.push(`Status nr. ${bad + 1} er ikke en tekst.`);
+  } else if (isObject(status)) {
+    for (const [key, s] of Object.entries(status)) {
+      const k = Number(key);
+      if (!/^\d+$/.test(key) || k >= n) {
+        problems.push(
+          `Statusen med nøkkel ${quote(key.slice(0, 40))} ligger utenfor datasettet (størrelse ${n}).`,
+        );
+        break;
+      }
+      if (s !== null && typeof s !== "string") {
+        problems.push(`Statusen med nøkkel ${quote(key)} er ikke en tekst.`);
+        break;
+      }
+    }
+  } else if (status !== undefined && status !== null && typeof status !== "string")
+    problems.push("Statusene («status») er verken en liste, et objekt eller en tekst.");
   if (problems.length > 0) throw new StatisticsFileError(problems.join(" "), problems);
   return { ids: ids as string[], sizes: sizes as number[], n };
 }
@@ -141,6 +202,20 @@ export function readJsonStat(raw: unknown): StatTable {
   const found = findDataset(raw);
   const { ids, n } = checkStructure(found.tree, found.version);
   const roles = rolesOf(found.tree);
+  try {
+    return buildTable(found, ids, n, roles);
+  } catch (error) {
+    if (error instanceof StatisticsFileError) throw error;
+    throw new StatisticsFileError("Filen kan ikke leses som JSON-stat; den kan være skadet.");
+  }
+}
+
+function buildTable(
+  found: { tree: Json; version: string; name: string },
+  ids: string[],
+  n: number,
+  roles: Map<string, StatRole>,
+): StatTable {
   const tree = found.tree;
   // jsonstat-toolkit reads both versions; a 1.x dataset is handed over as a dataset of its own.
   const dataset = JSONstat({ ...tree, class: "dataset" }).Dataset(0);
@@ -163,6 +238,7 @@ export function readJsonStat(raw: unknown): StatTable {
       }),
     };
   });
+  checkLengths(typeof tree.label === "string" ? tree.label : "", dimensions);
   const values = dataset.value ?? [];
   const statuses = dataset.status ?? null;
   const sizes = dimensions.map((d) => d.categories.length);
@@ -194,8 +270,59 @@ export function readJsonStat(raw: unknown): StatTable {
   };
 }
 
+/**
+ * Refuses what is not a text file at all (a PDF, an Excel workbook, an image, binary junk read as
+ * text), with a message that says what the file seems to be.
+ */
+export function checkText(text: string): void {
+  const start = text.slice(0, 8);
+  const what = start.startsWith("%PDF")
+    ? "en PDF-fil"
+    : start.startsWith("PK\u0003\u0004")
+      ? "et Excel-regneark eller et annet zip-arkiv (.xlsx, .docx, .zip)"
+      : /^\uFFFDPNG|^\u0089PNG|^\uFFFD\uFFFD\uFFFD/.test(start)
+        ? "et bilde eller en annen binærfil"
+        : null;
+  if (what)
+    throw new StatisticsFileError(
+      `Filen ser ut til å være ${what}, ikke en tekstfil. Last ned tabellen som JSON-stat eller CSV og prøv igjen.`,
+    );
+  const sample = text.slice(0, 64 * 1024);
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) {
+      odd = sample.length;
+      break;
+    }
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) odd++;
+  }
+  if (odd > Math.max(2, sample.length / 100))
+    throw new StatisticsFileError(
+      "Filen ser ikke ut som en tekstfil (JSON-stat eller CSV); den kan være et bilde, en PDF eller et regneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
+    );
+}
+
+/** Refuses codes and labels too long to be real ones (a file built to fill memory or the database). */
+function checkLengths(label: string, dimensions: StatDimension[]): void {
+  const long = (what: string, text: string, max: number) =>
+    new StatisticsFileError(
+      `${what} ${quote(`${text.slice(0, 40)}…`)} er lengre enn ${formatCount(max)} tegn; den kan ikke importeres.`,
+    );
+  if (label.length > maxLabelLength) throw long("Navnet på datasettet", label, maxLabelLength);
+  for (const d of dimensions) {
+    if (d.label.length > maxLabelLength) throw long("Navnet på dimensjonen", d.label, maxLabelLength);
+    for (const c of d.categories) {
+      if (c.code.length > maxCodeLength) throw long("Kategorikoden", c.code, maxCodeLength);
+      if (c.label.length > maxLabelLength) throw long("Kategorinavnet", c.label, maxLabelLength);
+      if ((c.unit?.length ?? 0) > maxLabelLength) throw long("Enheten", c.unit ?? "", maxLabelLength);
+    }
+  }
+}
+
 /** Parses JSON text and reads it as JSON-stat. */
 export function readJsonStatText(text: string): StatTable {
+  checkText(text);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -211,7 +338,8 @@ export function readJsonStatText(text: string): StatTable {
 /** Statistics Norway's symbols for a value that is missing; the value is stored as NULL. */
 export const missingSymbols = ["..", "...", ":", ".", "-"] as const;
 
-function splitCsvLine(line: string, delimiter: string): string[] {
+/** Splits one line; `unclosed` is set when a quoted cell runs to the end of the line. */
+function splitCsvLine(line: string, delimiter: string, unclosed?: { at: boolean }): string[] {
   const cells: string[] = [];
   let cell = "";
   let quoted = false;
@@ -230,6 +358,7 @@ function splitCsvLine(line: string, delimiter: string): string[] {
     } else cell += c;
   }
   cells.push(cell);
+  if (unclosed) unclosed.at = quoted;
   return cells.map((c) => c.trim());
 }
 
@@ -261,14 +390,32 @@ function guessRole(header: string): StatRole {
  * column. Semicolon or comma separated; decimal comma allowed; ".." ":" "." "-" mean missing.
  */
 export function readCsv(text: string): StatTable {
+  checkText(text);
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const header = lines[0] ?? "";
-  if (!header.trim()) throw new StatisticsFileError("CSV-filen er tom.");
+  if (!text.trim()) throw new StatisticsFileError("CSV-filen er tom.");
+  if (!header.trim())
+    throw new StatisticsFileError(
+      "Første linje er tom. CSV-filen må begynne med en overskriftslinje, for eksempel «region;år;verdi».",
+    );
   const delimiter = (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const headers = splitCsvLine(header, delimiter);
+  const unclosed = { at: false };
+  const headers = splitCsvLine(header, delimiter, unclosed);
+  if (unclosed.at)
+    throw new StatisticsFileError(
+      'Linje 1: et anførselstegn (") er ikke avsluttet. Rett overskriftslinjen og prøv igjen.',
+    );
   if (headers.length < 2)
     throw new StatisticsFileError(
-      "CSV-filen må ha minst to kolonner: én eller flere dimensjoner og verdien i siste kolonne.",
+      "CSV-filen må ha minst to kolonner skilt med semikolon (;) eller komma (,): én eller flere dimensjoner og verdien i siste kolonne. Er filen lagret med et annet skilletegn (for eksempel tabulator), lagre den på nytt som CSV med semikolon.",
+    );
+  if (headers.length > maxDimensions + 1)
+    throw new StatisticsFileError(
+      `Overskriftslinjen har ${formatCount(headers.length)} kolonner; en statistikkfil i langt format har én kolonne per dimensjon og verdien til slutt, høyst ${maxDimensions + 1}. Er skilletegnet riktig?`,
+    );
+  if (parseNorwegianNumber(headers[headers.length - 1] as string) !== null)
+    throw new StatisticsFileError(
+      `Første linje ser ut som tall, ikke som overskrifter (${quote((headers[headers.length - 1] as string).slice(0, 40))}). CSV-filen må begynne med en overskriftslinje, for eksempel «region;år;verdi».`,
     );
   const dimensionCount = headers.length - 1;
   const dimensions: StatDimension[] = headers.slice(0, dimensionCount).map((h, i) => ({
@@ -284,9 +431,15 @@ export function readCsv(text: string): StatTable {
   for (let l = 1; l < lines.length; l++) {
     const line = lines[l] as string;
     if (!line.trim()) continue;
-    const row = splitCsvLine(line, delimiter);
+    const row = splitCsvLine(line, delimiter, unclosed);
+    if (unclosed.at) {
+      problems.push(`Linje ${l + 1}: et anførselstegn (") er ikke avsluttet.`);
+      if (problems.length >= maxProblems) break;
+      continue;
+    }
     if (row.length !== headers.length) {
       problems.push(`Linje ${l + 1}: ${row.length} kolonner, men overskriften har ${headers.length}.`);
+      if (problems.length >= maxProblems) break;
       continue;
     }
     const coords = dimensions.map((dim, d) => {
@@ -310,13 +463,14 @@ export function readCsv(text: string): StatTable {
       cells.push({ coords, value: null, status: raw });
     else {
       const value = parseNorwegianNumber(raw);
-      if (value === null) problems.push(`Linje ${l + 1}: ${quote(raw)} er ikke et tall.`);
+      if (value === null) problems.push(`Linje ${l + 1}: ${quote(raw.slice(0, 40))} er ikke et tall.`);
       cells.push({ coords, value, status: null });
     }
-    if (problems.length >= 20) break;
+    if (problems.length >= maxProblems) break;
   }
   if (problems.length > 0) throw new StatisticsFileError(problems.join(" "), problems);
   if (cells.length === 0) throw new StatisticsFileError("CSV-filen har ingen verdier under overskriften.");
+  checkLengths(headers[dimensionCount] ?? "", dimensions);
   return {
     format: "csv",
     version: "csv",

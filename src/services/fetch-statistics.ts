@@ -1,7 +1,8 @@
+import { maxStatisticsFileBytes } from "../domain/statistics-table.ts";
 import { AppError } from "../errors.ts";
 
 export type FetchLimits = { timeoutMs: number; maxBytes: number };
-export const defaultFetchLimits: FetchLimits = { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024 };
+export const defaultFetchLimits: FetchLimits = { timeoutMs: 15_000, maxBytes: maxStatisticsFileBytes };
 
 const seconds = (ms: number) => (ms / 1000).toLocaleString("nb-NO", { maximumFractionDigits: 1 });
 const megabytes = (bytes: number) =>

@@ -17,7 +17,7 @@ import { AppError, notFound } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
-import { type FetchLimits, fetchStatistics } from "./fetch-statistics.ts";
+import { defaultFetchLimits, type FetchLimits, fetchStatistics } from "./fetch-statistics.ts";
 
 export type ImportSource =
   | { kind: "file"; fileName: string; format: "json-stat" | "csv"; text: string }
@@ -29,6 +29,10 @@ export type ImportInput = {
   source: ImportSource;
   mapping?: ImportMapping;
 };
+
+/** The largest statistics file that may be uploaded: the same as a fetched one. */
+export const maxFileBytes = defaultFetchLimits.maxBytes;
+export const fileTooLargeMessage = `Filen er større enn ${maxFileBytes / 1024 / 1024} MB; velg et mindre utvalg i tabellen og last den ned på nytt.`;
 
 /** How many rows of the preview are sent back; the counts cover all. */
 export const previewRows = 60;
@@ -55,6 +59,10 @@ function asValidation(error: unknown): never {
 
 /** Reads the file or fetches the URL; a URL answer that starts with "{" is JSON-stat, otherwise CSV. */
 export async function readSource(source: ImportSource, limits?: FetchLimits): Promise<StatTable> {
+  if (source.kind === "file" && Buffer.byteLength(source.text, "utf8") > maxFileBytes)
+    throw new AppError("validation", fileTooLargeMessage, [
+      { path: "/source/text", message: fileTooLargeMessage },
+    ]);
   const text = source.kind === "file" ? source.text : await fetchStatistics(source.url, limits);
   const format =
     source.kind === "file"

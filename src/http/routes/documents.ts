@@ -55,12 +55,21 @@ const appliedSchema = z.object({
 });
 export type ImportAppliedResponse = z.infer<typeof appliedSchema>;
 
-/** Refuses a file over the limit with the same Norwegian answer as the rest of the API. */
+/** Fastify's own refusals of an upload (too large, wrong content type, broken JSON), in Norwegian. */
 function tooLarge(error: Error & { code?: string }, _request: unknown, reply: FastifyReply) {
+  const send = (status: number, message: string) =>
+    reply.status(status).send({ error: { code: "validation", message } });
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
-    return reply.status(413).send({
-      error: { code: "validation", message: `Filen er større enn ${maxImportBytes / 1024 / 1024} MB.` },
-    });
+    return send(413, `Filen er større enn ${maxImportBytes / 1024 / 1024} MB.`);
+  if (
+    error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
+    error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+    error.code === "FST_ERR_CTP_INVALID_JSON_BODY"
+  )
+    return send(
+      error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? 415 : 400,
+      `Send Excel-regnearket (.xlsx) som filen selv, med Content-Type ${xlsxType}.`,
+    );
   throw error;
 }
 

@@ -1,16 +1,51 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { parseHTML } from "linkedom";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../db/schema/indicators.ts";
-import { importIndicatorData, previewIndicatorImport } from "../../services/import-indicator-data.ts";
+import { AppError } from "../../errors.ts";
+import {
+  fileTooLargeMessage,
+  importIndicatorData,
+  maxFileBytes,
+  previewIndicatorImport,
+} from "../../services/import-indicator-data.ts";
 import { getIndicator, listIndicators } from "../../services/indicator-read.ts";
 import { createIndicator, updateIndicator } from "../../services/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/set-indicator-target.ts";
 import { setServerChartDocument } from "../../web/charts/chart-document.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
-/** Files of up to 20 MB may be uploaded for import (a 100 000-value JSON-stat table is about 2 MB). */
-const importBodyLimit = 25 * 1024 * 1024;
+/**
+ * Files of up to 20 MB may be uploaded for import (a 100 000-value JSON-stat table is about 2 MB);
+ * the file travels as a JSON string, where every quote and backslash is escaped, so the body may be
+ * up to twice the file. The service checks the file's own size.
+ */
+const importBodyLimit = 2 * maxFileBytes + 1024 * 1024;
+
+/** Fastify's own refusals of an import request (too large, not JSON), in Norwegian. */
+function importErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, message: string) =>
+    reply.status(status).send({ error: { code: "validation", message } });
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return send(413, fileTooLargeMessage);
+  // Sent as text (Fastify reads text/plain as a string) or as bytes, not as the JSON object.
+  const notJson = typeof request.body === "string" || Buffer.isBuffer(request.body);
+  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || (notJson && "validation" in error))
+    return send(
+      415,
+      "Forespørselen må sendes som JSON (Content-Type: application/json), med filens tekst i «source.text».",
+    );
+  if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error.code === "FST_ERR_CTP_INVALID_JSON_BODY")
+    return send(400, "Forespørselen er ikke gyldig JSON.");
+  // A binary file (PDF, image, spreadsheet) read as text holds NUL characters: say what is wrong.
+  const text = (request.body as { source?: { text?: unknown } } | undefined)?.source?.text;
+  if (error instanceof AppError && typeof text === "string" && text.includes("\u0000"))
+    return send(
+      400,
+      "Filen ser ikke ut som en tekstfil (JSON-stat eller CSV); den kan være et bilde, en PDF eller et regneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
+    );
+  throw error;
+}
 
 export const indicatorContentSchema = z.object({
   name: z.string().trim().min(1, "Navn må fylles ut").max(300),
@@ -269,6 +304,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     `${base}/indicators/:indicatorId/import-preview`,
     {
       bodyLimit: importBodyLimit,
+      errorHandler: importErrors,
       schema: {
         tags: ["indikatorer"],
         summary:
@@ -285,6 +321,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     `${base}/indicators/:indicatorId/imports`,
     {
       bodyLimit: importBodyLimit,
+      errorHandler: importErrors,
       schema: {
         tags: ["indikatorer"],
         summary: "Import a file or URL by the mapping; the previous import is kept as history (planners)",

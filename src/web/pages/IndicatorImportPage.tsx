@@ -13,12 +13,14 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { checkText, maxStatisticsFileBytes } from "../../domain/statistics-table.ts";
 import type { ImportPreviewResponse, ImportSourceBody, MappingBody } from "../../http/routes/indicators.ts";
 import { type ApiError, sendJson, useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
+import { type UploadMessageKey, useUploadMessages } from "../i18n/upload-messages.ts";
 import { indicatorPaths, useIndicator } from "../indicator-api.ts";
 
 type Dimension = ImportPreviewResponse["table"]["dimensions"][number];
@@ -32,6 +34,8 @@ export function IndicatorImportPage() {
   const municipality = useCurrentMunicipality().data;
   const indicator = useIndicator(municipality?.number, id);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const { u, mb } = useUploadMessages();
   const [url, setUrl] = useState("");
   const [source, setSource] = useState<ImportSourceBody | null>(null);
   const [preview, setPreview] = useState<ImportPreviewResponse | null>(null);
@@ -99,18 +103,42 @@ export function IndicatorImportPage() {
           <div className="pv-stack">
             <Label htmlFor="import-file">{m("import.file")}</Label>
             <Paragraph data-size="sm" className="pv-muted" id="import-file-hint">
-              {m("import.fileHint")}
+              {m("import.fileHint")} {u("upload.limit", { max: mb(maxStatisticsFileBytes) })}
             </Paragraph>
             <input
               id="import-file"
+              className="ds-input"
+              style={{ maxWidth: "40rem" }}
               type="file"
-              aria-describedby="import-file-hint"
+              aria-describedby={fileError ? "import-file-hint import-file-error" : "import-file-hint"}
+              aria-invalid={fileError ? true : undefined}
               accept=".json,.csv,application/json,text/csv"
               onChange={async (e) => {
                 const chosen = e.target.files?.[0];
-                setFile(chosen ? { name: chosen.name, text: await chosen.text() } : null);
+                setFile(null);
+                setFileError(null);
+                read.reset();
+                if (!chosen) return;
+                // Checked here first, so a planner need not wait for 20 MB to be sent; the server checks again.
+                const refuse = (key: UploadMessageKey) =>
+                  setFileError(
+                    u(key, { name: chosen.name, size: mb(chosen.size), max: mb(maxStatisticsFileBytes) }),
+                  );
+                if (chosen.size > maxStatisticsFileBytes) return refuse("upload.tooLarge");
+                if (chosen.size === 0) return refuse("upload.empty");
+                try {
+                  checkText(await chosen.slice(0, 64 * 1024).text());
+                } catch {
+                  return refuse("upload.notText");
+                }
+                setFile({ name: chosen.name, text: await chosen.text() });
               }}
             />
+            {fileError && (
+              <p className="ds-validation-message" data-color="danger" id="import-file-error">
+                {fileError}
+              </p>
+            )}
           </div>
           <Textfield
             label={m("import.url")}
