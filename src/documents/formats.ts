@@ -26,6 +26,11 @@ export const norwegianShortDate = (date: Date) => shortDate.format(date);
 export const isNumericText = (text: string) =>
   /^[−+-]?[\d\u00a0 ]+(\u00a0kr| %| p\.p\.)?$/.test(text) || text === "–";
 
+/** Whether a table column (after the first) holds numbers, so its heading is right-aligned too. */
+export const numericColumn = (rows: string[][], column: number) =>
+  column > 0 &&
+  rows.some((row) => row[column] !== undefined && row[column] !== "–" && isNumericText(row[column]));
+
 /** Excel's format for whole kroner with thousands separators. */
 export const kronerNumFmt = "#,##0";
 

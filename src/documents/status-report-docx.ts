@@ -13,7 +13,7 @@ import {
 } from "docx";
 import type { CompiledReport } from "../domain/status-report.ts";
 import { docxCellBorders, docxHeaderShading, docxPageFooter, docxStyles } from "./docx-common.ts";
-import { isNumericText } from "./formats.ts";
+import { isNumericText, numericColumn } from "./formats.ts";
 import {
   budgetHeader,
   budgetRows,
@@ -38,7 +38,9 @@ function table(header: string[], rows: string[][], widths: number[], options: { 
       shading: head ? docxHeaderShading : undefined,
       children: [
         new Paragraph({
-          alignment: column > 0 && isNumericText(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: (head ? numericColumn(rows, column) : column > 0 && isNumericText(text))
+            ? AlignmentType.RIGHT
+            : AlignmentType.LEFT,
           children: [new TextRun({ text, bold: head || bold, size: 18 })],
         }),
       ],

@@ -1,5 +1,5 @@
 import type { CompiledReport } from "../domain/status-report.ts";
-import { isNumericText } from "./formats.ts";
+import { isNumericText, numericColumn } from "./formats.ts";
 import { type PdfContent, pdfPageFooter, pdfTableLayout, renderPdf } from "./pdf.ts";
 import {
   budgetHeader,
@@ -20,7 +20,11 @@ type Cell = { text: string; style?: string; alignment?: string; bold?: boolean }
 
 function table(header: string[], rows: string[][], widths: (string | number)[], lastIsSum = false) {
   const body: Cell[][] = [
-    header.map((text) => ({ text, style: "tableHeader" })),
+    header.map((text, i) => ({
+      text,
+      style: "tableHeader",
+      alignment: numericColumn(rows, i) ? "right" : "left",
+    })),
     ...rows.map((row, r) =>
       row.map((text, i) => ({
         text,
