@@ -1,15 +1,11 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
-  Footer,
   HeadingLevel,
   Packer,
   PageBreak,
-  PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -25,7 +21,6 @@ import {
   type DocumentMeasure,
   externalTotal,
   fieldLabel,
-  kroner,
   municipalIn,
   municipalTotal,
   roleText,
@@ -33,16 +28,15 @@ import {
   titleTexts,
   yearTotal,
 } from "./action-plan-model.ts";
+import { docxCellBorders, docxHeaderShading, docxPageFooter, docxStyles } from "./docx-common.ts";
+import { kroner } from "./formats.ts";
 
-const font = "Calibri";
 const tableText = 16; // half-points: 8 pt
-const border = { style: BorderStyle.SINGLE, size: 4, color: "B0B7C0" };
-const borders = { top: border, bottom: border, left: border, right: border };
 
 function cell(text: string, options: { header?: boolean; number?: boolean; bold?: boolean } = {}) {
   return new TableCell({
-    borders,
-    shading: options.header ? { type: ShadingType.CLEAR, color: "auto", fill: "DDE3EA" } : undefined,
+    borders: docxCellBorders,
+    shading: options.header ? docxHeaderShading : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
@@ -118,21 +112,6 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
   );
   // A4 landscape with 2.5 cm margins leaves about 13 900 twips: the title gets the most room.
   return table(header, rows, numericFrom, [700, 2900, 1400, 1900, 1000, ...doc.years.map(() => 1250), 1100]);
-}
-
-function footer() {
-  return {
-    default: new Footer({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [
-            new TextRun({ children: ["Side ", PageNumber.CURRENT, " av ", PageNumber.TOTAL_PAGES] }),
-          ],
-        }),
-      ],
-    }),
-  };
 }
 
 /**
@@ -301,24 +280,11 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
     title: `${t.title} – ${doc.planTitle}`,
     description: t.status,
     features: { updateFields: true },
-    styles: {
-      default: {
-        document: { run: { font, size: 22 }, paragraph: { spacing: { line: 276 } } },
-        title: { run: { font, size: 56, bold: true, color: "1E2B3C" } },
-        heading1: {
-          run: { font, size: 32, bold: true, color: "1E2B3C" },
-          paragraph: { spacing: { before: 360, after: 160 } },
-        },
-        heading2: {
-          run: { font, size: 26, bold: true, color: "1E2B3C" },
-          paragraph: { spacing: { before: 240, after: 120 } },
-        },
-      },
-    },
+    styles: docxStyles,
     sections: [
-      { properties: portrait, footers: footer(), children: front },
-      { properties: landscape, footers: footer(), children: areaSections },
-      { properties: portrait, footers: footer(), children: changes },
+      { properties: portrait, footers: docxPageFooter(), children: front },
+      { properties: landscape, footers: docxPageFooter(), children: areaSections },
+      { properties: portrait, footers: docxPageFooter(), children: changes },
     ],
   });
   return Packer.toBuffer(document);

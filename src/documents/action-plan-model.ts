@@ -1,4 +1,5 @@
 import { formatNok, type Nok, sumNok } from "../domain/money.ts";
+import { norwegianDate } from "./formats.ts";
 
 /** Everything the action plan documents (Word, PDF, Excel) show, loaded once by the service. */
 export type ActionPlanDocument = {
@@ -55,13 +56,6 @@ export const municipalTotal = (m: DocumentMeasure) => sumNok(Object.values(m.mun
 export const externalTotal = (m: DocumentMeasure) => sumNok(Object.values(m.externalByYear));
 export const yearTotal = (measures: DocumentMeasure[], year: number, kind: "municipal" | "external") =>
   sumNok(measures.map((m) => (kind === "municipal" ? municipalIn(m, year) : externalIn(m, year))));
-
-/** «1 250 000» (no unit: tables say «kr» in their heading). */
-export const kroner = (amount: Nok) => formatNok(amount).replace(/\u00a0kr$/, "");
-const dateFormat = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric" });
-/** «3. desember 2026». */
-export const norwegianDate = (date: Date | string) =>
-  dateFormat.format(typeof date === "string" ? new Date(`${date}T12:00:00Z`) : date);
 
 export const roleText = { lead: "ansvarlig", contributor: "bidragsyter", funder: "finansierer" } as const;
 export const fieldText: Record<string, string> = {

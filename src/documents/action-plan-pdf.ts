@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { formatNok, sumNok } from "../domain/money.ts";
 import {
   type ActionPlanDocument,
@@ -7,7 +5,6 @@ import {
   type DocumentMeasure,
   externalTotal,
   fieldLabel,
-  kroner,
   municipalIn,
   municipalTotal,
   roleText,
@@ -15,50 +12,8 @@ import {
   titleTexts,
   yearTotal,
 } from "./action-plan-model.ts";
-
-const require = createRequire(import.meta.url);
-// pdfmake's server-side printer; CommonJS, without types for this entry point.
-const PdfPrinter = (require("pdfmake/js/Printer.js") as { default: new (...args: unknown[]) => Printer })
-  .default;
-type Printer = {
-  createPdfKitDocument(definition: unknown): Promise<NodeJS.ReadableStream & { end(): void }>;
-};
-
-const URLResolver = (require("pdfmake/js/URLResolver.js") as { default: new (fs: unknown) => unknown })
-  .default;
-
-// Roboto as bundled with pdfmake: it has æ, ø and å. Read once into a small in-memory file system
-// that the printer reads fonts from, so it needs no access to local files or URLs at all.
-const fontFiles = ["Roboto-Regular.ttf", "Roboto-Medium.ttf", "Roboto-Italic.ttf", "Roboto-MediumItalic.ttf"];
-let storage: Map<string, Buffer> | undefined;
-function fontStorage() {
-  storage ??= new Map(
-    fontFiles.map((name) => [name, readFileSync(require.resolve(`pdfmake/build/fonts/Roboto/${name}`))]),
-  );
-  const files = storage;
-  return {
-    existsSync: (name: string) => files.has(name),
-    readFileSync: (name: string) => {
-      const file = files.get(name);
-      if (!file) throw new Error(`no font ${name}`);
-      return file;
-    },
-    writeFileSync: () => {
-      throw new Error("read-only");
-    },
-  };
-}
-const fonts = () => ({
-  Roboto: {
-    normal: "Roboto-Regular.ttf",
-    bold: "Roboto-Medium.ttf",
-    italics: "Roboto-Italic.ttf",
-    bolditalics: "Roboto-MediumItalic.ttf",
-  },
-});
-
-type Content = Record<string, unknown> | string | Content[];
-const dark = "#1E2B3C";
+import { kroner } from "./formats.ts";
+import { type PdfContent, pdfColors, pdfPageFooter, pdfTableLayout, renderPdf } from "./pdf.ts";
 
 function table(
   header: string[],
@@ -88,11 +43,7 @@ function table(
         ),
       ],
     },
-    layout: {
-      hLineColor: () => "#B0B7C0",
-      vLineColor: () => "#B0B7C0",
-      fillColor: (row: number) => (row === 0 ? "#DDE3EA" : null),
-    },
+    layout: pdfTableLayout,
     margin: [0, 4, 0, 12],
   };
 }
@@ -141,14 +92,14 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
 export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
   const t = titleTexts(doc);
   const measures = allMeasures(doc);
-  const h1 = (text: string, pageBreak = true): Content => ({
+  const h1 = (text: string, pageBreak = true): PdfContent => ({
     text,
     style: "h1",
     tocItem: true,
     outline: true,
     ...(pageBreak ? { pageBreak: "before" } : {}),
   });
-  const h2 = (text: string): Content => ({
+  const h2 = (text: string): PdfContent => ({
     text,
     style: "h2",
     tocItem: true,
@@ -156,9 +107,9 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
     outline: true,
   });
   const c = doc.changes;
-  const content: Content[] = [
+  const content: PdfContent[] = [
     { text: doc.municipalityName, fontSize: 16, margin: [0, 100, 0, 8] },
-    { text: t.title, fontSize: 32, bold: true, color: dark },
+    { text: t.title, fontSize: 32, bold: true, color: pdfColors.heading },
     { text: t.subtitle, fontSize: 16, margin: [0, 4, 0, 16] },
     { text: t.period },
     ...(t.revision ? [{ text: t.revision }] : []),
@@ -244,37 +195,17 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
           ),
         ]),
   ];
-  const definition = {
-    pageSize: "A4",
+  return renderPdf({
+    title: `${t.title} – ${doc.planTitle}`,
+    author: doc.municipalityName,
     pageOrientation: "landscape",
     pageMargins: [48, 48, 48, 48],
-    info: { title: `${t.title} – ${doc.planTitle}`, author: doc.municipalityName, creator: "Planverk" },
-    language: "nb-NO",
-    tagged: true,
-    displayTitle: true,
     content,
-    footer: (page: number, pages: number) => ({
-      text: `Side ${page} av ${pages}`,
-      alignment: "center",
-      fontSize: 8,
-      margin: [0, 16, 0, 0],
-    }),
-    defaultStyle: { font: "Roboto", fontSize: 10 },
+    footer: pdfPageFooter(),
     styles: {
-      h1: { fontSize: 18, bold: true, color: dark, margin: [0, 0, 0, 10] },
-      h2: { fontSize: 13, bold: true, color: dark, margin: [0, 12, 0, 4] },
+      h1: { fontSize: 18, bold: true, color: pdfColors.heading, margin: [0, 0, 0, 10] },
+      h2: { fontSize: 13, bold: true, color: pdfColors.heading, margin: [0, 12, 0, 4] },
       table: { fontSize: 7.5 },
-      tableHeader: { bold: true },
     },
-  };
-  const vfs = fontStorage();
-  const printer = new PdfPrinter(fonts(), vfs, new URLResolver(vfs), () => false);
-  const pdf = await printer.createPdfKitDocument(definition);
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-    pdf.end();
   });
 }

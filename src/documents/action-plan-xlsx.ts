@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { externalYearHeading, importColumns, municipalYearHeading } from "../domain/measures-import.ts";
 import { type ActionPlanDocument, allMeasures, roleText, titleTexts } from "./action-plan-model.ts";
+import { kronerNumFmt } from "./formats.ts";
 
 export const measuresSheetName = "Tiltak";
-const kronerFormat = '# ##0;-# ##0;"0"';
 const headerFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E2B3C" } };
 
 function styleHeader(sheet: ExcelJS.Worksheet) {
@@ -74,7 +74,7 @@ export async function actionPlanWorkbook(doc: ActionPlanDocument): Promise<Buffe
     };
   }
   for (const key of [...doc.years.flatMap((y) => [`m${y}`, `e${y}`]), "municipalTotal"])
-    sheet.getColumn(key).numFmt = kronerFormat;
+    sheet.getColumn(key).numFmt = kronerNumFmt;
   sheet.getColumn("title").alignment = { wrapText: true, vertical: "top" };
   styleHeader(sheet);
 
@@ -97,7 +97,7 @@ export async function actionPlanWorkbook(doc: ActionPlanDocument): Promise<Buffe
         sum: r.sumNok,
         remaining: r.remainingNok,
       });
-  for (const key of ["frame", "sum", "remaining"]) frames.getColumn(key).numFmt = kronerFormat;
+  for (const key of ["frame", "sum", "remaining"]) frames.getColumn(key).numFmt = kronerNumFmt;
   styleHeader(frames);
 
   const partners = workbook.addWorksheet("Partnere");

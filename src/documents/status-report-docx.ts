@@ -1,12 +1,9 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   HeadingLevel,
   Packer,
-  PageNumber,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -15,6 +12,8 @@ import {
   WidthType,
 } from "docx";
 import type { CompiledReport } from "../domain/status-report.ts";
+import { docxCellBorders, docxHeaderShading, docxPageFooter, docxStyles } from "./docx-common.ts";
+import { isNumericText, numericColumn } from "./formats.ts";
 import {
   budgetHeader,
   budgetRows,
@@ -30,17 +29,18 @@ import {
   narrative,
 } from "./status-report-text.ts";
 
-const numeric = (text: string) => /^[−+-]?[\d\u00a0 ]+(\u00a0kr| %| p\.p\.)?$/.test(text) || text === "–";
-
 /** A table with fixed column widths in twentieths of a point (A4 with Word's margins is about 9 000 wide). */
 function table(header: string[], rows: string[][], widths: number[], options: { lastIsSum?: boolean } = {}) {
   const cell = (text: string, head: boolean, bold: boolean, column: number) =>
     new TableCell({
       width: { size: widths[column] ?? 1000, type: WidthType.DXA },
-      shading: head ? { type: ShadingType.CLEAR, color: "auto", fill: "DCE6F0" } : undefined,
+      borders: docxCellBorders,
+      shading: head ? docxHeaderShading : undefined,
       children: [
         new Paragraph({
-          alignment: column > 0 && numeric(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: (head ? numericColumn(rows, column) : column > 0 && isNumericText(text))
+            ? AlignmentType.RIGHT
+            : AlignmentType.LEFT,
           children: [new TextRun({ text, bold: head || bold, size: 18 })],
         }),
       ],
@@ -134,32 +134,10 @@ export async function statusReportDocx(report: CompiledReport): Promise<Buffer> 
     creator: "Planverk",
     title: docTitle(report),
     description: docSubtitle(report),
-    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    styles: docxStyles,
     sections: [
       {
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [
-                      `${docTitle(report)} – side `,
-                      PageNumber.CURRENT,
-                      " av ",
-                      PageNumber.TOTAL_PAGES,
-                    ],
-                  }),
-                ],
-              }),
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ text: generatedOn(), size: 16 })],
-              }),
-            ],
-          }),
-        },
+        footers: docxPageFooter({ title: docTitle(report), note: generatedOn() }),
         children,
       },
     ],

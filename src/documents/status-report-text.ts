@@ -8,6 +8,7 @@ import {
   lightLabels,
   measureStatusLabels,
 } from "../domain/status-report.ts";
+import { norwegianShortDate } from "./formats.ts";
 
 /** The texts and table rows the Word and PDF versions of the compiled status report share (bokmål). */
 export const lights: Light[] = ["serious_deviation", "deviation", "on_track", "not_reported"];
@@ -76,5 +77,4 @@ export function narrative(m: CompiledMeasure): [string, string][] {
   ).filter(([, text]) => text.trim() !== "");
 }
 
-export const generatedOn = (date = new Date()) =>
-  `Laget i Planverk ${new Intl.DateTimeFormat("nb-NO", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Oslo" }).format(date)}`;
+export const generatedOn = (date = new Date()) => `Laget i Planverk ${norwegianShortDate(date)}`;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { type CompiledReport, lightLabels, measureStatusLabels } from "../domain/status-report.ts";
+import { kronerNumFmt } from "./formats.ts";
 
 /**
  * The status data of a period as an Excel sheet: one row per measure, with a bold frozen header row,
@@ -20,8 +21,13 @@ export async function statusReportXlsx(report: CompiledReport): Promise<Buffer> 
     { header: "Endring (p.p.)", key: "change", width: 13, style: { numFmt: "+0;-0;0" } },
     { header: "Milepæler nådd", key: "reached", width: 14 },
     { header: "Milepæler i alt", key: "milestones", width: 14 },
-    { header: `Planlagt ${report.budgetYear} (kr)`, key: "planned", width: 16, style: { numFmt: "#,##0" } },
-    { header: "Brukt (kr)", key: "spent", width: 14, style: { numFmt: "#,##0" } },
+    {
+      header: `Planlagt ${report.budgetYear} (kr)`,
+      key: "planned",
+      width: 16,
+      style: { numFmt: kronerNumFmt },
+    },
+    { header: "Brukt (kr)", key: "spent", width: 14, style: { numFmt: kronerNumFmt } },
     { header: "Forklaring", key: "explanation", width: 40 },
     { header: "Gjennomført", key: "achieved", width: 40 },
     { header: "Videre arbeid", key: "nextSteps", width: 40 },
@@ -57,9 +63,14 @@ export async function statusReportXlsx(report: CompiledReport): Promise<Buffer> 
   const budget = workbook.addWorksheet("Budsjett", { views: [{ state: "frozen", ySplit: 1 }] });
   budget.columns = [
     { header: "Område", key: "area", width: 34 },
-    { header: `Planlagt ${report.budgetYear} (kr)`, key: "planned", width: 18, style: { numFmt: "#,##0" } },
-    { header: "Brukt (kr)", key: "spent", width: 16, style: { numFmt: "#,##0" } },
-    { header: "Gjenstår (kr)", key: "remaining", width: 16, style: { numFmt: "#,##0" } },
+    {
+      header: `Planlagt ${report.budgetYear} (kr)`,
+      key: "planned",
+      width: 18,
+      style: { numFmt: kronerNumFmt },
+    },
+    { header: "Brukt (kr)", key: "spent", width: 16, style: { numFmt: kronerNumFmt } },
+    { header: "Gjenstår (kr)", key: "remaining", width: 16, style: { numFmt: kronerNumFmt } },
   ];
   for (const l of [...report.budget.lines, report.budget.total])
     budget.addRow({ area: l.area, planned: l.plannedNok, spent: l.spentNok, remaining: l.remainingNok });

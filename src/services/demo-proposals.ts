@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import type { Role } from "../db/schema/accounts.ts";
 import {
@@ -7,7 +7,6 @@ import {
   cycles,
   measures,
   measureVersions,
-  memberships,
   notifications,
   partnerOrganisations,
   proposalCosts,
@@ -17,7 +16,7 @@ import {
 /**
  * Example proposals (innspill) for the demo: decided and published ones for the adopted 2026 plan,
  * and a queue for 2027 with a dialogue, so partners and planners have something to look at.
- * The demo partner speaks for Næringsforeningen. All marked «(eksempel)».
+ * The demo partner speaks for Næringsforeningen (linked by load-demo-data.ts). All marked «(eksempel)».
  */
 export async function insertDemoProposals(
   tx: DbOrTx,
@@ -36,11 +35,8 @@ export async function insertDemoProposals(
     if (!row) throw new Error(`demo proposals: no organisation ${prefix}`);
     return row.id;
   };
+  // The demo loader has made the partner a member for Næringsforeningen (load-demo-data.ts).
   const nid = organisation("Næringsforeningen");
-  await tx
-    .update(memberships)
-    .set({ organisationId: nid })
-    .where(and(eq(memberships.userId, partnerUserId), eq(memberships.municipalityId, municipalityId)));
 
   const cycleRows = await tx.select().from(cycles).where(eq(cycles.municipalityId, municipalityId));
   const cycleOf = (year: number) => {

@@ -13,13 +13,16 @@ import {
   objectives,
   type ProposalStatus,
 } from "../db/schema/index.ts";
+import { ownerPercent, splitMeasureCosts } from "../domain/cost-split.ts";
 import { type Action, allowedActions, can } from "../domain/permissions.ts";
 import { summariseMeasure } from "../domain/plan-tree.ts";
 import { notFound } from "../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
 import { proposalsOfMeasure } from "./list-proposals.ts";
+import { presentSharedMeasure, type SharedMeasureView } from "./list-shared-measures.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
+import { joinedParties, loadParticipations } from "./shared-measures.ts";
 
 export type MeasureDetail = Omit<
   MeasureRow,
@@ -42,6 +45,13 @@ export type MeasureDetail = Omit<
   inAdoptedPlan: boolean;
   /** Partners' proposals this measure came from or took in. */
   proposals: { number: number; title: string; status: ProposalStatus; organisation: string | null }[];
+  /**
+   * «Felles tiltak» (issue 12): when other municipalities are invited to or take part in this
+   * measure, the owner, each participant with share and status, and each one's part of the
+   * municipal cost per year of the version shown (split by src/domain/cost-split.ts). Invitations
+   * are internal: only people who see drafts see invited municipalities.
+   */
+  shared: SharedMeasureView | null;
   allowedActions: Action[];
 };
 
@@ -137,6 +147,15 @@ export async function getMeasure({
     },
     inAdoptedPlan,
     proposals: await proposalsOfMeasure(ctx.db, tenant, measure.id),
+    shared: await sharedSplitOf(ctx.db, tenant, {
+      measureId: measure.id,
+      reference: measure.reference,
+      title: row.title,
+      status: measure.status,
+      adopted: visible.actionPlan.status === "adopted",
+      budgetYear: visible.budgetYear,
+      costs: row.costs,
+    }),
     // An adopted version is frozen: its content is changed only by a revision; the running state
     // (status, progress, milestones) can still be kept up to date.
     allowedActions: allowedActions(tenant.subject, "measure", {
@@ -144,6 +163,51 @@ export async function getMeasure({
       ownerUserId: row.ownerUserId,
     }).filter((a) => visible.actionPlan.status === "draft" || (a !== "update" && a !== "delete")),
   };
+}
+
+/**
+ * The split of the version shown (not the owner's newest, which may be a draft the person may not
+ * see) among the owner and the participants.
+ */
+async function sharedSplitOf(
+  db: DbOrTx,
+  tenant: Tenant,
+  m: {
+    measureId: string;
+    reference: string;
+    title: string;
+    status: string;
+    adopted: boolean;
+    budgetYear: number;
+    costs: MeasureRow["costs"];
+  },
+): Promise<SharedMeasureView | null> {
+  const all = await loadParticipations(db, [m.measureId]);
+  const participations = can(tenant.subject, "read_drafts", "measure")
+    ? all
+    : all.filter((p) => p.status === "joined");
+  if (participations.length === 0) return null;
+  const lines = m.costs
+    .filter((c) => c.kind === "municipal")
+    .map((c) => ({ year: c.year, frameAreaId: null, amountNok: c.amountNok }));
+  const parties = joinedParties(participations);
+  return presentSharedMeasure(
+    {
+      measureId: m.measureId,
+      reference: m.reference,
+      title: m.title,
+      status: m.status,
+      owner: { id: tenant.id, number: tenant.number, name: tenant.name },
+      adopted: m.adopted,
+      published: m.adopted,
+      budgetYear: m.budgetYear,
+      ownerPercent: ownerPercent(parties.map((p) => p.percent)),
+      participations,
+      shares: splitMeasureCosts({ ownerMunicipalityId: tenant.id, participants: parties, lines }),
+      lines,
+    },
+    tenant.id,
+  );
 }
 
 /**

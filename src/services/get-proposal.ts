@@ -42,7 +42,7 @@ export async function getProposal({
 }): Promise<ProposalDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { proposal, organisationId } = await findReadableProposal(ctx.db, tenant, input.number);
-  const [row] = await loadProposalRows(ctx.db, eq(proposals.id, proposal.id));
+  const [row] = await loadProposalRows(ctx.db, eq(proposals.id, proposal.id), tenant);
   if (!row) throw new Error("proposal row vanished");
   const details = await loadProposalDetails(ctx.db, proposal.id);
   const [decidedBy] = proposal.decidedByUserId

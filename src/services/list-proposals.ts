@@ -6,6 +6,7 @@ import {
   focusAreas,
   goals,
   measures,
+  measureVersions,
   type ProposalStatus,
   partnerOrganisations,
   proposalCosts,
@@ -32,7 +33,11 @@ export type ProposalSummary = {
   submittedBy: string;
   submittedAt: string;
   totalCostNok: number;
-  measure: { reference: string } | null;
+  /**
+   * The measure it became or joined; `readable` says whether this person may open it (a draft
+   * measure is internal until its action plan is adopted), so the reference is only linked then.
+   */
+  measure: { reference: string; readable: boolean } | null;
   deferredToYear: number | null;
   published: boolean;
 };
@@ -76,6 +81,7 @@ export async function listProposals({
       input.status ? eq(proposals.status, input.status) : undefined,
       input.organisationId ? eq(proposals.organisationId, input.organisationId) : undefined,
     ),
+    tenant,
   );
   const openCycles = can(tenant.subject, "create", "proposal")
     ? (
@@ -121,8 +127,13 @@ export async function listProposals({
   };
 }
 
-/** Proposal rows with what a list shows about each; newest first. */
-export async function loadProposalRows(db: DbOrTx, where: SQL | undefined) {
+/**
+ * Proposal rows with what a list shows about each, as `tenant`'s person sees them; newest first.
+ * A proposal's measure is readable to those who see drafts, and to the others once it is in an
+ * adopted action plan (the same rule as findVisibleMeasure in get-measure.ts).
+ */
+export async function loadProposalRows(db: DbOrTx, where: SQL | undefined, tenant: Tenant) {
+  const seesDrafts = can(tenant.subject, "read_drafts", "measure");
   const rows = await db
     .select({
       proposal: proposals,
@@ -135,6 +146,7 @@ export async function loadProposalRows(db: DbOrTx, where: SQL | undefined) {
       focusArea: { id: focusAreas.id, title: focusAreas.title },
       submittedBy: users.name,
       reference: measures.reference,
+      measureAdopted: sql<boolean>`exists (select 1 from ${measureVersions} inner join ${actionPlanVersions} on ${actionPlanVersions.id} = ${measureVersions.actionPlanVersionId} where ${measureVersions.measureId} = ${proposals.measureId} and ${actionPlanVersions.status} = 'adopted')`,
     })
     .from(proposals)
     .innerJoin(cycles, eq(cycles.id, proposals.cycleId))
@@ -161,7 +173,7 @@ export async function loadProposalRows(db: DbOrTx, where: SQL | undefined) {
       submittedBy: r.submittedBy,
       submittedAt: r.proposal.createdAt.toISOString(),
       totalCostNok: sumNok(costs.filter((c) => c.proposalId === r.proposal.id).map((c) => c.amountNok)),
-      measure: r.reference ? { reference: r.reference } : null,
+      measure: r.reference ? { reference: r.reference, readable: seesDrafts || r.measureAdopted } : null,
       deferredToYear: r.proposal.deferredToYear,
       published: r.proposal.publishedAt !== null,
     } satisfies ProposalSummary,

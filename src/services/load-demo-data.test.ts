@@ -5,6 +5,7 @@ import { systemContext } from "../../test/factories.ts";
 import {
   measures,
   measureVersionPartners,
+  memberships,
   milestones,
   municipalities,
   objectives,
@@ -144,6 +145,16 @@ describe("loadDemoDataIfEmpty", () => {
     );
     expect(organisations.every((o) => o.organisationNumber === null)).toBe(true);
     expect((await database.db.select().from(organisationContacts)).length).toBeGreaterThan(0);
+    // The demo partner speaks for Næringsforeningen (set once, where the demo users are made).
+    const linked = await database.db
+      .select({ email: users.email, organisation: partnerOrganisations.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, memberships.organisationId))
+      .where(eq(partnerOrganisations.municipalityId, memberships.municipalityId));
+    expect(linked.filter((l) => l.email === "partner@demo.planverk.no")).toEqual([
+      { email: "partner@demo.planverk.no", organisation: "Næringsforeningen i Drammensregionen" },
+    ]);
     const links = await database.db.select().from(measureVersionPartners);
     expect(new Set(links.map((l) => l.role))).toEqual(new Set(["lead", "contributor", "funder"]));
 

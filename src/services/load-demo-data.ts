@@ -865,6 +865,13 @@ async function insertDemo(tx: DbOrTx, passwordHash: string): Promise<string> {
     .values(partnerSpecs.map((p) => ({ municipalityId, name: p.name, kind: p.kind, website: p.website })))
     .returning();
   const organisationId = (name: string) => byKey(organisationRows, (o) => o.name, name).id;
+  // The demo partner speaks for the business association (their proposals and evaluation answers).
+  const partnerUserId = userByRole.get("partner");
+  if (!partnerUserId) throw new Error("demo partner not inserted");
+  await tx
+    .update(memberships)
+    .set({ organisationId: organisationId("Næringsforeningen i Drammensregionen") })
+    .where(and(eq(memberships.userId, partnerUserId), eq(memberships.municipalityId, municipalityId)));
   await tx.insert(organisationContacts).values(
     contactSpecs.map(({ organisation, ...contact }) => ({
       municipalityId,

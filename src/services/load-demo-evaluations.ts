@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import {
   actionPlanVersions,
@@ -34,11 +34,6 @@ export async function insertDemoEvaluations(
   const business = organisations.find((o) => o.kind === "business");
   const academia = organisations.find((o) => o.kind === "academia");
   if (!business || !academia) return;
-  // The demo partner speaks for the business association, unless the demo already says otherwise.
-  await tx
-    .update(memberships)
-    .set({ organisationId: business.id })
-    .where(and(eq(memberships.userId, people.partnerUserId), isNull(memberships.organisationId)));
   const panelists = await tx
     .insert(users)
     .values([

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { evaluationAnswers, type Recommendation } from "../db/schema/index.ts";
 import { acceptsAnswers, scoreProblems } from "../domain/evaluation.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -6,6 +6,7 @@ import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadRound, roundObject, todayInNorway } from "./evaluation-data.ts";
+import { saveVersionedRow } from "./save-versioned-row.ts";
 
 export type SavedAnswer = {
   reference: string;
@@ -54,46 +55,27 @@ export async function saveEvaluationAnswer({
       );
     const problems = scoreProblems(round.round.criteria, input.scores);
     if (problems.length) throw new AppError("validation", problems.join(" "), problems);
-    const where = and(
-      eq(evaluationAnswers.roundId, round.round.id),
-      eq(evaluationAnswers.measureId, measure.measureId),
-      eq(evaluationAnswers.userId, userId),
-    );
-    const [existing] = await tx.select().from(evaluationAnswers).where(where).for("update");
-    const stale = () =>
-      new AppError("conflict", "Svaret er endret i et annet vindu. Last siden på nytt.", {
-        current: existing,
-      });
-    let saved: typeof evaluationAnswers.$inferSelect | undefined;
-    if (existing) {
-      if (input.version !== existing.version) throw stale();
-      [saved] = await tx
-        .update(evaluationAnswers)
-        .set({
-          scores: input.scores,
-          comment: input.comment,
-          recommendation: input.recommendation,
-          version: sql`${evaluationAnswers.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(where, eq(evaluationAnswers.version, existing.version)))
-        .returning();
-    } else {
-      if (input.version !== null) throw stale();
-      [saved] = await tx
-        .insert(evaluationAnswers)
-        .values({
-          municipalityId: tenant.id,
-          roundId: round.round.id,
-          measureId: measure.measureId,
-          userId,
-          scores: input.scores,
-          comment: input.comment,
-          recommendation: input.recommendation,
-        })
-        .returning();
-    }
-    if (!saved) throw stale();
+    const { existing, saved } = await saveVersionedRow(tx, {
+      table: evaluationAnswers,
+      where: and(
+        eq(evaluationAnswers.roundId, round.round.id),
+        eq(evaluationAnswers.measureId, measure.measureId),
+        eq(evaluationAnswers.userId, userId),
+      ),
+      version: input.version,
+      stale: (current) =>
+        new AppError("conflict", "Svaret er endret i et annet vindu. Last siden på nytt.", { current }),
+      update: { scores: input.scores, comment: input.comment, recommendation: input.recommendation },
+      insert: {
+        municipalityId: tenant.id,
+        roundId: round.round.id,
+        measureId: measure.measureId,
+        userId,
+        scores: input.scores,
+        comment: input.comment,
+        recommendation: input.recommendation,
+      },
+    });
     await recordAudit(
       tx,
       ctx.actor,

@@ -1,10 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { evaluationSelfAssessments } from "../db/schema/index.ts";
 import { AppError, notFound } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadRound, roundObject } from "./evaluation-data.ts";
+import { saveVersionedRow } from "./save-versioned-row.ts";
 
 /**
  * The measure's owner (or a planner) writes the self-assessment of a measure in a round, while the
@@ -42,43 +43,25 @@ export async function saveSelfAssessment({
     );
     if (round.round.status !== "open")
       throw new AppError("conflict", "Runden er lukket, og egenvurderingen kan ikke endres lenger.");
-    const where = and(
-      eq(evaluationSelfAssessments.roundId, round.round.id),
-      eq(evaluationSelfAssessments.measureId, measure.measureId),
-    );
-    const [existing] = await tx.select().from(evaluationSelfAssessments).where(where).for("update");
-    const stale = () =>
-      new AppError("conflict", "Egenvurderingen er endret av noen andre. Last siden på nytt.", {
-        current: existing,
-      });
     const authorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-    let saved: typeof evaluationSelfAssessments.$inferSelect | undefined;
-    if (existing) {
-      if (input.version !== existing.version) throw stale();
-      [saved] = await tx
-        .update(evaluationSelfAssessments)
-        .set({
-          text: input.text,
-          authorUserId,
-          version: sql`${evaluationSelfAssessments.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(where, eq(evaluationSelfAssessments.version, existing.version)))
-        .returning();
-    } else {
-      if (input.version !== null) throw stale();
-      [saved] = await tx
-        .insert(evaluationSelfAssessments)
-        .values({
-          municipalityId: tenant.id,
-          roundId: round.round.id,
-          measureId: measure.measureId,
-          text: input.text,
-          authorUserId,
-        })
-        .returning();
-    }
-    if (!saved) throw stale();
+    const { existing, saved } = await saveVersionedRow(tx, {
+      table: evaluationSelfAssessments,
+      where: and(
+        eq(evaluationSelfAssessments.roundId, round.round.id),
+        eq(evaluationSelfAssessments.measureId, measure.measureId),
+      ),
+      version: input.version,
+      stale: (current) =>
+        new AppError("conflict", "Egenvurderingen er endret av noen andre. Last siden på nytt.", { current }),
+      update: { text: input.text, authorUserId },
+      insert: {
+        municipalityId: tenant.id,
+        roundId: round.round.id,
+        measureId: measure.measureId,
+        text: input.text,
+        authorUserId,
+      },
+    });
     await recordAudit(
       tx,
       ctx.actor,

@@ -137,6 +137,7 @@ const detailSchema = listItem
         organisation: z.string().nullable(),
       }),
     ),
+    shared: sharedMeasureSchema.nullable(),
     allowedActions: z.array(z.enum(actions)),
   });
 export type MeasureDetailResponse = z.infer<typeof detailSchema>;

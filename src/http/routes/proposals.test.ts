@@ -14,6 +14,7 @@ import {
   testPassword,
 } from "../../../test/factories.ts";
 import {
+  actionPlanVersions,
   auditEvents,
   cycles,
   measures,
@@ -235,6 +236,62 @@ describe("proposals", () => {
       decision: { outcome: "reject", reason: "x" },
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it("link their measure only for those who may open it; a draft measure is text with a hint to a partner", async () => {
+    const n = await submit(partnerA, { title: "Næringsvennlig saksbehandling" });
+    const decided = await send(planner, "POST", `/proposals/${n}/decision`, {
+      version: await versionOf(n),
+      decision: { outcome: "accept_new", focusAreaId },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const reference = decided.json().measureReference as string;
+    const measureIn = async (who: Signed) => {
+      const list = (await send(who, "GET", "/proposals")).json() as ProposalsOverviewResponse;
+      const detail = (await send(who, "GET", `/proposals/${n}`)).json() as ProposalDetailResponse;
+      const page = await send(who, "GET", `/measures/${reference}`);
+      return {
+        list: list.proposals.find((x) => x.number === n)?.measure,
+        detail: detail.measure,
+        opens: page.statusCode,
+      };
+    };
+    // The new measure is in the 2027 draft: internal people open it, the proposing partner cannot.
+    for (const who of [planner, viewer])
+      expect(await measureIn(who)).toEqual({
+        list: { reference, readable: true },
+        detail: { reference, readable: true },
+        opens: 200,
+      });
+    expect(await measureIn(partnerA)).toEqual({
+      list: { reference, readable: false },
+      detail: { reference, readable: false },
+      opens: 404,
+    });
+    // Once its action plan is adopted, the partner may open it, and the reference is a link.
+    const { db } = t.database;
+    const [version] = await db
+      .select({ id: measureVersions.actionPlanVersionId })
+      .from(measureVersions)
+      .innerJoin(measures, eq(measures.id, measureVersions.measureId))
+      .where(and(eq(measures.municipalityId, municipalityId), eq(measures.reference, reference)));
+    const planVersionId = version?.id ?? "";
+    await db
+      .update(actionPlanVersions)
+      .set({ status: "adopted" })
+      .where(eq(actionPlanVersions.id, planVersionId));
+    try {
+      expect(await measureIn(partnerA)).toEqual({
+        list: { reference, readable: true },
+        detail: { reference, readable: true },
+        opens: 200,
+      });
+    } finally {
+      await db
+        .update(actionPlanVersions)
+        .set({ status: "draft" })
+        .where(eq(actionPlanVersions.id, planVersionId));
+    }
   });
 
   it("can be merged into an existing measure or deferred to a later year", async () => {

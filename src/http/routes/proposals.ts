@@ -48,7 +48,7 @@ const proposalSummary = z.object({
   submittedBy: z.string(),
   submittedAt: z.string(),
   totalCostNok: z.number().int(),
-  measure: z.object({ reference: z.string() }).nullable(),
+  measure: z.object({ reference: z.string(), readable: z.boolean() }).nullable(),
   deferredToYear: z.number().int().nullable(),
   published: z.boolean(),
 });

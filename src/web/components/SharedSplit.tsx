@@ -7,12 +7,60 @@ import { AppLink } from "./AppLink.tsx";
 export function SharedSplit({
   measure,
   headingLevel = 3,
+  tableOnly = false,
 }: {
   measure: SharedMeasureResponse;
   headingLevel?: 2 | 3 | 4;
+  /** Only the table (the measure page has its own heading and introduction). */
+  tableOnly?: boolean;
 }) {
   const { r, nok } = useRegionMessages();
   const id = `shared-${measure.measureId}`;
+  const table = (
+    <div className="pv-table-scroll">
+      <Table data-size="sm" zebra border data-testid="shared-split">
+        <caption className="pv-visually-hidden">
+          {r("shared.splitCaption", { reference: measure.reference, title: measure.title })}
+        </caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{r("shared.party")}</Table.HeaderCell>
+            <Table.HeaderCell className="pv-num">{r("shared.share")}</Table.HeaderCell>
+            {measure.years.map((year) => (
+              <Table.HeaderCell key={year} className="pv-num">
+                {year}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {measure.parties.map((p) => (
+            <Table.Row key={p.number}>
+              <Table.HeaderCell scope="row">
+                {p.name} <span className="pv-muted">({r(`shared.role.${p.role}`)})</span>
+              </Table.HeaderCell>
+              <Table.Cell className="pv-num">{p.role === "invited" ? "–" : `${p.percent} %`}</Table.Cell>
+              {p.byYear.map((y) => (
+                <Table.Cell key={y.year} className="pv-num">
+                  {nok(y.amountNok)}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+          <Table.Row>
+            <Table.HeaderCell scope="row">{r("shared.total")}</Table.HeaderCell>
+            <Table.Cell className="pv-num">100 %</Table.Cell>
+            {measure.totalByYear.map((y) => (
+              <Table.Cell key={y.year} className="pv-num">
+                <strong>{nok(y.amountNok)}</strong>
+              </Table.Cell>
+            ))}
+          </Table.Row>
+        </Table.Body>
+      </Table>
+    </div>
+  );
+  if (tableOnly) return table;
   return (
     <section className="pv-stack" aria-labelledby={id} data-testid="shared-measure">
       <Heading level={headingLevel} data-size="xs" id={id}>
@@ -24,48 +72,7 @@ export function SharedSplit({
       <Paragraph data-size="sm" className="pv-muted">
         {r("shared.ownedBy", { name: measure.owner.name })}
       </Paragraph>
-      <div className="pv-table-scroll">
-        <Table data-size="sm" zebra border data-testid="shared-split">
-          <caption className="pv-visually-hidden">
-            {r("shared.splitCaption", { reference: measure.reference, title: measure.title })}
-          </caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{r("shared.party")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{r("shared.share")}</Table.HeaderCell>
-              {measure.years.map((year) => (
-                <Table.HeaderCell key={year} className="pv-num">
-                  {year}
-                </Table.HeaderCell>
-              ))}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {measure.parties.map((p) => (
-              <Table.Row key={p.number}>
-                <Table.HeaderCell scope="row">
-                  {p.name} <span className="pv-muted">({r(`shared.role.${p.role}`)})</span>
-                </Table.HeaderCell>
-                <Table.Cell className="pv-num">{p.role === "invited" ? "–" : `${p.percent} %`}</Table.Cell>
-                {p.byYear.map((y) => (
-                  <Table.Cell key={y.year} className="pv-num">
-                    {nok(y.amountNok)}
-                  </Table.Cell>
-                ))}
-              </Table.Row>
-            ))}
-            <Table.Row>
-              <Table.HeaderCell scope="row">{r("shared.total")}</Table.HeaderCell>
-              <Table.Cell className="pv-num">100 %</Table.Cell>
-              {measure.totalByYear.map((y) => (
-                <Table.Cell key={y.year} className="pv-num">
-                  <strong>{nok(y.amountNok)}</strong>
-                </Table.Cell>
-              ))}
-            </Table.Row>
-          </Table.Body>
-        </Table>
-      </div>
+      {table}
     </section>
   );
 }

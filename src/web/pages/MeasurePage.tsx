@@ -35,11 +35,14 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { SharedSplit } from "../components/SharedSplit.tsx";
 import { SpendingSection } from "../components/SpendingSection.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
+import { useMeasureSharedMessages } from "../i18n/measure-shared-messages.ts";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { useRegionMessages } from "../i18n/region-messages.ts";
 import { translateStatus } from "../i18n/status-messages.ts";
 import { useComments } from "../proposals-api.ts";
 
@@ -190,6 +193,7 @@ export function MeasurePage() {
         </dl>
       </section>
 
+      {m.shared && <MeasureShared shared={m.shared} />}
       {may("update") && <FinancingForm municipalityNumber={municipality.number} measure={m} />}
       <SpendingSection
         municipalityNumber={municipality.number}
@@ -366,6 +370,32 @@ function Milestones({
           </Button>
         </form>
       )}
+    </section>
+  );
+}
+
+/**
+ * «Felles tiltak»: the owner, the municipalities taking part (or invited) with share and status,
+ * and each one's part of the municipal cost per year, split by the rule in src/domain/cost-split.ts.
+ */
+function MeasureShared({ shared }: { shared: NonNullable<MeasureDetailResponse["shared"]> }) {
+  const { r } = useRegionMessages();
+  const { s } = useMeasureSharedMessages();
+  return (
+    <section className="pv-stack" aria-labelledby="measure-shared-heading" data-testid="measure-shared">
+      <Heading level={2} data-size="sm" id="measure-shared-heading">
+        {r("shared.heading")}
+      </Heading>
+      <Paragraph>{s("measureShared.intro", { owner: shared.owner.name })}</Paragraph>
+      <SharedSplit measure={shared} tableOnly />
+      {shared.parties.some((p) => p.role === "invited") && (
+        <Paragraph data-size="sm" className="pv-muted">
+          {s("measureShared.invited")}
+        </Paragraph>
+      )}
+      <Paragraph data-size="sm" className="pv-muted">
+        {r("shared.rule")}
+      </Paragraph>
     </section>
   );
 }

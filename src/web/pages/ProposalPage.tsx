@@ -21,6 +21,7 @@ import { ApiError, fieldError, useCurrentMunicipality, useSend } from "../api.ts
 import { AppLink } from "../components/AppLink.tsx";
 import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
@@ -86,8 +87,7 @@ export function ProposalPage() {
               <strong>{p(`proposals.status.${d.status}`)}.</strong>{" "}
               {d.measure && (
                 <>
-                  {p("proposal.acceptedInto")}{" "}
-                  <AppLink to={`/tiltak/${d.measure.reference}`}>{d.measure.reference}</AppLink>.
+                  {p("proposal.acceptedInto")} <ProposalMeasure measure={d.measure} />.
                 </>
               )}
               {d.deferredToYear !== null && p("proposal.deferredTo", { year: d.deferredToYear })}

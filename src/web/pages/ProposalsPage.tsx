@@ -22,6 +22,7 @@ import type { ProposalsOverviewResponse } from "../../http/routes/proposals.ts";
 import { fieldError, useCurrentMunicipality, useOrganisations, usePlanTree, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
@@ -126,7 +127,7 @@ export function ProposalsPage() {
                       {row.measure && (
                         <>
                           {" "}
-                          <AppLink to={`/tiltak/${row.measure.reference}`}>{row.measure.reference}</AppLink>
+                          <ProposalMeasure measure={row.measure} />
                         </>
                       )}
                     </Table.Cell>

@@ -247,6 +247,63 @@ function versionPathOf(v: PublicActionPlan, pinned: boolean): VersionPath {
   return { planId: v.plan.id, budgetYear: v.budgetYear, revision: pinned ? v.revision : undefined };
 }
 
+type BudgetYearRow = { year: number; municipalNok: number; externalNok: number };
+
+/**
+ * Municipal and external money per year, as on the action plan page (the plan's totals) and the
+ * measure page (that measure's costs, with a sum row).
+ */
+function BudgetByYearTable({
+  t,
+  env,
+  caption,
+  rows,
+  sum,
+}: {
+  t: PublicTranslate;
+  env: PageEnv;
+  caption: string;
+  rows: BudgetYearRow[];
+  sum?: Omit<BudgetYearRow, "year">;
+}) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("plan.year")}</th>
+            <th scope="col" className="num">
+              {t("plan.municipal")}
+            </th>
+            <th scope="col" className="num">
+              {t("plan.external")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.year}>
+              <th scope="row">{row.year}</th>
+              <td className="num">{nok(env.language, row.municipalNok)}</td>
+              <td className="num">{nok(env.language, row.externalNok)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {sum && (
+          <tfoot>
+            <tr>
+              <th scope="row">{t("measure.sum")}</th>
+              <td className="num">{nok(env.language, sum.municipalNok)}</td>
+              <td className="num">{nok(env.language, sum.externalNok)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
 function MeasureTable({
   t,
   env,
@@ -465,31 +522,12 @@ export function ActionPlanPage({
 
       <section aria-labelledby="budsjett">
         <h2 id="budsjett">{t("plan.budget")}</h2>
-        <div className="table-scroll">
-          <table>
-            <caption>{t("plan.budgetCaption", { year: data.budgetYear })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("plan.year")}</th>
-                <th scope="col" className="num">
-                  {t("plan.municipal")}
-                </th>
-                <th scope="col" className="num">
-                  {t("plan.external")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.totals.map((row) => (
-                <tr key={row.year}>
-                  <th scope="row">{row.year}</th>
-                  <td className="num">{nok(env.language, row.municipalNok)}</td>
-                  <td className="num">{nok(env.language, row.externalNok)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BudgetByYearTable
+          t={t}
+          env={env}
+          caption={t("plan.budgetCaption", { year: data.budgetYear })}
+          rows={data.totals}
+        />
       </section>
 
       <section aria-labelledby="versjoner">
@@ -696,38 +734,13 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
       {years.length === 0 ? (
         <p>{t("measure.noBudget")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("measure.budgetCaption", { reference: data.reference })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("plan.year")}</th>
-                <th scope="col" className="num">
-                  {t("plan.municipal")}
-                </th>
-                <th scope="col" className="num">
-                  {t("plan.external")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((row) => (
-                <tr key={row.year}>
-                  <th scope="row">{row.year}</th>
-                  <td className="num">{nok(env.language, row.municipalNok)}</td>
-                  <td className="num">{nok(env.language, row.externalNok)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("measure.sum")}</th>
-                <td className="num">{nok(env.language, data.totalMunicipalNok)}</td>
-                <td className="num">{nok(env.language, data.totalExternalNok)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <BudgetByYearTable
+          t={t}
+          env={env}
+          caption={t("measure.budgetCaption", { reference: data.reference })}
+          rows={years}
+          sum={{ municipalNok: data.totalMunicipalNok, externalNok: data.totalExternalNok }}
+        />
       )}
 
       {data.milestones.length > 0 && (
