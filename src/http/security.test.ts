@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Signed, signIn } from "../../test/app.ts";
+import { type Signed, signIn } from "../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
 import {
   adoptActionPlanVersionForTest,
