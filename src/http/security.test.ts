@@ -9,7 +9,13 @@ import { type Signed, signIn } from "../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
 import {
   adoptActionPlanVersionForTest,
+  createActionPlanVersion,
+  createFocusArea,
+  createIndicator,
+  createMeasure,
   createMunicipality,
+  createOrganisation,
+  createPlan,
   createUser,
   testPassword,
 } from "../../test/factories.ts";
@@ -118,6 +124,34 @@ describe("session fixation", () => {
     expect(changed.statusCode).toBe(204);
     expect((await whoIs(token(b))).user.id).toBe(user.id);
     expect((await whoIs(token(c))).user).toBeNull();
+  });
+});
+
+describe("session lifetime", () => {
+  it("an expired session opens nothing, and its CSRF token with it", async () => {
+    const user = await createUser(database.db);
+    const signed = await signIn(app, user.email, testPassword);
+    const token = signed.cookie.split("=")[1] ?? "";
+    const [row] = await database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashToken(token)));
+    // 12 hours from sign-in, never longer.
+    const hours = ((row?.expiresAt.getTime() ?? 0) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(11.9);
+    expect(hours).toBeLessThanOrEqual(12);
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.tokenHash, hashToken(token)));
+    expect((await whoIs(token)).user).toBeNull();
+    const write = await app.inject({
+      method: "POST",
+      url: "/api/session/password",
+      headers: signed.headers,
+      payload: { currentPassword: testPassword, newPassword: "et-nytt-og-langt-passord" },
+    });
+    expect(write.statusCode).toBe(401);
   });
 });
 
@@ -521,6 +555,84 @@ describe("security headers on every kind of answer", () => {
     const script = await app.inject({ url: asset ?? "" });
     expect(script.statusCode).toBe(200);
     expectSecurityHeaders(script.headers, "asset");
+  });
+});
+
+describe("access across municipalities", () => {
+  it("a planner of A reaching for B's objects through every route under B's address: nothing of B, nothing changed", async () => {
+    const { db } = database;
+    const a = await createMunicipality(db);
+    const b = await createMunicipality(db);
+    const secret = "HEMMELIG-B";
+    const plan = await createPlan(db, { municipalityId: b.id, title: `${secret} plan`, vision: secret });
+    const focusArea = await createFocusArea(db, { plan, title: `${secret} område` });
+    const version = await createActionPlanVersion(db, { plan, budgetYear: 2027 });
+    const { measure } = await createMeasure(db, {
+      actionPlanVersion: version,
+      focusAreaId: focusArea.id,
+      title: `${secret} tiltak`,
+      reference: "T-001",
+    });
+    const organisation = await createOrganisation(db, { municipalityId: b.id, name: `${secret} AS` });
+    const indicator = await createIndicator(db, { municipalityId: b.id, name: `${secret} indikator` });
+    await createUser(db, { municipalityId: b.id, role: "admin", name: `${secret} admin` });
+    const planner = await createUser(db, { municipalityId: a.id, role: "planner" });
+    const session = await signIn(app, planner.email, testPassword);
+
+    const values: Record<string, string> = {
+      municipalityNumber: b.number,
+      planId: plan.id,
+      cycleId: version.cycleId,
+      reference: "T-001",
+      measureId: measure.id,
+      organisationId: organisation.id,
+      indicatorId: indicator.id,
+      focusAreaId: focusArea.id,
+      budgetYear: "2027",
+      revision: "0",
+      format: "xlsx",
+      number: "1",
+    };
+    const doc = (await app.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith("/api/municipalities/{municipalityNumber}"))
+      .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
+    expect(routes.length).toBeGreaterThan(50);
+    const snapshot = async () =>
+      JSON.stringify(
+        await Promise.all(
+          [
+            "plans",
+            "measures",
+            "measure_versions",
+            "partner_organisations",
+            "indicators",
+            "audit_events",
+          ].map(async (table) => (await database.pool.query(`select count(*) from ${table}`)).rows[0]),
+        ),
+      );
+    const before = await snapshot();
+    for (const route of routes) {
+      const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? plan.id);
+      const response = await app.inject({
+        method: route.method as "GET",
+        url,
+        headers: session.headers,
+        ...(route.method === "GET" || route.method === "DELETE" ? {} : { payload: { version: 1 } }),
+      });
+      const what = `${route.method} ${route.path} → ${response.statusCode}`;
+      expect(response.body, what).not.toContain(secret);
+      expect(response.statusCode, what).toBeLessThan(500);
+      if (route.method === "GET") {
+        // In B, A's planner is no one: they get exactly what an anonymous visitor gets.
+        const anonymous = await app.inject({ url });
+        expect(response.statusCode, what).toBe(anonymous.statusCode === 401 ? 404 : anonymous.statusCode);
+        if (response.statusCode < 400) expect(response.body, what).toBe(anonymous.body);
+      } else expect(response.statusCode, what).toBeGreaterThanOrEqual(400);
+    }
+    expect(await snapshot()).toBe(before);
   });
 });
 
