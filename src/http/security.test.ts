@@ -541,6 +541,11 @@ describe("security headers on every kind of answer", () => {
       if (c.what.startsWith("document") || c.what === "open data CSV")
         expect(response.headers["content-disposition"], c.what).toMatch(/^attachment; filename="[^"/\\]+"$/);
       if (c.what.startsWith("document")) expect(response.headers["cache-control"]).toBe("private, no-store");
+      // Nothing personal is kept by browsers or proxies; public answers say they are public.
+      const cache = String(response.headers["cache-control"] ?? "");
+      if (c.what.startsWith("public") || c.what.startsWith("open data"))
+        expect(cache, c.what).toMatch(/public|no-cache/);
+      else expect(cache, c.what).toMatch(/no-store/);
       if (c.status === 500) {
         expect(response.json()).toEqual({
           error: { code: "internal", message: "Noe gikk galt hos oss. Prøv igjen senere." },
