@@ -16,6 +16,7 @@ import {
   createMunicipality,
   createOrganisation,
   createPlan,
+  createStatusReportingSetup,
   createUser,
   testPassword,
 } from "../../test/factories.ts";
@@ -436,6 +437,81 @@ describe("stored cross-site scripting", () => {
     for (const name of Object.keys(sheets.files).filter((n) => n.startsWith("xl/worksheets/sheet")))
       for (const f of ((await sheets.file(name)?.async("string")) ?? "").matchAll(/<f>([^<]*)<\/f>/g))
         expect(f[1], name).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
+  });
+});
+
+describe("stored cross-site scripting in status reports", () => {
+  it("the owner's narrative stays text in the status pages and the compiled Word, PDF and Excel reports", async () => {
+    const { db } = database;
+    const s = await createStatusReportingSetup(db);
+    const base = `/api/municipalities/${s.municipality.number}`;
+    const planner = await signIn(app, s.users.planner.email, testPassword);
+    const owner = await signIn(app, s.users.ownerA.email, testPassword);
+    const send = (who: Signed, method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) =>
+      app.inject({ method, url: `${base}${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+    const cycleId = s.cycle.id;
+    expect((await send(planner, "POST", `/cycles/${cycleId}/reporting-periods`)).statusCode).toBe(201);
+    const period = (await send(planner, "GET", `/cycles/${cycleId}/reporting-periods`)).json().periods[0];
+    await send(planner, "PATCH", `/reporting-periods/${period.id}`, { version: 1, state: "open" });
+    const report = `/reporting-periods/${period.id}/measures/T-001/report`;
+    const saved = await send(owner, "PUT", report, {
+      trafficLight: "deviation",
+      measureStatus: "in_progress",
+      progress: 30,
+      achieved: hostile.plain,
+      nextSteps: hostile.formula,
+      risks: hostile.title,
+      explanation: hostile.name,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const approved = await send(planner, "POST", `${report}/review`, { version: 1, decision: "approve" });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    const texts = [hostile.plain, hostile.formula, hostile.title];
+    // The public measure page shows the approved status.
+    const publicPage = await app.inject({ url: `/kommune/${s.municipality.number}/tiltak/T-001` });
+    expect(publicPage.statusCode).toBe(200);
+    expect(activeContent(publicPage.body)).toEqual([]);
+    expect(publicPage.body).not.toMatch(/<(script|svg|img|iframe)[\s>]/i);
+    expect(textOf(publicPage.body)).toContain(hostile.plain);
+
+    const compiled = (format: string) =>
+      app.inject({
+        url: `${base}/reporting-periods/${period.id}/compiled.${format}`,
+        headers: planner.headers,
+      });
+    const docx = await compiled("docx");
+    expect(docx.statusCode).toBe(200);
+    const xml =
+      (await (await JSZip.loadAsync(docx.rawPayload)).file("word/document.xml")?.async("string")) ?? "";
+    const docxText = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1] ?? "")
+      .join("")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
+    for (const text of texts) expect(docxText).toContain(text);
+    const pdf = await compiled("pdf");
+    expect(pdf.statusCode).toBe(200);
+    const pdfText = await textOfPdf(pdf.rawPayload);
+    for (const text of texts) expect(pdfText).toContain(squash(text));
+    const xlsx = await compiled("xlsx");
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
+    const values: string[] = [];
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula)
+            expect(cell.formula, `${sheet.name}!${cell.address}`).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
+          if (typeof cell.value === "string") values.push(cell.value);
+        }),
+      ),
+    );
+    for (const text of texts) expect(values.join("\n")).toContain(text);
   });
 });
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, signInWithForm, startAppInBrowser } from "../../test/browser.ts";
 import { hostile } from "../../test/hostile.ts";
-import { cycles, plans } from "../db/schema/index.ts";
+import { actionPlanVersions, cycles, measures, measureVersions, plans } from "../db/schema/index.ts";
 import { demoMunicipality, demoPassword } from "../services/load-demo-data.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each page to look at. */
@@ -123,6 +123,54 @@ describe.skipIf(!browserAvailable)("stored cross-site scripting in Chromium", ()
     const source = { kind: "file", fileName: "data.csv", format: "csv", text: data };
     await post(`/indicators/${indicator.id}/imports`, { source, mapping: { region: "region", time: "år" } });
 
+    // A status report on a measure of the adopted plan, with a hostile narrative.
+    const [adopted] = await db
+      .select({ cycleId: cycles.id, versionId: actionPlanVersions.id })
+      .from(actionPlanVersions)
+      .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+      .where(and(eq(cycles.planId, plan.id), eq(actionPlanVersions.status, "adopted")))
+      .orderBy(desc(cycles.budgetYear));
+    if (!adopted) throw new Error("no adopted action plan in the demo");
+    const [reported] = await db
+      .select({ reference: measures.reference })
+      .from(measureVersions)
+      .innerJoin(measures, eq(measures.id, measureVersions.measureId))
+      .where(eq(measureVersions.actionPlanVersionId, adopted.versionId))
+      .orderBy(measures.reference);
+    if (!reported) throw new Error("no measure in the adopted plan");
+    const send = async (method: "PUT" | "PATCH", url: string, data: object) => {
+      const response = await page.request.fetch(`${base}${url}`, {
+        method,
+        data,
+        headers: { "x-csrf-token": csrfToken },
+      });
+      expect(response.status(), `${url}: ${await response.text()}`).toBe(200);
+      return response.json();
+    };
+    await page.request.post(`${base}/cycles/${adopted.cycleId}/reporting-periods`, {
+      headers: { "x-csrf-token": csrfToken },
+    });
+    const periods = await (
+      await page.request.get(`${base}/cycles/${adopted.cycleId}/reporting-periods`)
+    ).json();
+    const period = periods.periods[0];
+    if (period.state !== "open")
+      await send("PATCH", `/reporting-periods/${period.id}`, { version: period.version, state: "open" });
+    await send("PUT", `/reporting-periods/${period.id}/measures/${reported.reference}/report`, {
+      trafficLight: "deviation",
+      measureStatus: "in_progress",
+      progress: 30,
+      achieved: hostile.plain,
+      nextSteps: hostile.title,
+      risks: hostile.name,
+      explanation: hostile.plain,
+    });
+    const approved = await page.request.post(
+      `${base}/reporting-periods/${period.id}/measures/${reported.reference}/report/review`,
+      { data: { version: 1, decision: "approve" }, headers: { "x-csrf-token": csrfToken } },
+    );
+    expect(approved.status(), await approved.text()).toBe(200);
+
     const pages: [string, string, string[]][] = [
       ["plan", "/", [hostile.title, hostile.plain]],
       ["structure", "/plan/struktur", [hostile.title]],
@@ -137,6 +185,8 @@ describe.skipIf(!browserAvailable)("stored cross-site scripting in Chromium", ()
       ["organisation", `/partnere/${organisation.id}`, [hostile.name]],
       ["proposals", "/innspill", [hostile.title]],
       ["proposal", `/innspill/${proposal.number}`, [hostile.title, hostile.plain]],
+      ["status-report", `/status/${period.id}/${reported.reference}`, [hostile.plain, hostile.title]],
+      ["status-compiled", `/status/${period.id}/rapport`, [hostile.plain]],
       ["indicators", "/indikatorer", [hostile.title]],
       ["indicator", `/indikatorer/${indicator.id}`, [hostile.title, hostile.plain]],
     ];
