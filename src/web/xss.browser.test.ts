@@ -28,7 +28,9 @@ describe.skipIf(!browserAvailable)("stored cross-site scripting in Chromium", ()
   });
   afterAll(() => env?.close());
 
-  it("never runs hostile text on any page of the app, and shows it literally", async () => {
+  it("never runs hostile text on any page of the app, and shows it literally", {
+    timeout: 120_000,
+  }, async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
