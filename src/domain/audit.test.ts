@@ -20,4 +20,11 @@ describe("toCsv", () => {
   it("quotes, escapes and defuses formulas", () => {
     expect(toCsv(["a", "b"], [["=1+1", 'si "hei"; ja']])).toBe('a;b\r\n\'=1+1;"si ""hei""; ja"');
   });
+
+  it("defuses every formula start in text, and leaves numbers alone", () => {
+    expect(toCsv(["x"], [["+1+2"], ["-3+4"], ["@SUM(1;2)"], ["\t=1"], ["\r=1"], ['=HYPERLINK("u")']])).toBe(
+      ["x", "'+1+2", "'-3+4", '"\'@SUM(1;2)"', "'\t=1", '"\'\r=1"', '"\'=HYPERLINK(""u"")"'].join("\r\n"),
+    );
+    expect(toCsv(["a", "b", "c"], [[-5, 12n, 0]])).toBe("a;b;c\r\n-5;12;0");
+  });
 });

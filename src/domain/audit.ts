@@ -28,8 +28,13 @@ export function diffFields<T extends Record<string, unknown>>(
   return changes;
 }
 
-/** One CSV cell: quoted when needed, and guarded against formulas when opened in a spreadsheet. */
+/**
+ * One CSV cell: quoted when needed, and text guarded against formulas when opened in a spreadsheet
+ * (a leading =, +, -, @, tab or carriage return gets an apostrophe, as OWASP advises). Numbers are
+ * numbers: -5 stays -5.
+ */
 export function csvCell(value: unknown): string {
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
   let text =
     value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;

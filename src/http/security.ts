@@ -3,7 +3,10 @@ import type { FastifyInstance } from "fastify";
 
 /**
  * Security headers. The Content-Security-Policy allows scripts only from this origin (page data is
- * non-executed JSON); inline styles are allowed because components set style attributes.
+ * non-executed JSON); inline styles are allowed because components set style attributes. Answers
+ * that do not say how they may be cached are not stored at all (`no-store`): what a signed-in person
+ * reads must not stay behind in a shared browser or proxy. Public pages, open data and hashed assets
+ * say so themselves.
  */
 export async function registerSecurityHeaders(app: FastifyInstance) {
   await app.register(fastifyHelmet, {
@@ -26,5 +29,9 @@ export async function registerSecurityHeaders(app: FastifyInstance) {
     crossOriginEmbedderPolicy: false,
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    return payload;
   });
 }

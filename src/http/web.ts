@@ -59,6 +59,6 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
       // The browser can still render the page itself; log why the server could not.
       request.log.error({ err: error }, "server-side rendering failed");
     }
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(body);
+    return reply.type("text/html; charset=utf-8").header("cache-control", "private, no-store").send(body);
   });
 }

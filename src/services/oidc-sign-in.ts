@@ -39,7 +39,8 @@ export async function signInWithOidc({
   input,
 }: {
   ctx: ServiceContext;
-  input: OidcIdentityInput;
+  /** replacesTokenHash: the session the browser comes back with, if any; it ends. */
+  input: OidcIdentityInput & { replacesTokenHash?: string | null };
 }): Promise<OidcSignInResult> {
   const email = input.email ? normaliseEmail(input.email) : null;
   return ctx.db.transaction(async (tx) => {
@@ -62,6 +63,7 @@ export async function signInWithOidc({
               ...(outcome === "created" ? { user: { before: null, after: { email: user.email } } } : {}),
             },
       requestId: ctx.requestId,
+      replacesTokenHash: input.replacesTokenHash,
     });
     return { ...session, userId: user.id, outcome };
   });

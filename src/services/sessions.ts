@@ -19,11 +19,17 @@ export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const newToken = () => randomBytes(32).toString("base64url");
 
-/** Starts a session for a user; returns the cookie token (only its hash is stored). */
+/**
+ * Starts a session for a user; returns the cookie token (only its hash is stored). The token is
+ * always new: a session the client already holds (`replacesTokenHash`) ends here, so a token planted
+ * before sign-in never becomes a signed-in one (session fixation).
+ */
 export async function createSession(
   tx: DbOrTx,
   userId: string,
+  replacesTokenHash?: string | null,
 ): Promise<{ token: string; csrfToken: string }> {
+  if (replacesTokenHash) await tx.delete(sessions).where(eq(sessions.tokenHash, replacesTokenHash));
   const token = newToken();
   const csrfToken = newToken();
   await tx.insert(sessions).values({
@@ -87,9 +93,9 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
 export async function openSession(
   tx: DbOrTx,
   user: { id: string; email: string; name: string; isSystemAdmin: boolean },
-  sign: { action: string; changes?: FieldChanges; requestId?: string },
+  sign: { action: string; changes?: FieldChanges; requestId?: string; replacesTokenHash?: string | null },
 ): Promise<{ token: string; csrfToken: string }> {
-  const session = await createSession(tx, user.id);
+  const session = await createSession(tx, user.id, sign.replacesTokenHash);
   await recordAudit(
     tx,
     {

@@ -38,7 +38,8 @@ export async function signInWithPassword({
   refuseDemoUsers,
 }: {
   ctx: ServiceContext;
-  input: { email: string; password: string; clientIp: string };
+  /** replacesTokenHash: the session the client signs in from, if any; it ends. */
+  input: { email: string; password: string; clientIp: string; replacesTokenHash?: string | null };
   refuseDemoUsers: boolean;
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
@@ -67,7 +68,11 @@ export async function signInWithPassword({
 
   return ctx.db.transaction(async (tx) => {
     await tx.delete(signInThrottle).where(eq(signInThrottle.key, keys.email));
-    const session = await openSession(tx, user, { action: "sign_in", requestId: ctx.requestId });
+    const session = await openSession(tx, user, {
+      action: "sign_in",
+      requestId: ctx.requestId,
+      replacesTokenHash: input.replacesTokenHash,
+    });
     return { ...session, userId: user.id };
   });
 }

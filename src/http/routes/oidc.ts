@@ -222,7 +222,10 @@ export const oidcRoutes =
         }
 
         try {
-          const result = await signInWithOidc({ ctx: request.ctx, input: identity });
+          const result = await signInWithOidc({
+            ctx: request.ctx,
+            input: { ...identity, replacesTokenHash: request.session?.tokenHash },
+          });
           setSessionCookie(request, reply, result.token);
         } catch (error) {
           if (error instanceof AppError) return fail(request, reply, error, error.code);

@@ -64,7 +64,7 @@ export const sessionRoutes =
       async (request, reply) => {
         const result = await signInWithPassword({
           ctx: request.ctx,
-          input: { ...request.body, clientIp: request.ip },
+          input: { ...request.body, clientIp: request.ip, replacesTokenHash: request.session?.tokenHash },
           refuseDemoUsers,
         });
         setSessionCookie(request, reply, result.token);
