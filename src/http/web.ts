@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ApiError } from "../web/api.ts";
 import { isLanguage, type Language, languageCookie } from "../web/i18n/messages.ts";
-import { renderPage } from "../web/ssr.tsx";
+import { renderPage } from "./render/ssr.tsx";
 
 /** The chosen language is remembered in a cookie; without one, Norwegian bokmål. */
 export function languageOf(request: FastifyRequest): Language {
@@ -26,9 +26,12 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   await app.register(fastifyStatic, {
     root: path.join(webDir, "assets"),
     prefix: "/assets/",
+    // Hashed file names: a changed file gets a new name, so browsers may keep these for a year.
     immutable: true,
     maxAge: "365d",
     wildcard: true,
+    // Brotli and gzip copies written at build time (vite.config.ts), chosen by Accept-Encoding.
+    preCompressed: true,
   });
   app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg", webDir, { maxAge: "1d" }));
 

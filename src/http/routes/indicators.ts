@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { parseHTML } from "linkedom";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../db/schema/indicators.ts";
 import { AppError } from "../../errors.ts";
@@ -13,8 +12,9 @@ import {
 import { getIndicator, listIndicators } from "../../services/indicator-read.ts";
 import { createIndicator, updateIndicator } from "../../services/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/set-indicator-target.ts";
-import { setServerChartDocument } from "../../web/charts/chart-document.ts";
+import { renderIndicatorCharts } from "../render/charts/render-indicator-charts.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { languageOf } from "../web.ts";
 
 /**
  * Files of up to 20 MB may be uploaded for import (a 100 000-value JSON-stat table is about 2 MB);
@@ -127,6 +127,12 @@ const importSchema = z.object({
   importedAt: z.string(),
 });
 const detailSchema = summarySchema.extend({
+  /** The charts as SVG text in the request's language (the summary is each SVG's accessible name). */
+  charts: z.object({
+    time: z.string().optional(),
+    comparison: z.string().optional(),
+    industry: z.string().optional(),
+  }),
   municipality: z.object({ number: z.string(), name: z.string() }),
   targets: z.array(
     z.object({ id: z.string(), year: z.number().int(), value: z.number(), version: z.number().int() }),
@@ -211,10 +217,6 @@ export type ImportPreviewResponse = z.infer<typeof previewSchema>;
 const params = z.object({ municipalityNumber, indicatorId: z.uuid() });
 
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Server-rendered pages draw indicator charts into a linkedom document (no browser on the server).
-  setServerChartDocument(
-    () => parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document,
-  );
   const base = "/api/municipalities/:municipalityNumber";
   app.get(
     `${base}/indicators`,
@@ -262,7 +264,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: detailSchema, 401: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => getIndicator({ ctx: request.ctx, input: request.params }),
+    async (request) => {
+      const indicator = await getIndicator({ ctx: request.ctx, input: request.params });
+      // The charts are drawn here, so the browser shows them without a charting library.
+      return { ...indicator, charts: renderIndicatorCharts(indicator, languageOf(request)) };
+    },
   );
   app.put(
     `${base}/indicators/:indicatorId`,

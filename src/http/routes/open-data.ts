@@ -3,7 +3,7 @@ import { z } from "zod";
 import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
 import { actionPlanMeasuresCsv, openActionPlan, openMeasure, openPlans } from "../../services/open-data.ts";
-import { measurePath } from "../../web/public-site/urls.ts";
+import { measurePath } from "../render/public-site/urls.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 

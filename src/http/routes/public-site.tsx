@@ -12,21 +12,18 @@ import {
   searchPublic,
 } from "../../services/public-content.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
-import {
-  ActionPlanPage,
-  FocusAreaPage,
-  MeasurePage,
-  MunicipalityPage,
-  NotFoundPage,
-  type PageEnv,
-  renderDocument,
-  SearchPage,
-} from "../../web/public-site/pages.tsx";
-import { actionPlanPath } from "../../web/public-site/urls.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
+import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
+import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
+import { type PageEnv, renderDocument } from "../render/public-site/layout.tsx";
+import { MeasurePage } from "../render/public-site/measure-page.tsx";
+import { MunicipalityPage } from "../render/public-site/municipality-page.tsx";
+import { NotFoundPage } from "../render/public-site/not-found-page.tsx";
+import { SearchPage } from "../render/public-site/search-page.tsx";
+import { actionPlanPath } from "../render/public-site/urls.ts";
 import { languageOf } from "../web.ts";
 
-const stylesheetSource = readFileSync(new URL("../../web/public-site/public.css", import.meta.url), "utf8");
+const stylesheetSource = readFileSync(new URL("../render/public-site/public.css", import.meta.url), "utf8");
 const stylesheetHash = createHash("sha256").update(stylesheetSource).digest("hex").slice(0, 12);
 const stylesheetGzip = gzipSync(stylesheetSource, { level: 9 });
 /** The public stylesheet, under a name that changes with its content, so it can be cached for a year. */

@@ -3,13 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   comparableLines,
   comparisonBars,
-  comparisonChartSvg,
-  industryChartSvg,
   industryShares,
   periodPosition,
-  timeSeriesChartSvg,
   timeSeriesLines,
-} from "./indicator-charts.ts";
+} from "../../../web/charts/chart-data.ts";
+import { comparisonChartSvg, industryChartSvg, timeSeriesChartSvg } from "./indicator-charts.ts";
 
 const point = (regionNumber: string, period: string, value: number | null, category = "") => ({
   regionNumber,

@@ -1,11 +1,11 @@
 import { dehydrate } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { renderToString } from "react-dom/server";
-import { matchRoutes, StaticRouter } from "react-router";
-import { App, pageRoutes } from "./App.tsx";
-import { type FetchJson, prefetchPageData } from "./api.ts";
-import type { Language } from "./i18n/messages.ts";
-import { createQueryClient } from "./query-client.ts";
+import { StaticRouter } from "react-router";
+import { App, preloadPage } from "../../web/App.tsx";
+import { type FetchJson, prefetchPageData } from "../../web/api.ts";
+import type { Language } from "../../web/i18n/messages.ts";
+import { createQueryClient } from "../../web/query-client.ts";
 
 export type RenderedPage = { html: string; state: unknown; status: 200 | 404 };
 
@@ -16,7 +16,8 @@ export async function renderPage(
   fetchJson: FetchJson,
 ): Promise<RenderedPage> {
   const queryClient = createQueryClient();
-  await prefetchPageData(queryClient, fetchJson, url);
+  // The page's module is loaded before rendering, so the lazy page renders in full at once.
+  const [known] = await Promise.all([preloadPage(url), prefetchPageData(queryClient, fetchJson, url)]);
   const html = renderToString(
     <StrictMode>
       <StaticRouter location={url}>
@@ -24,6 +25,5 @@ export async function renderPage(
       </StaticRouter>
     </StrictMode>,
   );
-  const known = matchRoutes(pageRoutes, url) !== null;
   return { html, state: dehydrate(queryClient), status: known ? 200 : 404 };
 }
