@@ -103,6 +103,11 @@ try {
       downloadThroughput: (downMbit * 1_000_000) / 8,
       uploadThroughput: (1 * 1_000_000) / 8,
     });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     const types = new Map<string, string>();
     const sizes = new Map<string, number>();
     cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
@@ -114,7 +119,9 @@ try {
       })
       .catch(async (error) => {
         const html = await page.evaluate(() => document.documentElement.outerHTML.slice(0, 3000));
-        throw new Error(`the page never became interactive:\n${html}`, { cause: error });
+        throw new Error(`the page never became interactive:\n${errors.join("\n")}\n${html}`, {
+          cause: error,
+        });
       });
     await page.waitForLoadState("networkidle");
     const timings = await page.evaluate(() => {

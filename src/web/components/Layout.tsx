@@ -1,31 +1,42 @@
 import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
-import { NavLink } from "react-router";
+import { type ReactNode, useEffect, useState } from "react";
+import { NavLink, useLocation } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
-import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
-import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
+import { useEvaluationTasks } from "../evaluation-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { useProposalMessages } from "../i18n/proposal-messages.ts";
-import { useRegionMessages } from "../i18n/region-messages.ts";
-import { translateStatus } from "../i18n/status-messages.ts";
 import { useNotifications } from "../proposals-api.ts";
+import { useWaitingReports } from "../status-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { UserMenu } from "./UserMenu.tsx";
-import { useWaitingCount } from "./WaitingTasks.tsx";
 
+/**
+ * The frame of every page. Its texts come from the main catalogue only, so the first load does not
+ * carry the catalogues of other areas. On narrow screens the tools and the menu fold behind a menu
+ * button (a disclosure: aria-expanded, Escape closes it, a navigation closes it).
+ */
 export function Layout({ children }: { children: ReactNode }) {
-  const { p } = useProposalMessages();
-  const { t, language } = useLanguage();
-  const indicatorText = useIndicatorMessages().m;
-  const { e } = useEvaluationMessages();
-  const { r } = useRegionMessages();
+  const { t } = useLanguage();
   const municipality = useCurrentMunicipality().data;
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu whenever the page changes.
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="pv-page">
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
-      <header className="pv-header">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from anywhere in the header. */}
+      <header
+        className="pv-header"
+        data-menu={menuOpen ? "open" : "closed"}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && menuOpen) {
+            setMenuOpen(false);
+            document.getElementById("pv-menu-button")?.focus();
+          }
+        }}
+      >
         <div className="pv-header__inner">
           <div className="pv-brand">
             <a href="/" className="pv-brand__name">
@@ -37,13 +48,24 @@ export function Layout({ children }: { children: ReactNode }) {
               </span>
             )}
           </div>
-          <div className="pv-header__tools">
+          <button
+            type="button"
+            id="pv-menu-button"
+            className="pv-menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="pv-tools pv-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true" className="pv-menu-button__icon" />
+            {t("nav.menu")}
+          </button>
+          <div className="pv-header__tools" id="pv-tools">
             {user && <NotificationsLink />}
             <LanguageSwitch />
             <UserMenu />
           </div>
         </div>
-        <nav className="pv-nav" aria-label={t("nav.label")}>
+        <nav className="pv-nav" id="pv-nav" aria-label={t("nav.label")}>
           <ul className="pv-nav__list">
             <li>
               <NavLink to="/" end className="pv-nav__link">
@@ -72,18 +94,18 @@ export function Layout({ children }: { children: ReactNode }) {
             {municipality?.role && municipality.role !== "partner" && (
               <li>
                 <NavLink to="/status" className="pv-nav__link">
-                  {translateStatus(language, "nav.status")}
+                  {t("nav.status")}
                 </NavLink>
               </li>
             )}
             <li>
               <NavLink to="/indikatorer" className="pv-nav__link">
-                {indicatorText("nav.indicators")}
+                {t("nav.indicators")}
               </NavLink>
             </li>
             <li>
               <NavLink to="/region" className="pv-nav__link">
-                {r("nav.region")}
+                {t("nav.region")}
               </NavLink>
             </li>
             {municipality?.role && (
@@ -95,13 +117,13 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             <li>
               <NavLink to="/innspill" className="pv-nav__link">
-                {p("nav.proposals")}
+                {t("nav.proposals")}
               </NavLink>
             </li>
             {municipality?.role && (
               <li>
                 <NavLink to="/evalueringer" className="pv-nav__link">
-                  {e("nav.evaluation")}
+                  {t("nav.evaluation")}
                 </NavLink>
               </li>
             )}
@@ -146,12 +168,18 @@ export function Layout({ children }: { children: ReactNode }) {
 
 /** The header's way to what waits for the person, with the number of unread notifications. */
 function NotificationsLink() {
-  const { p } = useProposalMessages();
-  // Unread notices and open tasks (reports to write or review, evaluations to answer).
-  const unread = (useNotifications(true).data?.unread ?? 0) + useWaitingCount(true);
+  const { t } = useLanguage();
+  // Unread notices and open tasks (reports to write or review, evaluations to answer), counted as
+  // WaitingTasks lists them.
+  const reports = useWaitingReports(true).data ?? [];
+  const evaluations = useEvaluationTasks(true).data ?? [];
+  const unread =
+    (useNotifications(true).data?.unread ?? 0) +
+    reports.length +
+    evaluations.filter((e) => e.answered < e.measureCount).length;
   return (
     <NavLink to="/varsler" className="pv-header__link" data-testid="notifications-link">
-      {unread > 0 ? p("nav.notificationsUnread", { count: unread }) : p("nav.notifications")}
+      {unread > 0 ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}
     </NavLink>
   );
 }

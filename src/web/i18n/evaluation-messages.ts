@@ -4,7 +4,6 @@ import type { Language } from "./messages.ts";
 
 /** Interface texts of evaluation rounds: the list, the setup, the score form and the results. */
 const nb = {
-  "nav.evaluation": "Evaluering",
   "ev.heading": "Evalueringer",
   "ev.intro":
     "I en evalueringsrunde vurderer et panel fra næringsliv, akademia og kommunen tiltakene i handlingsplanen. Resultatene brukes i neste rullering.",
@@ -178,7 +177,6 @@ const nn: Record<EvaluationMessageKey, string> = {
 };
 
 const en: Record<EvaluationMessageKey, string> = {
-  "nav.evaluation": "Evaluation",
   "ev.heading": "Evaluations",
   "ev.intro":
     "In an evaluation round a panel from business, academia and the municipality scores the measures of the action plan. The results feed the next rolling.",

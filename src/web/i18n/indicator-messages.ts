@@ -4,7 +4,6 @@ import type { Language } from "./messages.ts";
 
 /** Interface texts of the knowledge base: indicators, their charts, targets and the import wizard. */
 const nb = {
-  "nav.indicators": "Indikatorer",
   "list.heading": "Kunnskapsgrunnlag",
   "list.intro":
     "Indikatorene som viser hvordan det går med målene i planen, med tall fra Statistisk sentralbyrå og andre kilder. Kommunen sammenlignes med regionen og hele landet.",
@@ -213,7 +212,6 @@ const nn: Record<IndicatorMessageKey, string> = {
 };
 
 const en: Record<IndicatorMessageKey, string> = {
-  "nav.indicators": "Indicators",
   "list.heading": "Knowledge base",
   "list.intro":
     "The indicators that show how the plan's goals are going, with figures from Statistics Norway and other sources. The municipality is compared with its region and the whole country.",

@@ -6,6 +6,14 @@ export const languageCookie = "planverk_lang";
 export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
 
 const nb = {
+  "nav.status": "Status",
+  "nav.indicators": "Indikatorer",
+  "nav.region": "Regionen",
+  "nav.proposals": "Innspill",
+  "nav.evaluation": "Evaluering",
+  "nav.notifications": "Varsler",
+  "nav.notificationsUnread": "Varsler ({count})",
+  "nav.menu": "Meny",
   "language.name": "Bokmål",
   "language.label": "Språk",
   "app.name": "Planverk",
@@ -281,6 +289,10 @@ export type MessageKey = keyof typeof nb;
 
 const nn: Record<MessageKey, string> = {
   ...nb,
+  "nav.indicators": "Indikatorar",
+  "nav.proposals": "Innspel",
+  "nav.notifications": "Varsel",
+  "nav.notificationsUnread": "Varsel ({count})",
   "language.name": "Nynorsk",
   "language.label": "Språk",
   "app.tagline": "Strategisk plan, handlingsplan og budsjett",
@@ -414,6 +426,14 @@ const nn: Record<MessageKey, string> = {
 };
 
 const en: Record<MessageKey, string> = {
+  "nav.status": "Status",
+  "nav.indicators": "Indicators",
+  "nav.region": "Region",
+  "nav.proposals": "Proposals",
+  "nav.evaluation": "Evaluation",
+  "nav.notifications": "Notifications",
+  "nav.notificationsUnread": "Notifications ({count})",
+  "nav.menu": "Menu",
   "language.name": "English",
   "language.label": "Language",
   "app.name": "Planverk",

@@ -4,9 +4,6 @@ import type { Language } from "./messages.ts";
 
 /** Texts of the proposal (innspill) pages, comments and notifications. */
 const nb = {
-  "nav.proposals": "Innspill",
-  "nav.notifications": "Varsler",
-  "nav.notificationsUnread": "Varsler ({count})",
   "proposals.heading": "Innspill",
   "proposals.intro.internal":
     "Innspill fra næringsliv, akademia og andre partnere til neste års handlingsplan. Still spørsmål i dialogen under hvert innspill, og avgjør: ta inn som tiltak, avslå med begrunnelse, eller utsett.",
@@ -137,9 +134,6 @@ export type ProposalMessageKey = keyof typeof nb;
 
 const nn: Record<ProposalMessageKey, string> = {
   ...nb,
-  "nav.proposals": "Innspel",
-  "nav.notifications": "Varsel",
-  "nav.notificationsUnread": "Varsel ({count})",
   "proposals.heading": "Innspel",
   "proposals.intro.internal":
     "Innspel frå næringsliv, akademia og andre partnarar til neste års handlingsplan. Still spørsmål i dialogen under kvart innspel, og avgjer: ta inn som tiltak, avslå med grunngiving, eller utset.",
@@ -189,9 +183,6 @@ const nn: Record<ProposalMessageKey, string> = {
 };
 
 const en: Record<ProposalMessageKey, string> = {
-  "nav.proposals": "Proposals",
-  "nav.notifications": "Notifications",
-  "nav.notificationsUnread": "Notifications ({count})",
   "proposals.heading": "Proposals",
   "proposals.intro.internal":
     "Proposals from business, academia and other partners for next year's action plan. Ask questions in the dialogue under each proposal, and decide: take it in as a measure, reject it with a reason, or defer it.",

@@ -5,7 +5,6 @@ import type { Language } from "./messages.ts";
 
 /** Interface texts of the region (issue 12): the regional overview, shared measures, region settings. */
 const nb = {
-  "nav.region": "Regionen",
   "region.intro":
     "Kommunene i regionen samarbeider om næringsutvikling, for næringslivet følger ikke kommunegrensene. Her er tiltakene samlet: per kommune og satsingsområde, budsjettet per år, felles tiltak og partnere som er med i flere kommuner.",
   "region.visibility":
@@ -107,7 +106,6 @@ const nb = {
 export type RegionMessageKey = keyof typeof nb;
 
 const nn: Record<RegionMessageKey, string> = {
-  "nav.region": "Regionen",
   "region.intro":
     "Kommunane i regionen samarbeider om næringsutvikling, for næringslivet følgjer ikkje kommunegrensene. Her er tiltaka samla: per kommune og satsingsområde, budsjettet per år, felles tiltak og partnarar som er med i fleire kommunar.",
   "region.visibility":
@@ -207,7 +205,6 @@ const nn: Record<RegionMessageKey, string> = {
 };
 
 const en: Record<RegionMessageKey, string> = {
-  "nav.region": "Region",
   "region.intro":
     "The municipalities of the region work together on business development, since business does not respect municipal borders. Here their measures come together: by municipality and focus area, the budget per year, shared measures, and partners working in several municipalities.",
   "region.visibility":

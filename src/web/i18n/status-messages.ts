@@ -4,7 +4,6 @@ import type { Language } from "./messages.ts";
 
 /** Interface texts of status reporting: periods, the report form, review, completeness and the compiled report. */
 const nb = {
-  "nav.status": "Status",
   "status.heading": "Statusrapportering",
   "status.intro":
     "Tiltakseierne rapporterer status på sine tiltak per 1. tertial (30. april), 2. tertial (31. august) og i årsrapporten. Planleggeren går gjennom rapportene og setter dem sammen til rapporten for bystyret.",
@@ -217,7 +216,6 @@ const nn: Record<StatusMessageKey, string> = {
 };
 
 const en: Record<StatusMessageKey, string> = {
-  "nav.status": "Status",
   "status.heading": "Status reporting",
   "status.intro":
     "Measure owners report on their measures per the 1st tertial (30 April), the 2nd tertial (31 August) and in the annual report. The planner reviews the reports and compiles the report for the council.",
