@@ -78,18 +78,20 @@ try {
   if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
 
   // Records when a button in the app first carries React's props, i.e. its handlers work.
-  await context.addInitScript(() => {
-    const w = window as unknown as { __interactiveAt?: number };
-    const check = () => {
-      const button = document.querySelector("#root button, #root a[href]");
-      if (button && Object.keys(button).some((k) => k.startsWith("__reactProps$"))) {
-        w.__interactiveAt = performance.now();
-        return;
-      }
-      setTimeout(check, 5);
-    };
-    check();
-  });
+  // A string, not a function: tsx would add helpers (__name) that do not exist in the page.
+  await context.addInitScript(`
+    (() => {
+      const check = () => {
+        const button = document.querySelector("#root button, #root a[href]");
+        if (button && Object.keys(button).some((k) => k.startsWith("__reactProps$"))) {
+          window.__interactiveAt = performance.now();
+          return;
+        }
+        setTimeout(check, 5);
+      };
+      check();
+    })();
+  `);
 
   const loads: Load[] = [];
   for (let i = 0; i < runs + 1; i++) {

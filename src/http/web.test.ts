@@ -59,7 +59,22 @@ describe("server-rendered pages", () => {
     const asset = readdirSync(path.join(webDir, "assets")).find((f) => f.endsWith(".js"));
     const response = await t.app.inject({ url: `/assets/${asset}` });
     expect(response.statusCode).toBe(200);
-    expect(response.headers["cache-control"]).toContain("immutable");
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("serves the precompressed copy the browser accepts, and the page itself uncached", async () => {
+    const files = readdirSync(path.join(webDir, "assets"));
+    const asset = files.find((f) => f.endsWith(".js") && files.includes(`${f}.br`));
+    const brotli = await t.app.inject({
+      url: `/assets/${asset}`,
+      headers: { "accept-encoding": "br, gzip" },
+    });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const gzip = await t.app.inject({ url: `/assets/${asset}`, headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    const page = await t.app.inject({ url: "/" });
+    expect(page.headers["cache-control"]).toBe("private, no-store");
   });
 });
 
