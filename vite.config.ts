@@ -47,6 +47,15 @@ export default defineConfig({
     outDir: "../../dist/web",
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      treeshake: {
+        // Designsystemet's React package does not declare itself free of side effects, so every
+        // component behind its index (Combobox with floating-ui and a virtualiser among them) would
+        // land in the first load. Its modules are pure; the custom elements they need come from
+        // @digdir/designsystemet-web, which a used component still imports for its effect.
+        moduleSideEffects: (id: string) => !id.includes("/@digdir/designsystemet-react/"),
+      },
+    },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },
 });

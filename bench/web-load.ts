@@ -4,8 +4,8 @@
  *   npm run bench:web                 # 5 loads, 4 Mbit/s down, 150 ms latency
  *   npm run bench:web -- --runs 3 --screenshots /tmp/shots
  *
- * Starts Planverk as an operator would (src/cli/start.ts, its own PostgreSQL in a temporary folder,
- * demo data loaded, web app built if needed), signs in as the demo planner and loads the front page
+ * Builds the web app in production mode if needed, then starts Planverk as an operator would
+ * (src/cli/start.ts, its own PostgreSQL in a temporary folder, demo data loaded), signs in as the demo planner and loads the front page
  * in Chromium with the cache disabled and the network throttled through the DevTools protocol.
  * Reports, per load and as the median:
  *
@@ -22,7 +22,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pino from "pino";
 import { chromium } from "playwright-core";
+import { ensureWebBuilt } from "../src/cli/web-build.ts";
 import { freePort, startPlanverkProcess, waitUntilReady } from "../test/processes.ts";
 
 const { values } = parseArgs({
@@ -51,6 +53,11 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
+
+// Build the web app here, in production mode, before the server starts (it runs with
+// NODE_ENV=development and would otherwise build React's development bundle).
+process.env.NODE_ENV = "production";
+await ensureWebBuilt(pino({ level: "warn" }));
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "planverk-web-bench-"));
 const port = await freePort();

@@ -39,7 +39,16 @@ export async function ensureWebBuilt(logger: Pick<Logger, "info">): Promise<stri
   if (current === wanted && existsSync(path.join(webDir, "index.html"))) return webDir;
   logger.info("building the web app (missing or stale)");
   const { build } = await import("vite");
-  await build({ configFile: path.join(rootDir, "vite.config.ts"), logLevel: "warn" });
+  // Always React's production build, also when the server itself runs with NODE_ENV=development
+  // (Vite takes NODE_ENV from the environment; a development build is several times larger).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: path.join(rootDir, "vite.config.ts"), mode: "production", logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(stampFile, wanted);
   return webDir;
 }
