@@ -152,12 +152,31 @@ try {
       }
       if (type === "Stylesheet") cssBytes += sizes.get(id) ?? 0;
     }
-    if (values.screenshots && i === 0) {
-      await page.screenshot({ path: path.join(values.screenshots, "front-1366.png"), fullPage: true });
-    }
     await page.close();
     // The first load warms the server (rendering, database); it is not counted.
     if (i > 0) loads.push({ jsBytes, jsFiles, cssBytes, ...timings });
+  }
+
+  // Screenshots at desktop and phone width, with the page's width (horizontal scroll when wider).
+  if (values.screenshots) {
+    for (const width of [1366, 390]) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      for (const [name, url] of [
+        ["front", "/"],
+        ["measures", "/tiltak"],
+      ] as const) {
+        await page.goto(`${baseUrl}${url}`, { waitUntil: "networkidle" });
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        console.log(`${name} at ${width} px: page ${scrollWidth} px wide`);
+        await page.screenshot({ path: path.join(values.screenshots, `${name}-${width}.png`) });
+        if (width < 800 && name === "front") {
+          await page.getByRole("button", { name: "Meny" }).click();
+          await page.screenshot({ path: path.join(values.screenshots, `${name}-${width}-menu.png`) });
+        }
+      }
+      await page.close();
+    }
   }
 
   const kb = (n: number) => (n / 1024).toFixed(1);
