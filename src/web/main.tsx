@@ -9,7 +9,7 @@ import { StrictMode, useEffect } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App, preloadPage } from "./App.tsx";
-import { isLanguage } from "./i18n/messages.ts";
+import { isLanguage, loadMessages } from "./i18n/messages.ts";
 import { createQueryClient } from "./query-client.ts";
 
 const queryClient = createQueryClient();
@@ -39,9 +39,10 @@ const app = (
   </StrictMode>
 );
 
-// The chunk of the current page loads before hydration, so the server's markup is kept as it is.
+// The chunk of the current page and the catalogue of its language load before hydration, so the
+// server's markup is kept as it is.
 // The server renders every page; when it could not, the browser renders from scratch.
-void preloadPage(window.location.pathname).then(() => {
+void Promise.all([preloadPage(window.location.pathname), loadMessages(language)]).then(() => {
   if (root.hasChildNodes()) hydrateRoot(root, app);
   else createRoot(root).render(app);
 });

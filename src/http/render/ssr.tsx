@@ -4,7 +4,7 @@ import { renderToString } from "react-dom/server";
 import { StaticRouter } from "react-router";
 import { App, preloadPage } from "../../web/App.tsx";
 import { type FetchJson, prefetchPageData } from "../../web/api.ts";
-import type { Language } from "../../web/i18n/messages.ts";
+import { type Language, loadMessages } from "../../web/i18n/messages.ts";
 import { createQueryClient } from "../../web/query-client.ts";
 
 export type RenderedPage = { html: string; state: unknown; status: 200 | 404 };
@@ -17,7 +17,11 @@ export async function renderPage(
 ): Promise<RenderedPage> {
   const queryClient = createQueryClient();
   // The page's module is loaded before rendering, so the lazy page renders in full at once.
-  const [known] = await Promise.all([preloadPage(url), prefetchPageData(queryClient, fetchJson, url)]);
+  const [known] = await Promise.all([
+    preloadPage(url),
+    loadMessages(language),
+    prefetchPageData(queryClient, fetchJson, url),
+  ]);
   const html = renderToString(
     <StrictMode>
       <StaticRouter location={url}>

@@ -1,5 +1,5 @@
 import { useLanguage } from "../i18n/language.tsx";
-import { languages, messages } from "../i18n/messages.ts";
+import { languageNames, languages } from "../i18n/messages.ts";
 
 /** Three buttons, each named in its own language, so anyone finds theirs. */
 export function LanguageSwitch() {
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
           aria-pressed={option === language}
           onClick={() => setLanguage(option)}
         >
-          {messages[option]["language.name"]}
+          {languageNames[option]}
         </button>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { type Language, languageCookie, type MessageKey, translate } from "./messages.ts";
+import { type Language, languageCookie, loadMessages, type MessageKey, translate } from "./messages.ts";
 
 type LanguageState = {
   language: Language;
@@ -16,7 +16,8 @@ const LanguageContext = createContext<LanguageState | null>(null);
 export function LanguageProvider({ initial, children }: { initial: Language; children: ReactNode }) {
   const [language, setState] = useState<Language>(initial);
   const setLanguage = useCallback((next: Language) => {
-    setState(next);
+    // The catalogue of the new language is loaded first, so no text shows as its key meanwhile.
+    void loadMessages(next).then(() => setState(next));
     document.documentElement.lang = next;
     // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is missing in Firefox and Safari.
     document.cookie = `${languageCookie}=${next}; Path=/; Max-Age=31536000; SameSite=Lax`;
