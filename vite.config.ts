@@ -47,6 +47,8 @@ export default defineConfig({
     outDir: "../../dist/web",
     emptyOutDir: true,
     sourcemap: true,
+    // The server reads it to preload the current page's chunks (src/http/web.ts).
+    manifest: true,
     rollupOptions: {
       treeshake: {
         // Designsystemet's React package does not declare itself free of side effects, so every

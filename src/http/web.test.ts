@@ -26,6 +26,9 @@ describe("server-rendered pages", () => {
     expect(html).toContain("T-001");
     expect(html).toMatch(/1\u00a0800\u00a0000\u00a0kr/);
     expect(html).toContain('id="planverk-state"');
+    // The page's own chunk and the language's catalogue load beside the entry script.
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/PlanTreePage-[^"]+\.js">/);
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/nb-[^"]+\.js">/);
   });
 
   it("renders in the language remembered in the cookie", async () => {

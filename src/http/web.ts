@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -13,6 +13,25 @@ export function languageOf(request: FastifyRequest): Language {
   return isLanguage(match?.[1]) ? match[1] : "nb";
 }
 
+type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/**
+ * <link rel="modulepreload"> for the chunks the browser needs before it hydrates (the page's own
+ * chunk, its imports and the language's catalogue), so they load beside the entry script instead
+ * of after it. From Vite's build manifest; without one (an older build), no links.
+ */
+export function preloadLinks(manifest: Manifest, modules: string[]): string {
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const module of modules) visit(module);
+  return [...files].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join("");
+}
+
 /** JSON placed inside <script> must not be able to close the tag. */
 const safeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
@@ -22,6 +41,8 @@ const safeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003
  */
 export async function registerWeb(app: FastifyInstance, webDir: string) {
   const template = readFileSync(path.join(webDir, "index.html"), "utf8");
+  const manifestFile = path.join(webDir, ".vite/manifest.json");
+  const manifest: Manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, "utf8")) : {};
 
   await app.register(fastifyStatic, {
     root: path.join(webDir, "assets"),
@@ -52,6 +73,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
     try {
       const page = await renderPage(request.url, language, fetchJson);
       body = body
+        .replace("</head>", `${preloadLinks(manifest, page.modules)}</head>`)
         .replace("<!--app-html-->", page.html)
         .replace(
           "<!--app-state-->",

@@ -161,47 +161,77 @@ const pages = {
 };
 
 /** The pages of the app; the server renders the same routes (src/http/render/ssr.tsx). */
-export const pageRoutes: { path: string; page: LazyPage }[] = [
-  { path: "/", page: pages.PlanTreePage },
-  { path: "/tiltak", page: pages.MeasuresPage },
-  { path: "/tiltak/nytt", page: pages.MeasureFormPage },
-  { path: "/tiltak/:reference", page: pages.MeasurePage },
-  { path: "/tiltak/:reference/rediger", page: pages.MeasureFormPage },
-  { path: "/plan/struktur", page: pages.PlanStructurePage },
-  { path: "/arshjul", page: pages.CyclePage },
-  { path: "/budsjett", page: pages.BudgetPage },
-  { path: "/indikatorer", page: pages.IndicatorsPage },
-  { path: "/indikatorer/ny", page: pages.IndicatorFormPage },
-  { path: "/indikatorer/:id", page: pages.IndicatorPage },
-  { path: "/indikatorer/:id/rediger", page: pages.IndicatorFormPage },
-  { path: "/indikatorer/:id/import", page: pages.IndicatorImportPage },
-  { path: "/plan/:planId/handlingsplan/:budgetYear/:revision", page: pages.ActionPlanPage },
-  { path: "/plan/:planId/handlingsplan/:budgetYear/:revision/import", page: pages.ImportMeasuresPage },
-  { path: "/endringer", page: pages.ComparePage },
-  { path: "/logg-inn", page: pages.SignInPage },
-  { path: "/konto", page: pages.AccountPage },
-  { path: "/admin", page: pages.AdminPage },
-  { path: "/drift/kommuner", page: pages.SystemPage },
-  { path: "/invitasjon/:token", page: pages.AcceptInvitationPage },
-  { path: "/partnere", page: pages.OrganisationsPage },
-  { path: "/partnere/:organisationId", page: pages.OrganisationPage },
-  { path: "/innspill", page: pages.ProposalsPage },
-  { path: "/innspill/:number", page: pages.ProposalPage },
-  { path: "/varsler", page: pages.NotificationsPage },
-  { path: "/status", page: pages.StatusPage },
-  { path: "/status/:periodId/rapport", page: pages.CompiledStatusReportPage },
-  { path: "/status/:periodId/:reference", page: pages.StatusReportPage },
-  { path: "/evalueringer", page: pages.EvaluationsPage },
-  { path: "/evalueringer/:roundId", page: pages.EvaluationRoundPage },
-  { path: "/region", page: pages.RegionPage },
-  { path: "/region/:slug", page: pages.RegionPage },
-  { path: "/felles-tiltak", page: pages.SharedMeasuresPage },
+/** `source`: the page's module, relative to src/web, as Vite's manifest names it (for preload links). */
+export const pageRoutes: { path: string; page: LazyPage; source: string }[] = [
+  { path: "/", page: pages.PlanTreePage, source: "pages/PlanTreePage.tsx" },
+  { path: "/tiltak", page: pages.MeasuresPage, source: "pages/MeasuresPage.tsx" },
+  { path: "/tiltak/nytt", page: pages.MeasureFormPage, source: "pages/MeasureFormPage.tsx" },
+  { path: "/tiltak/:reference", page: pages.MeasurePage, source: "pages/MeasurePage.tsx" },
+  { path: "/tiltak/:reference/rediger", page: pages.MeasureFormPage, source: "pages/MeasureFormPage.tsx" },
+  { path: "/plan/struktur", page: pages.PlanStructurePage, source: "pages/PlanStructurePage.tsx" },
+  { path: "/arshjul", page: pages.CyclePage, source: "pages/CyclePage.tsx" },
+  { path: "/budsjett", page: pages.BudgetPage, source: "pages/BudgetPage.tsx" },
+  { path: "/indikatorer", page: pages.IndicatorsPage, source: "pages/IndicatorsPage.tsx" },
+  { path: "/indikatorer/ny", page: pages.IndicatorFormPage, source: "pages/IndicatorFormPage.tsx" },
+  { path: "/indikatorer/:id", page: pages.IndicatorPage, source: "pages/IndicatorPage.tsx" },
+  { path: "/indikatorer/:id/rediger", page: pages.IndicatorFormPage, source: "pages/IndicatorFormPage.tsx" },
+  {
+    path: "/indikatorer/:id/import",
+    page: pages.IndicatorImportPage,
+    source: "pages/IndicatorImportPage.tsx",
+  },
+  {
+    path: "/plan/:planId/handlingsplan/:budgetYear/:revision",
+    page: pages.ActionPlanPage,
+    source: "pages/ActionPlanPage.tsx",
+  },
+  {
+    path: "/plan/:planId/handlingsplan/:budgetYear/:revision/import",
+    page: pages.ImportMeasuresPage,
+    source: "pages/ImportMeasuresPage.tsx",
+  },
+  { path: "/endringer", page: pages.ComparePage, source: "pages/ComparePage.tsx" },
+  { path: "/logg-inn", page: pages.SignInPage, source: "pages/SignInPage.tsx" },
+  { path: "/konto", page: pages.AccountPage, source: "pages/AccountPage.tsx" },
+  { path: "/admin", page: pages.AdminPage, source: "pages/AdminPage.tsx" },
+  { path: "/drift/kommuner", page: pages.SystemPage, source: "pages/SystemPage.tsx" },
+  { path: "/invitasjon/:token", page: pages.AcceptInvitationPage, source: "pages/AcceptInvitationPage.tsx" },
+  { path: "/partnere", page: pages.OrganisationsPage, source: "pages/OrganisationsPage.tsx" },
+  { path: "/partnere/:organisationId", page: pages.OrganisationPage, source: "pages/OrganisationPage.tsx" },
+  { path: "/innspill", page: pages.ProposalsPage, source: "pages/ProposalsPage.tsx" },
+  { path: "/innspill/:number", page: pages.ProposalPage, source: "pages/ProposalPage.tsx" },
+  { path: "/varsler", page: pages.NotificationsPage, source: "pages/NotificationsPage.tsx" },
+  { path: "/status", page: pages.StatusPage, source: "pages/StatusPage.tsx" },
+  {
+    path: "/status/:periodId/rapport",
+    page: pages.CompiledStatusReportPage,
+    source: "pages/CompiledStatusReportPage.tsx",
+  },
+  {
+    path: "/status/:periodId/:reference",
+    page: pages.StatusReportPage,
+    source: "pages/StatusReportPage.tsx",
+  },
+  { path: "/evalueringer", page: pages.EvaluationsPage, source: "pages/EvaluationsPage.tsx" },
+  {
+    path: "/evalueringer/:roundId",
+    page: pages.EvaluationRoundPage,
+    source: "pages/EvaluationRoundPage.tsx",
+  },
+  { path: "/region", page: pages.RegionPage, source: "pages/RegionPage.tsx" },
+  { path: "/region/:slug", page: pages.RegionPage, source: "pages/RegionPage.tsx" },
+  { path: "/felles-tiltak", page: pages.SharedMeasuresPage, source: "pages/SharedMeasuresPage.tsx" },
 ];
+
+/** The route of the page at this URL, if it is one of the app's. */
+export function routeOf(url: string) {
+  const match = matchRoutes(pageRoutes, url);
+  return match?.[match.length - 1]?.route;
+}
 
 /** Loads the module of the page at this URL, so that it renders (or hydrates) without suspending. */
 export async function preloadPage(url: string): Promise<boolean> {
-  const match = matchRoutes(pageRoutes, url);
-  const route = match?.[match.length - 1]?.route;
+  const route = routeOf(url);
   if (route) await route.page.preload();
   return route !== undefined;
 }

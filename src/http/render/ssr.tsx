@@ -2,12 +2,13 @@ import { dehydrate } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { renderToString } from "react-dom/server";
 import { StaticRouter } from "react-router";
-import { App, preloadPage } from "../../web/App.tsx";
+import { App, preloadPage, routeOf } from "../../web/App.tsx";
 import { type FetchJson, prefetchPageData } from "../../web/api.ts";
 import { type Language, loadMessages } from "../../web/i18n/messages.ts";
 import { createQueryClient } from "../../web/query-client.ts";
 
-export type RenderedPage = { html: string; state: unknown; status: 200 | 404 };
+/** `modules`: what the browser loads before hydrating (relative to src/web), for preload links. */
+export type RenderedPage = { html: string; state: unknown; status: 200 | 404; modules: string[] };
 
 /** Renders a page on the server with its data, so it reads well before any script runs. */
 export async function renderPage(
@@ -29,5 +30,6 @@ export async function renderPage(
       </StaticRouter>
     </StrictMode>,
   );
-  return { html, state: dehydrate(queryClient), status: known ? 200 : 404 };
+  const modules = [routeOf(url)?.source ?? "pages/NotFoundPage.tsx", `i18n/catalogue/${language}.ts`];
+  return { html, state: dehydrate(queryClient), status: known ? 200 : 404, modules };
 }
