@@ -13,7 +13,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { type PartnerRole, partnerRoles } from "../../db/schema/measures.ts";
-import { richTextForEditing } from "../../domain/rich-text.ts";
+import { richTextForEditing } from "../../domain/rich-text-plain.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
 import {
