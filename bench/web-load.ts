@@ -170,8 +170,9 @@ try {
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         console.log(`${name} at ${width} px: page ${scrollWidth} px wide`);
         await page.screenshot({ path: path.join(values.screenshots, `${name}-${width}.png`) });
-        if (width < 800 && name === "front") {
-          await page.getByRole("button", { name: "Meny" }).click();
+        const menu = page.getByRole("button", { name: "Meny" });
+        if (width < 800 && name === "front" && (await menu.count()) > 0) {
+          await menu.click();
           await page.screenshot({ path: path.join(values.screenshots, `${name}-${width}-menu.png`) });
         }
       }
