@@ -1,4 +1,4 @@
-import type { IndicatorDirection } from "../db/schema/indicators.ts";
+import type { IndicatorDirection } from "./indicators.ts";
 import { periodYear } from "./statistics-table.ts";
 
 /**
