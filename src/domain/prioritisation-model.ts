@@ -1,3 +1,4 @@
+import type { FrameStatus } from "./frame-check.ts";
 import { type Nok, sumNok } from "./money.ts";
 
 // The prioritisation's input and the integer program built from it (the rules: prioritisation.ts).
@@ -19,7 +20,7 @@ export type PrioritisationMeasure = {
   costs: PrioritisationCost[];
 };
 export type PrioritisationFrame = { frameAreaId: string; year: number; amountNok: Nok };
-export type StoredFrame = PrioritisationFrame & { status: "proposed" | "adopted" };
+export type StoredFrame = PrioritisationFrame & { status: FrameStatus };
 
 /** A what-if: set one frame to an amount, or change frames by a percentage (all, or one year and/or area). */
 export type FrameOverride =
@@ -28,7 +29,7 @@ export type FrameOverride =
 
 /** A frame as the prioritisation uses it, and what it was before a what-if changed it. */
 export type EffectiveFrame = PrioritisationFrame & {
-  status: "proposed" | "adopted" | null;
+  status: FrameStatus | null;
   /** The stored amount; null when the what-if set a frame where none exists. */
   originalNok: Nok | null;
   changed: boolean;
@@ -66,7 +67,7 @@ export function changeByPercent(amount: Nok, percent: number): Nok {
 
 /** The frames after a what-if, in order; later overrides apply on top of earlier ones. */
 export function applyOverrides(
-  frames: (PrioritisationFrame & { status?: "proposed" | "adopted" })[],
+  frames: (PrioritisationFrame & { status?: FrameStatus })[],
   overrides: FrameOverride[] = [],
 ): EffectiveFrame[] {
   const result = new Map<string, EffectiveFrame>(

@@ -1,18 +1,3 @@
-import type { Highs } from "highs";
-import {
-  infeasibleResult,
-  type PrioritisationResult,
-  readSolution,
-  type SolverOutcome,
-} from "./prioritisation-explanation.ts";
-import {
-  buildModel,
-  mandatoryShortfalls,
-  type PrioritisationInput,
-  type PrioritisationModel,
-  validateInput,
-} from "./prioritisation-model.ts";
-
 /**
  * Prioritisation of measures under multi-year budget frames, as an integer program.
  *
@@ -34,6 +19,23 @@ import {
  *   year × area: those are named, with what it needs and what is left there.
  */
 
+import type { Highs } from "highs";
+import {
+  infeasibleResult,
+  type PrioritisationResult,
+  readSolution,
+  type SolverOutcome,
+} from "./prioritisation-explanation.ts";
+import {
+  buildModel,
+  mandatoryShortfalls,
+  type PrioritisationInput,
+  type PrioritisationModel,
+  validateInput,
+} from "./prioritisation-model.ts";
+
+// Callers import the whole prioritisation from here; its parts are the model (building the integer
+// program) and the explanation (reading the answer back and saying why a measure fell out).
 export {
   type Binding,
   type DroppedMeasure,

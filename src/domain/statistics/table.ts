@@ -3,6 +3,9 @@
  * their categories and one value per cell — and turned into indicator series by a mapping the
  * planner chooses: which dimension is region, which is time, which is the category, which the
  * content, and which categories to keep. Pure functions; no I/O.
+ *
+ * This file holds the shape and the checks both readers share; jsonstat.ts and csv.ts read, and
+ * mapping.ts maps.
  */
 
 export type StatCategory = { code: string; label: string; unit: string | null; decimals: number | null };
