@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
-import type { Role } from "../src/db/schema/accounts.ts";
 import {
   actionPlanVersions,
   cycles,
@@ -19,6 +18,7 @@ import {
   plans,
   users,
 } from "../src/db/schema/index.ts";
+import type { Role } from "../src/domain/permissions.ts";
 import { type ServiceContext, systemActor } from "../src/services/context.ts";
 import { hashPassword } from "../src/services/passwords.ts";
 

@@ -1,4 +1,4 @@
-import { maxStatisticsFileBytes } from "../domain/statistics-table.ts";
+import { maxStatisticsFileBytes } from "../domain/statistics/table.ts";
 import { AppError } from "../errors.ts";
 
 export type FetchLimits = { timeoutMs: number; maxBytes: number };

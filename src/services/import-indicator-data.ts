@@ -2,17 +2,16 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import register from "../db/reference/kommuner-2024.json" with { type: "json" };
 import { indicatorImports, indicators, municipalities } from "../db/schema/index.ts";
+import { readCsv } from "../domain/statistics/csv.ts";
+import { readJsonStatText } from "../domain/statistics/jsonstat.ts";
 import {
   type ImportMapping,
   type MappingResult,
   mapTable,
-  readCsv,
-  readJsonStatText,
   type SeriesRow,
-  StatisticsFileError,
-  type StatTable,
   suggestMapping,
-} from "../domain/statistics-table.ts";
+} from "../domain/statistics/mapping.ts";
+import { StatisticsFileError, type StatTable } from "../domain/statistics/table.ts";
 import { AppError, notFound } from "../errors.ts";
 import { authorize, resolveTenant } from "./access.ts";
 import { recordAudit } from "./audit.ts";

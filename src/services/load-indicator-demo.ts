@@ -10,7 +10,8 @@ import {
   indicatorTargets,
 } from "../db/schema/index.ts";
 import { sn2007Sections } from "../domain/sn2007.ts";
-import { type ImportMapping, mapTable, readJsonStat, suggestMapping } from "../domain/statistics-table.ts";
+import { readJsonStat } from "../domain/statistics/jsonstat.ts";
+import { type ImportMapping, mapTable, suggestMapping } from "../domain/statistics/mapping.ts";
 import { insertValues, knownMunicipalities } from "./import-indicator-data.ts";
 
 /**

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { recommendations } from "../../db/schema/evaluation.ts";
-import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
+import { maxScore, minScore, recommendations, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import { createEvaluationRound } from "../../services/create-evaluation-round.ts";

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { parseHTML } from "linkedom";
 import { z } from "zod";
-import { indicatorChartKinds, indicatorDirections } from "../../db/schema/indicators.ts";
+import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
 import { AppError } from "../../errors.ts";
 import {
   fileTooLargeMessage,

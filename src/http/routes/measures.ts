@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
-import { proposalStatuses } from "../../db/schema/partnership.ts";
 import { measureSorts } from "../../domain/measure-filter.ts";
+import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { actions } from "../../domain/permissions.ts";
+import { proposalStatuses } from "../../domain/proposals.ts";
 import { getMeasureHistory } from "../../services/audit-trail.ts";
 import { createMeasure } from "../../services/create-measure.ts";
 import { deleteMeasure } from "../../services/delete-measure.ts";

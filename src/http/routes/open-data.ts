@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
+import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
 import { actionPlanMeasuresCsv, openActionPlan, openMeasure, openPlans } from "../../services/open-data.ts";
 import { measurePath } from "../../web/public-site/urls.ts";

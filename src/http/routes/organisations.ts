@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
-import { organisationKinds } from "../../db/schema/organisations.ts";
+import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { parseOrganisationNumber } from "../../domain/organisation-number.ts";
+import { organisationKinds } from "../../domain/organisations.ts";
 import { actions } from "../../domain/permissions.ts";
 import {
   createOrganisation,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses } from "../../db/schema/measures.ts";
 import { cyclePhases } from "../../domain/cycle.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { actions } from "../../domain/permissions.ts";
 import { getPlanHistory } from "../../services/audit-trail.ts";
 import { getPlanTree } from "../../services/get-plan-tree.ts";

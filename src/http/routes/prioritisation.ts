@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { frameStatuses } from "../../db/schema/finance.ts";
+import { frameStatuses } from "../../domain/frame-check.ts";
 import {
   applyPrioritisation,
   getPrioritisationSetup,

@@ -2,8 +2,9 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { commentVisibilities, proposalStatuses } from "../../db/schema/partnership.ts";
+import { commentVisibilities } from "../../domain/comments.ts";
 import { actions } from "../../domain/permissions.ts";
+import { proposalStatuses } from "../../domain/proposals.ts";
 import { AppError } from "../../errors.ts";
 import {
   type CommentTargetRef,

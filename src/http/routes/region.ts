@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses } from "../../db/schema/measures.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { actions } from "../../domain/permissions.ts";
 import { regionSlugPattern } from "../../domain/region.ts";
 import { getRegionOverview } from "../../services/get-region-overview.ts";

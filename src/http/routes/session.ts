@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { roles } from "../../db/schema/accounts.ts";
+import { roles } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import { changePassword } from "../../services/change-password.ts";
 import { getSessionUser } from "../../services/get-session-info.ts";

@@ -1,18 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { measureStatuses } from "../../db/schema/measures.ts";
+import { statusReportDocx } from "../../documents/status-report-docx.ts";
+import { statusReportPdf } from "../../documents/status-report-pdf.ts";
+import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
+import { measureStatuses } from "../../domain/measures.ts";
+import { actions } from "../../domain/permissions.ts";
 import {
+  type CompiledReport,
+  periodTitles,
   reportingPeriodKinds,
   reportingPeriodStates,
   statusReportStates,
   trafficLights,
-} from "../../db/schema/status-reports.ts";
-import { statusReportDocx } from "../../documents/status-report-docx.ts";
-import { statusReportPdf } from "../../documents/status-report-pdf.ts";
-import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
-import { actions } from "../../domain/permissions.ts";
-import { type CompiledReport, periodTitles } from "../../domain/status-report.ts";
+} from "../../domain/status-report.ts";
 import { AppError } from "../../errors.ts";
 import { getCompiledStatusReport } from "../../services/compile-status-report.ts";
 import { getReportingPeriod, getStatusReport } from "../../services/get-status-report.ts";

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { sn2007SectionOf } from "../../domain/sn2007.ts";
-import { periodYear } from "../../domain/statistics-table.ts";
+import { periodYear } from "../../domain/statistics/table.ts";
 
 /**
  * The indicator charts as SVG text, drawn by Observable Plot. Pure functions of the data and a DOM

@@ -12,8 +12,8 @@ import {
 } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useParams } from "react-router";
-import { recommendations } from "../../db/schema/evaluation.ts";
 import type { Sector } from "../../domain/evaluation.ts";
+import { recommendations } from "../../domain/evaluation.ts";
 import type { EvaluationRoundResponse } from "../../http/routes/evaluations.ts";
 import { useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { Link as RouterLink, useParams } from "react-router";
-import { parseNorwegianNumber } from "../../domain/statistics-table.ts";
+import { parseNorwegianNumber } from "../../domain/statistics/csv.ts";
 import type { IndicatorDetailResponse } from "../../http/routes/indicators.ts";
 import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";

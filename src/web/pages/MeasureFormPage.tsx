@@ -12,7 +12,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { type PartnerRole, partnerRoles } from "../../db/schema/measures.ts";
+import { type PartnerRole, partnerRoles } from "../../domain/measures.ts";
 import { richTextForEditing } from "../../domain/rich-text.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";

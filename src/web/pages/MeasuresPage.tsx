@@ -10,8 +10,8 @@ import {
   Tag,
 } from "@digdir/designsystemet-react";
 import { useSearchParams } from "react-router";
-import { measureStatuses } from "../../db/schema/measures.ts";
 import type { MeasureSort } from "../../domain/measure-filter.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";

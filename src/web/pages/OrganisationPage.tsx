@@ -2,7 +2,7 @@ import { Alert, Button, Dialog, Heading, Link, Paragraph, Table, Tag } from "@di
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import type { MeasureStatus } from "../../db/schema/measures.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 import { formatOrganisationNumber } from "../../domain/organisation-number.ts";
 import type { OrganisationDetailResponse } from "../../http/routes/organisations.ts";
 import { ApiError, browserFetchJson, sendJson, useSend } from "../api.ts";

@@ -13,8 +13,8 @@ import {
 } from "@digdir/designsystemet-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { type OrganisationKind, organisationKinds } from "../../db/schema/organisations.ts";
 import { formatOrganisationNumber } from "../../domain/organisation-number.ts";
+import { type OrganisationKind, organisationKinds } from "../../domain/organisations.ts";
 import { can } from "../../domain/permissions.ts";
 import type {
   OrganisationDetailResponse,

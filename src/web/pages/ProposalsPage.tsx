@@ -15,9 +15,9 @@ import {
   ToggleGroup,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
-import { type ProposalStatus, proposalStatuses } from "../../db/schema/partnership.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { formatNok } from "../../domain/money.ts";
+import { type ProposalStatus, proposalStatuses } from "../../domain/proposals.ts";
 import type { ProposalsOverviewResponse } from "../../http/routes/proposals.ts";
 import { fieldError, useCurrentMunicipality, useOrganisations, usePlanTree, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";

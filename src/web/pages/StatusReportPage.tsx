@@ -15,8 +15,8 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import { measureStatuses } from "../../db/schema/measures.ts";
-import { trafficLights } from "../../db/schema/status-reports.ts";
+import { measureStatuses } from "../../domain/measures.ts";
+import { trafficLights } from "../../domain/status-report.ts";
 import type { ReportContentBody, StatusReportResponse } from "../../http/routes/status-reports.ts";
 import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";

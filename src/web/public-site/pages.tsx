@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { measureStatuses } from "../../db/schema/measures.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
 import { sanitizeRichText } from "../../domain/rich-text.ts";
