@@ -9,7 +9,8 @@ import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { formatLocale, useCycleMessages } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { cyclePaths, decisionText } from "./CyclePage.tsx";
+import { decisionText } from "../components/cycle-texts.ts";
+import { cyclePaths } from "../cycle-api.ts";
 
 /**
  * /plan/:planId/handlingsplan/:budgetYear/:revision: one version of the action plan, as adopted (or

@@ -24,7 +24,7 @@ import {
   useCycleMessages,
 } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { cyclePaths, useCycles } from "./CyclePage.tsx";
+import { cyclePaths, useCycles } from "../cycle-api.ts";
 
 type VersionLabel = { budgetYear: number; revision: number; status: "draft" | "adopted" };
 type Translate = (key: CycleMessageKey, params?: Record<string, string | number>) => string;

@@ -9,7 +9,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { documentPaths, useImportApply, useImportPreview } from "../document-api.ts";
 import { useDocumentMessages } from "../i18n/document-messages.ts";
-import { cyclePaths } from "./CyclePage.tsx";
+import { cyclePaths } from "../cycle-api.ts";
 
 const kindColor = { new: "success", changed: "warning", unchanged: "neutral" } as const;
 

@@ -23,7 +23,7 @@ import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { useStatusMessages } from "../i18n/status-messages.ts";
 import { statusPaths, useReportingPeriod, useReportingPeriods, useWaitingReports } from "../status-api.ts";
-import { useCycles } from "./CyclePage.tsx";
+import { useCycles } from "../cycle-api.ts";
 
 type Period = ReportingPeriodListResponse["periods"][number];
 const stateColors = {

@@ -1,176 +1,26 @@
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Label,
-  List,
-  Paragraph,
-  Select,
-  Table,
-  Tag,
-  Textfield,
-} from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
-import { phaseOnDate } from "../../domain/phases.ts";
-import type { CycleResponse } from "../../http/routes/cycles.ts";
-import {
-  ApiError,
-  browserFetchJson,
-  fieldError,
-  useCurrentMunicipality,
-  usePlanTree,
-  useSend,
-} from "../api.ts";
-import { AppLink } from "../components/AppLink.tsx";
-import { Arshjul } from "../components/Arshjul.tsx";
-import { ErrorMessage } from "../components/ErrorMessage.tsx";
-import { PhaseDatesEditor } from "../components/PhaseDatesEditor.tsx";
-import { QueryState } from "../components/QueryState.tsx";
-import { type CycleMessageKey, formatDay, todayIso, useCycleMessages } from "../i18n/cycle-messages.ts";
-import { useLanguage } from "../i18n/language.tsx";
+import { Alert, Button, Heading, List, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { useEffect, useRef, useState } from "react";
+import { phaseOnDate } from "../../../domain/phases.ts";
+import type { CycleResponse } from "../../../http/routes/cycles.ts";
+import { useSend } from "../../api.ts";
+import { AppLink } from "../../components/AppLink.tsx";
+import { Arshjul } from "../../components/Arshjul.tsx";
+import { decisionText, versionName } from "../../components/cycle-texts.ts";
+import { PhaseDatesEditor } from "../../components/PhaseDatesEditor.tsx";
+import { cyclePages, cyclePaths } from "../../cycle-api.ts";
+import { formatDay, todayIso, useCycleMessages } from "../../i18n/cycle-messages.ts";
+import { useLanguage } from "../../i18n/language.tsx";
+import { type AdoptBody, AdoptForm, ReviseForm } from "./CycleForms.tsx";
+import { Refusal } from "./Refusal.tsx";
 
-/** The rolling's API paths; as everywhere, a query's key is its path. */
-export const cyclePaths = {
-  cycles: (municipalityNumber: string, planId: string) =>
-    `/api/municipalities/${municipalityNumber}/plans/${planId}/cycles`,
-  cycleAction: (
-    municipalityNumber: string,
-    cycleId: string,
-    action: "advance" | "adopt" | "revisions" | "roll",
-  ) => `/api/municipalities/${municipalityNumber}/cycles/${cycleId}/${action}`,
-  actionPlan: (
-    municipalityNumber: string,
-    planId: string,
-    budgetYear: number | string,
-    revision: number | string,
-  ) => `/api/municipalities/${municipalityNumber}/plans/${planId}/action-plans/${budgetYear}/${revision}`,
-  compare: (municipalityNumber: string, before: string, after: string, format: "json" | "csv" = "json") =>
-    `/api/municipalities/${municipalityNumber}/compare${format === "csv" ? ".csv" : ""}?${new URLSearchParams({ before, after })}`,
-};
-
-/** The pages of the rolling. */
-export const cyclePages = {
-  actionPlan: (planId: string, budgetYear: number, revision: number) =>
-    `/plan/${planId}/handlingsplan/${budgetYear}/${revision}`,
-  compare: (before: string, after: string) => `/endringer?${new URLSearchParams({ before, after })}`,
-};
-
-/** The plan's cycles, newest budget year first. */
-export function useCycles(municipalityNumber: string | undefined, planId: string | undefined) {
-  const path = cyclePaths.cycles(municipalityNumber ?? "", planId ?? "");
-  return useQuery({
-    queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<CycleResponse[]>,
-    enabled: Boolean(municipalityNumber && planId),
-  });
-}
-
-type RollResult = {
+export type RollResult = {
   cycleId: string;
   budgetYear: number;
   carried: number;
   left: { reference: string; why: string }[];
 };
 
-/** A refusal from the server: its list of problems when it gives one, otherwise its message. */
-function Refusal({ error, heading }: { error: unknown; heading: string }) {
-  if (!error) return null;
-  const problems =
-    error instanceof ApiError
-      ? (error.body?.error.details as { problems?: unknown } | undefined)?.problems
-      : undefined;
-  if (!Array.isArray(problems) || problems.length === 0) {
-    // Validation errors are shown at their fields.
-    if (error instanceof ApiError && error.status === 400 && Array.isArray(error.body?.error.details))
-      return null;
-    return <ErrorMessage error={error} heading={heading} />;
-  }
-  return (
-    <Alert data-color="danger" role="alert">
-      <Heading level={3} data-size="xs">
-        {heading}
-      </Heading>
-      <List.Unordered>
-        {problems.map((p) => (
-          <List.Item key={String(p)}>{String(p)}</List.Item>
-        ))}
-      </List.Unordered>
-    </Alert>
-  );
-}
-
-/** /arshjul: the yearly rolling of the plan, one cycle (budget year) at a time. */
-export function CyclePage() {
-  const { t } = useLanguage();
-  const { c } = useCycleMessages();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
-  const [params, setParams] = useSearchParams();
-  // Rolling makes a new cycle and shows it; the page keeps the result, since the old cycle's view goes.
-  const roll = useSend<string, RollResult>((cycleId) => ({
-    method: "POST",
-    path: cyclePaths.cycleAction(municipality?.number ?? "", cycleId, "roll"),
-  }));
-  const rolledYear = roll.data?.budgetYear;
-  useEffect(() => {
-    if (rolledYear) setParams({ aar: String(rolledYear) }, { replace: true });
-  }, [rolledYear, setParams]);
-  if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
-  if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
-
-  const list = cycles.data ?? [];
-  const wanted = Number(params.get("aar"));
-  const selected = list.find((x) => x.budgetYear === wanted) ?? list[0];
-  const choose = (year: string) => {
-    roll.reset();
-    setParams(year ? { aar: year } : {}, { replace: true });
-  };
-
-  return (
-    <article className="pv-stack pv-stack--loose">
-      <header className="pv-stack">
-        <Heading level={1} data-size="lg">
-          {c("cycle.heading")}
-        </Heading>
-        <Paragraph>{c("cycle.intro")}</Paragraph>
-        {list.length > 1 && selected && (
-          <Field style={{ maxWidth: "30rem" }}>
-            <Label>{c("cycle.select")}</Label>
-            <Select value={String(selected.budgetYear)} onChange={(e) => choose(e.target.value)}>
-              {list.map((x) => (
-                <Select.Option key={x.id} value={String(x.budgetYear)}>
-                  {c("cycle.option", { year: x.budgetYear, start: x.startYear, end: x.endYear })}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-        )}
-      </header>
-      {!cycles.data ? (
-        <QueryState isError={cycles.isError} />
-      ) : !selected ? (
-        <Paragraph>{c("cycle.none")}</Paragraph>
-      ) : (
-        <CycleView
-          key={selected.id}
-          municipalityNumber={municipality.number}
-          planId={planId}
-          cycle={selected}
-          all={list}
-          rolled={roll.data?.cycleId === selected.id ? roll.data : null}
-          roll={roll}
-        />
-      )}
-    </article>
-  );
-}
-
-function CycleView({
+export function CycleView({
   municipalityNumber,
   planId,
   cycle,
@@ -454,118 +304,5 @@ function CycleView({
         </List.Unordered>
       </section>
     </div>
-  );
-}
-
-type Translate = (key: CycleMessageKey, params?: Record<string, string | number>) => string;
-
-/** "Handlingsplan 2027" or "Handlingsplan 2027, revisjon 1". */
-export function versionName(c: Translate, budgetYear: number, revision: number): string {
-  return revision === 0
-    ? c("cycle.versionLink", { year: budgetYear })
-    : c("cycle.versionLinkRevision", { year: budgetYear, revision });
-}
-
-/** "Vedtatt av Bystyret 15.12.2026, sak 123/26", or null while a draft. */
-export function decisionText(
-  c: Translate,
-  language: Parameters<typeof formatDay>[1],
-  v: { status: string; adoptedOn: string | null; decisionBody: string | null; caseReference: string | null },
-): string | null {
-  if (v.status !== "adopted" || !v.adoptedOn) return null;
-  return c("decision", {
-    body: v.decisionBody ?? "",
-    date: formatDay(v.adoptedOn, language, "numeric"),
-    caseReference: v.caseReference ?? "",
-  });
-}
-
-type AdoptBody = { adoptedOn: string; decisionBody: string; caseReference: string };
-
-function AdoptForm({
-  adopt,
-  onSubmit,
-}: {
-  adopt: ReturnType<typeof useSend<AdoptBody>>;
-  onSubmit: (body: AdoptBody) => void;
-}) {
-  const { c } = useCycleMessages();
-  const [form, setForm] = useState<AdoptBody>({ adoptedOn: "", decisionBody: "", caseReference: "" });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(form);
-  };
-  return (
-    <form className="pv-form pv-panel" onSubmit={submit} noValidate aria-labelledby="adopt-heading">
-      <Heading level={3} data-size="xs" id="adopt-heading">
-        {c("cycle.adopt")}
-      </Heading>
-      <Paragraph>{c("cycle.adoptIntro")}</Paragraph>
-      <Refusal error={adopt.error} heading={c("cycle.adoptRefused")} />
-      <Textfield
-        label={c("cycle.adoptedOn")}
-        type="date"
-        value={form.adoptedOn}
-        onChange={(e) => setForm({ ...form, adoptedOn: e.target.value })}
-        error={fieldError(adopt.error, "/adoptedOn")}
-        style={{ maxWidth: "14rem" }}
-      />
-      <Textfield
-        label={c("cycle.decisionBody")}
-        description={c("cycle.decisionBodyHint")}
-        value={form.decisionBody}
-        onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
-        error={fieldError(adopt.error, "/decisionBody")}
-      />
-      <Textfield
-        label={c("cycle.caseReference")}
-        description={c("cycle.caseReferenceHint")}
-        value={form.caseReference}
-        onChange={(e) => setForm({ ...form, caseReference: e.target.value })}
-        error={fieldError(adopt.error, "/caseReference")}
-      />
-      <div className="pv-actions">
-        <Button type="submit" loading={adopt.isPending}>
-          {c("cycle.adopt")}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function ReviseForm({
-  revise,
-  onSubmit,
-}: {
-  revise: ReturnType<typeof useSend<{ reason: string }, { revision: number }>>;
-  onSubmit: (reason: string) => void;
-}) {
-  const { c } = useCycleMessages();
-  const [reason, setReason] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(reason);
-  };
-  return (
-    <form className="pv-form pv-panel" onSubmit={submit} noValidate aria-labelledby="revise-heading">
-      <Heading level={3} data-size="xs" id="revise-heading">
-        {c("cycle.revise")}
-      </Heading>
-      <Paragraph>{c("cycle.reviseIntro")}</Paragraph>
-      <Refusal error={revise.error} heading={c("cycle.reviseRefused")} />
-      <Textfield
-        label={c("cycle.reason")}
-        multiline
-        rows={2}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        error={fieldError(revise.error, "/reason")}
-      />
-      <div className="pv-actions">
-        <Button type="submit" variant="secondary" loading={revise.isPending}>
-          {c("cycle.revise")}
-        </Button>
-      </div>
-    </form>
   );
 }

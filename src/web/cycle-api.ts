@@ -1,0 +1,39 @@
+import { useQuery } from "@tanstack/react-query";
+import type { CycleResponse } from "../http/routes/cycles.ts";
+import { browserFetchJson } from "./api.ts";
+
+/** The rolling's API paths; as everywhere, a query's key is its path. */
+export const cyclePaths = {
+  cycles: (municipalityNumber: string, planId: string) =>
+    `/api/municipalities/${municipalityNumber}/plans/${planId}/cycles`,
+  cycleAction: (
+    municipalityNumber: string,
+    cycleId: string,
+    action: "advance" | "adopt" | "revisions" | "roll",
+  ) => `/api/municipalities/${municipalityNumber}/cycles/${cycleId}/${action}`,
+  actionPlan: (
+    municipalityNumber: string,
+    planId: string,
+    budgetYear: number | string,
+    revision: number | string,
+  ) => `/api/municipalities/${municipalityNumber}/plans/${planId}/action-plans/${budgetYear}/${revision}`,
+  compare: (municipalityNumber: string, before: string, after: string, format: "json" | "csv" = "json") =>
+    `/api/municipalities/${municipalityNumber}/compare${format === "csv" ? ".csv" : ""}?${new URLSearchParams({ before, after })}`,
+};
+
+/** The pages of the rolling. */
+export const cyclePages = {
+  actionPlan: (planId: string, budgetYear: number, revision: number) =>
+    `/plan/${planId}/handlingsplan/${budgetYear}/${revision}`,
+  compare: (before: string, after: string) => `/endringer?${new URLSearchParams({ before, after })}`,
+};
+
+/** The plan's cycles, newest budget year first. */
+export function useCycles(municipalityNumber: string | undefined, planId: string | undefined) {
+  const path = cyclePaths.cycles(municipalityNumber ?? "", planId ?? "");
+  return useQuery({
+    queryKey: [path],
+    queryFn: () => browserFetchJson(path) as Promise<CycleResponse[]>,
+    enabled: Boolean(municipalityNumber && planId),
+  });
+}
