@@ -7,24 +7,23 @@ import { formatOrganisationNumber } from "../../domain/organisation-number.ts";
 import type { OrganisationDetailResponse } from "../../http/routes/organisations.ts";
 import { ApiError, browserFetchJson, sendJson, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { capitalise } from "../components/capitalise.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { NotFoundPage } from "../components/NotFoundPage.tsx";
+import { NotGiven } from "../components/NotGiven.tsx";
+import {
+  bodyOf,
+  draftOf,
+  type OrganisationDraft,
+  OrganisationForm,
+} from "../components/OrganisationForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useOrganisationMessages } from "../i18n/organisation-messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { organisationPaths, useMembership } from "../organisation-api.ts";
 import { useProposals } from "../proposals-api.ts";
-import { NotFoundPage } from "./NotFoundPage.tsx";
-import {
-  bodyOf,
-  capitalise,
-  draftOf,
-  NotGiven,
-  type OrganisationDraft,
-  OrganisationForm,
-  organisationPaths,
-  useMembership,
-} from "./OrganisationsPage.tsx";
 
 type Organisation = OrganisationDetailResponse;
 
