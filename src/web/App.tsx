@@ -12,7 +12,7 @@ import { BudgetPage } from "./pages/budget/BudgetPage.tsx";
 import { ComparePage } from "./pages/ComparePage.tsx";
 import { CompiledStatusReportPage } from "./pages/CompiledStatusReportPage.tsx";
 import { CyclePage } from "./pages/cycle/CyclePage.tsx";
-import { EvaluationRoundPage } from "./pages/EvaluationRoundPage.tsx";
+import { EvaluationRoundPage } from "./pages/evaluation-round/EvaluationRoundPage.tsx";
 import { EvaluationsPage } from "./pages/EvaluationsPage.tsx";
 import { ImportMeasuresPage } from "./pages/ImportMeasuresPage.tsx";
 import { IndicatorFormPage } from "./pages/IndicatorFormPage.tsx";
