@@ -6,11 +6,11 @@ import type { ActionPlanResponse } from "../../http/routes/cycles.ts";
 import { browserFetchJson, useCurrentMunicipality } from "../api.ts";
 import { ActionPlanDownloads } from "../components/ActionPlanDownloads.tsx";
 import { AppLink } from "../components/AppLink.tsx";
+import { decisionText } from "../components/cycle-texts.ts";
 import { QueryState } from "../components/QueryState.tsx";
+import { cyclePaths } from "../cycle-api.ts";
 import { formatLocale, useCycleMessages } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { decisionText } from "../components/cycle-texts.ts";
-import { cyclePaths } from "../cycle-api.ts";
 
 /**
  * /plan/:planId/handlingsplan/:budgetYear/:revision: one version of the action plan, as adopted (or

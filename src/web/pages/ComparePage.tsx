@@ -17,6 +17,7 @@ import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "../api.ts
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { cyclePaths, useCycles } from "../cycle-api.ts";
 import {
   type CycleMessageKey,
   formatLocale,
@@ -24,7 +25,6 @@ import {
   useCycleMessages,
 } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { cyclePaths, useCycles } from "../cycle-api.ts";
 
 type VersionLabel = { budgetYear: number; revision: number; status: "draft" | "adopted" };
 type Translate = (key: CycleMessageKey, params?: Record<string, string | number>) => string;

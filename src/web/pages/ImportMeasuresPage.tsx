@@ -7,9 +7,9 @@ import { browserFetchJson, useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { cyclePaths } from "../cycle-api.ts";
 import { documentPaths, useImportApply, useImportPreview } from "../document-api.ts";
 import { useDocumentMessages } from "../i18n/document-messages.ts";
-import { cyclePaths } from "../cycle-api.ts";
 
 const kindColor = { new: "success", changed: "warning", unchanged: "neutral" } as const;
 

@@ -20,10 +20,11 @@ import { useCurrentMunicipality, usePlanTree, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
+import { useCycles } from "../cycle-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useStatusMessages } from "../i18n/status-messages.ts";
 import { statusPaths, useReportingPeriod, useReportingPeriods, useWaitingReports } from "../status-api.ts";
-import { useCycles } from "../cycle-api.ts";
 
 type Period = ReportingPeriodListResponse["periods"][number];
 const stateColors = {
@@ -31,12 +32,6 @@ const stateColors = {
   submitted: "info",
   returned: "warning",
   approved: "success",
-} as const;
-export const lightColors = {
-  on_track: "success",
-  deviation: "warning",
-  serious_deviation: "danger",
-  not_reported: "neutral",
 } as const;
 
 /** /status: what waits for the signed-in person, the cycle's reporting periods, and who has reported. */
@@ -343,15 +338,7 @@ function PeriodMeasures({
                       {s(`status.reportState.${m.state}`)}
                     </Tag>
                   </Table.Cell>
-                  <Table.Cell>
-                    {m.trafficLight ? (
-                      <Tag data-size="sm" data-color={lightColors[m.trafficLight]}>
-                        {s(`light.${m.trafficLight}`)}
-                      </Tag>
-                    ) : (
-                      "–"
-                    )}
-                  </Table.Cell>
+                  <Table.Cell>{m.trafficLight ? <TrafficLightTag light={m.trafficLight} /> : "–"}</Table.Cell>
                   <Table.Cell>
                     {action && (
                       <AppLink to={`/status/${periodId}/${encodeURIComponent(m.reference)}`}>
