@@ -19,7 +19,7 @@ import { useOrganisationMessages } from "../i18n/organisation-messages.ts";
 import { capitalise } from "./capitalise.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
-export type ContactDraft = { key: number; name: string; title: string; email: string; phone: string };
+type ContactDraft = { key: number; name: string; title: string; email: string; phone: string };
 export type OrganisationDraft = {
   name: string;
   kind: OrganisationKind;
@@ -29,14 +29,14 @@ export type OrganisationDraft = {
 };
 
 // Two fields a row where there is room for them, one on a narrow screen.
-export const contactGrid = {
+const contactGrid = {
   display: "grid",
   gridTemplateColumns: "repeat(auto-fit, minmax(18rem, 1fr))",
   gap: "var(--ds-size-4)",
 } as const;
 
-export let nextContactKey = 0;
-export const blankContact = (): ContactDraft => ({
+let nextContactKey = 0;
+const blankContact = (): ContactDraft => ({
   key: ++nextContactKey,
   name: "",
   title: "",
@@ -74,7 +74,7 @@ export function bodyOf(draft: OrganisationDraft) {
 }
 
 /** The server's field errors (`details: [{ path, message }]`), by path such as "/contacts/0/email". */
-export function fieldErrorsOf(error: unknown): Map<string, string> {
+function fieldErrorsOf(error: unknown): Map<string, string> {
   const details = error instanceof ApiError ? error.body?.error.details : undefined;
   const map = new Map<string, string>();
   if (!Array.isArray(details)) return map;

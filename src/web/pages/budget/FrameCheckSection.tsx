@@ -136,7 +136,7 @@ export function FrameCheckSection({
 }
 
 /** What is left of a frame, or by how much it is exceeded: in words and with a tag, never colour alone. */
-export function Remaining({ row }: { row: FrameRow }) {
+function Remaining({ row }: { row: FrameRow }) {
   const { b, nok } = useBudgetMessages();
   if (row.overrunNok > 0)
     return (

@@ -56,7 +56,7 @@ export function MeasureTable({
   );
 }
 
-export function MeasureRow({
+function MeasureRow({
   municipalityNumber,
   measure,
   mayUpdate,

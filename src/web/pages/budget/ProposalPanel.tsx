@@ -4,18 +4,14 @@ import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { ApplyProposal, type ApplyTarget } from "./ApplyProposal.tsx";
 import type { Translate } from "./shared.ts";
 
-export function listIn(b: Translate, items: string[]): string {
+function listIn(b: Translate, items: string[]): string {
   return items.length <= 1
     ? (items[0] ?? "")
     : `${items.slice(0, -1).join(", ")} ${b("prio.and")} ${items.at(-1)}`;
 }
 
 /** Why a measure falls out, in the interface language, from the proposal's structured reason. */
-export function whyText(
-  b: Translate,
-  nok: (n: number) => string,
-  d: ProposalResponse["dropped"][number],
-): string {
+function whyText(b: Translate, nok: (n: number) => string, d: ProposalResponse["dropped"][number]): string {
   if (d.reason === "exceeds_frame_alone")
     return b("prio.whyAlone", {
       places: listIn(
@@ -47,7 +43,7 @@ export function whyText(
   });
 }
 
-export function formatGap(gap: number | null, language: string): string {
+function formatGap(gap: number | null, language: string): string {
   return new Intl.NumberFormat(language === "en" ? "en-GB" : "nb-NO", {
     style: "percent",
     maximumFractionDigits: 2,
@@ -227,7 +223,7 @@ export function ProposalPanel({
 }
 
 /** What a what-if proposal takes out or keeps compared with the proposal under today's frames. */
-export function Difference({ from, to }: { from: ProposalResponse; to: ProposalResponse }) {
+function Difference({ from, to }: { from: ProposalResponse; to: ProposalResponse }) {
   const { b } = useBudgetMessages();
   const before = new Set(from.dropped.map((d) => d.reference));
   const after = new Set(to.dropped.map((d) => d.reference));

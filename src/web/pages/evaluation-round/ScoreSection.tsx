@@ -29,7 +29,7 @@ export function ScoreSection({ round, number }: { round: Round; number: string }
 }
 
 /** One measure's score form: a radio group per criterion (arrow keys move within it), comment, recommendation. */
-export function ScoreForm({
+function ScoreForm({
   round,
   number,
   measure,
