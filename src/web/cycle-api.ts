@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { CycleResponse } from "../http/routes/cycles.ts";
-import { browserFetchJson } from "./api.ts";
+import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "./api.ts";
 
 /** The rolling's API paths; as everywhere, a query's key is its path. */
 export const cyclePaths = {
@@ -36,4 +36,13 @@ export function useCycles(municipalityNumber: string | undefined, planId: string
     queryFn: () => browserFetchJson(path) as Promise<CycleResponse[]>,
     enabled: Boolean(municipalityNumber && planId),
   });
+}
+
+/** The municipality shown, its plan and the plan's cycles: where the pages of the yearly rolling start. */
+export function usePlanCycles() {
+  const municipality = useCurrentMunicipality().data;
+  const tree = usePlanTree(municipality?.number);
+  const planId = tree.data?.plan?.id;
+  const cycles = useCycles(municipality?.number, planId);
+  return { municipality, tree, planId, cycles };
 }

@@ -13,11 +13,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { formatNok } from "../../domain/money.ts";
 import type { ComparisonResponse } from "../../http/routes/cycles.ts";
-import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "../api.ts";
+import { browserFetchJson } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
-import { cyclePaths, useCycles } from "../cycle-api.ts";
+import { cyclePaths, usePlanCycles } from "../cycle-api.ts";
 import {
   type CycleMessageKey,
   formatLocale,
@@ -56,10 +56,7 @@ function plainText(html: string): string {
 export function ComparePage() {
   const { c } = useCycleMessages();
   const { t } = useLanguage();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
+  const { municipality, tree, planId, cycles } = usePlanCycles();
   const [params, setParams] = useSearchParams();
   const before = params.get("before") ?? "";
   const after = params.get("after") ?? "";

@@ -16,12 +16,12 @@ import type {
   ReportingPeriodListResponse,
   WaitingReportsResponse,
 } from "../../http/routes/status-reports.ts";
-import { useCurrentMunicipality, usePlanTree, useSend } from "../api.ts";
+import { useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
-import { useCycles } from "../cycle-api.ts";
+import { usePlanCycles } from "../cycle-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useStatusMessages } from "../i18n/status-messages.ts";
 import { statusPaths, useReportingPeriod, useReportingPeriods, useWaitingReports } from "../status-api.ts";
@@ -38,10 +38,7 @@ const stateColors = {
 export function StatusPage() {
   const { s } = useStatusMessages();
   const { t } = useLanguage();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
+  const { municipality, tree, planId, cycles } = usePlanCycles();
   const [params, setParams] = useSearchParams();
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   if (!municipality.role || municipality.role === "partner")

@@ -3,10 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import type { FrameCheckResponse } from "../../../http/routes/budget.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
 import type { PrioritisationSetupResponse } from "../../../http/routes/prioritisation.ts";
-import { useCurrentMunicipality, usePlanTree } from "../../api.ts";
 import { QueryState } from "../../components/QueryState.tsx";
 import { SharedFrameShares } from "../../components/SharedFrameShares.tsx";
-import { useCycles } from "../../cycle-api.ts";
+import { usePlanCycles } from "../../cycle-api.ts";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { FrameChart } from "./FrameChart.tsx";
@@ -18,10 +17,7 @@ import { budgetPaths, type Notice, useJson } from "./shared.ts";
 export function BudgetPage() {
   const { b } = useBudgetMessages();
   const { t } = useLanguage();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
+  const { municipality, tree, planId, cycles } = usePlanCycles();
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   // Drafts and frames are internal: the municipality's own people only (not partners, not the public).
   if (!municipality.role || municipality.role === "partner")

@@ -1,9 +1,9 @@
 import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
-import { useCurrentMunicipality, usePlanTree, useSend } from "../../api.ts";
+import { useSend } from "../../api.ts";
 import { QueryState } from "../../components/QueryState.tsx";
-import { cyclePaths, useCycles } from "../../cycle-api.ts";
+import { cyclePaths, usePlanCycles } from "../../cycle-api.ts";
 import { useCycleMessages } from "../../i18n/cycle-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { CycleView, type RollResult } from "./CycleView.tsx";
@@ -12,10 +12,7 @@ import { CycleView, type RollResult } from "./CycleView.tsx";
 export function CyclePage() {
   const { t } = useLanguage();
   const { c } = useCycleMessages();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
+  const { municipality, tree, planId, cycles } = usePlanCycles();
   const [params, setParams] = useSearchParams();
   // Rolling makes a new cycle and shows it; the page keeps the result, since the old cycle's view goes.
   const roll = useSend<string, RollResult>((cycleId) => ({
