@@ -27,6 +27,7 @@ import {
   usePlanTree,
   useSend,
 } from "../api.ts";
+import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -154,10 +155,8 @@ function MeasureForm({
             variant="secondary"
             data-size="sm"
             onClick={() => {
-              const current = (save.error as ApiError).body?.error.details as
-                | { current?: { version: number } }
-                | undefined;
-              if (current?.current) setVersion(current.current.version);
+              const current = conflictCurrent<{ version: number }>(save.error);
+              if (current) setVersion(current.version);
               save.reset();
             }}
           >

@@ -8,6 +8,7 @@ import type { OrganisationDetailResponse } from "../../http/routes/organisations
 import { ApiError, browserFetchJson, sendJson, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { capitalise } from "../components/capitalise.ts";
+import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { NotFoundPage } from "../components/NotFoundPage.tsx";
 import { NotGiven } from "../components/NotGiven.tsx";
@@ -259,10 +260,7 @@ function EditOrganisation({
     path: organisationPaths.one(municipalityNumber, organisation.id),
     body: { version, ...bodyOf(draft) },
   }));
-  const conflict =
-    save.error instanceof ApiError && save.error.status === 409
-      ? ((save.error.body?.error.details as { current?: Organisation } | undefined)?.current ?? null)
-      : null;
+  const conflict = conflictCurrent<Organisation>(save.error);
 
   return (
     <section className="pv-panel pv-stack" aria-labelledby="edit-organisation-heading">
