@@ -17,6 +17,7 @@ import { browserFetchJson } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { setSearchParam } from "../components/search-params.ts";
 import { cyclePaths, usePlanCycles } from "../cycle-api.ts";
 import {
   type CycleMessageKey,
@@ -75,16 +76,7 @@ export function ComparePage() {
       .reverse()
       .map((v) => ({ id: v.id, label: versionLabel(c, { ...v, budgetYear: cycle.budgetYear }) })),
   );
-  const set = (key: "before" | "after", value: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (key: "before" | "after", value: string) => setSearchParam(setParams, key, value);
   const select = (key: "before" | "after", label: CycleMessageKey, value: string) => (
     <Field>
       <Label>{c(label)}</Label>
