@@ -1,17 +1,17 @@
-import { Alert, Button, Heading, List, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, List, Paragraph } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState } from "react";
 import { phaseOnDate } from "../../../domain/phases.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
 import { useSend } from "../../api.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { Arshjul } from "../../components/Arshjul.tsx";
-import { decisionText, versionName } from "../../components/cycle-texts.ts";
 import { PhaseDatesEditor } from "../../components/PhaseDatesEditor.tsx";
-import { cyclePages, cyclePaths } from "../../cycle-api.ts";
+import { cyclePaths } from "../../cycle-api.ts";
 import { formatDay, todayIso, useCycleMessages } from "../../i18n/cycle-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { type AdoptBody, AdoptForm, ReviseForm } from "./CycleForms.tsx";
 import { Refusal } from "./Refusal.tsx";
+import { VersionsSection } from "./VersionsSection.tsx";
 
 export type RollResult = {
   cycleId: string;
@@ -78,9 +78,6 @@ export function CycleView({
 
   const dates = cycle.phaseDates[cycle.phase];
   const calendarPhase = phaseOnDate(cycle.phaseDates as Parameters<typeof phaseOnDate>[0], today);
-  const previous = all.find((x) => x.budgetYear === cycle.budgetYear - 1);
-  const previousAdopted = previous?.actionPlans.filter((v) => v.status === "adopted").at(-1);
-  const beforeNewest = cycle.actionPlans.at(-2);
   const needsReview = newest?.needsReview ?? 0;
 
   return (
@@ -229,80 +226,7 @@ export function CycleView({
       <Arshjul cycle={cycle} today={today} />
       {may("update") && <PhaseDatesEditor municipalityNumber={municipalityNumber} cycle={cycle} />}
 
-      <section className="pv-stack" aria-labelledby="versions-heading">
-        <Heading level={2} data-size="sm" id="versions-heading">
-          {c("cycle.versions")}
-        </Heading>
-        {cycle.actionPlans.length === 0 ? (
-          <Paragraph>{c("cycle.noVersions")}</Paragraph>
-        ) : (
-          <div className="pv-table-scroll">
-            <Table data-size="sm" zebra data-testid="versions-table">
-              <caption className="pv-visually-hidden">
-                {c("cycle.versionsCaption", { year: cycle.budgetYear })}
-              </caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{c("cycle.version")}</Table.HeaderCell>
-                  <Table.HeaderCell>{c("cycle.status")}</Table.HeaderCell>
-                  <Table.HeaderCell>{c("cycle.decision")}</Table.HeaderCell>
-                  <Table.HeaderCell className="pv-num">{c("cycle.measures")}</Table.HeaderCell>
-                  <Table.HeaderCell className="pv-num">{c("cycle.needsReviewColumn")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {cycle.actionPlans.map((v) => (
-                  <Table.Row key={v.id}>
-                    <Table.Cell>
-                      <AppLink to={cyclePages.actionPlan(planId, cycle.budgetYear, v.revision)}>
-                        {versionName(c, cycle.budgetYear, v.revision)}
-                      </AppLink>
-                      {v.reason && (
-                        <>
-                          <br />
-                          <span className="pv-muted" style={{ fontSize: "0.875rem" }}>
-                            {v.reason}
-                          </span>
-                        </>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Tag data-color={v.status === "adopted" ? "success" : "warning"} data-size="sm">
-                        {c(`status.${v.status}`)}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>{decisionText(c, language, v) ?? "–"}</Table.Cell>
-                    <Table.Cell className="pv-num">{v.measureCount}</Table.Cell>
-                    <Table.Cell className="pv-num">{v.needsReview}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        )}
-        <Heading level={3} data-size="xs">
-          {c("cycle.compare")}
-        </Heading>
-        <List.Unordered data-testid="compare-links">
-          {newest && beforeNewest && (
-            <List.Item>
-              <AppLink to={cyclePages.compare(beforeNewest.id, newest.id)}>
-                {c("cycle.compareRevision", { before: beforeNewest.revision, after: newest.revision })}
-              </AppLink>
-            </List.Item>
-          )}
-          {newest && previousAdopted && previous && (
-            <List.Item>
-              <AppLink to={cyclePages.compare(previousAdopted.id, newest.id)}>
-                {c("cycle.compareLastYear", { before: previous.budgetYear, after: cycle.budgetYear })}
-              </AppLink>
-            </List.Item>
-          )}
-          <List.Item>
-            <AppLink to="/endringer">{c("cycle.compareChoose")}</AppLink>
-          </List.Item>
-        </List.Unordered>
-      </section>
+      <VersionsSection planId={planId} cycle={cycle} all={all} />
     </div>
   );
 }
