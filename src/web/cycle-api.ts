@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { CycleResponse } from "../http/routes/cycles.ts";
+import type { ActionPlanResponse, CycleResponse } from "../http/routes/cycles.ts";
 import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "./api.ts";
 
 /** The rolling's API paths; as everywhere, a query's key is its path. */
@@ -45,4 +45,21 @@ export function usePlanCycles() {
   const planId = tree.data?.plan?.id;
   const cycles = useCycles(municipality?.number, planId);
   return { municipality, tree, planId, cycles };
+}
+
+/** One version of the action plan; not retried, since a version that does not exist stays so. */
+export function useActionPlan(
+  municipalityNumber: string,
+  planId: string,
+  budgetYear: string,
+  revision: string,
+  enabled: boolean,
+) {
+  const path = cyclePaths.actionPlan(municipalityNumber, planId, budgetYear, revision);
+  return useQuery({
+    queryKey: [path],
+    queryFn: () => browserFetchJson(path) as Promise<ActionPlanResponse>,
+    enabled,
+    retry: false,
+  });
 }
