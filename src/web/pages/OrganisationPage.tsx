@@ -18,6 +18,7 @@ import {
   type OrganisationDraft,
   OrganisationForm,
 } from "../components/OrganisationForm.tsx";
+import { PartnersClosed } from "../components/PartnersClosed.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
@@ -38,7 +39,6 @@ const statusColor: Record<MeasureStatus, "neutral" | "info" | "warning" | "succe
 
 /** /partnere/:organisationId: one partner with its contacts and the measures it takes part in. */
 export function OrganisationPage() {
-  const { o } = useOrganisationMessages();
   const { organisationId = "" } = useParams();
   const membership = useMembership();
   const number = membership.data?.number ?? "";
@@ -50,15 +50,7 @@ export function OrganisationPage() {
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
   });
   if (membership.isPending || membership.isError) return <QueryState isError={membership.isError} />;
-  if (!membership.mayRead)
-    return (
-      <article className="pv-stack">
-        <Heading level={1} data-size="lg">
-          {o("org.heading")}
-        </Heading>
-        <Paragraph>{o("org.signInFirst")}</Paragraph>
-      </article>
-    );
+  if (!membership.mayRead) return <PartnersClosed />;
   if (organisation.error instanceof ApiError && organisation.error.status === 404) return <NotFoundPage />;
   if (!organisation.data) return <QueryState isError={organisation.isError} />;
   return <OrganisationView municipalityNumber={number} organisation={organisation.data} />;

@@ -1,4 +1,5 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { PartnersClosed } from "../../components/PartnersClosed.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { useOrganisationMessages } from "../../i18n/organisation-messages.ts";
 import { useMembership } from "../../organisation-api.ts";
@@ -10,15 +11,7 @@ export function OrganisationsPage() {
   const membership = useMembership();
   const municipality = membership.data;
   if (membership.isPending || membership.isError) return <QueryState isError={membership.isError} />;
-  if (!municipality || !membership.mayRead)
-    return (
-      <article className="pv-stack">
-        <Heading level={1} data-size="lg">
-          {o("org.heading")}
-        </Heading>
-        <Paragraph>{o("org.signInFirst")}</Paragraph>
-      </article>
-    );
+  if (!municipality || !membership.mayRead) return <PartnersClosed />;
   return (
     <article className="pv-stack pv-stack--loose">
       <header className="pv-stack">
