@@ -11,6 +11,7 @@ export type ApplyTarget = {
   onApplied: (dropped: string[], withinFrames: boolean) => void;
 };
 
+/** Applies a proposal after a confirmation: the measures it drops leave the draft action plan. */
 export function ApplyProposal({
   target,
   dropped,

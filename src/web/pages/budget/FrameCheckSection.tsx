@@ -5,6 +5,7 @@ import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { FrameForm } from "./FrameForm.tsx";
 import type { FrameRow, Notice, StoredFrame } from "./shared.ts";
 
+/** The frame check: each year and frame area, its frame against the sum of its measures, and any overruns. */
 export function FrameCheckSection({
   municipalityNumber,
   check,

@@ -6,6 +6,7 @@ import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { budgetPaths, type FrameRow, type StoredFrame } from "./shared.ts";
 
+/** The form for one frame (year × frame area): amount, adopted or proposed, and the decision. */
 export function FrameForm({
   municipalityNumber,
   cycleId,

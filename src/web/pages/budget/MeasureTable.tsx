@@ -5,6 +5,7 @@ import { fieldError, useSend } from "../../api.ts";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { budgetPaths } from "./shared.ts";
 
+/** The draft's measures with their cost, priority and whether they are mandatory; editable row by row. */
 export function MeasureTable({
   municipalityNumber,
   setup,

@@ -25,6 +25,7 @@ import { MeasureTable } from "./MeasureTable.tsx";
 import { ProposalPanel } from "./ProposalPanel.tsx";
 import { budgetPaths, type Notice } from "./shared.ts";
 
+/** Prioritisation: a proposal of which measures to keep within the frames, and what-if runs on changed frames. */
 export function PrioritisationSection({
   municipalityNumber,
   setup,

@@ -51,6 +51,7 @@ function formatGap(gap: number | null, language: string): string {
   }).format(gap ?? 0);
 }
 
+/** One proposal: whether it fits, its value, the measures it drops and why, and the frames after it. */
 export function ProposalPanel({
   title,
   testId,

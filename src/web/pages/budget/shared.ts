@@ -24,6 +24,7 @@ export type Notice = [BudgetMessageKey, Record<string, string | number>][];
 export type FrameRow = FrameCheckResponse["rows"][number];
 export type StoredFrame = PrioritisationSetupResponse["frames"][number];
 
+/** A GET whose query key is its path. */
 export function useJson<T>(path: string, enabled = true) {
   return useQuery({ queryKey: [path], queryFn: () => browserFetchJson(path) as Promise<T>, enabled });
 }

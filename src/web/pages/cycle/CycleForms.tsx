@@ -6,6 +6,7 @@ import { Refusal } from "./Refusal.tsx";
 
 export type AdoptBody = { adoptedOn: string; decisionBody: string; caseReference: string };
 
+/** The decision that adopts the draft action plan: date, decision body and case reference. */
 export function AdoptForm({
   adopt,
   onSubmit,
@@ -57,6 +58,7 @@ export function AdoptForm({
   );
 }
 
+/** A revision of the adopted action plan: a new draft, with the reason for it. */
 export function ReviseForm({
   revise,
   onSubmit,

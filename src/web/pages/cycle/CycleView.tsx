@@ -20,6 +20,7 @@ export type RollResult = {
   left: { reference: string; why: string }[];
 };
 
+/** One cycle: where it stands, what may be done next, its year wheel and its action plan versions. */
 export function CycleView({
   municipalityNumber,
   planId,

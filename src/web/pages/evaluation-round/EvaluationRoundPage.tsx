@@ -12,6 +12,7 @@ import { PanelProgress, Results } from "./Results.tsx";
 import { ScoreSection } from "./ScoreSection.tsx";
 import { SelfAssessment } from "./SelfAssessment.tsx";
 
+/** /evalueringer/:roundId: one evaluation round, for the planner, a panelist or a measure owner. */
 export function EvaluationRoundPage() {
   const { roundId = "" } = useParams();
   const { e, language } = useEvaluationMessages();

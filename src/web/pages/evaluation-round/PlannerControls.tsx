@@ -9,6 +9,7 @@ import { evaluationPaths, useEvaluationOptions } from "../../evaluation-api.ts";
 import { useEvaluationMessages } from "../../i18n/evaluation-messages.ts";
 import type { Round } from "./types.ts";
 
+/** The planner's controls: edit the setup, close or reopen the round, publish or unpublish the summary. */
 export function PlannerControls({ round, number }: { round: Round; number: string }) {
   const { e, language } = useEvaluationMessages();
   const [editing, setEditing] = useState(false);

@@ -5,6 +5,7 @@ import { useEvaluationMessages } from "../../i18n/evaluation-messages.ts";
 import { SelfAssessment } from "./SelfAssessment.tsx";
 import type { Round } from "./types.ts";
 
+/** How far the panel has come, for the planner. */
 export function PanelProgress({ round }: { round: Round }) {
   const { e } = useEvaluationMessages();
   if (!round.panel) return null;
@@ -26,6 +27,7 @@ export function PanelProgress({ round }: { round: Round }) {
   );
 }
 
+/** The results per measure: scores, recommendations and, folded away, the individual answers. */
 export function Results({ round, number }: { round: Round; number: string }) {
   const { e, score } = useEvaluationMessages();
   if (!round.results) return null;

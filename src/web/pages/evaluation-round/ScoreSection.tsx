@@ -7,6 +7,7 @@ import { evaluationPaths } from "../../evaluation-api.ts";
 import { useEvaluationMessages } from "../../i18n/evaluation-messages.ts";
 import type { Answer, Measure, Round } from "./types.ts";
 
+/** A panelist's own scoring, one form per measure. */
 export function ScoreSection({ round, number }: { round: Round; number: string }) {
   const { e } = useEvaluationMessages();
   return (

@@ -6,6 +6,7 @@ import { evaluationPaths } from "../../evaluation-api.ts";
 import { useEvaluationMessages } from "../../i18n/evaluation-messages.ts";
 import type { Round } from "./types.ts";
 
+/** A measure owner's self-assessment: a form while it may be edited, otherwise the text. */
 export function SelfAssessment({
   round,
   number,

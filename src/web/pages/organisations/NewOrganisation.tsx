@@ -12,6 +12,7 @@ import {
 import { useOrganisationMessages } from "../../i18n/organisation-messages.ts";
 import { organisationPaths } from "../../organisation-api.ts";
 
+/** Registering a new partner; the form empties after a save and links to the new partner. */
 export function NewOrganisation({ municipalityNumber }: { municipalityNumber: string }) {
   const { o } = useOrganisationMessages();
   // A new key empties the form after a successful save.

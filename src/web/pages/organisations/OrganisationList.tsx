@@ -21,6 +21,7 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { useOrganisationMessages } from "../../i18n/organisation-messages.ts";
 import { organisationPaths } from "../../organisation-api.ts";
 
+/** The partners, searched by name and filtered by kind as the person types. */
 export function OrganisationList({
   municipalityNumber,
   mayCreate,

@@ -6,6 +6,7 @@ import { useMembership } from "../../organisation-api.ts";
 import { NewOrganisation } from "./NewOrganisation.tsx";
 import { OrganisationList } from "./OrganisationList.tsx";
 
+/** /partnere: the municipality's partner organisations, and the form for a new one. */
 export function OrganisationsPage() {
   const { o } = useOrganisationMessages();
   const membership = useMembership();
