@@ -7,10 +7,10 @@ import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { IndicatorCharts } from "../components/IndicatorCharts.tsx";
+import { IndicatorStatusTag } from "../components/IndicatorStatusTag.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type IndicatorMessageKey, useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { indicatorPaths, useIndicator } from "../indicator-api.ts";
-import { IndicatorStatusTag } from "./IndicatorsPage.tsx";
 
 /** /indikatorer/:id — the indicator with its charts, tables, status and targets. */
 export function IndicatorPage() {

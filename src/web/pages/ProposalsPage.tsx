@@ -23,17 +23,11 @@ import { fieldError, useCurrentMunicipality, useOrganisations, usePlanTree, useS
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
+import { proposalStatusColor } from "../components/proposal-status.ts";
 import { QueryState } from "../components/QueryState.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
 import { proposalPaths, useProposals } from "../proposals-api.ts";
-
-export const proposalStatusColor = {
-  submitted: "info",
-  accepted: "success",
-  rejected: "danger",
-  deferred: "warning",
-} as const;
 
 /** /innspill: the planner's queue, a partner's own proposals and the form to send one, or the published ones. */
 export function ProposalsPage() {

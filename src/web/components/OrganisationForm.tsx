@@ -6,51 +6,18 @@ import {
   Heading,
   Label,
   Link,
-  Paragraph,
   Select,
-  Table,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { formatOrganisationNumber } from "../../domain/organisation-number.ts";
 import { type OrganisationKind, organisationKinds } from "../../domain/organisations.ts";
-import { can } from "../../domain/permissions.ts";
-import type {
-  OrganisationDetailResponse,
-  OrganisationSummaryResponse,
-} from "../../http/routes/organisations.ts";
-import { ApiError, browserFetchJson, useCurrentMunicipality, useSend } from "../api.ts";
-import { AppLink } from "../components/AppLink.tsx";
-import { ErrorMessage } from "../components/ErrorMessage.tsx";
-import { QueryState } from "../components/QueryState.tsx";
+import type { OrganisationDetailResponse } from "../../http/routes/organisations.ts";
+import { ApiError } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useOrganisationMessages } from "../i18n/organisation-messages.ts";
-
-// ---------------------------------------------------------------------------------------------
-// Shared by this page and OrganisationPage.tsx.
-
-/** API paths of partner organisations; the query key of each query is its path, as in api.ts. */
-export const organisationPaths = {
-  list: (municipalityNumber: string, query = "") =>
-    `/api/municipalities/${municipalityNumber}/organisations${query ? `?${query}` : ""}`,
-  one: (municipalityNumber: string, organisationId: string) =>
-    `/api/municipalities/${municipalityNumber}/organisations/${organisationId}`,
-};
-
-export const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase("nb") + text.slice(1);
-
-/** The municipality shown, and whether the person is a member who may see partners at all. */
-export function useMembership() {
-  const municipality = useCurrentMunicipality();
-  const data = municipality.data;
-  const subject = { role: data?.role ?? ("anonymous" as const), userId: null, isSystemAdmin: false };
-  return {
-    ...municipality,
-    mayRead: Boolean(data?.role) && can(subject, "read", "organisation"),
-    mayCreate: Boolean(data?.role) && can(subject, "create", "organisation"),
-  };
-}
+import { capitalise } from "./capitalise.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
 
 type ContactDraft = { key: number; name: string; title: string; email: string; phone: string };
 export type OrganisationDraft = {
@@ -107,7 +74,7 @@ export function bodyOf(draft: OrganisationDraft) {
 }
 
 /** The server's field errors (`details: [{ path, message }]`), by path such as "/contacts/0/email". */
-export function fieldErrorsOf(error: unknown): Map<string, string> {
+function fieldErrorsOf(error: unknown): Map<string, string> {
   const details = error instanceof ApiError ? error.body?.error.details : undefined;
   const map = new Map<string, string>();
   if (!Array.isArray(details)) return map;
@@ -315,199 +282,5 @@ export function OrganisationForm({
         )}
       </div>
     </form>
-  );
-}
-
-/** An empty cell: a dash to see, words to hear. */
-export function NotGiven() {
-  const { o } = useOrganisationMessages();
-  return (
-    <>
-      <span aria-hidden="true">–</span>
-      <span className="pv-visually-hidden">{o("org.notGiven")}</span>
-    </>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The page: /partnere
-
-export function OrganisationsPage() {
-  const { o } = useOrganisationMessages();
-  const membership = useMembership();
-  const municipality = membership.data;
-  if (membership.isPending || membership.isError) return <QueryState isError={membership.isError} />;
-  if (!municipality || !membership.mayRead)
-    return (
-      <article className="pv-stack">
-        <Heading level={1} data-size="lg">
-          {o("org.heading")}
-        </Heading>
-        <Paragraph>{o("org.signInFirst")}</Paragraph>
-      </article>
-    );
-  return (
-    <article className="pv-stack pv-stack--loose">
-      <header className="pv-stack">
-        <Heading level={1} data-size="lg">
-          {o("org.heading")}
-        </Heading>
-        <Paragraph>{o("org.intro")}</Paragraph>
-      </header>
-      <OrganisationList municipalityNumber={municipality.number} mayCreate={membership.mayCreate} />
-      {membership.mayCreate && <NewOrganisation municipalityNumber={municipality.number} />}
-    </article>
-  );
-}
-
-function OrganisationList({
-  municipalityNumber,
-  mayCreate,
-}: {
-  municipalityNumber: string;
-  mayCreate: boolean;
-}) {
-  const { o } = useOrganisationMessages();
-  const [search, setSearch] = useState("");
-  const [kind, setKind] = useState<OrganisationKind | "">("");
-  const [query, setQuery] = useState("");
-  // Search as the person types, but ask the server only once they pause.
-  useEffect(() => {
-    const params = new URLSearchParams();
-    if (search.trim()) params.set("q", search.trim());
-    if (kind) params.set("kind", kind);
-    const timer = setTimeout(() => setQuery(params.toString()), 250);
-    return () => clearTimeout(timer);
-  }, [search, kind]);
-  const path = organisationPaths.list(municipalityNumber, query);
-  const list = useQuery({
-    queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<OrganisationSummaryResponse[]>,
-    placeholderData: keepPreviousData,
-  });
-
-  const filtered = query !== "";
-  const rows = list.data ?? [];
-  return (
-    <div className="pv-stack">
-      {/* Searching an empty list helps nobody; the filters come with the first partner. */}
-      {(filtered || rows.length > 0) && (
-        <search>
-          <form className="pv-filters" onSubmit={(e) => e.preventDefault()}>
-            <Textfield
-              label={o("org.search")}
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              data-testid="organisation-search"
-            />
-            <Field>
-              <Label htmlFor="organisation-kind-filter">{o("org.kindFilter")}</Label>
-              <Select
-                id="organisation-kind-filter"
-                value={kind}
-                onChange={(e) => setKind(e.target.value as OrganisationKind | "")}
-              >
-                <Select.Option value="">{o("org.allKinds")}</Select.Option>
-                {organisationKinds.map((k) => (
-                  <Select.Option key={k} value={k}>
-                    {capitalise(o(`kind.${k}`))}
-                  </Select.Option>
-                ))}
-              </Select>
-            </Field>
-          </form>
-        </search>
-      )}
-      {!list.data ? (
-        <QueryState isError={list.isError} />
-      ) : rows.length === 0 && !filtered ? (
-        <Alert data-color="info" data-testid="organisations-empty">
-          <Heading level={3} data-size="xs">
-            {o("org.emptyHeading")}
-          </Heading>
-          <Paragraph>{mayCreate ? o("org.emptyPlanner") : o("org.emptyMember")}</Paragraph>
-        </Alert>
-      ) : (
-        <>
-          <Paragraph data-size="sm" className="pv-muted" role="status">
-            {rows.length === 0
-              ? o("org.noMatch")
-              : rows.length === 1
-                ? o("org.countOne")
-                : o("org.count", { count: rows.length })}
-          </Paragraph>
-          {rows.length > 0 && (
-            <div className="pv-table-scroll">
-              <Table zebra border data-size="sm" data-testid="organisations-table">
-                <caption className="pv-visually-hidden">{o("org.caption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{o("org.name")}</Table.HeaderCell>
-                    <Table.HeaderCell>{o("org.kind")}</Table.HeaderCell>
-                    <Table.HeaderCell>{o("org.number")}</Table.HeaderCell>
-                    <Table.HeaderCell className="pv-num">{o("org.measureCount")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {rows.map((org) => (
-                    <Table.Row key={org.id}>
-                      <Table.Cell>
-                        <AppLink to={`/partnere/${org.id}`}>{org.name}</AppLink>
-                      </Table.Cell>
-                      <Table.Cell>{capitalise(o(`kind.${org.kind}`))}</Table.Cell>
-                      <Table.Cell className="pv-nowrap">
-                        {org.organisationNumber ? (
-                          formatOrganisationNumber(org.organisationNumber)
-                        ) : (
-                          <NotGiven />
-                        )}
-                      </Table.Cell>
-                      <Table.Cell className="pv-num">{org.measureCount}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-          )}
-        </>
-      )}
-    </div>
-  );
-}
-
-function NewOrganisation({ municipalityNumber }: { municipalityNumber: string }) {
-  const { o } = useOrganisationMessages();
-  // A new key empties the form after a successful save.
-  const [formKey, setFormKey] = useState(0);
-  const create = useSend<OrganisationDraft, OrganisationDetailResponse>((draft) => ({
-    method: "POST",
-    path: organisationPaths.list(municipalityNumber),
-    body: bodyOf(draft),
-  }));
-  return (
-    <section className="pv-panel pv-stack" aria-labelledby="new-organisation-heading">
-      <Heading level={2} data-size="md" id="new-organisation-heading">
-        {o("org.new")}
-      </Heading>
-      <Paragraph data-size="sm">{o("org.newIntro")}</Paragraph>
-      {create.data && (
-        <Alert data-color="success" role="status" data-testid="organisation-created">
-          <Paragraph>
-            {o("org.created", { name: create.data.name })}{" "}
-            <AppLink to={`/partnere/${create.data.id}`}>{o("org.open", { name: create.data.name })}</AppLink>
-          </Paragraph>
-        </Alert>
-      )}
-      <OrganisationForm
-        key={formKey}
-        idPrefix="new-organisation"
-        initial={emptyDraft()}
-        submitLabel={o("org.create")}
-        pending={create.isPending}
-        error={create.error}
-        onSubmit={(draft) => create.mutate(draft, { onSuccess: () => setFormKey((k) => k + 1) })}
-      />
-    </section>
   );
 }
