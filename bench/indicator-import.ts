@@ -20,8 +20,11 @@ import register from "../src/db/reference/kommuner-2024.json" with { type: "json
 import { indicators, memberships, municipalities, users } from "../src/db/schema/index.ts";
 import { type ImportMapping, mapTable, readJsonStatText } from "../src/domain/statistics-table.ts";
 import type { ServiceContext } from "../src/services/context.ts";
-import { importIndicatorData, knownMunicipalities } from "../src/services/import-indicator-data.ts";
-import { syncMunicipalityRegister } from "../src/services/sync-municipality-register.ts";
+import {
+  importIndicatorData,
+  knownMunicipalities,
+} from "../src/services/indicators/import-indicator-data.ts";
+import { syncMunicipalityRegister } from "../src/services/municipalities/sync-municipality-register.ts";
 
 const { values } = parseArgs({
   options: {

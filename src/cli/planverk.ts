@@ -7,17 +7,17 @@ import { openDataDirDatabase } from "../db/embedded.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { createLogger } from "../server.ts";
-import { restoreBackup, writeBackup } from "../services/backup.ts";
-import { systemActor } from "../services/context.ts";
+import { restoreBackup, writeBackup } from "../services/admin/backup.ts";
 import {
   createAdmin,
   disableDemoUsers,
   generatePassword,
   listUsers,
   resetPassword,
-} from "../services/operator-commands.ts";
-import { ensureDefaultRegion } from "../services/regions.ts";
-import { syncMunicipalityRegister } from "../services/sync-municipality-register.ts";
+} from "../services/admin/operator-commands.ts";
+import { systemActor } from "../services/context.ts";
+import { syncMunicipalityRegister } from "../services/municipalities/sync-municipality-register.ts";
+import { ensureDefaultRegion } from "../services/region/regions.ts";
 
 const usage = `Bruk: npm run planverk -- <kommando> [valg]
 

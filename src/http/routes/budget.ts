@@ -7,8 +7,8 @@ import {
   getFrameCheck,
   listBudgetSetup,
   setFrame,
-} from "../../services/frames.ts";
-import { setMeasureFinancing } from "../../services/set-measure-financing.ts";
+} from "../../services/budget/frames.ts";
+import { setMeasureFinancing } from "../../services/measures/set-measure-financing.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const setupSchema = z.object({

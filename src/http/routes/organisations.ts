@@ -11,7 +11,7 @@ import {
   listOrganisations,
   updateOrganisation,
   websiteProblem,
-} from "../../services/organisations.ts";
+} from "../../services/organisations/organisations.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const collectionParams = z.object({ municipalityNumber });

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createPlan } from "../../services/create-plan.ts";
+import { createPlan } from "../../services/plan/create-plan.ts";
 import {
   createPlanNode,
   deletePlanNode,
   type NodeKind,
   reorderPlanNodes,
   updatePlanNode,
-} from "../../services/plan-nodes.ts";
+} from "../../services/plan/plan-nodes.ts";
 import { municipalityNumber, refusals } from "../schemas.ts";
 import { planViewSchema } from "./plan.ts";
 

@@ -6,7 +6,7 @@ import {
   getPrioritisationSetup,
   proposePrioritisation,
   setMeasurePriority,
-} from "../../services/prioritise.ts";
+} from "../../services/budget/prioritise.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const reference = z.string().min(1).max(40);

@@ -5,6 +5,7 @@ import type { Config } from "../../config.ts";
 import { commentVisibilities, proposalStatuses } from "../../db/schema/partnership.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
+import { createMailer } from "../../infra/mailer.ts";
 import {
   type CommentTargetRef,
   editComment,
@@ -12,18 +13,17 @@ import {
   type Notice,
   postComment,
   removeComment,
-} from "../../services/comments.ts";
-import { decideProposal } from "../../services/decide-proposal.ts";
-import { getProposal } from "../../services/get-proposal.ts";
-import { listProposals } from "../../services/list-proposals.ts";
-import { createMailer } from "../../services/mailer.ts";
+} from "../../services/comments/comments.ts";
 import {
   emailNotifications,
   listNotifications,
   markNotificationsRead,
-} from "../../services/notifications.ts";
-import { publishProposals } from "../../services/publish-proposals.ts";
-import { submitProposal } from "../../services/submit-proposal.ts";
+} from "../../services/comments/notifications.ts";
+import { decideProposal } from "../../services/proposals/decide-proposal.ts";
+import { getProposal } from "../../services/proposals/get-proposal.ts";
+import { listProposals } from "../../services/proposals/list-proposals.ts";
+import { publishProposals } from "../../services/proposals/publish-proposals.ts";
+import { submitProposal } from "../../services/proposals/submit-proposal.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const base = "/api/municipalities/:municipalityNumber";

@@ -10,7 +10,7 @@ import {
   listPublicPlans,
   type PublicMunicipality,
   searchPublic,
-} from "../../services/public-content.ts";
+} from "../../services/public/public-content.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import {
   ActionPlanPage,

@@ -3,17 +3,17 @@ import { z } from "zod";
 import { measureStatuses } from "../../db/schema/measures.ts";
 import { actions } from "../../domain/permissions.ts";
 import { regionSlugPattern } from "../../domain/region.ts";
-import { getRegionOverview } from "../../services/get-region-overview.ts";
-import { listSharedMeasures } from "../../services/list-shared-measures.ts";
-import { joinSharedMeasure, leaveSharedMeasure } from "../../services/participate-in-measure.ts";
+import { getRegionOverview } from "../../services/region/get-region-overview.ts";
+import { listSharedMeasures } from "../../services/region/list-shared-measures.ts";
+import { joinSharedMeasure, leaveSharedMeasure } from "../../services/region/participate-in-measure.ts";
 import {
   appointCoordinator,
   getRegionSettings,
   listRegions,
   removeCoordinator,
   setRegionMembers,
-} from "../../services/regions.ts";
-import { inviteToMeasure, withdrawInvitation } from "../../services/share-measure.ts";
+} from "../../services/region/regions.ts";
+import { inviteToMeasure, withdrawInvitation } from "../../services/region/share-measure.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 

@@ -14,18 +14,18 @@ import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
 import { actions } from "../../domain/permissions.ts";
 import { type CompiledReport, periodTitles } from "../../domain/status-report.ts";
 import { AppError } from "../../errors.ts";
-import { getCompiledStatusReport } from "../../services/compile-status-report.ts";
-import { getReportingPeriod, getStatusReport } from "../../services/get-status-report.ts";
-import { createMailer } from "../../services/mailer.ts";
+import { createMailer } from "../../infra/mailer.ts";
+import { getCompiledStatusReport } from "../../services/status-reports/compile-status-report.ts";
+import { getReportingPeriod, getStatusReport } from "../../services/status-reports/get-status-report.ts";
 import {
   createReportingPeriods,
   listReportingPeriods,
   updateReportingPeriod,
-} from "../../services/reporting-periods.ts";
-import { reviewStatusReport } from "../../services/review-status-report.ts";
-import { sendStatusReminders } from "../../services/send-status-reminders.ts";
-import { statusReportsWaitingFor } from "../../services/status-reports-waiting.ts";
-import { submitStatusReport } from "../../services/submit-status-report.ts";
+} from "../../services/status-reports/reporting-periods.ts";
+import { reviewStatusReport } from "../../services/status-reports/review-status-report.ts";
+import { sendStatusReminders } from "../../services/status-reports/send-status-reminders.ts";
+import { statusReportsWaitingFor } from "../../services/status-reports/status-reports-waiting.ts";
+import { submitStatusReport } from "../../services/status-reports/submit-status-report.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const completenessSchema = z.object({

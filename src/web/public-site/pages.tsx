@@ -12,7 +12,7 @@ import type {
   PublicMunicipality,
   PublicPlanSummary,
   PublicSearchResult,
-} from "../../services/public-content.ts";
+} from "../../services/public/public-content.ts";
 import { type Language, languages, localeFor } from "../i18n/messages.ts";
 import { type PublicTranslate, publicTranslator } from "../i18n/public-messages.ts";
 import {

@@ -1,0 +1,241 @@
+import { and, asc, eq } from "drizzle-orm";
+import { budgetFrames, frameAreas, fundingSources } from "../../db/schema/index.ts";
+import { diffFields } from "../../domain/audit.ts";
+import { financialPlanPeriod } from "../../domain/cycle.ts";
+import { can } from "../../domain/permissions.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { lockCycle } from "../cycles/cycles.ts";
+import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
+
+/** Frame areas and funding sources of the municipality (for forms). */
+export async function listBudgetSetup({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Kommunen");
+  const [areas, sources] = await Promise.all([
+    ctx.db
+      .select({ id: frameAreas.id, name: frameAreas.name })
+      .from(frameAreas)
+      .where(eq(frameAreas.municipalityId, tenant.id))
+      .orderBy(asc(frameAreas.name)),
+    ctx.db
+      .select({
+        id: fundingSources.id,
+        name: fundingSources.name,
+        kind: fundingSources.kind,
+        frameAreaId: fundingSources.frameAreaId,
+      })
+      .from(fundingSources)
+      .where(eq(fundingSources.municipalityId, tenant.id))
+      .orderBy(asc(fundingSources.kind), asc(fundingSources.name)),
+  ]);
+  return { frameAreas: areas, fundingSources: sources };
+}
+
+/** A new frame area, with the municipal funding source that draws on it. */
+export async function createFrameArea({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; name: string };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  authorize(ctx, tenant, "update", "action_plan", {}, "Kommunen");
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(frameAreas)
+      .where(and(eq(frameAreas.municipalityId, tenant.id), eq(frameAreas.name, input.name.trim())));
+    if (existing) throw new AppError("conflict", `Rammeområdet «${input.name}» finnes allerede.`);
+    const [area] = await tx
+      .insert(frameAreas)
+      .values({ municipalityId: tenant.id, name: input.name.trim() })
+      .returning();
+    if (!area) throw new Error("frame area not inserted");
+    await tx.insert(fundingSources).values({
+      municipalityId: tenant.id,
+      name: `${tenant.name} kommune – ${area.name}`,
+      kind: "municipal",
+      frameAreaId: area.id,
+    });
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "frame_area",
+        objectId: area.id,
+        objectLabel: area.name,
+        action: "create",
+      },
+      ctx.requestId,
+    );
+    return { id: area.id, name: area.name };
+  });
+}
+
+/** An external funding source (fylkeskommunen, Innovasjon Norge, state grants, partners …). */
+export async function createExternalSource({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; name: string };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  authorize(ctx, tenant, "update", "action_plan", {}, "Kommunen");
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(fundingSources)
+      .where(and(eq(fundingSources.municipalityId, tenant.id), eq(fundingSources.name, input.name.trim())));
+    if (existing) throw new AppError("conflict", `Finansieringskilden «${input.name}» finnes allerede.`);
+    const [source] = await tx
+      .insert(fundingSources)
+      .values({ municipalityId: tenant.id, name: input.name.trim(), kind: "external" })
+      .returning();
+    if (!source) throw new Error("funding source not inserted");
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "funding_source",
+        objectId: source.id,
+        objectLabel: source.name,
+        action: "create",
+      },
+      ctx.requestId,
+    );
+    return { id: source.id, name: source.name, kind: source.kind, frameAreaId: null };
+  });
+}
+
+export type FrameInput = {
+  municipalityNumber: string;
+  cycleId: string;
+  frameAreaId: string;
+  year: number;
+  amountNok: number;
+  status: "proposed" | "adopted";
+  decisionDate: string | null;
+  caseReference: string | null;
+  /** The version of the frame edited; 0 when setting a frame that does not exist yet. */
+  version: number;
+};
+
+/** Sets one frame (year × area) of a cycle; adopted frames need the decision. Audited, so kept as history. */
+export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: FrameInput }) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await lockCycle(tx, tenant, input.cycleId);
+    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    const problems: { path: string; message: string }[] = [];
+    if (!financialPlanPeriod(cycle.budgetYear).years.includes(input.year)) {
+      problems.push({
+        path: "/year",
+        message: `Året må være i perioden ${cycle.budgetYear}–${cycle.budgetYear + 3}.`,
+      });
+    }
+    if (!Number.isSafeInteger(input.amountNok) || input.amountNok < 0)
+      problems.push({ path: "/amountNok", message: "Rammen er et helt antall kroner, 0 eller mer." });
+    if (input.status === "adopted" && (!input.decisionDate || !input.caseReference?.trim())) {
+      problems.push({
+        path: "/caseReference",
+        message: "En vedtatt ramme trenger vedtaksdato og saksnummer.",
+      });
+    }
+    const [area] = await tx
+      .select()
+      .from(frameAreas)
+      .where(and(eq(frameAreas.id, input.frameAreaId), eq(frameAreas.municipalityId, tenant.id)));
+    if (!area) problems.push({ path: "/frameAreaId", message: "Velg et rammeområde i kommunen." });
+    if (problems.length > 0)
+      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+
+    const [current] = await tx
+      .select()
+      .from(budgetFrames)
+      .where(
+        and(
+          eq(budgetFrames.cycleId, cycle.id),
+          eq(budgetFrames.frameAreaId, input.frameAreaId),
+          eq(budgetFrames.year, input.year),
+        ),
+      )
+      .for("update");
+    if ((current?.version ?? 0) !== input.version) {
+      throw new AppError("conflict", "Noen andre har endret rammen i mellomtiden.", {
+        current: current ?? null,
+      });
+    }
+    const next = {
+      amountNok: input.amountNok,
+      status: input.status,
+      decisionDate: input.status === "adopted" ? input.decisionDate : null,
+      caseReference: input.status === "adopted" ? (input.caseReference?.trim() ?? null) : null,
+    };
+    const changes = diffFields(current ?? null, next, [
+      "amountNok",
+      "status",
+      "decisionDate",
+      "caseReference",
+    ]);
+    if (current && Object.keys(changes).length === 0) return current;
+    const [saved] = current
+      ? await tx
+          .update(budgetFrames)
+          .set({ ...next, version: current.version + 1, updatedAt: new Date() })
+          .where(eq(budgetFrames.id, current.id))
+          .returning()
+      : await tx
+          .insert(budgetFrames)
+          .values({
+            municipalityId: tenant.id,
+            cycleId: cycle.id,
+            frameAreaId: input.frameAreaId,
+            year: input.year,
+            ...next,
+          })
+          .returning();
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "budget_frame",
+        objectId: saved?.id ?? "",
+        objectLabel: `${area?.name ?? ""} ${input.year} (rullering ${cycle.budgetYear})`,
+        action: current ? "update" : "create",
+        changes,
+      },
+      ctx.requestId,
+    );
+    return saved;
+  });
+}
+
+/** The frame check of a cycle, for those who may read drafts. */
+export async function getFrameCheck({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; cycleId: string };
+}): Promise<FrameCheckView & { allowedActions: string[] }> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Rulleringen");
+  const check = await computeFrameCheck(ctx.db, tenant.id, input.cycleId).catch(() => {
+    throw notFound("Rulleringen");
+  });
+  return { ...check, allowedActions: can(tenant.subject, "update", "action_plan") ? ["update"] : [] };
+}
