@@ -5,7 +5,7 @@ import { recommendations } from "../../db/schema/evaluation.ts";
 import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
-import { createMailer } from "../../infra/mailer.ts";
+import type { Mailer } from "../../infra/mailer.ts";
 import { createEvaluationRound } from "../../services/evaluations/create-evaluation-round.ts";
 import { getLatestMeasureEvaluation } from "../../services/evaluations/evaluation-feeds.ts";
 import { evaluationTasksFor } from "../../services/evaluations/evaluation-tasks.ts";
@@ -231,10 +231,8 @@ export type LatestEvaluationResponse = z.infer<typeof latestSchema>;
 
 /** Evaluation rounds: planners set them up and read the results; panelists score; owners self-assess. */
 export const evaluationRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
     const base = "/api/municipalities/:municipalityNumber/evaluations";
     const roundParams = z.object({ municipalityNumber, roundId: z.uuid() });
 

@@ -5,7 +5,7 @@ import type { Config } from "../../config.ts";
 import { commentVisibilities, proposalStatuses } from "../../db/schema/partnership.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
-import { createMailer } from "../../infra/mailer.ts";
+import type { Mailer } from "../../infra/mailer.ts";
 import {
   type CommentTargetRef,
   editComment,
@@ -140,10 +140,8 @@ const commentText = text(5000, "Kommentaren").min(1, "Skriv en kommentar.");
 
 /** Proposals (innspill) from partners, comments with chosen visibility, and each person's notifications. */
 export const proposalRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
     // E-mail after the transaction committed; the in-app notice exists either way.
     const deliver = async (request: FastifyRequest, notices: Notice[]) => {
       for (const n of notices)

@@ -14,7 +14,7 @@ import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
 import { actions } from "../../domain/permissions.ts";
 import { type CompiledReport, periodTitles } from "../../domain/status-report.ts";
 import { AppError } from "../../errors.ts";
-import { createMailer } from "../../infra/mailer.ts";
+import type { Mailer } from "../../infra/mailer.ts";
 import { getCompiledStatusReport } from "../../services/status-reports/compile-status-report.ts";
 import { getReportingPeriod, getStatusReport } from "../../services/status-reports/get-status-report.ts";
 import {
@@ -202,10 +202,8 @@ const documentTypes = {
 
 /** Status reporting: periods, reports per measure, review, completeness, reminders and the compiled report. */
 export const statusReportRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
     const base = "/api/municipalities/:municipalityNumber";
     const periodParams = z.object({ municipalityNumber, periodId: z.uuid() });
     const reportParams = periodParams.extend({ reference: z.string().min(1).max(40) });

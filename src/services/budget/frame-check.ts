@@ -20,6 +20,7 @@ import {
   type Overrun,
 } from "../../domain/frame-check.ts";
 import { formatNok } from "../../domain/money.ts";
+import { notFound } from "../../errors.ts";
 import { joinedParties, loadSharedMeasures, sharedMeasureIdsOf } from "../region/shared-measures.ts";
 
 export type FrameCheckView = {
@@ -55,7 +56,7 @@ export async function computeFrameCheck(
     .select()
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.municipalityId, municipalityId)));
-  if (!cycle) throw new Error("cycle not found");
+  if (!cycle) throw notFound("Rulleringen");
   const versionId =
     actionPlanVersionId ??
     (

@@ -234,8 +234,7 @@ export async function getFrameCheck({
 }): Promise<FrameCheckView & { allowedActions: string[] }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Rulleringen");
-  const check = await computeFrameCheck(ctx.db, tenant.id, input.cycleId).catch(() => {
-    throw notFound("Rulleringen");
-  });
+  // Only a missing cycle is a 404; a database failure stays a 500.
+  const check = await computeFrameCheck(ctx.db, tenant.id, input.cycleId);
   return { ...check, allowedActions: can(tenant.subject, "update", "action_plan") ? ["update"] : [] };
 }

@@ -1,9 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { actionPlanVersions, measures, measureVersions, milestones } from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { measureByReference } from "./internal.ts";
 
 /**
  * Deletes a measure that has never been part of an adopted action plan. Once adopted, a measure is
@@ -18,12 +19,7 @@ export async function deleteMeasure({
 }): Promise<void> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
-    const [measure] = await tx
-      .select()
-      .from(measures)
-      .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)))
-      .for("update");
-    if (!measure) throw notFound("Tiltaket");
+    const measure = await measureByReference(tx, tenant, input.reference, { lock: true });
     authorize(ctx, tenant, "delete", "measure", {}, "Tiltaket");
     const versions = await tx
       .select({

@@ -1,22 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { measures, measureVersions } from "../../db/schema/index.ts";
+import { measureVersions } from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { planIdOfMeasure, workingActionPlan } from "../cycles/working-action-plan.ts";
+import { measureByReference } from "./internal.ts";
 
 /**
  * For a write to a measure's content: the measure by reference, the planner's right to change it,
  * the draft action plan it is changed in (an adopted one is frozen), and its version there, locked.
  */
 export async function lockDraftMeasure(tx: DbOrTx, ctx: ServiceContext, tenant: Tenant, reference: string) {
-  const [measure] = await tx
-    .select()
-    .from(measures)
-    .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, reference)));
-  const planId = measure ? await planIdOfMeasure(tx, measure.id) : null;
-  if (!measure || !planId) throw notFound("Tiltaket");
+  const measure = await measureByReference(tx, tenant, reference);
+  const planId = await planIdOfMeasure(tx, measure.id);
+  if (!planId) throw notFound("Tiltaket");
   authorize(ctx, tenant, "update", "measure", {}, "Tiltaket");
   const actionPlan = await workingActionPlan(tx, tenant.id, planId);
   const [version] = await tx

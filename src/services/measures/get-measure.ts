@@ -7,7 +7,6 @@ import {
   fundingSources,
   goals,
   measureSpending,
-  measures,
   measureVersions,
   milestones,
   objectives,
@@ -22,6 +21,7 @@ import type { ServiceContext } from "../context.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
 import { presentSharedMeasure, type SharedMeasureView } from "../region/list-shared-measures.ts";
 import { joinedParties, loadParticipations } from "../region/shared-measures.ts";
+import { measureByReference } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureDetail = Omit<
@@ -57,11 +57,7 @@ export type MeasureDetail = Omit<
 
 /** Finds a measure by reference, with the version the person may see; 404 when there is none. */
 export async function findVisibleMeasure(db: DbOrTx, tenant: Tenant, reference: string) {
-  const [measure] = await db
-    .select()
-    .from(measures)
-    .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, reference)));
-  if (!measure) throw notFound("Tiltaket");
+  const measure = await measureByReference(db, tenant, reference);
   const seesDrafts = can(tenant.subject, "read_drafts", "measure");
   const versions = await db
     .select({ actionPlan: actionPlanVersions, budgetYear: cycles.budgetYear, planId: cycles.planId })

@@ -29,6 +29,7 @@ import { richTextToPlain } from "../../domain/rich-text.ts";
 import { notFound } from "../../errors.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import { anonymous, type ServiceContext } from "../context.ts";
+import { measureByReference } from "../measures/internal.ts";
 import { loadMeasureRows, type MeasureRow } from "../measures/measure-rows.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
 import { type PublicStatusEntry, publicStatusHistory } from "./public-status-history.ts";
@@ -317,11 +318,7 @@ export async function getPublicMeasure({
   input: { municipalityNumber: string; reference: string };
 }): Promise<PublicMeasure> {
   const tenant = await publicTenant(ctx, input.municipalityNumber);
-  const [measure] = await ctx.db
-    .select({ id: measures.id })
-    .from(measures)
-    .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-  if (!measure) throw notFound("Tiltaket");
+  const measure = await measureByReference(ctx.db, tenant, input.reference);
   const appearances = (
     await ctx.db
       .select({

@@ -1,15 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import {
-  measureParticipations,
-  measures,
-  municipalities,
-  regionMunicipalities,
-} from "../../db/schema/index.ts";
+import { measureParticipations, municipalities, regionMunicipalities } from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { measureByReference } from "../measures/internal.ts";
 
 /**
  * The owner invites another municipality of its region to take part in a measure (issue 12). The
@@ -25,11 +21,7 @@ export async function inviteToMeasure({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const [measure] = await tx
-      .select()
-      .from(measures)
-      .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-    if (!measure) throw notFound("Tiltaket");
+    const measure = await measureByReference(tx, tenant, input.reference);
     authorize(ctx, tenant, "share", "measure", { shared: true }, "Tiltaket");
     if (input.participantNumber === tenant.number)
       throw new AppError("validation", "Kommunen eier tiltaket selv og kan ikke inviteres til det.");
@@ -99,11 +91,7 @@ export async function withdrawInvitation({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
-    const [measure] = await tx
-      .select()
-      .from(measures)
-      .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-    if (!measure) throw notFound("Tiltaket");
+    const measure = await measureByReference(tx, tenant, input.reference);
     authorize(ctx, tenant, "share", "measure", { shared: true }, "Tiltaket");
     const [row] = await tx
       .select({ participation: measureParticipations, name: municipalities.name })
