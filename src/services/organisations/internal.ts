@@ -74,9 +74,11 @@ export function matchesSearch(
   organisation: { name: string; organisationNumber: string | null },
   query: string,
 ): boolean {
-  const wanted = foldForSearch(query).trim();
+  // The shared folding rule; spaces count as one, so a pasted name with a double space still matches.
+  const phrase = (text: string) => foldForSearch(text).replace(/\s+/g, " ").trim();
+  const wanted = phrase(query);
   if (wanted === "") return true;
-  if (foldForSearch(organisation.name).includes(wanted)) return true;
+  if (phrase(organisation.name).includes(wanted)) return true;
   const digits = wanted.replace(/\s/g, "");
   return /^\d+$/.test(digits) && (organisation.organisationNumber ?? "").includes(digits);
 }
