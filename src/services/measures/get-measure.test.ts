@@ -13,7 +13,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { loadDemoDataIfEmpty } from "../../demo/load-demo-data.ts";
-import { regionDemoMunicipality, regionDemoShared } from "../../demo/load-region-demo.ts";
+import { regionDemoMunicipality, regionDemoShared } from "../../demo/data/region.ts";
 import type { ServiceContext } from "../context.ts";
 import { getMeasure } from "./get-measure.ts";
 

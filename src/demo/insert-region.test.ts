@@ -7,8 +7,8 @@ import { loadSession, openSession } from "../services/accounts/sessions.ts";
 import { computeFrameCheck } from "../services/budget/frame-check.ts";
 import { getRegionOverview } from "../services/region/get-region-overview.ts";
 import { listSharedMeasures } from "../services/region/list-shared-measures.ts";
+import { regionDemoShared } from "./data/region.ts";
 import { loadDemoDataIfEmpty } from "./load-demo-data.ts";
-import { regionDemoShared } from "./load-region-demo.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -16,11 +16,20 @@ import {
 } from "../db/schema/index.ts";
 import { defaultCriteria } from "../domain/evaluation.ts";
 import { todayInNorway } from "../services/evaluations/evaluation-data.ts";
+import {
+  closedRoundTitle,
+  demoPanelists,
+  openRoundDaysLeft,
+  openRoundTitle,
+  panelComments,
+  recommendationSets,
+  scoreSets,
+  selfAssessmentText,
+} from "./data/evaluations.ts";
 
 /**
- * Demo evaluation rounds (examples): a closed round of the adopted cycle with a few panelists'
- * scores and a self-assessment, and an open round for the demo partner. Two example panelists from
- * business and academia have no password: they exist only to have answered.
+ * Writes the demo evaluation rounds (src/demo/data/evaluations.ts): a closed round of the adopted
+ * cycle with answers and a self-assessment, and an open round for the demo partner.
  */
 export async function insertDemoEvaluations(
   tx: DbOrTx,
@@ -31,22 +40,22 @@ export async function insertDemoEvaluations(
     .select()
     .from(partnerOrganisations)
     .where(eq(partnerOrganisations.municipalityId, municipalityId));
-  const business = organisations.find((o) => o.kind === "business");
-  const academia = organisations.find((o) => o.kind === "academia");
-  if (!business || !academia) return;
+  const organisationOf = demoPanelists.map((p) => organisations.find((o) => o.kind === p.organisationKind));
+  if (organisationOf.some((o) => o === undefined)) return;
   const panelists = await tx
     .insert(users)
-    .values([
-      { email: "naering.panel@demo.planverk.no", name: "Nora Næringsliv (eksempel)", isDemo: true },
-      { email: "akademia.panel@demo.planverk.no", name: "Aksel Akademia (eksempel)", isDemo: true },
-    ])
+    .values(demoPanelists.map((p) => ({ email: p.email, name: p.name, isDemo: true })))
     .returning({ id: users.id, email: users.email });
   const [nora, aksel] = panelists;
   if (!nora || !aksel) throw new Error("demo panelists not inserted");
-  await tx.insert(memberships).values([
-    { municipalityId, userId: nora.id, role: "partner", organisationId: business.id },
-    { municipalityId, userId: aksel.id, role: "partner", organisationId: academia.id },
-  ]);
+  await tx.insert(memberships).values(
+    [nora, aksel].map((panelist, i) => ({
+      municipalityId,
+      userId: panelist.id,
+      role: "partner" as const,
+      organisationId: organisationOf[i]?.id ?? null,
+    })),
+  );
 
   const [adopted] = await tx
     .select({ cycleId: cycles.id, actionPlanId: actionPlanVersions.id, budgetYear: cycles.budgetYear })
@@ -71,7 +80,7 @@ export async function insertDemoEvaluations(
     .values({
       municipalityId,
       cycleId: adopted.cycleId,
-      title: `Evaluering våren ${year} (eksempel)`,
+      title: closedRoundTitle(year),
       criteria: defaultCriteria,
       deadline: `${year}-05-31`,
       status: "closed",
@@ -87,40 +96,6 @@ export async function insertDemoEvaluations(
   await tx
     .insert(evaluationPanelists)
     .values(closedPanel.map((userId) => ({ municipalityId, roundId: closed.id, userId })));
-  // [relevans, effekt, gjennomføring, kostnadseffektivitet] per panelist and measure; null = «kan ikke vurdere».
-  const scoreSets: (number | null)[][][] = [
-    [
-      [5, 4, 4, 3],
-      [4, 3, 4, null],
-      [5, 4, 3, 4],
-    ],
-    [
-      [4, 3, 3, 3],
-      [5, 4, 4, 3],
-      [3, null, 2, 2],
-    ],
-    [
-      [5, 5, 4, 4],
-      [3, 3, 3, null],
-      [4, 3, 3, 3],
-    ],
-    [
-      [4, 4, 4, 3],
-      [4, 3, 3, 3],
-      [4, 3, 2, 3],
-    ],
-  ];
-  const recs = [
-    ["scale_up", "continue", "adjust"],
-    ["continue", "scale_up", "adjust"],
-    ["scale_up", "continue", "continue"],
-    ["continue", "continue", "adjust"],
-  ] as const;
-  const comments = [
-    "Godt forankret hos bedriftene (eksempel).",
-    "",
-    "Trenger tydeligere mål for effekt (eksempel).",
-  ];
   await tx.insert(evaluationAnswers).values(
     closedPanel.flatMap((userId, p) =>
       chosen.map((m, i) => ({
@@ -129,8 +104,8 @@ export async function insertDemoEvaluations(
         measureId: m.id,
         userId,
         scores: Object.fromEntries(defaultCriteria.map((c, k) => [c.key, scoreSets[p]?.[i]?.[k] ?? null])),
-        comment: p === 0 ? (comments[i] ?? "") : "",
-        recommendation: recs[p]?.[i] ?? null,
+        comment: p === 0 ? (panelComments[i] ?? "") : "",
+        recommendation: recommendationSets[p]?.[i] ?? null,
         createdAt: new Date(`${year}-05-20T10:00:00Z`),
         updatedAt: new Date(`${year}-05-20T10:00:00Z`),
       })),
@@ -142,18 +117,18 @@ export async function insertDemoEvaluations(
       municipalityId,
       roundId: closed.id,
       measureId: owned.id,
-      text: "Tiltaket er i rute. Vi har nådd flere bedrifter enn planlagt, men kostnadene per deltaker er høyere enn ventet. (Eksempel.)",
+      text: selfAssessmentText,
       authorUserId: owned.ownerUserId ?? people.ownerUserId,
     });
 
   const deadline = new Date(`${todayInNorway()}T12:00:00Z`);
-  deadline.setUTCDate(deadline.getUTCDate() + 30);
+  deadline.setUTCDate(deadline.getUTCDate() + openRoundDaysLeft);
   const [open] = await tx
     .insert(evaluationRounds)
     .values({
       municipalityId,
       cycleId: adopted.cycleId,
-      title: `Midtveisevaluering ${year} (eksempel)`,
+      title: openRoundTitle(year),
       criteria: defaultCriteria,
       deadline: deadline.toISOString().slice(0, 10),
       createdByUserId: people.plannerUserId,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import {
   actionPlanVersions,
@@ -21,44 +21,23 @@ import {
 } from "../db/schema/index.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
 import { defaultRegion } from "../domain/region.ts";
+import { measureByReference } from "../services/measures/internal.ts";
+import {
+  lierFocusAreas,
+  lierFrameAreaName,
+  lierFrames,
+  lierFundingSourceName,
+  lierMeasures,
+  lierPlan,
+  regionDemoMunicipality,
+  regionDemoShared,
+  regionDemoUsers,
+} from "./data/region.ts";
 
 /**
- * The region in the demo (issue 12): Lier kommune with a small example plan, one measure Drammen
- * owns and Lier takes part in («Felles tiltak»), and a regional coordinator for Drammensregionen.
- * All example data; the measures are written for the demo.
+ * Writes the region part of the demo (src/demo/data/region.ts): Lier with its small plan, the
+ * regional coordinator, and Lier's share of a Drammen measure.
  */
-export const regionDemoMunicipality = { number: "3312", name: "Lier", county: "Buskerud" } as const;
-export const regionDemoUsers = [
-  { email: "lier@demo.planverk.no", name: "Live Lier-planlegger (demo)", role: "planner" as const },
-  { email: "region@demo.planverk.no", name: "Rune Regionkoordinator (demo)", role: null },
-] as const;
-/** The Drammen measure shared with Lier, and Lier's share of it. */
-export const regionDemoShared = { reference: "T-007", lierPercent: 30 } as const;
-
-const lierMeasures = [
-  {
-    reference: "T-001",
-    title: "Næringsvennlig førstelinje i Lier",
-    focusArea: 0,
-    perYear: 150_000,
-    years: [2027, 2030],
-  },
-  {
-    reference: "T-002",
-    title: "Grønn omstilling i landbruk og fruktnæring",
-    focusArea: 1,
-    perYear: 200_000,
-    years: [2027, 2029],
-  },
-  {
-    reference: "T-003",
-    title: "Lærlingløft sammen med bedriftene i Lierbyen",
-    focusArea: 0,
-    perYear: 100_000,
-    years: [2027, 2028],
-  },
-] as const;
-
 export async function insertRegionDemo(
   tx: DbOrTx,
   input: { drammenId: string; passwordHash: string },
@@ -88,7 +67,7 @@ export async function insertRegionDemo(
   };
   await tx
     .insert(memberships)
-    .values({ municipalityId: lier.id, userId: userId("lier@demo.planverk.no"), role: "planner" });
+    .values({ municipalityId: lier.id, userId: userId(regionDemoUsers[0].email), role: "planner" });
 
   // The default region (start-up makes it too; the demo must not depend on the order).
   await tx
@@ -103,26 +82,18 @@ export async function insertRegionDemo(
     .onConflictDoNothing();
   await tx
     .insert(regionCoordinators)
-    .values({ regionId: region.id, userId: userId("region@demo.planverk.no") });
+    .values({ regionId: region.id, userId: userId(regionDemoUsers[1].email) });
 
   // Lier's small plan: two focus areas, a 2027 draft with three measures, adopted frames.
   const [plan] = await tx
     .insert(plans)
-    .values({
-      municipalityId: lier.id,
-      title: "Næringsplan for Lier 2024–2028 (eksempel)",
-      startYear: 2024,
-      endYear: 2028,
-      published: true,
-      vision:
-        "Lier skal være et godt sted å starte og drive bedrift, i samarbeid med hele regionen. (Eksempeldata.)",
-    })
+    .values({ municipalityId: lier.id, ...lierPlan })
     .returning();
   if (!plan) throw new Error("demo: Lier plan not inserted");
   const areaRows = await tx
     .insert(focusAreas)
     .values(
-      ["Attraktivt næringsliv i Lier", "Grønn omstilling i Lier"].map((title, i) => ({
+      lierFocusAreas.map((title, i) => ({
         municipalityId: lier.id,
         planId: plan.id,
         title,
@@ -133,7 +104,12 @@ export async function insertRegionDemo(
     .returning();
   const [cycle] = await tx
     .insert(cycles)
-    .values({ municipalityId: lier.id, planId: plan.id, budgetYear: 2027, phase: "tilpasning" })
+    .values({
+      municipalityId: lier.id,
+      planId: plan.id,
+      budgetYear: lierFrames.budgetYear,
+      phase: "tilpasning",
+    })
     .returning();
   if (!cycle) throw new Error("demo: Lier cycle not inserted");
   const [draft] = await tx
@@ -143,14 +119,14 @@ export async function insertRegionDemo(
   if (!draft) throw new Error("demo: Lier action plan not inserted");
   const [frameArea] = await tx
     .insert(frameAreas)
-    .values({ municipalityId: lier.id, name: "Næringsutvikling" })
+    .values({ municipalityId: lier.id, name: lierFrameAreaName })
     .returning();
   if (!frameArea) throw new Error("demo: Lier frame area not inserted");
   const [source] = await tx
     .insert(fundingSources)
     .values({
       municipalityId: lier.id,
-      name: "Lier kommune – næringsutvikling",
+      name: lierFundingSourceName,
       kind: "municipal",
       frameAreaId: frameArea.id,
     })
@@ -189,26 +165,20 @@ export async function insertRegionDemo(
     }),
   );
   await tx.insert(budgetFrames).values(
-    financialPlanPeriod(2027).years.map((year) => ({
+    financialPlanPeriod(lierFrames.budgetYear).years.map((year) => ({
       municipalityId: lier.id,
       cycleId: cycle.id,
       frameAreaId: frameArea.id,
       year,
-      amountNok: 750_000,
+      amountNok: lierFrames.amountNok,
       status: "adopted" as const,
-      decisionDate: "2026-06-16",
-      caseReference: "sak 45/26 (eksempel)",
+      decisionDate: lierFrames.decisionDate,
+      caseReference: lierFrames.caseReference,
     })),
   );
 
   // Drammen's regional freight measure, shared with Lier: Lier's planner joined with 30 %.
-  const [shared] = await tx
-    .select({ id: measures.id })
-    .from(measures)
-    .where(
-      and(eq(measures.municipalityId, input.drammenId), eq(measures.reference, regionDemoShared.reference)),
-    );
-  if (!shared) throw new Error("demo: the shared measure is missing");
+  const shared = await measureByReference(tx, { id: input.drammenId }, regionDemoShared.reference);
   await tx.insert(measureParticipations).values({
     municipalityId: lier.id,
     measureId: shared.id,
