@@ -13,11 +13,12 @@ import {
   type StatTable,
   suggestMapping,
 } from "../../domain/statistics-table.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import { defaultFetchLimits, type FetchLimits, fetchStatistics } from "../../infra/fetch-statistics.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { indicatorById } from "./internal.ts";
 
 export type ImportSource =
   | { kind: "file"; fileName: string; format: "json-stat" | "csv"; text: string }
@@ -79,11 +80,7 @@ export async function readSource(source: ImportSource, limits?: FetchLimits): Pr
 
 async function loadForImport(ctx: ServiceContext, input: ImportInput) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  const [indicator] = await ctx.db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.id, input.indicatorId), eq(indicators.municipalityId, tenant.id)));
-  if (!indicator) throw notFound("Indikatoren");
+  const indicator = await indicatorById(ctx.db, tenant, input.indicatorId);
   authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "Indikatoren");
   return { tenant, indicator };
 }

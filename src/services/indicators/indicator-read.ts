@@ -18,6 +18,7 @@ import { allowedActions, can } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { indicatorById } from "./internal.ts";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type SeriesPoint = {
@@ -30,6 +31,19 @@ export type SeriesPoint = {
   contentLabel: string;
   value: number | null;
   status: string | null;
+};
+
+/** The columns of a series point, as read from the stored values. */
+const seriesColumns = {
+  regionNumber: indicatorValues.regionNumber,
+  regionLabel: indicatorValues.regionLabel,
+  period: indicatorValues.period,
+  category: indicatorValues.category,
+  categoryLabel: indicatorValues.categoryLabel,
+  content: indicatorValues.content,
+  contentLabel: indicatorValues.contentLabel,
+  value: indicatorValues.value,
+  status: indicatorValues.status,
 };
 
 /** The regions the municipality belongs to, with their members' numbers and names. */
@@ -64,11 +78,8 @@ export async function comparisonRegions(db: DbOrTx, municipalityId: string) {
 
 /** The indicator, in the tenant, or 404; `read` is checked against the permission table. */
 export async function loadIndicator(ctx: ServiceContext, tenant: Tenant, id: string, db: DbOrTx = ctx.db) {
-  const [indicator] = await db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.id, id), eq(indicators.municipalityId, tenant.id)));
-  if (!indicator || !can(tenant.subject, "read", "indicator", { published: indicator.published }))
+  const indicator = await indicatorById(db, tenant, id);
+  if (!can(tenant.subject, "read", "indicator", { published: indicator.published }))
     throw notFound("Indikatoren");
   return indicator;
 }
@@ -153,18 +164,7 @@ export async function listIndicators({
   const importIds = imports.map((i) => i.id);
   const ownValues = importIds.length
     ? await ctx.db
-        .select({
-          importId: indicatorValues.importId,
-          regionNumber: indicatorValues.regionNumber,
-          regionLabel: indicatorValues.regionLabel,
-          period: indicatorValues.period,
-          category: indicatorValues.category,
-          categoryLabel: indicatorValues.categoryLabel,
-          content: indicatorValues.content,
-          contentLabel: indicatorValues.contentLabel,
-          value: indicatorValues.value,
-          status: indicatorValues.status,
-        })
+        .select({ importId: indicatorValues.importId, ...seriesColumns })
         .from(indicatorValues)
         .where(
           and(inArray(indicatorValues.importId, importIds), eq(indicatorValues.regionNumber, tenant.number)),
@@ -279,17 +279,7 @@ export async function getIndicator({
   ];
   const series: SeriesPoint[] = current
     ? await ctx.db
-        .select({
-          regionNumber: indicatorValues.regionNumber,
-          regionLabel: indicatorValues.regionLabel,
-          period: indicatorValues.period,
-          category: indicatorValues.category,
-          categoryLabel: indicatorValues.categoryLabel,
-          content: indicatorValues.content,
-          contentLabel: indicatorValues.contentLabel,
-          value: indicatorValues.value,
-          status: indicatorValues.status,
-        })
+        .select(seriesColumns)
         .from(indicatorValues)
         .where(and(eq(indicatorValues.importId, current.id), inArray(indicatorValues.regionNumber, numbers)))
         .orderBy(asc(indicatorValues.id))

@@ -10,10 +10,11 @@ import {
   indicators,
 } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { indicatorById } from "./internal.ts";
 
 export type IndicatorContent = {
   name: string;
@@ -147,12 +148,7 @@ export async function updateIndicator({
 }): Promise<{ id: string; version: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.id, input.indicatorId), eq(indicators.municipalityId, tenant.id)))
-      .for("update");
-    if (!current) throw notFound("Indikatoren");
+    const current = await indicatorById(tx, tenant, input.indicatorId, { lock: true });
     authorize(ctx, tenant, "update", "indicator", { published: current.published }, "Indikatoren");
     if (current.version !== input.version)
       throw new AppError("conflict", "Noen andre har endret indikatoren i mellomtiden.", { current });

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { indicators, indicatorTargets } from "../../db/schema/index.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { indicatorTargets } from "../../db/schema/index.ts";
+import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { indicatorById } from "./internal.ts";
 
 /**
  * Sets (or, with value null, removes) the target of an indicator for one year. `version` is the
@@ -24,12 +25,7 @@ export async function setIndicatorTarget({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const [indicator] = await tx
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.id, input.indicatorId), eq(indicators.municipalityId, tenant.id)))
-      .for("update");
-    if (!indicator) throw notFound("Indikatoren");
+    const indicator = await indicatorById(tx, tenant, input.indicatorId, { lock: true });
     authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "Indikatoren");
     const [current] = await tx
       .select()

@@ -12,8 +12,8 @@ import {
   municipalities,
   users,
 } from "../../db/schema/index.ts";
-import { loadDemoDataIfEmpty } from "../../demo/load-demo-data.ts";
 import { regionDemoMunicipality, regionDemoShared } from "../../demo/data/region.ts";
+import { loadDemoDataIfEmpty } from "../../demo/load-demo-data.ts";
 import type { ServiceContext } from "../context.ts";
 import { getMeasure } from "./get-measure.ts";
 

@@ -3,9 +3,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import {
   actionPlanVersions,
   cycles,
-  focusAreas,
   fundingSources,
-  goals,
   measureSpending,
   measureVersions,
   milestones,
@@ -21,7 +19,7 @@ import type { ServiceContext } from "../context.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
 import { presentSharedMeasure, type SharedMeasureView } from "../region/list-shared-measures.ts";
 import { joinedParties, loadParticipations } from "../region/shared-measures.ts";
-import { measureByReference } from "./internal.ts";
+import { focusAreaAndGoals, measureByReference } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureDetail = Omit<
@@ -83,15 +81,8 @@ export async function getMeasure({
   const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
   const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
   if (!row) throw notFound("Tiltaket");
-  const [focusArea, goalRows, objectiveRows, milestoneRows, spending] = await Promise.all([
-    ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
-    row.goalIds.length
-      ? ctx.db
-          .select({ id: goals.id, title: goals.title })
-          .from(goals)
-          .where(inArray(goals.id, row.goalIds))
-          .orderBy(asc(goals.position))
-      : [],
+  const [placement, objectiveRows, milestoneRows, spending] = await Promise.all([
+    focusAreaAndGoals(ctx.db, row),
     row.objectiveIds.length
       ? ctx.db
           .select({ id: objectives.id, title: objectives.title })
@@ -127,8 +118,7 @@ export async function getMeasure({
   return {
     ...content,
     planId: visible.planId,
-    focusAreaTitle: focusArea[0]?.title ?? "",
-    goals: goalRows,
+    ...placement,
     objectives: objectiveRows,
     costByYear: money.costByYear,
     costs: row.costs,

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { measures } from "../../db/schema/index.ts";
+import { focusAreas, goals, measures } from "../../db/schema/index.ts";
 import { notFound } from "../../errors.ts";
 
 /**
@@ -20,4 +20,19 @@ export async function measureByReference(
   const [measure] = options.lock ? await query.for("update") : await query;
   if (!measure) throw notFound("Tiltaket");
   return measure;
+}
+
+/** Where a measure version sits in the plan: its focus area's title and its goals, in plan order. */
+export async function focusAreaAndGoals(db: DbOrTx, row: { focusAreaId: string; goalIds: string[] }) {
+  const [focusArea, goalRows] = await Promise.all([
+    db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
+    row.goalIds.length
+      ? db
+          .select({ id: goals.id, title: goals.title })
+          .from(goals)
+          .where(inArray(goals.id, row.goalIds))
+          .orderBy(asc(goals.position))
+      : [],
+  ]);
+  return { focusAreaTitle: focusArea[0]?.title ?? "", goals: goalRows };
 }

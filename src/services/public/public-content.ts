@@ -29,7 +29,7 @@ import { richTextToPlain } from "../../domain/rich-text.ts";
 import { notFound } from "../../errors.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import { anonymous, type ServiceContext } from "../context.ts";
-import { measureByReference } from "../measures/internal.ts";
+import { focusAreaAndGoals, measureByReference } from "../measures/internal.ts";
 import { loadMeasureRows, type MeasureRow } from "../measures/measure-rows.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
 import { type PublicStatusEntry, publicStatusHistory } from "./public-status-history.ts";
@@ -347,15 +347,8 @@ export async function getPublicMeasure({
   if (!newest) throw notFound("Tiltaket");
   const [row] = await loadMeasureRows(ctx.db, tenant.id, newest.actionPlanVersionId, measure.id);
   if (!row) throw notFound("Tiltaket");
-  const [focusArea, goalRows, milestoneRows, statusHistory, proposals] = await Promise.all([
-    ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
-    row.goalIds.length
-      ? ctx.db
-          .select({ id: goals.id, title: goals.title })
-          .from(goals)
-          .where(inArray(goals.id, row.goalIds))
-          .orderBy(asc(goals.position))
-      : [],
+  const [placement, milestoneRows, statusHistory, proposals] = await Promise.all([
+    focusAreaAndGoals(ctx.db, row),
     ctx.db
       .select({ dueDate: milestones.dueDate, title: milestones.title, done: milestones.done })
       .from(milestones)
@@ -372,8 +365,7 @@ export async function getPublicMeasure({
     actionPlan: versionRef(newest),
     appearsIn: appearances.filter((a) => a.planId === newest.planId).map(versionRef),
     description: row.description,
-    focusAreaTitle: focusArea[0]?.title ?? "",
-    goals: goalRows,
+    ...placement,
     links: row.links,
     milestones: milestoneRows,
     statusHistory,
