@@ -33,7 +33,7 @@ import { buildApp } from "../src/http/app.ts";
 import { openSession } from "../src/services/accounts/sessions.ts";
 import { systemActor } from "../src/services/context.ts";
 import { syncMunicipalityRegister } from "../src/services/municipalities/sync-municipality-register.ts";
-import { ensureDefaultRegion } from "../src/services/region/regions.ts";
+import { ensureDefaultRegion } from "../src/services/region/ensure-default-region.ts";
 
 const step = async (db: Database, label: string, statement: string) => {
   const start = performance.now();

@@ -8,7 +8,7 @@ import { demoUsersNotice, loadDemoDataIfEmpty, refuseDemoUsersInProduction } fro
 import { buildApp } from "./http/app.ts";
 import { systemActor } from "./services/context.ts";
 import { syncMunicipalityRegister } from "./services/municipalities/sync-municipality-register.ts";
-import { ensureDefaultRegion } from "./services/region/regions.ts";
+import { ensureDefaultRegion } from "./services/region/ensure-default-region.ts";
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
 

@@ -109,7 +109,7 @@ export async function buildApp({
   const publicOptions = { publicUrl: config.publicUrl, cacheSeconds: publicCacheSeconds };
   await app.register(publicSiteRoutes(publicOptions));
   await app.register(openDataRoutes(publicOptions));
-  await app.register(evaluationRoutes(config, mailer));
+  await app.register(evaluationRoutes(mailer));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Config } from "../../config.ts";
 import { recommendations } from "../../db/schema/evaluation.ts";
 import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
@@ -231,7 +230,7 @@ export type LatestEvaluationResponse = z.infer<typeof latestSchema>;
 
 /** Evaluation rounds: planners set them up and read the results; panelists score; owners self-assess. */
 export const evaluationRoutes =
-  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
+  (mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
     const base = "/api/municipalities/:municipalityNumber/evaluations";
     const roundParams = z.object({ municipalityNumber, roundId: z.uuid() });

@@ -6,19 +6,16 @@ import { commentVisibilities, proposalStatuses } from "../../db/schema/partnersh
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
-import {
-  type CommentTargetRef,
-  editComment,
-  getComments,
-  type Notice,
-  postComment,
-  removeComment,
-} from "../../services/comments/comments.ts";
+import { editComment } from "../../services/comments/edit-comment.ts";
+import { getComments } from "../../services/comments/get-comments.ts";
+import type { CommentTargetRef, Notice } from "../../services/comments/internal.ts";
 import {
   emailNotifications,
   listNotifications,
   markNotificationsRead,
 } from "../../services/comments/notifications.ts";
+import { postComment } from "../../services/comments/post-comment.ts";
+import { removeComment } from "../../services/comments/remove-comment.ts";
 import { decideProposal } from "../../services/proposals/decide-proposal.ts";
 import { getProposal } from "../../services/proposals/get-proposal.ts";
 import { listProposals } from "../../services/proposals/list-proposals.ts";

@@ -296,7 +296,7 @@ describe("shared measures across a region", () => {
 
 describe("regions", () => {
   it("starts with Drammensregionen; only installation admins change members and coordinators", async () => {
-    const { ensureDefaultRegion } = await import("../../services/region/regions.ts");
+    const { ensureDefaultRegion } = await import("../../services/region/ensure-default-region.ts");
     const { syncMunicipalityRegister } = await import(
       "../../services/municipalities/sync-municipality-register.ts"
     );

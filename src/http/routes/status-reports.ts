@@ -16,16 +16,14 @@ import { type CompiledReport, periodTitles } from "../../domain/status-report.ts
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { getCompiledStatusReport } from "../../services/status-reports/compile-status-report.ts";
+import { createReportingPeriods } from "../../services/status-reports/create-reporting-periods.ts";
 import { getReportingPeriod, getStatusReport } from "../../services/status-reports/get-status-report.ts";
-import {
-  createReportingPeriods,
-  listReportingPeriods,
-  updateReportingPeriod,
-} from "../../services/status-reports/reporting-periods.ts";
+import { listReportingPeriods } from "../../services/status-reports/list-reporting-periods.ts";
 import { reviewStatusReport } from "../../services/status-reports/review-status-report.ts";
 import { sendStatusReminders } from "../../services/status-reports/send-status-reminders.ts";
 import { statusReportsWaitingFor } from "../../services/status-reports/status-reports-waiting.ts";
 import { submitStatusReport } from "../../services/status-reports/submit-status-report.ts";
+import { updateReportingPeriod } from "../../services/status-reports/update-reporting-period.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const completenessSchema = z.object({

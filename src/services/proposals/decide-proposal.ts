@@ -9,7 +9,7 @@ import {
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
-import type { Notice } from "../comments/comments.ts";
+import type { Notice } from "../comments/internal.ts";
 import { membersOfOrganisation, notify } from "../comments/notifications.ts";
 import type { ServiceContext } from "../context.ts";
 import { insertMeasure } from "../measures/create-measure.ts";

@@ -10,7 +10,7 @@ import {
 } from "../../db/schema/index.ts";
 import { type Action, allowedActions } from "../../domain/permissions.ts";
 import { resolveTenant } from "../access.ts";
-import { type CommentThread, loadCommentThread } from "../comments/comments.ts";
+import { type CommentThread, loadCommentThread } from "../comments/internal.ts";
 import type { ServiceContext } from "../context.ts";
 import { loadProposalDetails, loadProposalRows, type ProposalSummary } from "./list-proposals.ts";
 import { findReadableProposal, proposalObject } from "./proposal-access.ts";

@@ -2,13 +2,10 @@ import { toCsv } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
 import type { ServiceContext } from "../context.ts";
-import {
-  getPublicActionPlan,
-  getPublicMeasure,
-  listPublicPlans,
-  type PublicActionPlan,
-  type PublicMunicipality,
-} from "./public-content.ts";
+import { getPublicActionPlan } from "./get-public-action-plan.ts";
+import { getPublicMeasure } from "./get-public-measure.ts";
+import type { PublicActionPlan, PublicMunicipality } from "./internal.ts";
+import { listPublicPlans } from "./list-public-plans.ts";
 
 /**
  * Open data (CC BY 4.0): the same public read services as the public pages, as JSON and CSV under

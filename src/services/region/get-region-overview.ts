@@ -22,8 +22,8 @@ import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { partnersInSeveralMunicipalities } from "../../domain/region.ts";
 import { subjectIn, subjectInRegion } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { loadRegion } from "./internal.ts";
 import { presentSharedMeasure, type SharedMeasureView } from "./list-shared-measures.ts";
-import { loadRegion } from "./regions.ts";
 import { joinedParties, loadParticipations, loadSharedMeasures } from "./shared-measures.ts";
 
 type ByYear = { year: number; amountNok: number }[];
