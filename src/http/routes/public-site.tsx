@@ -45,7 +45,7 @@ type Params = {
 
 /**
  * The citizen-facing site: plain server-rendered HTML under /kommune/<nr>/…, no script, from the
- * same public read services as the open data API (src/services/public-content.ts).
+ * same public read services as the open data API (src/services/public/).
  */
 export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: number }) {
   const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
