@@ -21,8 +21,11 @@ import { indicators, memberships, municipalities, users } from "../src/db/schema
 import { readJsonStatText } from "../src/domain/statistics/jsonstat.ts";
 import { type ImportMapping, mapTable } from "../src/domain/statistics/mapping.ts";
 import type { ServiceContext } from "../src/services/context.ts";
-import { importIndicatorData, knownMunicipalities } from "../src/services/import-indicator-data.ts";
-import { syncMunicipalityRegister } from "../src/services/sync-municipality-register.ts";
+import {
+  importIndicatorData,
+  knownMunicipalities,
+} from "../src/services/indicators/import-indicator-data.ts";
+import { syncMunicipalityRegister } from "../src/services/municipalities/sync-municipality-register.ts";
 
 const { values } = parseArgs({
   options: {

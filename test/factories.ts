@@ -19,8 +19,8 @@ import {
   users,
 } from "../src/db/schema/index.ts";
 import type { Role } from "../src/domain/permissions.ts";
+import { hashPassword } from "../src/services/accounts/passwords.ts";
 import { type ServiceContext, systemActor } from "../src/services/context.ts";
-import { hashPassword } from "../src/services/passwords.ts";
 
 /**
  * Factories build exactly the data a test needs and create any missing parent, so no test depends

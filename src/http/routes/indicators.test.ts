@@ -17,7 +17,10 @@ import {
 } from "../../../test/factories.ts";
 import { auditEvents, indicatorImports, indicatorValues } from "../../db/schema/index.ts";
 import type { Role } from "../../domain/permissions.ts";
-import { importIndicatorData, previewIndicatorImport } from "../../services/import-indicator-data.ts";
+import {
+  importIndicatorData,
+  previewIndicatorImport,
+} from "../../services/indicators/import-indicator-data.ts";
 import type { ImportPreviewResponse, IndicatorDetailResponse } from "./indicators.ts";
 
 const fixture = (name: string) =>

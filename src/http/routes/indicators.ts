@@ -9,10 +9,10 @@ import {
   importIndicatorData,
   maxFileBytes,
   previewIndicatorImport,
-} from "../../services/import-indicator-data.ts";
-import { getIndicator, listIndicators } from "../../services/indicator-read.ts";
-import { createIndicator, updateIndicator } from "../../services/save-indicator.ts";
-import { setIndicatorTarget } from "../../services/set-indicator-target.ts";
+} from "../../services/indicators/import-indicator-data.ts";
+import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
+import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
+import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
 import { setServerChartDocument } from "../../web/charts/chart-document.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 

@@ -8,7 +8,7 @@ import { startSmtpServer } from "../../../test/smtp.ts";
 import { loadConfig } from "../../config.ts";
 import { auditEvents, invitations } from "../../db/schema/index.ts";
 import type { Role } from "../../domain/permissions.ts";
-import { hashToken } from "../../services/sessions.ts";
+import { hashToken } from "../../services/accounts/sessions.ts";
 import { buildApp } from "../app.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

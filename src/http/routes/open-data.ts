@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
-import { actionPlanMeasuresCsv, openActionPlan, openMeasure, openPlans } from "../../services/open-data.ts";
+import {
+  actionPlanMeasuresCsv,
+  openActionPlan,
+  openMeasure,
+  openPlans,
+} from "../../services/public/open-data.ts";
 import { measurePath } from "../../web/public-site/urls.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";

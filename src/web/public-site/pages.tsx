@@ -11,8 +11,8 @@ import type {
   PublicMeasureSummary,
   PublicMunicipality,
   PublicPlanSummary,
-  PublicSearchResult,
-} from "../../services/public-content.ts";
+} from "../../services/public/internal.ts";
+import type { PublicSearchResult } from "../../services/public/search-public.ts";
 import { type Language, languages, localeFor } from "../i18n/messages.ts";
 import { type PublicTranslate, publicTranslator } from "../i18n/public-messages.ts";
 import {
