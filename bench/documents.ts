@@ -18,9 +18,9 @@ import { memberships, municipalities, users } from "../src/db/schema/index.ts";
 import { actionPlanDocx } from "../src/documents/action-plan-docx.ts";
 import { actionPlanPdf } from "../src/documents/action-plan-pdf.ts";
 import { actionPlanWorkbook } from "../src/documents/action-plan-xlsx.ts";
-import { loadActionPlanDocument } from "../src/services/action-plan-document.ts";
 import type { ServiceContext } from "../src/services/context.ts";
-import { applyMeasureImport, previewMeasureImport } from "../src/services/import-measures.ts";
+import { loadActionPlanDocument } from "../src/services/cycles/action-plan-document.ts";
+import { applyMeasureImport, previewMeasureImport } from "../src/services/measures/import-measures.ts";
 import { createDocumentPlan } from "../test/factories.ts";
 
 const { values } = parseArgs({

@@ -18,10 +18,14 @@ import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { runMigrations } from "../src/db/migrate.ts";
 import register from "../src/db/reference/kommuner-2024.json" with { type: "json" };
 import { indicators, memberships, municipalities, users } from "../src/db/schema/index.ts";
-import { type ImportMapping, mapTable, readJsonStatText } from "../src/domain/statistics-table.ts";
+import { readJsonStatText } from "../src/domain/statistics/jsonstat.ts";
+import { type ImportMapping, mapTable } from "../src/domain/statistics/mapping.ts";
 import type { ServiceContext } from "../src/services/context.ts";
-import { importIndicatorData, knownMunicipalities } from "../src/services/import-indicator-data.ts";
-import { syncMunicipalityRegister } from "../src/services/sync-municipality-register.ts";
+import {
+  importIndicatorData,
+  knownMunicipalities,
+} from "../src/services/indicators/import-indicator-data.ts";
+import { syncMunicipalityRegister } from "../src/services/municipalities/sync-municipality-register.ts";
 
 const { values } = parseArgs({
   options: {

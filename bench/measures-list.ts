@@ -48,8 +48,8 @@ import {
 } from "../src/db/schema/index.ts";
 import { buildApp } from "../src/http/app.ts";
 import { anonymous } from "../src/services/context.ts";
-import { listMeasures } from "../src/services/list-measures.ts";
-import { loadMeasureRows } from "../src/services/measure-rows.ts";
+import { listMeasures } from "../src/services/measures/list-measures.ts";
+import { loadMeasureRows } from "../src/services/measures/measure-rows.ts";
 
 /** Repetitions per figure; set from the command line in main(). */
 const settings = { runs: 30, warmup: 5 };

@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { demoPassword } from "../src/services/load-demo-data.ts";
+import { demoPassword } from "../src/demo/load-demo-data.ts";
 import { freePort, startPlanverkProcess, waitUntilReady } from "../test/processes.ts";
 
 const { values } = parseArgs({

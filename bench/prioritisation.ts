@@ -24,7 +24,7 @@ import {
   prioritise,
   readSolution,
 } from "../src/domain/prioritisation.ts";
-import { solveInWorker } from "../src/services/solver-thread.ts";
+import { solveInWorker } from "../src/infra/solver-thread.ts";
 
 const { values: args } = parseArgs({
   options: {

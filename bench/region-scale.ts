@@ -30,10 +30,10 @@ import { connectDatabase, type Database } from "../src/db/client.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { runMigrations } from "../src/db/migrate.ts";
 import { buildApp } from "../src/http/app.ts";
+import { openSession } from "../src/services/accounts/sessions.ts";
 import { systemActor } from "../src/services/context.ts";
-import { ensureDefaultRegion } from "../src/services/regions.ts";
-import { openSession } from "../src/services/sessions.ts";
-import { syncMunicipalityRegister } from "../src/services/sync-municipality-register.ts";
+import { syncMunicipalityRegister } from "../src/services/municipalities/sync-municipality-register.ts";
+import { ensureDefaultRegion } from "../src/services/region/ensure-default-region.ts";
 
 const step = async (db: Database, label: string, statement: string) => {
   const start = performance.now();

@@ -16,10 +16,10 @@ import { connectDatabase } from "../src/db/client.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { runMigrations } from "../src/db/migrate.ts";
 import { actionPlanVersions, cycles, measureVersions, memberships, users } from "../src/db/schema/index.ts";
-import { compareActionPlans } from "../src/services/compare-action-plans.ts";
 import type { ServiceContext } from "../src/services/context.ts";
-import { loadMeasureRows } from "../src/services/measure-rows.ts";
-import { rollCycle } from "../src/services/roll-cycle.ts";
+import { compareActionPlans } from "../src/services/cycles/compare-action-plans.ts";
+import { rollCycle } from "../src/services/cycles/roll-cycle.ts";
+import { loadMeasureRows } from "../src/services/measures/measure-rows.ts";
 import { seed } from "./measures-list.ts";
 
 const { values } = parseArgs({

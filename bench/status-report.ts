@@ -40,8 +40,8 @@ import {
 import { statusReportDocx } from "../src/documents/status-report-docx.ts";
 import { statusReportPdf } from "../src/documents/status-report-pdf.ts";
 import { statusReportXlsx } from "../src/documents/status-report-xlsx.ts";
-import { getCompiledStatusReport } from "../src/services/compile-status-report.ts";
 import type { ServiceContext } from "../src/services/context.ts";
+import { getCompiledStatusReport } from "../src/services/status-reports/compile-status-report.ts";
 
 const one = <T>(rows: T[]): T => {
   const row = rows[0];

@@ -4,15 +4,11 @@ import type { Config } from "./config.ts";
 import { connectDatabase } from "./db/client.ts";
 import { startEmbeddedPostgres } from "./db/embedded.ts";
 import { runMigrations } from "./db/migrate.ts";
+import { demoUsersNotice, loadDemoDataIfEmpty, refuseDemoUsersInProduction } from "./demo/load-demo-data.ts";
 import { buildApp } from "./http/app.ts";
 import { systemActor } from "./services/context.ts";
-import {
-  demoUsersNotice,
-  loadDemoDataIfEmpty,
-  refuseDemoUsersInProduction,
-} from "./services/load-demo-data.ts";
-import { ensureDefaultRegion } from "./services/regions.ts";
-import { syncMunicipalityRegister } from "./services/sync-municipality-register.ts";
+import { syncMunicipalityRegister } from "./services/municipalities/sync-municipality-register.ts";
+import { ensureDefaultRegion } from "./services/region/ensure-default-region.ts";
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
 

@@ -46,7 +46,7 @@ export async function accessibilityViolations(page: Page) {
 /** The app on a real port with demo data in a database of its own, and a browser to drive it. */
 export async function startAppInBrowser() {
   const { createTestApp } = await import("./app.ts");
-  const { loadDemoDataIfEmpty } = await import("../src/services/load-demo-data.ts");
+  const { loadDemoDataIfEmpty } = await import("../src/demo/load-demo-data.ts");
   const { systemContext } = await import("./factories.ts");
   const t = await createTestApp({ web: true });
   await loadDemoDataIfEmpty({ ctx: systemContext(t.database.db) });

@@ -17,7 +17,7 @@ import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { rootDir } from "../src/cli/web-build.ts";
-import { demoPassword } from "../src/services/load-demo-data.ts";
+import { demoPassword } from "../src/demo/load-demo-data.ts";
 import { freePort, type StartedProcess, startPlanverkProcess, waitUntilReady } from "./processes.ts";
 
 const rounds = Number(process.env.CRASH_ROUNDS ?? 3);

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
-import type { Role } from "../src/db/schema/accounts.ts";
 import {
   actionPlanVersions,
   cycles,
@@ -19,8 +18,9 @@ import {
   plans,
   users,
 } from "../src/db/schema/index.ts";
+import type { Role } from "../src/domain/permissions.ts";
+import { hashPassword } from "../src/services/accounts/passwords.ts";
 import { type ServiceContext, systemActor } from "../src/services/context.ts";
-import { hashPassword } from "../src/services/passwords.ts";
 
 /**
  * Factories build exactly the data a test needs and create any missing parent, so no test depends

@@ -7,17 +7,15 @@ import { openDataDirDatabase } from "../db/embedded.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { createLogger } from "../server.ts";
-import { restoreBackup, writeBackup } from "../services/backup.ts";
+import { restoreBackup, writeBackup } from "../services/admin/backup.ts";
+import { createAdmin } from "../services/admin/create-admin.ts";
+import { disableDemoUsers } from "../services/admin/disable-demo-users.ts";
+import { generatePassword } from "../services/admin/internal.ts";
+import { listUsers } from "../services/admin/list-users.ts";
+import { resetPassword } from "../services/admin/reset-password.ts";
 import { systemActor } from "../services/context.ts";
-import {
-  createAdmin,
-  disableDemoUsers,
-  generatePassword,
-  listUsers,
-  resetPassword,
-} from "../services/operator-commands.ts";
-import { ensureDefaultRegion } from "../services/regions.ts";
-import { syncMunicipalityRegister } from "../services/sync-municipality-register.ts";
+import { syncMunicipalityRegister } from "../services/municipalities/sync-municipality-register.ts";
+import { ensureDefaultRegion } from "../services/region/ensure-default-region.ts";
 
 const usage = `Bruk: npm run planverk -- <kommando> [valg]
 

@@ -1,4 +1,5 @@
-import type { FieldChanges } from "../db/schema/audit.ts";
+/** What changed in an object, field by field. */
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 /** JSON with object keys sorted, so equal values compare equal whatever order their keys came in. */
 function canonical(value: unknown): string {

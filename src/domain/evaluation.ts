@@ -1,7 +1,12 @@
-import type { Role } from "../db/schema/accounts.ts";
-import type { EvaluationCriterion, Recommendation } from "../db/schema/evaluation.ts";
-import { recommendations } from "../db/schema/evaluation.ts";
-import type { OrganisationKind } from "../db/schema/organisations.ts";
+import type { OrganisationKind } from "./organisations.ts";
+import type { Role } from "./permissions.ts";
+
+/** What an evaluator recommends for a measure (stored values). */
+export const recommendations = ["continue", "adjust", "scale_up", "stop"] as const;
+export type Recommendation = (typeof recommendations)[number];
+
+/** A criterion of a round; `key` names it in the answers' scores, so a title can be reworded. */
+export type EvaluationCriterion = { key: string; title: string };
 
 /**
  * Evaluation rounds: the rules for criteria, scores and the aggregation of a panel's answers.

@@ -1,11 +1,15 @@
 import { type Party, splitMeasureCosts } from "./cost-split.ts";
 import { type Nok, sumNok } from "./money.ts";
 
+/** A budget frame is proposed until the council adopts it (stored values). */
+export const frameStatuses = ["proposed", "adopted"] as const;
+export type FrameStatus = (typeof frameStatuses)[number];
+
 export type FrameInput = {
   frameAreaId: string;
   year: number;
   amountNok: Nok;
-  status: "proposed" | "adopted";
+  status: FrameStatus;
 };
 /** One cost line of a measure: municipal money names its frame area; external money has none. */
 export type CostInput = { reference: string; frameAreaId: string | null; year: number; amountNok: Nok };
@@ -14,7 +18,7 @@ export type FrameCheckRow = {
   year: number;
   frameAreaId: string;
   frameNok: Nok | null;
-  frameStatus: "proposed" | "adopted" | null;
+  frameStatus: FrameStatus | null;
   sumNok: Nok;
   /** Frame minus sum; negative when over. Null without a frame. */
   remainingNok: Nok | null;

@@ -1,5 +1,5 @@
-import type { IndicatorDirection } from "../db/schema/indicators.ts";
-import { periodYear } from "./statistics-table.ts";
+import type { IndicatorDirection } from "./indicators.ts";
+import { periodYear } from "./statistics/table.ts";
 
 /**
  * Whether an indicator is on track, by one documented rule (also stated in the interface):

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { roles } from "../db/schema/accounts.ts";
 import {
   acceptPath,
   formatOsloTime,
@@ -10,6 +9,7 @@ import {
   roleNames,
   unusableInvitationMessage,
 } from "./invitation.ts";
+import { roles } from "./permissions.ts";
 
 const now = new Date("2026-03-10T12:00:00Z");
 

@@ -1,4 +1,4 @@
-import type { Role } from "../db/schema/accounts.ts";
+import type { Role } from "./permissions.ts";
 import { normaliseEmail } from "./sign-in.ts";
 
 /**

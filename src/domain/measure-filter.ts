@@ -1,4 +1,4 @@
-import type { MeasureStatus, PartnerRole } from "../db/schema/measures.ts";
+import type { MeasureStatus, PartnerRole } from "./measures.ts";
 import { compareReferences } from "./plan-tree.ts";
 
 /** What the measure table filters, searches and sorts on. */

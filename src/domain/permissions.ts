@@ -1,4 +1,6 @@
-import type { Role } from "../db/schema/accounts.ts";
+/** The roles a person can have in one municipality (stored values). */
+export const roles = ["admin", "planner", "measure_owner", "partner", "viewer"] as const;
+export type Role = (typeof roles)[number];
 
 /**
  * Who may do what. This table is the only place that says so: every route asks `can`, and the API

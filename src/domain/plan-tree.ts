@@ -1,4 +1,4 @@
-import type { MeasureStatus } from "../db/schema/measures.ts";
+import type { MeasureStatus } from "./measures.ts";
 import { type Nok, sumNok } from "./money.ts";
 import { type ProgressRollUp, rollUpProgress } from "./progress.ts";
 

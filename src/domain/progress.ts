@@ -1,4 +1,4 @@
-import type { MeasureStatus } from "../db/schema/measures.ts";
+import type { MeasureStatus } from "./measures.ts";
 
 export type ProgressRollUp = {
   /** Whole percent, or null when no measure counts. */

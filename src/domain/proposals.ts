@@ -1,5 +1,9 @@
 import type { CyclePhase } from "./cycle.ts";
 
+/** Where a partner's proposal stands (stored values). */
+export const proposalStatuses = ["submitted", "accepted", "rejected", "deferred"] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
 /** Partners send proposals while the cycle is in its first phase, «Innspill» (DESIGN.md, the yearly cycle). */
 export function proposalsOpen(phase: CyclePhase): boolean {
   return phase === "innspill";

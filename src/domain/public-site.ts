@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { foldForSearch } from "./measure-filter.ts";
 
 /** Open data licence, stated in every open data answer and on the public pages. */
@@ -6,24 +5,6 @@ export const openDataLicence = {
   name: "CC BY 4.0",
   url: "https://creativecommons.org/licenses/by/4.0/deed.no",
 } as const;
-
-/**
- * A strong entity tag for a response body: the same bytes always give the same tag, so a client or
- * CDN that sends it back in If-None-Match gets 304 until the content changes.
- */
-export function entityTag(body: string | Buffer): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
-/** Whether an If-None-Match header matches the tag (a list, weak tags and * included). */
-export function matchesEntityTag(ifNoneMatch: string | undefined, tag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  return ifNoneMatch
-    .split(",")
-    .map((t) => t.trim().replace(/^W\//, ""))
-    .includes(tag);
-}
 
 export type PublicSearchItem = {
   kind: "goal" | "focus_area" | "measure";

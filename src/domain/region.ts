@@ -1,3 +1,7 @@
+/** A municipality invited to another's shared measure, and then taking part (stored values). */
+export const participationStatuses = ["invited", "joined"] as const;
+export type ParticipationStatus = (typeof participationStatuses)[number];
+
 /** The region every installation starts with (issue 12), by Statistics Norway's 2024 numbers. */
 export const defaultRegion = {
   slug: "drammensregionen",

@@ -1,5 +1,5 @@
-import type { MeasureStatus } from "../db/schema/measures.ts";
 import { financialPlanPeriod } from "./cycle.ts";
+import type { MeasureStatus } from "./measures.ts";
 
 export type EvaluationRecommendation = "continue" | "adjust" | "scale_up" | "stop";
 

@@ -1,4 +1,4 @@
-import sn2007 from "../db/reference/sn2007-sections.json" with { type: "json" };
+import sn2007 from "./reference/sn2007-sections.json" with { type: "json" };
 
 export type Sn2007Section = { code: string; name: string; shortName: string };
 export const sn2007Sections: Sn2007Section[] = sn2007.sections.map(({ code, name, shortName }) => ({

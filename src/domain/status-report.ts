@@ -1,11 +1,18 @@
-import type { MeasureStatus } from "../db/schema/measures.ts";
-import type {
-  ReportingPeriodKind,
-  ReportingPeriodState,
-  StatusReportState,
-  TrafficLight,
-} from "../db/schema/status-reports.ts";
+import type { MeasureStatus } from "./measures.ts";
 import { sumNok } from "./money.ts";
+
+/** 1. tertial, 2. tertial and the annual report (stored values). */
+export const reportingPeriodKinds = ["t1", "t2", "annual"] as const;
+export type ReportingPeriodKind = (typeof reportingPeriodKinds)[number];
+export const reportingPeriodStates = ["planned", "open", "closed"] as const;
+export type ReportingPeriodState = (typeof reportingPeriodStates)[number];
+/** The owner's judgement of a measure in a report (stored values). */
+export const trafficLights = ["on_track", "deviation", "serious_deviation"] as const;
+export type TrafficLight = (typeof trafficLights)[number];
+export const statusReportStates = ["submitted", "returned", "approved"] as const;
+export type StatusReportState = (typeof statusReportStates)[number];
+/** Money spent on a measure in a period, per funding source. */
+export type ReportedSpending = { fundingSourceId: string; amountNok: number };
 
 /**
  * Status reporting through the year (tertialrapportering): the periods of a cycle, what a report

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { createMailer, type Mailer } from "../infra/mailer.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -42,6 +43,8 @@ export type AppDeps = {
   webDir?: string;
   /** Seconds the public pages and open data keep a rendered answer in memory (default 10; 0: none). */
   publicCacheSeconds?: number;
+  /** E-mail out; by default the SMTP server of `config.smtp`. One for the whole app, closed with it. */
+  mailer?: Mailer;
 };
 
 export async function buildApp({
@@ -50,6 +53,7 @@ export async function buildApp({
   logger,
   webDir,
   publicCacheSeconds,
+  mailer = createMailer(config.smtp, logger),
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
@@ -65,6 +69,7 @@ export async function buildApp({
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
   await registerAuth(app, db);
+  app.addHook("onClose", async () => mailer.close());
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -96,15 +101,15 @@ export async function buildApp({
   await app.register(indicatorRoutes);
   await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
-  await app.register(proposalRoutes(config));
+  await app.register(proposalRoutes(config, mailer));
   await app.register(regionRoutes);
   await app.register(oidcRoutes(config));
-  await app.register(invitationRoutes(config));
-  await app.register(statusReportRoutes(config));
+  await app.register(invitationRoutes(config, mailer));
+  await app.register(statusReportRoutes(config, mailer));
   const publicOptions = { publicUrl: config.publicUrl, cacheSeconds: publicCacheSeconds };
   await app.register(publicSiteRoutes(publicOptions));
   await app.register(openDataRoutes(publicOptions));
-  await app.register(evaluationRoutes(config));
+  await app.register(evaluationRoutes(mailer));
   if (webDir) await registerWeb(app, webDir);
   return app;
 }

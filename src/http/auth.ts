@@ -3,8 +3,8 @@ import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { loadSession, sessionCookie, sessionLifetimeMs } from "../services/accounts/sessions.ts";
 import { anonymous, type ServiceContext } from "../services/context.ts";
-import { loadSession, sessionCookie, sessionLifetimeMs } from "../services/sessions.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

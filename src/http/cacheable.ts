@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { entityTag, matchesEntityTag } from "../domain/public-site.ts";
+import { entityTag, matchesEntityTag } from "./entity-tag.ts";
 
 /**
  * Public pages and open data are the same for everyone (per language), so they are sent with a

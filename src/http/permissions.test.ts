@@ -2,8 +2,8 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Signed, signIn } from "../../test/app.ts";
 import { createMunicipality, createPlan, createUser, testPassword } from "../../test/factories.ts";
-import type { Role } from "../db/schema/accounts.ts";
 import { auditEvents, memberships, municipalities, plans } from "../db/schema/index.ts";
+import type { Role } from "../domain/permissions.ts";
 import {
   type Action,
   can,

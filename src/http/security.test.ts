@@ -24,7 +24,7 @@ import { activeContent, hostile, textOf } from "../../test/hostile.ts";
 import { webDir } from "../cli/web-build.ts";
 import { loadConfig } from "../config.ts";
 import { actionPlanVersions, auditEvents, cycles, plans, sessions } from "../db/schema/index.ts";
-import { hashToken, newToken } from "../services/sessions.ts";
+import { hashToken, newToken } from "../services/accounts/sessions.ts";
 import { buildApp } from "./app.ts";
 
 /**

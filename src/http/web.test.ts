@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/app.ts";
 import { systemContext } from "../../test/factories.ts";
 import { webDir } from "../cli/web-build.ts";
-import { loadDemoDataIfEmpty } from "../services/load-demo-data.ts";
+import { loadDemoDataIfEmpty } from "../demo/load-demo-data.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

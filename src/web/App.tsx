@@ -2,9 +2,9 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ComponentType, lazy, Suspense } from "react";
 import { matchRoutes, Route, Routes } from "react-router";
 import { Layout } from "./components/Layout.tsx";
+import { NotFoundPage } from "./components/NotFoundPage.tsx";
 import { LanguageProvider } from "./i18n/language.tsx";
 import type { Language } from "./i18n/messages.ts";
-import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 
 type LazyPage = { Page: ComponentType; preload: () => Promise<unknown> };
 
@@ -55,11 +55,11 @@ const pages = {
     (m) => m.PlanStructurePage,
   ),
   CyclePage: lazyPage(
-    () => import("./pages/CyclePage.tsx"),
+    () => import("./pages/cycle/CyclePage.tsx"),
     (m) => m.CyclePage,
   ),
   BudgetPage: lazyPage(
-    () => import("./pages/BudgetPage.tsx"),
+    () => import("./pages/budget/BudgetPage.tsx"),
     (m) => m.BudgetPage,
   ),
   IndicatorsPage: lazyPage(
@@ -111,7 +111,7 @@ const pages = {
     (m) => m.AcceptInvitationPage,
   ),
   OrganisationsPage: lazyPage(
-    () => import("./pages/OrganisationsPage.tsx"),
+    () => import("./pages/organisations/OrganisationsPage.tsx"),
     (m) => m.OrganisationsPage,
   ),
   OrganisationPage: lazyPage(
@@ -147,7 +147,7 @@ const pages = {
     (m) => m.EvaluationsPage,
   ),
   EvaluationRoundPage: lazyPage(
-    () => import("./pages/EvaluationRoundPage.tsx"),
+    () => import("./pages/evaluation-round/EvaluationRoundPage.tsx"),
     (m) => m.EvaluationRoundPage,
   ),
   RegionPage: lazyPage(
@@ -169,8 +169,8 @@ export const pageRoutes: { path: string; page: LazyPage; source: string }[] = [
   { path: "/tiltak/:reference", page: pages.MeasurePage, source: "pages/MeasurePage.tsx" },
   { path: "/tiltak/:reference/rediger", page: pages.MeasureFormPage, source: "pages/MeasureFormPage.tsx" },
   { path: "/plan/struktur", page: pages.PlanStructurePage, source: "pages/PlanStructurePage.tsx" },
-  { path: "/arshjul", page: pages.CyclePage, source: "pages/CyclePage.tsx" },
-  { path: "/budsjett", page: pages.BudgetPage, source: "pages/BudgetPage.tsx" },
+  { path: "/arshjul", page: pages.CyclePage, source: "pages/cycle/CyclePage.tsx" },
+  { path: "/budsjett", page: pages.BudgetPage, source: "pages/budget/BudgetPage.tsx" },
   { path: "/indikatorer", page: pages.IndicatorsPage, source: "pages/IndicatorsPage.tsx" },
   { path: "/indikatorer/ny", page: pages.IndicatorFormPage, source: "pages/IndicatorFormPage.tsx" },
   { path: "/indikatorer/:id", page: pages.IndicatorPage, source: "pages/IndicatorPage.tsx" },
@@ -196,7 +196,7 @@ export const pageRoutes: { path: string; page: LazyPage; source: string }[] = [
   { path: "/admin", page: pages.AdminPage, source: "pages/AdminPage.tsx" },
   { path: "/drift/kommuner", page: pages.SystemPage, source: "pages/SystemPage.tsx" },
   { path: "/invitasjon/:token", page: pages.AcceptInvitationPage, source: "pages/AcceptInvitationPage.tsx" },
-  { path: "/partnere", page: pages.OrganisationsPage, source: "pages/OrganisationsPage.tsx" },
+  { path: "/partnere", page: pages.OrganisationsPage, source: "pages/organisations/OrganisationsPage.tsx" },
   { path: "/partnere/:organisationId", page: pages.OrganisationPage, source: "pages/OrganisationPage.tsx" },
   { path: "/innspill", page: pages.ProposalsPage, source: "pages/ProposalsPage.tsx" },
   { path: "/innspill/:number", page: pages.ProposalPage, source: "pages/ProposalPage.tsx" },
@@ -216,7 +216,7 @@ export const pageRoutes: { path: string; page: LazyPage; source: string }[] = [
   {
     path: "/evalueringer/:roundId",
     page: pages.EvaluationRoundPage,
-    source: "pages/EvaluationRoundPage.tsx",
+    source: "pages/evaluation-round/EvaluationRoundPage.tsx",
   },
   { path: "/region", page: pages.RegionPage, source: "pages/RegionPage.tsx" },
   { path: "/region/:slug", page: pages.RegionPage, source: "pages/RegionPage.tsx" },

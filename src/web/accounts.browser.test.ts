@@ -6,7 +6,7 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
-import { demoPassword } from "../services/load-demo-data.ts";
+import { demoPassword } from "../demo/load-demo-data.ts";
 
 type Expectation = {
   email: string;

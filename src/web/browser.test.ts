@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/app.ts";
 import { accessibilityViolations, browserAvailable, launchBrowser } from "../../test/browser.ts";
 import { systemContext } from "../../test/factories.ts";
-import { loadDemoDataIfEmpty } from "../services/load-demo-data.ts";
+import { loadDemoDataIfEmpty } from "../demo/load-demo-data.ts";
 
 describe.skipIf(!browserAvailable)("the web app in Chromium", () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;

@@ -7,7 +7,7 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
-import { demoPassword } from "../services/load-demo-data.ts";
+import { demoPassword } from "../demo/load-demo-data.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each step there to look at. */
 const shotsDir = process.env.PLANVERK_SHOTS;

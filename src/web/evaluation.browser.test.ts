@@ -10,7 +10,7 @@ import {
 } from "../../test/browser.ts";
 import { createPartnerOfKind, testPassword } from "../../test/factories.ts";
 import { municipalities } from "../db/schema/index.ts";
-import { demoMunicipality, demoPassword } from "../services/load-demo-data.ts";
+import { demoMunicipality, demoPassword } from "../demo/load-demo-data.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each step there to look at. */
 const shotsDir = process.env.PLANVERK_SHOTS;

@@ -9,7 +9,7 @@ import {
   startAppInBrowser,
 } from "../../test/browser.ts";
 import { cycles } from "../db/schema/index.ts";
-import { demoPassword } from "../services/load-demo-data.ts";
+import { demoPassword } from "../demo/load-demo-data.ts";
 
 // Set PLANVERK_SCREENSHOT_DIR to keep a picture of each screen, to look at by eye.
 const screenshotDir = process.env.PLANVERK_SCREENSHOT_DIR;

@@ -5,7 +5,7 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
-import { demoPassword } from "../services/load-demo-data.ts";
+import { demoPassword } from "../demo/load-demo-data.ts";
 
 describe.skipIf(!browserAvailable)("a planner keeps the plan in Chromium", () => {
   let env: Awaited<ReturnType<typeof startAppInBrowser>>;

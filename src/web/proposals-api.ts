@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ProposalStatus } from "../db/schema/partnership.ts";
+import type { ProposalStatus } from "../domain/proposals.ts";
 import type {
   CommentThreadResponse,
   ProposalDetailResponse,

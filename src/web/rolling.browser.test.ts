@@ -5,7 +5,7 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
-import { demoPassword } from "../services/load-demo-data.ts";
+import { demoPassword } from "../demo/load-demo-data.ts";
 
 describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
   let env: Awaited<ReturnType<typeof startAppInBrowser>>;

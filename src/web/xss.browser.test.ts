@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, signInWithForm, startAppInBrowser } from "../../test/browser.ts";
 import { hostile } from "../../test/hostile.ts";
 import { actionPlanVersions, cycles, measures, measureVersions, plans } from "../db/schema/index.ts";
-import { demoMunicipality, demoPassword } from "../services/load-demo-data.ts";
+import { demoMunicipality, demoPassword } from "../demo/load-demo-data.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each page to look at. */
 const shotsDir = process.env.PLANVERK_SHOTS;

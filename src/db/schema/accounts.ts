@@ -1,9 +1,10 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { roles } from "../../domain/permissions.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { partnerOrganisations } from "./organisations.ts";
 
-export const roles = ["admin", "planner", "measure_owner", "partner", "viewer"] as const;
-export type Role = (typeof roles)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export { type Role, roles } from "../../domain/permissions.ts";
 
 /** A person. Email is stored lower-case. Without a password hash the person signs in only via OIDC. */
 export const users = pgTable("users", {

@@ -1,8 +1,10 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { FieldChanges } from "../../domain/audit.ts";
 import { users } from "./accounts.ts";
 import { municipalities } from "./tenancy.ts";
 
-export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+// Re-exported until every importer takes the type from the domain.
+export type { FieldChanges } from "../../domain/audit.ts";
 
 /**
  * The audit trail: who changed what, when, field by field. Written in the same transaction as the

@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { cyclePhases } from "../../domain/cycle.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { plans } from "./plan.ts";
 
@@ -12,20 +13,7 @@ export const cycles = pgTable(
       .notNull()
       .references(() => plans.id),
     budgetYear: integer("budget_year").notNull(),
-    phase: text("phase", {
-      enum: [
-        "innspill",
-        "utarbeidelse",
-        "rammesak",
-        "tilpasning",
-        "vedtak",
-        "gjennomforing",
-        "evaluering",
-        "avsluttet",
-      ],
-    })
-      .notNull()
-      .default("innspill"),
+    phase: text("phase", { enum: cyclePhases }).notNull().default("innspill"),
     /** Planned start and end of each phase (ISO dates); defaults from src/domain/phases.ts. */
     phaseDates: jsonb("phase_dates")
       .$type<Record<string, { start: string; end: string }>>()

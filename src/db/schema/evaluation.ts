@@ -1,14 +1,12 @@
 import { date, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { type EvaluationCriterion, recommendations } from "../../domain/evaluation.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { cycles } from "./cycle.ts";
 import { measures } from "./measures.ts";
 
-export const recommendations = ["continue", "adjust", "scale_up", "stop"] as const;
-export type Recommendation = (typeof recommendations)[number];
-
-/** A criterion of a round; `key` names it in the answers' scores, so a title can be reworded. */
-export type EvaluationCriterion = { key: string; title: string };
+// Re-exported until every importer takes the vocabulary from the domain.
+export { type EvaluationCriterion, type Recommendation, recommendations } from "../../domain/evaluation.ts";
 
 /**
  * An evaluation round (evalueringsrunde) of a cycle: a panel scores the chosen measures on the

@@ -1,4 +1,5 @@
 import { bigint, date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { frameStatuses } from "../../domain/frame-check.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { cycles } from "./cycle.ts";
 
@@ -33,8 +34,8 @@ export const fundingSources = pgTable(
   (t) => [unique("funding_sources_name_uq").on(t.municipalityId, t.name)],
 );
 
-export const frameStatuses = ["proposed", "adopted"] as const;
-export type FrameStatus = (typeof frameStatuses)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export { type FrameStatus, frameStatuses } from "../../domain/frame-check.ts";
 
 /**
  * The budget frame of one frame area for one year of a cycle's period, in whole kroner: proposed,

@@ -12,15 +12,19 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { focusAreas, goals } from "./plan.ts";
 import { municipalities } from "./tenancy.ts";
 
-export const indicatorDirections = ["higher_is_better", "lower_is_better", "stable"] as const;
-export type IndicatorDirection = (typeof indicatorDirections)[number];
-export const indicatorChartKinds = ["time_series", "industry_structure"] as const;
-export type IndicatorChartKind = (typeof indicatorChartKinds)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export {
+  type IndicatorChartKind,
+  type IndicatorDirection,
+  indicatorChartKinds,
+  indicatorDirections,
+} from "../../domain/indicators.ts";
 
 /** An indicator of the knowledge base (kunnskapsgrunnlag), e.g. «Sysselsatte etter næring». */
 export const indicators = pgTable(

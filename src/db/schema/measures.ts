@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { type MeasureLink, measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { actionPlanVersions } from "./cycle.ts";
@@ -21,11 +22,14 @@ import { fundingSources } from "./finance.ts";
 import { partnerOrganisations } from "./organisations.ts";
 import { focusAreas, goals, objectives } from "./plan.ts";
 
-export const measureStatuses = ["planned", "in_progress", "delayed", "completed", "stopped"] as const;
-export type MeasureStatus = (typeof measureStatuses)[number];
-export const partnerRoles = ["lead", "contributor", "funder"] as const;
-export type PartnerRole = (typeof partnerRoles)[number];
-export type MeasureLink = { title: string; url: string };
+// Re-exported until every importer takes the vocabulary from the domain.
+export {
+  type MeasureLink,
+  type MeasureStatus,
+  measureStatuses,
+  type PartnerRole,
+  partnerRoles,
+} from "../../domain/measures.ts";
 
 /** A measure's identity: its stable reference (e.g. T-014) survives every rolling. */
 export const measures = pgTable(

@@ -1,8 +1,9 @@
 import { index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { organisationKinds } from "../../domain/organisations.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 
-export const organisationKinds = ["business", "academia", "public", "voluntary"] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export { type OrganisationKind, organisationKinds } from "../../domain/organisations.ts";
 
 /** A partner organisation (samarbeidspartner): a company, Næringsforeningen, USN, a public body … */
 export const partnerOrganisations = pgTable(

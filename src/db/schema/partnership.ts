@@ -9,6 +9,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { commentTargets, commentVisibilities } from "../../domain/comments.ts";
+import { proposalStatuses } from "../../domain/proposals.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { cycles } from "./cycle.ts";
@@ -16,8 +18,8 @@ import { measures } from "./measures.ts";
 import { partnerOrganisations } from "./organisations.ts";
 import { focusAreas, goals } from "./plan.ts";
 
-export const proposalStatuses = ["submitted", "accepted", "rejected", "deferred"] as const;
-export type ProposalStatus = (typeof proposalStatuses)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export { type ProposalStatus, proposalStatuses } from "../../domain/proposals.ts";
 
 /**
  * A proposal (innspill) from a partner to one cycle's action plan. The planner decides: accepted
@@ -101,10 +103,13 @@ export const proposalCosts = pgTable(
   (t) => [primaryKey({ columns: [t.proposalId, t.year] })],
 );
 
-export const commentTargets = ["proposal", "measure"] as const;
-export type CommentTarget = (typeof commentTargets)[number];
-export const commentVisibilities = ["internal", "partners", "public"] as const;
-export type CommentVisibility = (typeof commentVisibilities)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export {
+  type CommentTarget,
+  type CommentVisibility,
+  commentTargets,
+  commentVisibilities,
+} from "../../domain/comments.ts";
 
 /**
  * A comment on a proposal or a measure. The dialogue on a proposal is its comments visible to

@@ -10,6 +10,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { participationStatuses } from "../../domain/region.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { frameAreas } from "./finance.ts";
@@ -67,8 +68,8 @@ export const regionCoordinators = pgTable(
   ],
 );
 
-export const participationStatuses = ["invited", "joined"] as const;
-export type ParticipationStatus = (typeof participationStatuses)[number];
+// Re-exported until every importer takes the vocabulary from the domain.
+export { type ParticipationStatus, participationStatuses } from "../../domain/region.ts";
 
 /**
  * A municipality taking part in another municipality's measure (a shared measure, «felles tiltak»).

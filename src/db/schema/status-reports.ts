@@ -11,20 +11,31 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { measureStatuses } from "../../domain/measures.ts";
+import {
+  type ReportedSpending,
+  reportingPeriodKinds,
+  reportingPeriodStates,
+  statusReportStates,
+  trafficLights,
+} from "../../domain/status-report.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { cycles } from "./cycle.ts";
-import { measureStatuses, measures } from "./measures.ts";
+import { measures } from "./measures.ts";
 
-export const reportingPeriodKinds = ["t1", "t2", "annual"] as const;
-export type ReportingPeriodKind = (typeof reportingPeriodKinds)[number];
-export const reportingPeriodStates = ["planned", "open", "closed"] as const;
-export type ReportingPeriodState = (typeof reportingPeriodStates)[number];
-export const trafficLights = ["on_track", "deviation", "serious_deviation"] as const;
-export type TrafficLight = (typeof trafficLights)[number];
-export const statusReportStates = ["submitted", "returned", "approved"] as const;
-export type StatusReportState = (typeof statusReportStates)[number];
-export type ReportedSpending = { fundingSourceId: string; amountNok: number };
+// Re-exported until every importer takes the vocabulary from the domain.
+export {
+  type ReportedSpending,
+  type ReportingPeriodKind,
+  type ReportingPeriodState,
+  reportingPeriodKinds,
+  reportingPeriodStates,
+  type StatusReportState,
+  statusReportStates,
+  type TrafficLight,
+  trafficLights,
+} from "../../domain/status-report.ts";
 
 /** A reporting period of a cycle: 1. tertial (per 30 April), 2. tertial (per 31 August), the annual report. */
 export const reportingPeriods = pgTable(

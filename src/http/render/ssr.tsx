@@ -30,6 +30,7 @@ export async function renderPage(
       </StaticRouter>
     </StrictMode>,
   );
-  const modules = [routeOf(url)?.source ?? "pages/NotFoundPage.tsx", `i18n/catalogue/${language}.ts`];
+  const page = routeOf(url)?.source;
+  const modules = [...(page ? [page] : []), `i18n/catalogue/${language}.ts`];
   return { html, state: dehydrate(queryClient), status: known ? 200 : 404, modules };
 }

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { roles } from "../../db/schema/accounts.ts";
-import { exportAuditTrailCsv, listAuditTrail } from "../../services/audit-trail.ts";
-import { changeMemberRole, listMembers } from "../../services/members.ts";
-import { listAllMunicipalities, setMunicipalityActive } from "../../services/municipality-activation.ts";
+import { changeMemberRole, listMembers } from "../../services/accounts/members.ts";
+import { exportAuditTrailCsv, listAuditTrail } from "../../services/admin/audit-trail.ts";
+import {
+  listAllMunicipalities,
+  setMunicipalityActive,
+} from "../../services/municipalities/municipality-activation.ts";
 import { sendCsv } from "../csv.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";

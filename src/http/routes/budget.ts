@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { frameStatuses } from "../../db/schema/finance.ts";
-import {
-  createExternalSource,
-  createFrameArea,
-  getFrameCheck,
-  listBudgetSetup,
-  setFrame,
-} from "../../services/frames.ts";
-import { setMeasureFinancing } from "../../services/set-measure-financing.ts";
+import { createExternalSource } from "../../services/budget/create-external-source.ts";
+import { createFrameArea } from "../../services/budget/create-frame-area.ts";
+import { getFrameCheck } from "../../services/budget/get-frame-check.ts";
+import { listBudgetSetup } from "../../services/budget/list-budget-setup.ts";
+import { setFrame } from "../../services/budget/set-frame.ts";
+import { setMeasureFinancing } from "../../services/measures/set-measure-financing.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const setupSchema = z.object({

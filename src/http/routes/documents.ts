@@ -6,8 +6,8 @@ import { actionPlanPdf } from "../../documents/action-plan-pdf.ts";
 import { actionPlanWorkbook } from "../../documents/action-plan-xlsx.ts";
 import { maxImportBytes } from "../../documents/measures-import-xlsx.ts";
 import { AppError } from "../../errors.ts";
-import { loadActionPlanDocument } from "../../services/action-plan-document.ts";
-import { applyMeasureImport, previewMeasureImport } from "../../services/import-measures.ts";
+import { loadActionPlanDocument } from "../../services/cycles/action-plan-document.ts";
+import { applyMeasureImport, previewMeasureImport } from "../../services/measures/import-measures.ts";
 import { municipalityNumber, refusals } from "../schemas.ts";
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signIn } from "../../../test/app.ts";
 import { createEvaluationSetting, testPassword } from "../../../test/factories.ts";
 import { auditEvents, evaluationAnswers, evaluationRounds } from "../../db/schema/index.ts";
-import { evaluationTasksFor } from "../../services/evaluation-tasks.ts";
+import { evaluationTasksFor } from "../../services/evaluations/evaluation-tasks.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

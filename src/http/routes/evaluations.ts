@@ -1,21 +1,26 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Config } from "../../config.ts";
 import { recommendations } from "../../db/schema/evaluation.ts";
 import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
-import { createEvaluationRound } from "../../services/create-evaluation-round.ts";
-import { getLatestMeasureEvaluation } from "../../services/evaluation-feeds.ts";
-import { evaluationTasksFor } from "../../services/evaluation-tasks.ts";
-import { getEvaluationRound } from "../../services/get-evaluation-round.ts";
-import { getEvaluationSummary } from "../../services/get-evaluation-summary.ts";
-import { getEvaluationOptions, listEvaluationRounds } from "../../services/list-evaluation-rounds.ts";
-import { createMailer } from "../../services/mailer.ts";
-import { saveEvaluationAnswer } from "../../services/save-evaluation-answer.ts";
-import { saveSelfAssessment } from "../../services/save-self-assessment.ts";
-import { roundStateChanges, setEvaluationRoundState } from "../../services/set-evaluation-round-state.ts";
-import { updateEvaluationRound } from "../../services/update-evaluation-round.ts";
+import type { Mailer } from "../../infra/mailer.ts";
+import { createEvaluationRound } from "../../services/evaluations/create-evaluation-round.ts";
+import { getLatestMeasureEvaluation } from "../../services/evaluations/evaluation-feeds.ts";
+import { evaluationTasksFor } from "../../services/evaluations/evaluation-tasks.ts";
+import { getEvaluationRound } from "../../services/evaluations/get-evaluation-round.ts";
+import { getEvaluationSummary } from "../../services/evaluations/get-evaluation-summary.ts";
+import {
+  getEvaluationOptions,
+  listEvaluationRounds,
+} from "../../services/evaluations/list-evaluation-rounds.ts";
+import { saveEvaluationAnswer } from "../../services/evaluations/save-evaluation-answer.ts";
+import { saveSelfAssessment } from "../../services/evaluations/save-self-assessment.ts";
+import {
+  roundStateChanges,
+  setEvaluationRoundState,
+} from "../../services/evaluations/set-evaluation-round-state.ts";
+import { updateEvaluationRound } from "../../services/evaluations/update-evaluation-round.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
 const reference = z.string().min(1).max(40);
@@ -225,10 +230,8 @@ export type LatestEvaluationResponse = z.infer<typeof latestSchema>;
 
 /** Evaluation rounds: planners set them up and read the results; panelists score; owners self-assess. */
 export const evaluationRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
     const base = "/api/municipalities/:municipalityNumber/evaluations";
     const roundParams = z.object({ municipalityNumber, roundId: z.uuid() });
 

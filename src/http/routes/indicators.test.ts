@@ -15,9 +15,12 @@ import {
   type Municipality,
   testPassword,
 } from "../../../test/factories.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import { auditEvents, indicatorImports, indicatorValues } from "../../db/schema/index.ts";
-import { importIndicatorData, previewIndicatorImport } from "../../services/import-indicator-data.ts";
+import type { Role } from "../../domain/permissions.ts";
+import {
+  importIndicatorData,
+  previewIndicatorImport,
+} from "../../services/indicators/import-indicator-data.ts";
 import type { ImportPreviewResponse, IndicatorDetailResponse } from "./indicators.ts";
 
 const fixture = (name: string) =>

@@ -1,17 +1,17 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { indicatorChartKinds, indicatorDirections } from "../../db/schema/indicators.ts";
+import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
 import { AppError } from "../../errors.ts";
 import {
   fileTooLargeMessage,
   importIndicatorData,
   maxFileBytes,
   previewIndicatorImport,
-} from "../../services/import-indicator-data.ts";
-import { getIndicator, listIndicators } from "../../services/indicator-read.ts";
-import { createIndicator, updateIndicator } from "../../services/save-indicator.ts";
-import { setIndicatorTarget } from "../../services/set-indicator-target.ts";
+} from "../../services/indicators/import-indicator-data.ts";
+import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
+import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
+import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
 import { renderIndicatorCharts } from "../render/charts/render-indicator-charts.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 import { languageOf } from "../web.ts";

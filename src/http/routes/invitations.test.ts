@@ -6,9 +6,9 @@ import { createTestApp, type Signed, signIn } from "../../../test/app.ts";
 import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
 import { startSmtpServer } from "../../../test/smtp.ts";
 import { loadConfig } from "../../config.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import { auditEvents, invitations } from "../../db/schema/index.ts";
-import { hashToken } from "../../services/sessions.ts";
+import type { Role } from "../../domain/permissions.ts";
+import { hashToken } from "../../services/accounts/sessions.ts";
 import { buildApp } from "../app.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

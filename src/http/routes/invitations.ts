@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { roles } from "../../db/schema/accounts.ts";
-import { acceptInvitation } from "../../services/accept-invitation.ts";
-import { getInvitation, listOpenInvitations } from "../../services/get-invitation.ts";
-import { invitePerson } from "../../services/invite-person.ts";
-import { createMailer } from "../../services/mailer.ts";
+import type { Mailer } from "../../infra/mailer.ts";
+import { acceptInvitation } from "../../services/accounts/accept-invitation.ts";
+import { getInvitation, listOpenInvitations } from "../../services/accounts/get-invitation.ts";
+import { invitePerson } from "../../services/accounts/invite-person.ts";
 import { setSessionCookie } from "../auth.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
@@ -60,11 +60,8 @@ const openInvitations = z.array(
 
 /** Invitations by e-mail to a role in a municipality. */
 export const invitationRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
-
     app.post(
       "/api/municipalities/:municipalityNumber/invitations",
       {

@@ -4,7 +4,7 @@ import * as client from "openid-client";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { AppError } from "../../errors.ts";
-import { type OidcIdentityInput, signInWithOidc } from "../../services/oidc-sign-in.ts";
+import { type OidcIdentityInput, signInWithOidc } from "../../services/accounts/oidc-sign-in.ts";
 import { setSessionCookie } from "../auth.ts";
 import { errorResponse } from "../schemas.ts";
 

@@ -1,10 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
+import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
-import { actionPlanMeasuresCsv, openActionPlan, openMeasure, openPlans } from "../../services/open-data.ts";
-import { measurePath } from "../render/public-site/urls.ts";
+import {
+  actionPlanMeasuresCsv,
+  openActionPlan,
+  openMeasure,
+  openPlans,
+} from "../../services/public/open-data.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
+import { measurePath } from "../render/public-site/urls.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const licence = z.object({ name: z.literal(openDataLicence.name), url: z.literal(openDataLicence.url) });

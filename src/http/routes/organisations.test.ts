@@ -10,7 +10,6 @@ import {
   createUser,
   testPassword,
 } from "../../../test/factories.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import {
   actionPlanVersions,
   auditEvents,
@@ -20,6 +19,7 @@ import {
   organisationContacts,
   partnerOrganisations,
 } from "../../db/schema/index.ts";
+import type { Role } from "../../domain/permissions.ts";
 import type { OrganisationDetailResponse, OrganisationSummaryResponse } from "./organisations.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

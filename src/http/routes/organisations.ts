@@ -1,17 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses, partnerRoles } from "../../db/schema/measures.ts";
-import { organisationKinds } from "../../db/schema/organisations.ts";
+import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { parseOrganisationNumber } from "../../domain/organisation-number.ts";
+import { organisationKinds } from "../../domain/organisations.ts";
 import { actions } from "../../domain/permissions.ts";
-import {
-  createOrganisation,
-  deleteOrganisation,
-  getOrganisation,
-  listOrganisations,
-  updateOrganisation,
-  websiteProblem,
-} from "../../services/organisations.ts";
+import { createOrganisation } from "../../services/organisations/create-organisation.ts";
+import { deleteOrganisation } from "../../services/organisations/delete-organisation.ts";
+import { getOrganisation } from "../../services/organisations/get-organisation.ts";
+import { websiteProblem } from "../../services/organisations/internal.ts";
+import { listOrganisations } from "../../services/organisations/list-organisations.ts";
+import { updateOrganisation } from "../../services/organisations/update-organisation.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const collectionParams = z.object({ municipalityNumber });

@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createPlan } from "../../services/create-plan.ts";
-import {
-  createPlanNode,
-  deletePlanNode,
-  type NodeKind,
-  reorderPlanNodes,
-  updatePlanNode,
-} from "../../services/plan-nodes.ts";
+import { createPlan } from "../../services/plan/create-plan.ts";
+import { createPlanNode } from "../../services/plan/create-plan-node.ts";
+import { deletePlanNode } from "../../services/plan/delete-plan-node.ts";
+import type { NodeKind } from "../../services/plan/internal.ts";
+import { reorderPlanNodes } from "../../services/plan/reorder-plan-nodes.ts";
+import { updatePlanNode } from "../../services/plan/update-plan-node.ts";
 import { municipalityNumber, refusals } from "../schemas.ts";
 import { planViewSchema } from "./plan.ts";
 

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses } from "../../db/schema/measures.ts";
 import { cyclePhases } from "../../domain/cycle.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { actions } from "../../domain/permissions.ts";
-import { getPlanHistory } from "../../services/audit-trail.ts";
-import { getPlanTree } from "../../services/get-plan-tree.ts";
-import { listMunicipalities } from "../../services/list-municipalities.ts";
-import { updatePlan } from "../../services/update-plan.ts";
+import { getPlanHistory } from "../../services/admin/audit-trail.ts";
+import { listMunicipalities } from "../../services/municipalities/list-municipalities.ts";
+import { getPlanTree } from "../../services/plan/get-plan-tree.ts";
+import { updatePlan } from "../../services/plan/update-plan.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const measureSummary = z.object({

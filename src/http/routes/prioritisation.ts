@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { frameStatuses } from "../../db/schema/finance.ts";
-import {
-  applyPrioritisation,
-  getPrioritisationSetup,
-  proposePrioritisation,
-  setMeasurePriority,
-} from "../../services/prioritise.ts";
+import { applyPrioritisation } from "../../services/budget/apply-prioritisation.ts";
+import { getPrioritisationSetup } from "../../services/budget/get-prioritisation-setup.ts";
+import { proposePrioritisation } from "../../services/budget/propose-prioritisation.ts";
+import { setMeasurePriority } from "../../services/budget/set-measure-priority.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const reference = z.string().min(1).max(40);

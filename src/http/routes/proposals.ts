@@ -2,28 +2,26 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { commentVisibilities, proposalStatuses } from "../../db/schema/partnership.ts";
+import { commentVisibilities } from "../../domain/comments.ts";
 import { actions } from "../../domain/permissions.ts";
+import { proposalStatuses } from "../../domain/proposals.ts";
 import { AppError } from "../../errors.ts";
-import {
-  type CommentTargetRef,
-  editComment,
-  getComments,
-  type Notice,
-  postComment,
-  removeComment,
-} from "../../services/comments.ts";
-import { decideProposal } from "../../services/decide-proposal.ts";
-import { getProposal } from "../../services/get-proposal.ts";
-import { listProposals } from "../../services/list-proposals.ts";
-import { createMailer } from "../../services/mailer.ts";
+import type { Mailer } from "../../infra/mailer.ts";
+import { editComment } from "../../services/comments/edit-comment.ts";
+import { getComments } from "../../services/comments/get-comments.ts";
+import type { CommentTargetRef, Notice } from "../../services/comments/internal.ts";
 import {
   emailNotifications,
   listNotifications,
   markNotificationsRead,
-} from "../../services/notifications.ts";
-import { publishProposals } from "../../services/publish-proposals.ts";
-import { submitProposal } from "../../services/submit-proposal.ts";
+} from "../../services/comments/notifications.ts";
+import { postComment } from "../../services/comments/post-comment.ts";
+import { removeComment } from "../../services/comments/remove-comment.ts";
+import { decideProposal } from "../../services/proposals/decide-proposal.ts";
+import { getProposal } from "../../services/proposals/get-proposal.ts";
+import { listProposals } from "../../services/proposals/list-proposals.ts";
+import { publishProposals } from "../../services/proposals/publish-proposals.ts";
+import { submitProposal } from "../../services/proposals/submit-proposal.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const base = "/api/municipalities/:municipalityNumber";
@@ -140,10 +138,8 @@ const commentText = text(5000, "Kommentaren").min(1, "Skriv en kommentar.");
 
 /** Proposals (innspill) from partners, comments with chosen visibility, and each person's notifications. */
 export const proposalRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
     // E-mail after the transaction committed; the in-app notice exists either way.
     const deliver = async (request: FastifyRequest, notices: Notice[]) => {
       for (const n of notices)

@@ -4,13 +4,11 @@ import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { AppError } from "../../errors.ts";
-import {
-  getPublicActionPlan,
-  getPublicMeasure,
-  listPublicPlans,
-  type PublicMunicipality,
-  searchPublic,
-} from "../../services/public-content.ts";
+import { getPublicActionPlan } from "../../services/public/get-public-action-plan.ts";
+import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
+import type { PublicMunicipality } from "../../services/public/internal.ts";
+import { listPublicPlans } from "../../services/public/list-public-plans.ts";
+import { searchPublic } from "../../services/public/search-public.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
@@ -44,7 +42,7 @@ type Params = {
 
 /**
  * The citizen-facing site: plain server-rendered HTML under /kommune/<nr>/…, no script, from the
- * same public read services as the open data API (src/services/public-content.ts).
+ * same public read services as the open data API (src/services/public/).
  */
 export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: number }) {
   const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);

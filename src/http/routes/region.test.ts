@@ -296,8 +296,10 @@ describe("shared measures across a region", () => {
 
 describe("regions", () => {
   it("starts with Drammensregionen; only installation admins change members and coordinators", async () => {
-    const { ensureDefaultRegion } = await import("../../services/regions.ts");
-    const { syncMunicipalityRegister } = await import("../../services/sync-municipality-register.ts");
+    const { ensureDefaultRegion } = await import("../../services/region/ensure-default-region.ts");
+    const { syncMunicipalityRegister } = await import(
+      "../../services/municipalities/sync-municipality-register.ts"
+    );
     const ctx = { db: t.database.db, actor: { kind: "system" as const, label: "test" } };
     await syncMunicipalityRegister({ ctx });
     await ensureDefaultRegion({ ctx });

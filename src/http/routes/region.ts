@@ -1,19 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { measureStatuses } from "../../db/schema/measures.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { actions } from "../../domain/permissions.ts";
 import { regionSlugPattern } from "../../domain/region.ts";
-import { getRegionOverview } from "../../services/get-region-overview.ts";
-import { listSharedMeasures } from "../../services/list-shared-measures.ts";
-import { joinSharedMeasure, leaveSharedMeasure } from "../../services/participate-in-measure.ts";
-import {
-  appointCoordinator,
-  getRegionSettings,
-  listRegions,
-  removeCoordinator,
-  setRegionMembers,
-} from "../../services/regions.ts";
-import { inviteToMeasure, withdrawInvitation } from "../../services/share-measure.ts";
+import { appointCoordinator } from "../../services/region/appoint-coordinator.ts";
+import { getRegionOverview } from "../../services/region/get-region-overview.ts";
+import { getRegionSettings } from "../../services/region/get-region-settings.ts";
+import { listRegions } from "../../services/region/list-regions.ts";
+import { listSharedMeasures } from "../../services/region/list-shared-measures.ts";
+import { joinSharedMeasure, leaveSharedMeasure } from "../../services/region/participate-in-measure.ts";
+import { removeCoordinator } from "../../services/region/remove-coordinator.ts";
+import { setRegionMembers } from "../../services/region/set-region-members.ts";
+import { inviteToMeasure, withdrawInvitation } from "../../services/region/share-measure.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { roles } from "../../db/schema/accounts.ts";
+import { roles } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
-import { changePassword } from "../../services/change-password.ts";
-import { getSessionUser } from "../../services/get-session-info.ts";
-import { loadSession } from "../../services/sessions.ts";
-import { signInWithPassword } from "../../services/sign-in.ts";
-import { signOut } from "../../services/sign-out.ts";
+import { changePassword } from "../../services/accounts/change-password.ts";
+import { getSessionUser } from "../../services/accounts/get-session-info.ts";
+import { loadSession } from "../../services/accounts/sessions.ts";
+import { signInWithPassword } from "../../services/accounts/sign-in.ts";
+import { signOut } from "../../services/accounts/sign-out.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth.ts";
 import { errorResponse } from "../schemas.ts";
 

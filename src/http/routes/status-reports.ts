@@ -1,31 +1,30 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { measureStatuses } from "../../db/schema/measures.ts";
+import { statusReportDocx } from "../../documents/status-report-docx.ts";
+import { statusReportPdf } from "../../documents/status-report-pdf.ts";
+import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
+import { measureStatuses } from "../../domain/measures.ts";
+import { actions } from "../../domain/permissions.ts";
 import {
+  type CompiledReport,
+  periodTitles,
   reportingPeriodKinds,
   reportingPeriodStates,
   statusReportStates,
   trafficLights,
-} from "../../db/schema/status-reports.ts";
-import { statusReportDocx } from "../../documents/status-report-docx.ts";
-import { statusReportPdf } from "../../documents/status-report-pdf.ts";
-import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
-import { actions } from "../../domain/permissions.ts";
-import { type CompiledReport, periodTitles } from "../../domain/status-report.ts";
+} from "../../domain/status-report.ts";
 import { AppError } from "../../errors.ts";
-import { getCompiledStatusReport } from "../../services/compile-status-report.ts";
-import { getReportingPeriod, getStatusReport } from "../../services/get-status-report.ts";
-import { createMailer } from "../../services/mailer.ts";
-import {
-  createReportingPeriods,
-  listReportingPeriods,
-  updateReportingPeriod,
-} from "../../services/reporting-periods.ts";
-import { reviewStatusReport } from "../../services/review-status-report.ts";
-import { sendStatusReminders } from "../../services/send-status-reminders.ts";
-import { statusReportsWaitingFor } from "../../services/status-reports-waiting.ts";
-import { submitStatusReport } from "../../services/submit-status-report.ts";
+import type { Mailer } from "../../infra/mailer.ts";
+import { getCompiledStatusReport } from "../../services/status-reports/compile-status-report.ts";
+import { createReportingPeriods } from "../../services/status-reports/create-reporting-periods.ts";
+import { getReportingPeriod, getStatusReport } from "../../services/status-reports/get-status-report.ts";
+import { listReportingPeriods } from "../../services/status-reports/list-reporting-periods.ts";
+import { reviewStatusReport } from "../../services/status-reports/review-status-report.ts";
+import { sendStatusReminders } from "../../services/status-reports/send-status-reminders.ts";
+import { statusReportsWaitingFor } from "../../services/status-reports/status-reports-waiting.ts";
+import { submitStatusReport } from "../../services/status-reports/submit-status-report.ts";
+import { updateReportingPeriod } from "../../services/status-reports/update-reporting-period.ts";
 import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 
 const completenessSchema = z.object({
@@ -202,10 +201,8 @@ const documentTypes = {
 
 /** Status reporting: periods, reports per measure, review, completeness, reminders and the compiled report. */
 export const statusReportRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
-    const mailer = createMailer(config.smtp, app.log);
-    app.addHook("onClose", async () => mailer.close());
     const base = "/api/municipalities/:municipalityNumber";
     const periodParams = z.object({ municipalityNumber, periodId: z.uuid() });
     const reportParams = periodParams.extend({ reference: z.string().min(1).max(40) });

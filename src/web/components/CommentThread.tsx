@@ -11,7 +11,7 @@ import {
   useRadioGroup,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
-import type { CommentVisibility } from "../../db/schema/partnership.ts";
+import type { CommentVisibility } from "../../domain/comments.ts";
 import type { CommentThreadResponse } from "../../http/routes/proposals.ts";
 import { useSend } from "../api.ts";
 import { localeFor } from "../i18n/messages.ts";

@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { recommendations } from "../../db/schema/evaluation.ts";
+import { recommendations } from "../../domain/evaluation.ts";
 import type { LatestEvaluationResponse } from "../../http/routes/evaluations.ts";
 import { browserFetchJson } from "../api.ts";
 import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";

@@ -1,9 +1,10 @@
 import { Alert, Button, Heading, Paragraph, Switch, Table, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
-import { ApiError, apiPaths, fieldError, useSend } from "../api.ts";
+import { apiPaths, fieldError, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
+import { conflictCurrent } from "./conflict.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
 type Plan = NonNullable<PlanTreeResponse["plan"]>;
@@ -57,10 +58,7 @@ export function PlanEditor({
     path: apiPaths.plan(municipalityNumber, plan.id),
     body,
   }));
-  const conflict =
-    save.error instanceof ApiError && save.error.status === 409
-      ? ((save.error.body?.error.details as { current?: Plan } | undefined)?.current ?? null)
-      : null;
+  const conflict = conflictCurrent<Plan>(save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { Tag } from "@digdir/designsystemet-react";
-import type { MeasureStatus } from "../../db/schema/measures.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 import { useLanguage } from "../i18n/language.tsx";
 
 const colors: Record<MeasureStatus, "neutral" | "info" | "warning" | "success" | "danger"> = {

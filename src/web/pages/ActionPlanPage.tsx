@@ -1,15 +1,15 @@
 import { Alert, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { formatNok, sumNok } from "../../domain/money.ts";
 import type { ActionPlanResponse } from "../../http/routes/cycles.ts";
-import { browserFetchJson, useCurrentMunicipality } from "../api.ts";
+import { useCurrentMunicipality } from "../api.ts";
 import { ActionPlanDownloads } from "../components/ActionPlanDownloads.tsx";
 import { AppLink } from "../components/AppLink.tsx";
+import { decisionText } from "../components/cycle-texts.ts";
 import { QueryState } from "../components/QueryState.tsx";
+import { useActionPlan } from "../cycle-api.ts";
 import { formatLocale, useCycleMessages } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { cyclePaths, decisionText } from "./CyclePage.tsx";
 
 /**
  * /plan/:planId/handlingsplan/:budgetYear/:revision: one version of the action plan, as adopted (or
@@ -20,13 +20,13 @@ export function ActionPlanPage() {
   const { c } = useCycleMessages();
   const { planId = "", budgetYear = "", revision = "" } = useParams();
   const municipality = useCurrentMunicipality();
-  const path = cyclePaths.actionPlan(municipality.data?.number ?? "", planId, budgetYear, revision);
-  const actionPlan = useQuery({
-    queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<ActionPlanResponse>,
-    enabled: Boolean(municipality.data),
-    retry: false,
-  });
+  const actionPlan = useActionPlan(
+    municipality.data?.number ?? "",
+    planId,
+    budgetYear,
+    revision,
+    Boolean(municipality.data),
+  );
   if (actionPlan.isError) {
     return (
       <article className="pv-stack">

@@ -13,10 +13,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { formatNok } from "../../domain/money.ts";
 import type { ComparisonResponse } from "../../http/routes/cycles.ts";
-import { browserFetchJson, useCurrentMunicipality, usePlanTree } from "../api.ts";
+import { browserFetchJson } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { setSearchParam } from "../components/search-params.ts";
+import { cyclePaths, usePlanCycles } from "../cycle-api.ts";
 import {
   type CycleMessageKey,
   formatLocale,
@@ -24,7 +26,6 @@ import {
   useCycleMessages,
 } from "../i18n/cycle-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { cyclePaths, useCycles } from "./CyclePage.tsx";
 
 type VersionLabel = { budgetYear: number; revision: number; status: "draft" | "adopted" };
 type Translate = (key: CycleMessageKey, params?: Record<string, string | number>) => string;
@@ -56,10 +57,7 @@ function plainText(html: string): string {
 export function ComparePage() {
   const { c } = useCycleMessages();
   const { t } = useLanguage();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
+  const { municipality, tree, planId, cycles } = usePlanCycles();
   const [params, setParams] = useSearchParams();
   const before = params.get("before") ?? "";
   const after = params.get("after") ?? "";
@@ -78,16 +76,7 @@ export function ComparePage() {
       .reverse()
       .map((v) => ({ id: v.id, label: versionLabel(c, { ...v, budgetYear: cycle.budgetYear }) })),
   );
-  const set = (key: "before" | "after", value: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (key: "before" | "after", value: string) => setSearchParam(setParams, key, value);
   const select = (key: "before" | "after", label: CycleMessageKey, value: string) => (
     <Field>
       <Label>{c(label)}</Label>

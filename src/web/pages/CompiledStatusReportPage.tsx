@@ -1,16 +1,16 @@
-import { Heading, Link, List, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useParams } from "react-router";
 import type { CompiledReportResponse } from "../../http/routes/status-reports.ts";
 import { useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { type TrafficLight, TrafficLightTag } from "../components/TrafficLightTag.tsx";
 import { formatKroner } from "../i18n/budget-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useStatusMessages } from "../i18n/status-messages.ts";
 import { statusPaths, useCompiledReport } from "../status-api.ts";
-import { lightColors } from "./StatusPage.tsx";
 
-type Light = keyof typeof lightColors;
+type Light = TrafficLight;
 const lightOrder: Light[] = ["serious_deviation", "deviation", "on_track", "not_reported"];
 
 /** /status/:periodId/rapport: the compiled report for the council, with Word, PDF and Excel downloads. */
@@ -71,9 +71,7 @@ export function CompiledStatusReportPage() {
             {lightOrder.map((l) => (
               <Table.Row key={l}>
                 <Table.Cell>
-                  <Tag data-size="sm" data-color={lightColors[l]}>
-                    {s(`light.${l}`)}
-                  </Tag>
+                  <TrafficLightTag light={l} />
                 </Table.Cell>
                 <Table.Cell className="pv-num">{r.distribution[l] ?? 0}</Table.Cell>
               </Table.Row>
@@ -136,9 +134,7 @@ export function CompiledStatusReportPage() {
                       </AppLink>
                     </Table.Cell>
                     <Table.Cell>
-                      <Tag data-size="sm" data-color={lightColors[m.light]}>
-                        {s(`light.${m.light}`)}
-                      </Tag>{" "}
+                      <TrafficLightTag light={m.light} />{" "}
                       {m.measureStatus && <span className="pv-muted">{t(`status.${m.measureStatus}`)}</span>}
                     </Table.Cell>
                     <Table.Cell className="pv-num">

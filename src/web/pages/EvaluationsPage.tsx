@@ -1,38 +1,18 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { EvaluationSetupForm, type RoundSetupDraft } from "../components/EvaluationSetupForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { formatDay, RoundStatusTag } from "../components/RoundStatusTag.tsx";
 import {
   evaluationPaths,
   useEvaluationOptions,
   useEvaluationRounds,
   useEvaluationTasks,
 } from "../evaluation-api.ts";
-import { type EvaluationMessageKey, useEvaluationMessages } from "../i18n/evaluation-messages.ts";
-
-/** A date (YYYY-MM-DD) the Norwegian way, 30.06.2027. */
-export function formatDay(day: string, language: string) {
-  return new Date(`${day}T12:00:00`).toLocaleDateString(language === "en" ? "en-GB" : "nb-NO");
-}
-
-export function RoundStatusTag({
-  status,
-  publishedAt,
-}: {
-  status: "open" | "closed";
-  publishedAt: string | null;
-}) {
-  const { e } = useEvaluationMessages();
-  const key: EvaluationMessageKey = publishedAt ? "ev.status.published" : `ev.status.${status}`;
-  return (
-    <Tag data-size="sm" data-color={publishedAt ? "success" : status === "open" ? "info" : "neutral"}>
-      {e(key)}
-    </Tag>
-  );
-}
+import { useEvaluationMessages } from "../i18n/evaluation-messages.ts";
 
 /** What waits for the signed-in person: open rounds they are on the panel of. */
 export function EvaluationTasks() {

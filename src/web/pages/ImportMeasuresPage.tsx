@@ -1,15 +1,13 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import type { ActionPlanResponse } from "../../http/routes/cycles.ts";
-import { browserFetchJson, useCurrentMunicipality } from "../api.ts";
+import { useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { useActionPlan } from "../cycle-api.ts";
 import { documentPaths, useImportApply, useImportPreview } from "../document-api.ts";
 import { useDocumentMessages } from "../i18n/document-messages.ts";
-import { cyclePaths } from "./CyclePage.tsx";
 
 const kindColor = { new: "success", changed: "warning", unchanged: "neutral" } as const;
 
@@ -22,13 +20,7 @@ export function ImportMeasuresPage() {
   const { planId = "", budgetYear = "", revision = "" } = useParams();
   const municipality = useCurrentMunicipality();
   const number = municipality.data?.number ?? "";
-  const path = cyclePaths.actionPlan(number, planId, budgetYear, revision);
-  const actionPlan = useQuery({
-    queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<ActionPlanResponse>,
-    enabled: Boolean(municipality.data?.role),
-    retry: false,
-  });
+  const actionPlan = useActionPlan(number, planId, budgetYear, revision, Boolean(municipality.data?.role));
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const preview = useImportPreview(number, planId);

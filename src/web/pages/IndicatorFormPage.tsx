@@ -1,19 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Heading,
-  Label,
-  Select,
-  Textarea,
-  Textfield,
-} from "@digdir/designsystemet-react";
+import { Button, Checkbox, Heading, Label, Select, Textarea, Textfield } from "@digdir/designsystemet-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import type { IndicatorContentBody, IndicatorDetailResponse } from "../../http/routes/indicators.ts";
 import { type ApiError, fieldError, sendJson, useCurrentMunicipality, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { CheckboxList } from "../components/CheckboxList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type IndicatorMessageKey, useIndicatorMessages } from "../i18n/indicator-messages.ts";
@@ -90,8 +82,6 @@ function IndicatorForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
-  const toggle = (key: "goalIds" | "focusAreaIds", itemId: string, on: boolean) =>
-    set(key, on ? [...form[key], itemId] : form[key].filter((x) => x !== itemId));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setPending(true);
@@ -204,30 +194,20 @@ function IndicatorForm({
           onChange={(e) => set("creditLine", e.target.value)}
         />
         {goals.length > 0 && (
-          <Fieldset>
-            <Fieldset.Legend>{m("form.goals")}</Fieldset.Legend>
-            {goals.map((g) => (
-              <Checkbox
-                key={g.id}
-                label={g.title}
-                checked={form.goalIds.includes(g.id)}
-                onChange={(e) => toggle("goalIds", g.id, e.target.checked)}
-              />
-            ))}
-          </Fieldset>
+          <CheckboxList
+            legend={m("form.goals")}
+            items={goals}
+            chosen={form.goalIds}
+            onChange={(ids) => set("goalIds", ids)}
+          />
         )}
         {focusAreas.length > 0 && (
-          <Fieldset>
-            <Fieldset.Legend>{m("form.focusAreas")}</Fieldset.Legend>
-            {focusAreas.map((f) => (
-              <Checkbox
-                key={f.id}
-                label={f.title}
-                checked={form.focusAreaIds.includes(f.id)}
-                onChange={(e) => toggle("focusAreaIds", f.id, e.target.checked)}
-              />
-            ))}
-          </Fieldset>
+          <CheckboxList
+            legend={m("form.focusAreas")}
+            items={focusAreas}
+            chosen={form.focusAreaIds}
+            onChange={(ids) => set("focusAreaIds", ids)}
+          />
         )}
         <Checkbox
           label={m("form.isExample")}

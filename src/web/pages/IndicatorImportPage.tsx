@@ -13,7 +13,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { checkText, maxStatisticsFileBytes } from "../../domain/statistics-table.ts";
+import { checkText, maxStatisticsFileBytes } from "../../domain/statistics/table.ts";
 import type { ImportPreviewResponse, ImportSourceBody, MappingBody } from "../../http/routes/indicators.ts";
 import { type ApiError, sendJson, useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";

@@ -1,16 +1,16 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { Link as RouterLink, useParams } from "react-router";
-import { parseNorwegianNumber } from "../../domain/statistics-table.ts";
+import { parseNorwegianNumber } from "../../domain/statistics/csv.ts";
 import type { IndicatorDetailResponse } from "../../http/routes/indicators.ts";
 import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { IndicatorCharts } from "../components/IndicatorCharts.tsx";
+import { IndicatorStatusTag } from "../components/IndicatorStatusTag.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type IndicatorMessageKey, useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { indicatorPaths, useIndicator } from "../indicator-api.ts";
-import { IndicatorStatusTag } from "./IndicatorsPage.tsx";
 
 /** /indikatorer/:id — the indicator with its charts, tables, status and targets. */
 export function IndicatorPage() {

@@ -1,28 +1,11 @@
 import { Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { Link as RouterLink } from "react-router";
-import type { IndicatorSummaryResponse } from "../../http/routes/indicators.ts";
 import { useCurrentMunicipality, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { IndicatorStatusTag } from "../components/IndicatorStatusTag.tsx";
 import { QueryState } from "../components/QueryState.tsx";
-import { type IndicatorMessageKey, useIndicatorMessages } from "../i18n/indicator-messages.ts";
+import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { useIndicators } from "../indicator-api.ts";
-
-const statusColour = {
-  on_track: "success",
-  off_track: "danger",
-  no_target: "neutral",
-  no_data: "neutral",
-} as const;
-
-/** The status of an indicator as a tag: on track, off track, no target, no figures. */
-export function IndicatorStatusTag({ status }: { status: IndicatorSummaryResponse["status"] }) {
-  const { m } = useIndicatorMessages();
-  return (
-    <Tag data-color={statusColour[status.kind]} data-testid="indicator-status">
-      {m(`status.${status.kind}` as IndicatorMessageKey)}
-    </Tag>
-  );
-}
 
 /** /indikatorer: the knowledge base, indicators grouped by the plan's goals. */
 export function IndicatorsPage() {

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Field,
   Fieldset,
   Heading,
@@ -12,7 +11,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { type PartnerRole, partnerRoles } from "../../db/schema/measures.ts";
+import { type PartnerRole, partnerRoles } from "../../domain/measures.ts";
 import { richTextForEditing } from "../../domain/rich-text-plain.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
@@ -27,6 +26,8 @@ import {
   usePlanTree,
   useSend,
 } from "../api.ts";
+import { CheckboxList } from "../components/CheckboxList.tsx";
+import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -113,8 +114,6 @@ function MeasureForm({
   const conflict = save.error instanceof ApiError && save.error.status === 409 && measure;
   const focusArea = tree.focusAreas.find((fa) => fa.id === form.focusAreaId);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
-  const toggle = (key: "goalIds" | "objectiveIds", id: string, on: boolean) =>
-    set(key, on ? [...form[key], id] : form[key].filter((x) => x !== id));
   const error = (path: string) => fieldError(save.error, path);
 
   const submit = (event: FormEvent) => {
@@ -154,10 +153,8 @@ function MeasureForm({
             variant="secondary"
             data-size="sm"
             onClick={() => {
-              const current = (save.error as ApiError).body?.error.details as
-                | { current?: { version: number } }
-                | undefined;
-              if (current?.current) setVersion(current.current.version);
+              const current = conflictCurrent<{ version: number }>(save.error);
+              if (current) setVersion(current.version);
               save.reset();
             }}
           >
@@ -194,29 +191,19 @@ function MeasureForm({
             </Paragraph>
           )}
         </Field>
-        <Fieldset>
-          <Fieldset.Legend>{t("measure.goals")}</Fieldset.Legend>
-          {tree.goals.map((g) => (
-            <Checkbox
-              key={g.id}
-              label={g.title}
-              checked={form.goalIds.includes(g.id)}
-              onChange={(e) => toggle("goalIds", g.id, e.target.checked)}
-            />
-          ))}
-        </Fieldset>
+        <CheckboxList
+          legend={t("measure.goals")}
+          items={tree.goals}
+          chosen={form.goalIds}
+          onChange={(ids) => set("goalIds", ids)}
+        />
         {focusArea && focusArea.objectives.length > 0 && (
-          <Fieldset>
-            <Fieldset.Legend>{t("measure.objectives")}</Fieldset.Legend>
-            {focusArea.objectives.map((o) => (
-              <Checkbox
-                key={o.id}
-                label={o.title}
-                checked={form.objectiveIds.includes(o.id)}
-                onChange={(e) => toggle("objectiveIds", o.id, e.target.checked)}
-              />
-            ))}
-          </Fieldset>
+          <CheckboxList
+            legend={t("measure.objectives")}
+            items={focusArea.objectives}
+            chosen={form.objectiveIds}
+            onChange={(ids) => set("objectiveIds", ids)}
+          />
         )}
         <Textfield
           label={t("measure.description")}

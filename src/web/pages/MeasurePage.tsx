@@ -16,7 +16,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { measureStatuses } from "../../db/schema/measures.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import {

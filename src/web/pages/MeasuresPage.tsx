@@ -10,14 +10,15 @@ import {
   Tag,
 } from "@digdir/designsystemet-react";
 import { useSearchParams } from "react-router";
-import { measureStatuses } from "../../db/schema/measures.ts";
 import type { MeasureSort } from "../../domain/measure-filter.ts";
+import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedMeasuresLink, SharedMeasuresSection } from "../components/SharedSplit.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
+import { setSearchParam } from "../components/search-params.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor, type MessageKey } from "../i18n/messages.ts";
 
@@ -55,16 +56,7 @@ export function MeasuresPage() {
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
 
   // Functional updates: two quick changes must not undo each other.
-  const set = (key: (typeof filterKeys)[number], value: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (key: (typeof filterKeys)[number], value: string) => setSearchParam(setParams, key, value);
   const sortBy = (sort: MeasureSort) =>
     setParams(
       (previous) => {

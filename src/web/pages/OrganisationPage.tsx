@@ -2,29 +2,30 @@ import { Alert, Button, Dialog, Heading, Link, Paragraph, Table, Tag } from "@di
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import type { MeasureStatus } from "../../db/schema/measures.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 import { formatOrganisationNumber } from "../../domain/organisation-number.ts";
 import type { OrganisationDetailResponse } from "../../http/routes/organisations.ts";
 import { ApiError, browserFetchJson, sendJson, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { capitalise } from "../components/capitalise.ts";
+import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { NotFoundPage } from "../components/NotFoundPage.tsx";
+import { NotGiven } from "../components/NotGiven.tsx";
+import {
+  bodyOf,
+  draftOf,
+  type OrganisationDraft,
+  OrganisationForm,
+} from "../components/OrganisationForm.tsx";
+import { PartnersClosed } from "../components/PartnersClosed.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useOrganisationMessages } from "../i18n/organisation-messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
+import { organisationPaths, useMembership } from "../organisation-api.ts";
 import { useProposals } from "../proposals-api.ts";
-import { NotFoundPage } from "./NotFoundPage.tsx";
-import {
-  bodyOf,
-  capitalise,
-  draftOf,
-  NotGiven,
-  type OrganisationDraft,
-  OrganisationForm,
-  organisationPaths,
-  useMembership,
-} from "./OrganisationsPage.tsx";
 
 type Organisation = OrganisationDetailResponse;
 
@@ -38,7 +39,6 @@ const statusColor: Record<MeasureStatus, "neutral" | "info" | "warning" | "succe
 
 /** /partnere/:organisationId: one partner with its contacts and the measures it takes part in. */
 export function OrganisationPage() {
-  const { o } = useOrganisationMessages();
   const { organisationId = "" } = useParams();
   const membership = useMembership();
   const number = membership.data?.number ?? "";
@@ -50,15 +50,7 @@ export function OrganisationPage() {
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
   });
   if (membership.isPending || membership.isError) return <QueryState isError={membership.isError} />;
-  if (!membership.mayRead)
-    return (
-      <article className="pv-stack">
-        <Heading level={1} data-size="lg">
-          {o("org.heading")}
-        </Heading>
-        <Paragraph>{o("org.signInFirst")}</Paragraph>
-      </article>
-    );
+  if (!membership.mayRead) return <PartnersClosed />;
   if (organisation.error instanceof ApiError && organisation.error.status === 404) return <NotFoundPage />;
   if (!organisation.data) return <QueryState isError={organisation.isError} />;
   return <OrganisationView municipalityNumber={number} organisation={organisation.data} />;
@@ -260,10 +252,7 @@ function EditOrganisation({
     path: organisationPaths.one(municipalityNumber, organisation.id),
     body: { version, ...bodyOf(draft) },
   }));
-  const conflict =
-    save.error instanceof ApiError && save.error.status === 409
-      ? ((save.error.body?.error.details as { current?: Organisation } | undefined)?.current ?? null)
-      : null;
+  const conflict = conflictCurrent<Organisation>(save.error);
 
   return (
     <section className="pv-panel pv-stack" aria-labelledby="edit-organisation-heading">

@@ -22,11 +22,11 @@ import { AppLink } from "../components/AppLink.tsx";
 import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
+import { proposalStatusColor } from "../components/proposal-status.ts";
 import { QueryState } from "../components/QueryState.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
 import { proposalPaths, useProposal } from "../proposals-api.ts";
-import { proposalStatusColor } from "./ProposalsPage.tsx";
 
 /** /innspill/:number: a proposal, the municipality's answer, the dialogue, and the planner's decision. */
 export function ProposalPage() {

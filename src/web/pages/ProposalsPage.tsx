@@ -15,25 +15,19 @@ import {
   ToggleGroup,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
-import { type ProposalStatus, proposalStatuses } from "../../db/schema/partnership.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { formatNok } from "../../domain/money.ts";
+import { type ProposalStatus, proposalStatuses } from "../../domain/proposals.ts";
 import type { ProposalsOverviewResponse } from "../../http/routes/proposals.ts";
 import { fieldError, useCurrentMunicipality, useOrganisations, usePlanTree, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
+import { proposalStatusColor } from "../components/proposal-status.ts";
 import { QueryState } from "../components/QueryState.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
 import { proposalPaths, useProposals } from "../proposals-api.ts";
-
-export const proposalStatusColor = {
-  submitted: "info",
-  accepted: "success",
-  rejected: "danger",
-  deferred: "warning",
-} as const;
 
 /** /innspill: the planner's queue, a partner's own proposals and the form to send one, or the published ones. */
 export function ProposalsPage() {

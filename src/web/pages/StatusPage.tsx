@@ -16,14 +16,15 @@ import type {
   ReportingPeriodListResponse,
   WaitingReportsResponse,
 } from "../../http/routes/status-reports.ts";
-import { useCurrentMunicipality, usePlanTree, useSend } from "../api.ts";
+import { useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
+import { usePlanCycles } from "../cycle-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useStatusMessages } from "../i18n/status-messages.ts";
 import { statusPaths, useReportingPeriod, useReportingPeriods, useWaitingReports } from "../status-api.ts";
-import { useCycles } from "./CyclePage.tsx";
 
 type Period = ReportingPeriodListResponse["periods"][number];
 const stateColors = {
@@ -32,21 +33,12 @@ const stateColors = {
   returned: "warning",
   approved: "success",
 } as const;
-export const lightColors = {
-  on_track: "success",
-  deviation: "warning",
-  serious_deviation: "danger",
-  not_reported: "neutral",
-} as const;
 
 /** /status: what waits for the signed-in person, the cycle's reporting periods, and who has reported. */
 export function StatusPage() {
   const { s } = useStatusMessages();
   const { t } = useLanguage();
-  const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const planId = tree.data?.plan?.id;
-  const cycles = useCycles(municipality?.number, planId);
+  const { municipality, tree, planId, cycles } = usePlanCycles();
   const [params, setParams] = useSearchParams();
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   if (!municipality.role || municipality.role === "partner")
@@ -343,15 +335,7 @@ function PeriodMeasures({
                       {s(`status.reportState.${m.state}`)}
                     </Tag>
                   </Table.Cell>
-                  <Table.Cell>
-                    {m.trafficLight ? (
-                      <Tag data-size="sm" data-color={lightColors[m.trafficLight]}>
-                        {s(`light.${m.trafficLight}`)}
-                      </Tag>
-                    ) : (
-                      "–"
-                    )}
-                  </Table.Cell>
+                  <Table.Cell>{m.trafficLight ? <TrafficLightTag light={m.trafficLight} /> : "–"}</Table.Cell>
                   <Table.Cell>
                     {action && (
                       <AppLink to={`/status/${periodId}/${encodeURIComponent(m.reference)}`}>

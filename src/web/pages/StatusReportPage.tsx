@@ -15,18 +15,18 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import { measureStatuses } from "../../db/schema/measures.ts";
-import { trafficLights } from "../../db/schema/status-reports.ts";
+import { measureStatuses } from "../../domain/measures.ts";
+import { trafficLights } from "../../domain/status-report.ts";
 import type { ReportContentBody, StatusReportResponse } from "../../http/routes/status-reports.ts";
 import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
 import { formatKroner } from "../i18n/budget-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useStatusMessages } from "../i18n/status-messages.ts";
 import { statusPaths, useStatusReport } from "../status-api.ts";
-import { lightColors } from "./StatusPage.tsx";
 
 /** /status/:periodId/:reference: a measure's report for a period: the owner's form, the planner's review, the history. */
 export function StatusReportPage() {
@@ -57,11 +57,7 @@ export function StatusReportPage() {
           <Tag data-size="sm" data-color="neutral" data-testid="report-state">
             {s(`status.reportState.${r.report?.state ?? "missing"}`)}
           </Tag>
-          {r.report && (
-            <Tag data-size="sm" data-color={lightColors[r.report.trafficLight]}>
-              {s(`light.${r.report.trafficLight}`)}
-            </Tag>
-          )}
+          {r.report && <TrafficLightTag light={r.report.trafficLight} />}
         </div>
         {r.report?.state === "returned" && (
           <Alert data-color="warning" data-testid="returned-comment">

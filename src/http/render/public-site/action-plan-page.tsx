@@ -1,4 +1,4 @@
-import type { PublicActionPlan } from "../../../services/public-content.ts";
+import type { PublicActionPlan } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import {
   BudgetByYearTable,

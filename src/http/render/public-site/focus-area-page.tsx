@@ -1,4 +1,4 @@
-import type { PublicActionPlan, PublicFocusArea } from "../../../services/public-content.ts";
+import type { PublicActionPlan, PublicFocusArea } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { Document, MeasureTable, NewestNotice, type PageEnv, versionPathOf } from "./layout.tsx";
 import { actionPlanPath } from "./urls.ts";

@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { measureStatuses } from "../../../db/schema/measures.ts";
+import { measureStatuses } from "../../../domain/measures.ts";
 import { formatNok } from "../../../domain/money.ts";
 import { openDataLicence } from "../../../domain/public-site.ts";
 import type {
   PublicActionPlan,
   PublicMeasureSummary,
   PublicMunicipality,
-} from "../../../services/public-content.ts";
+} from "../../../services/public/internal.ts";
 import { type Language, languages, localeFor } from "../../../web/i18n/messages.ts";
 import { type PublicTranslate, publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { actionPlanPath, measurePath, municipalityPath, searchPath, type VersionPath } from "./urls.ts";

@@ -1,5 +1,5 @@
 import { sanitizeRichText } from "../../../domain/rich-text.ts";
-import type { PublicMeasure } from "../../../services/public-content.ts";
+import type { PublicMeasure } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import {
   BudgetByYearTable,

@@ -1,4 +1,4 @@
-import type { PublicMunicipality, PublicPlanSummary } from "../../../services/public-content.ts";
+import type { PublicMunicipality, PublicPlanSummary } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { Document, OpenData, type PageEnv } from "./layout.tsx";
 import { actionPlanPath, openPlansPath } from "./urls.ts";

@@ -1,4 +1,4 @@
-import type { PublicMunicipality } from "../../../services/public-content.ts";
+import type { PublicMunicipality } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { Document, type PageEnv } from "./layout.tsx";
 import { municipalityPath } from "./urls.ts";

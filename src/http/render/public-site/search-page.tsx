@@ -1,4 +1,4 @@
-import type { PublicSearchResult } from "../../../services/public-content.ts";
+import type { PublicSearchResult } from "../../../services/public/search-public.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { Document, type PageEnv } from "./layout.tsx";
 import { actionPlanPath, focusAreaPath, measurePath } from "./urls.ts";

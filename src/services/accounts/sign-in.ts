@@ -1,0 +1,78 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { signInThrottle, users } from "../../db/schema/index.ts";
+import { freeFailures, normaliseEmail, signInDelaySeconds } from "../../domain/sign-in.ts";
+import { AppError } from "../../errors.ts";
+import type { ServiceContext } from "../context.ts";
+import { verifyPassword } from "./passwords.ts";
+import { openSession } from "./sessions.ts";
+
+export type SignInResult = { token: string; csrfToken: string; userId: string };
+
+/** Counts a failure for a throttle key and sets how long the next try must wait. */
+async function countFailure(db: DbOrTx, key: string, free: number) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(signInThrottle)
+      .values({ key, failures: 1 })
+      .onConflictDoUpdate({
+        target: signInThrottle.key,
+        set: { failures: sql`${signInThrottle.failures} + 1` },
+      })
+      .returning();
+    const delayMs = signInDelaySeconds(row?.failures ?? 1, free) * 1000;
+    await tx
+      .update(signInThrottle)
+      .set({ lockedUntil: new Date(Date.now() + delayMs) })
+      .where(eq(signInThrottle.key, key));
+  });
+}
+
+/**
+ * Signs in with e-mail and password. Failures per address and per client make the next try wait
+ * longer (src/domain/sign-in.ts); the answer never says whether the address has an account.
+ */
+export async function signInWithPassword({
+  ctx,
+  input,
+  refuseDemoUsers,
+}: {
+  ctx: ServiceContext;
+  /** replacesTokenHash: the session the client signs in from, if any; it ends. */
+  input: { email: string; password: string; clientIp: string; replacesTokenHash?: string | null };
+  refuseDemoUsers: boolean;
+}): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const keys = { email: `email:${email}`, ip: `ip:${input.clientIp}` };
+  const throttles = await ctx.db
+    .select()
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, [keys.email, keys.ip]));
+  const waitMs = Math.max(0, ...throttles.map((t) => t.lockedUntil.getTime() - Date.now()));
+  if (waitMs > 0) {
+    const retryAfterSeconds = Math.ceil(waitMs / 1000);
+    throw new AppError(
+      "too_many_requests",
+      `For mange mislykkede innlogginger. Vent ${retryAfterSeconds} sekunder og prøv igjen.`,
+      { retryAfterSeconds },
+    );
+  }
+
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
+  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !passwordOk || !user.active || (refuseDemoUsers && user.isDemo)) {
+    await countFailure(ctx.db, keys.email, freeFailures.email);
+    await countFailure(ctx.db, keys.ip, freeFailures.ip);
+    throw new AppError("unauthenticated", "Feil e-postadresse eller passord.");
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    await tx.delete(signInThrottle).where(eq(signInThrottle.key, keys.email));
+    const session = await openSession(tx, user, {
+      action: "sign_in",
+      requestId: ctx.requestId,
+      replacesTokenHash: input.replacesTokenHash,
+    });
+    return { ...session, userId: user.id };
+  });
+}

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { comments } from "../../db/schema/index.ts";
+import { canEditComment, commentVisibleTo } from "../../domain/proposals.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { viewerOf } from "../proposals/proposal-access.ts";
+import { lockComment } from "./internal.ts";
+
+/** The author corrects their comment within the edit window. */
+export async function editComment({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; commentId: string; version: number; body: string };
+}): Promise<void> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockComment(tx, tenant, input.commentId);
+    if (
+      !commentVisibleTo(viewerOf(tenant), row.visibility, false) &&
+      row.authorUserId !== tenant.subject.userId
+    )
+      throw notFound("Kommentaren");
+    if (!canEditComment(row, tenant.subject.userId, new Date())) {
+      throw new AppError(
+        "forbidden",
+        "Bare den som skrev kommentaren kan endre den, og bare de første 15 minuttene.",
+      );
+    }
+    if (row.version !== input.version) {
+      throw new AppError("conflict", "Kommentaren er endret etter at du åpnet den.", {
+        current: { body: row.body, version: row.version },
+      });
+    }
+    const body = input.body.trim();
+    await tx
+      .update(comments)
+      .set({ body, editedAt: new Date(), version: row.version + 1, updatedAt: new Date() })
+      .where(eq(comments.id, row.id));
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "comment",
+        objectId: row.id,
+        objectLabel: "Kommentar",
+        action: "update",
+        changes: { body: { before: row.body, after: body } },
+      },
+      ctx.requestId,
+    );
+  });
+}

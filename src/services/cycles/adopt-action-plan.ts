@@ -1,0 +1,97 @@
+import { and, desc, eq } from "drizzle-orm";
+import { actionPlanVersions } from "../../db/schema/index.ts";
+import { phaseNames } from "../../domain/phases.ts";
+import { AppError } from "../../errors.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import { computeFrameCheck, describeOverruns } from "../budget/frame-check.ts";
+import type { ServiceContext } from "../context.ts";
+import { cycleFacts, lockCycle } from "./cycles.ts";
+
+/**
+ * Records the council's decision on the cycle's draft action plan (the original in the «vedtak»
+ * phase, or a revision later): the version is frozen from then on.
+ */
+export async function adoptActionPlan({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    municipalityNumber: string;
+    cycleId: string;
+    adoptedOn: string;
+    decisionBody: string;
+    caseReference: string;
+  };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await lockCycle(tx, tenant, input.cycleId);
+    authorize(ctx, tenant, "adopt", "action_plan", {}, "Rulleringen");
+    const [draft] = await tx
+      .select()
+      .from(actionPlanVersions)
+      .where(eq(actionPlanVersions.cycleId, cycle.id))
+      .orderBy(desc(actionPlanVersions.revision))
+      .limit(1)
+      .for("update");
+    if (draft?.status !== "draft")
+      throw new AppError("conflict", "Det finnes ikke noe utkast å vedta i denne rulleringen.");
+    if (draft.revision === 0 && cycle.phase !== "vedtak") {
+      throw new AppError(
+        "conflict",
+        `Handlingsplanen vedtas i fasen «Vedtak»; rulleringen er i «${phaseNames[cycle.phase]}».`,
+      );
+    }
+    const { facts } = await cycleFacts(tx, cycle.id);
+    const problems: string[] = [];
+    if (facts.measureCount === 0) problems.push("Handlingsplanen har ingen tiltak.");
+    if (facts.measuresNeedingReview > 0)
+      problems.push(`${facts.measuresNeedingReview} tiltak er merket «må vurderes».`);
+    const check = await computeFrameCheck(tx, tenant.id, cycle.id, draft.id);
+    if (check.overruns.length > 0) {
+      problems.push(`Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`);
+    }
+    if (problems.length > 0) {
+      throw new AppError("conflict", `Kan ikke vedta: ${problems.join(" ")}`, {
+        problems,
+        overruns: check.overruns,
+      });
+    }
+    const [adopted] = await tx
+      .update(actionPlanVersions)
+      .set({
+        status: "adopted",
+        adoptedOn: input.adoptedOn,
+        decisionBody: input.decisionBody.trim(),
+        caseReference: input.caseReference.trim(),
+        frozenAt: new Date(),
+        version: draft.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(actionPlanVersions.id, draft.id), eq(actionPlanVersions.status, "draft")))
+      .returning();
+    if (!adopted) throw new AppError("conflict", "Handlingsplanen ble vedtatt av noen andre i mellomtiden.");
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "action_plan",
+        objectId: draft.id,
+        objectLabel: `Handlingsplan ${cycle.budgetYear}${draft.revision > 0 ? `, revisjon ${draft.revision}` : ""}`,
+        action: "adopt",
+        changes: {
+          status: { before: "draft", after: "adopted" },
+          decision: {
+            before: null,
+            after: `${input.decisionBody} ${input.adoptedOn}, ${input.caseReference}`,
+          },
+        },
+      },
+      ctx.requestId,
+    );
+    return { budgetYear: cycle.budgetYear, revision: adopted.revision, status: adopted.status };
+  });
+}

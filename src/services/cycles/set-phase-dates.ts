@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { cycles } from "../../db/schema/index.ts";
+import type { CyclePhase } from "../../domain/cycle.ts";
+import { defaultPhaseDates, type PhaseDates, phaseNames } from "../../domain/phases.ts";
+import { AppError } from "../../errors.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { lockCycle } from "./cycles.ts";
+
+/** Changes the planned start and end of one phase of a cycle (the dates are data, not rules). */
+export async function setPhaseDates({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    municipalityNumber: string;
+    cycleId: string;
+    version: number;
+    phase: CyclePhase;
+    start: string;
+    end: string;
+  };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await lockCycle(tx, tenant, input.cycleId);
+    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    if (cycle.version !== input.version)
+      throw new AppError("conflict", "Noen andre har endret rulleringen i mellomtiden.");
+    if (input.end < input.start) {
+      throw new AppError("validation", "Slutt kan ikke være før start.", [
+        { path: "/end", message: "Slutt kan ikke være før start." },
+      ]);
+    }
+    const dates: PhaseDates = {
+      ...defaultPhaseDates(cycle.budgetYear),
+      ...(cycle.phaseDates as Partial<PhaseDates>),
+    };
+    const before = dates[input.phase];
+    dates[input.phase] = { start: input.start, end: input.end };
+    await tx
+      .update(cycles)
+      .set({ phaseDates: dates, version: cycle.version + 1, updatedAt: new Date() })
+      .where(eq(cycles.id, cycle.id));
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "cycle",
+        objectId: cycle.id,
+        objectLabel: `Rullering ${cycle.budgetYear}: ${phaseNames[input.phase]}`,
+        action: "set_phase_dates",
+        changes: {
+          [input.phase]: { before: `${before.start}–${before.end}`, after: `${input.start}–${input.end}` },
+        },
+      },
+      ctx.requestId,
+    );
+    return { version: cycle.version + 1, phaseDates: dates };
+  });
+}

@@ -1,0 +1,105 @@
+import { and, eq } from "drizzle-orm";
+import { evaluationAnswers, type Recommendation } from "../../db/schema/index.ts";
+import { acceptsAnswers, scoreProblems } from "../../domain/evaluation.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { saveVersionedRow } from "../save-versioned-row.ts";
+import { loadRound, roundObject, todayInNorway } from "./evaluation-data.ts";
+
+export type SavedAnswer = {
+  reference: string;
+  scores: Record<string, number | null>;
+  comment: string;
+  recommendation: Recommendation | null;
+  version: number;
+  updatedAt: string;
+};
+
+/**
+ * A panelist saves their answer about one measure of a round (saved as they go): scores per
+ * criterion (1–5, or null for «kan ikke vurdere»), a comment and a recommendation. Only their own
+ * answer, only while the round is open and the deadline has not passed. `version` is the one they
+ * edited (null for a first answer); a stale one is refused.
+ */
+export async function saveEvaluationAnswer({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    municipalityNumber: string;
+    roundId: string;
+    reference: string;
+    version: number | null;
+    scores: Record<string, number | null>;
+    comment: string;
+    recommendation: Recommendation | null;
+  };
+}): Promise<SavedAnswer> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  if (ctx.actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+  const userId = ctx.actor.userId;
+  return ctx.db.transaction(async (tx) => {
+    const round = await loadRound(tx, tenant, input.roundId);
+    authorize(ctx, tenant, "score", "evaluation", roundObject(round), "Evalueringsrunden");
+    const measure = round.measures.find((m) => m.reference === input.reference);
+    if (!measure) throw notFound("Tiltaket i runden");
+    if (!acceptsAnswers(round.round, todayInNorway()))
+      throw new AppError(
+        "conflict",
+        round.round.status === "closed"
+          ? "Runden er lukket, og svarene kan ikke endres lenger."
+          : `Fristen (${round.round.deadline}) er passert, og svarene kan ikke endres lenger.`,
+      );
+    const problems = scoreProblems(round.round.criteria, input.scores);
+    if (problems.length) throw new AppError("validation", problems.join(" "), problems);
+    const { existing, saved } = await saveVersionedRow(tx, {
+      table: evaluationAnswers,
+      where: and(
+        eq(evaluationAnswers.roundId, round.round.id),
+        eq(evaluationAnswers.measureId, measure.measureId),
+        eq(evaluationAnswers.userId, userId),
+      ),
+      version: input.version,
+      stale: (current) =>
+        new AppError("conflict", "Svaret er endret i et annet vindu. Last siden på nytt.", { current }),
+      update: { scores: input.scores, comment: input.comment, recommendation: input.recommendation },
+      insert: {
+        municipalityId: tenant.id,
+        roundId: round.round.id,
+        measureId: measure.measureId,
+        userId,
+        scores: input.scores,
+        comment: input.comment,
+        recommendation: input.recommendation,
+      },
+    });
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "evaluation_answer",
+        objectId: saved.id,
+        objectLabel: `${round.round.title}: ${measure.reference}`,
+        action: existing ? "update" : "create",
+        changes: {
+          scores: { before: existing?.scores ?? null, after: saved.scores },
+          comment: { before: existing?.comment ?? null, after: saved.comment },
+          recommendation: { before: existing?.recommendation ?? null, after: saved.recommendation },
+        },
+      },
+      ctx.requestId,
+    );
+    return {
+      reference: measure.reference,
+      scores: saved.scores,
+      comment: saved.comment,
+      recommendation: saved.recommendation,
+      version: saved.version,
+      updatedAt: saved.updatedAt.toISOString(),
+    };
+  });
+}

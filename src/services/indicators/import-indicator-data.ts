@@ -1,0 +1,247 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import register from "../../db/reference/kommuner-2024.json" with { type: "json" };
+import { indicatorImports, indicators, municipalities } from "../../db/schema/index.ts";
+import { readCsv } from "../../domain/statistics/csv.ts";
+import { readJsonStatText } from "../../domain/statistics/jsonstat.ts";
+import {
+  type ImportMapping,
+  type MappingResult,
+  mapTable,
+  type SeriesRow,
+  suggestMapping,
+} from "../../domain/statistics/mapping.ts";
+import { StatisticsFileError, type StatTable } from "../../domain/statistics/table.ts";
+import { AppError } from "../../errors.ts";
+import { defaultFetchLimits, type FetchLimits, fetchStatistics } from "../../infra/fetch-statistics.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { indicatorById } from "./internal.ts";
+
+export type ImportSource =
+  | { kind: "file"; fileName: string; format: "json-stat" | "csv"; text: string }
+  | { kind: "url"; url: string };
+
+export type ImportInput = {
+  municipalityNumber: string;
+  indicatorId: string;
+  source: ImportSource;
+  mapping?: ImportMapping;
+};
+
+/** The largest statistics file that may be uploaded: the same as a fetched one. */
+export const maxFileBytes = defaultFetchLimits.maxBytes;
+export const fileTooLargeMessage = `Filen er større enn ${maxFileBytes / 1024 / 1024} MB; velg et mindre utvalg i tabellen og last den ned på nytt.`;
+
+/** How many rows of the preview are sent back; the counts cover all. */
+export const previewRows = 60;
+
+/** Statistics Norway's municipality numbers, and the id of those that have a row in the database. */
+export async function knownMunicipalities(db: DbOrTx): Promise<Map<string, string | null>> {
+  const known = new Map<string, string | null>(register.kommuner.map((k) => [k.kommunenummer, null]));
+  for (const m of await db
+    .select({ id: municipalities.id, number: municipalities.number })
+    .from(municipalities))
+    known.set(m.number, m.id);
+  return known;
+}
+
+function asValidation(error: unknown): never {
+  if (error instanceof StatisticsFileError)
+    throw new AppError(
+      "validation",
+      error.message,
+      error.problems.map((message) => ({ path: "/source", message })),
+    );
+  throw error;
+}
+
+/** Reads the file or fetches the URL; a URL answer that starts with "{" is JSON-stat, otherwise CSV. */
+export async function readSource(source: ImportSource, limits?: FetchLimits): Promise<StatTable> {
+  if (source.kind === "file" && Buffer.byteLength(source.text, "utf8") > maxFileBytes)
+    throw new AppError("validation", fileTooLargeMessage, [
+      { path: "/source/text", message: fileTooLargeMessage },
+    ]);
+  const text = source.kind === "file" ? source.text : await fetchStatistics(source.url, limits);
+  const format =
+    source.kind === "file"
+      ? source.format
+      : /^\s*[{[]/.test(text.replace(/^\uFEFF/, ""))
+        ? "json-stat"
+        : "csv";
+  try {
+    return format === "json-stat" ? readJsonStatText(text) : readCsv(text);
+  } catch (error) {
+    asValidation(error);
+  }
+}
+
+async function loadForImport(ctx: ServiceContext, input: ImportInput) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const indicator = await indicatorById(ctx.db, tenant, input.indicatorId);
+  authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "Indikatoren");
+  return { tenant, indicator };
+}
+
+const describeTable = (table: StatTable) => ({
+  format: table.format,
+  version: table.version,
+  id: table.id,
+  label: table.label,
+  source: table.source,
+  updated: table.updated,
+  valueCount: table.cellCount,
+  dimensions: table.dimensions,
+});
+
+const describeResult = (result: MappingResult) => ({
+  rowCount: result.rows.length,
+  missingCount: result.rows.filter((r) => r.value === null).length,
+  rows: result.rows.slice(0, previewRows),
+  problems: result.problems,
+  unmatchedRegions: result.unmatchedRegions,
+  unit: result.unit,
+  decimals: result.decimals,
+});
+
+/** Reads a file or URL and shows what it holds, and what the mapping (or a suggested one) gives. Saves nothing. */
+export async function previewIndicatorImport({
+  ctx,
+  input,
+  limits,
+}: {
+  ctx: ServiceContext;
+  input: ImportInput;
+  limits?: FetchLimits;
+}) {
+  await loadForImport(ctx, input);
+  const table = await readSource(input.source, limits);
+  const mapping = input.mapping ?? suggestMapping(table);
+  const result = mapTable(table, mapping, await knownMunicipalities(ctx.db));
+  return { table: describeTable(table), mapping, result: describeResult(result) };
+}
+
+const insertBatch = 25_000;
+
+/**
+ * Inserts series rows as one statement per batch with a column array each (`unnest`): 100 000
+ * values in a few round trips, instead of one bind parameter per cell.
+ */
+export async function insertValues(tx: DbOrTx, municipalityId: string, importId: string, rows: SeriesRow[]) {
+  if (rows.length === 0) return;
+  const column = <T>(pick: (row: SeriesRow) => T) => sql.param(rows.map(pick));
+  await tx.execute(sql`
+    insert into indicator_values (municipality_id, import_id, region_code, region_label,
+      region_municipality_id, region_number, period, category, category_label, content, content_label,
+      value, status)
+    select ${municipalityId}::uuid, ${importId}::uuid, v.*
+    from unnest(
+      ${column((r) => r.regionCode)}::text[], ${column((r) => r.regionLabel)}::text[],
+      ${column((r) => r.regionMunicipalityId)}::uuid[], ${column((r) => r.regionNumber)}::text[],
+      ${column((r) => r.period)}::text[], ${column((r) => r.category)}::text[],
+      ${column((r) => r.categoryLabel)}::text[], ${column((r) => r.content)}::text[],
+      ${column((r) => r.contentLabel)}::text[], ${column((r) => r.value)}::float8[],
+      ${column((r) => r.status)}::text[]
+    ) as v`);
+}
+
+/**
+ * Imports a file or URL into an indicator by the mapping, in one transaction: the previous import
+ * stays as history (marked replaced) and the new one becomes current. Any problem stores nothing.
+ */
+export async function importIndicatorData({
+  ctx,
+  input,
+  limits,
+}: {
+  ctx: ServiceContext;
+  input: ImportInput & { mapping: ImportMapping };
+  limits?: FetchLimits;
+}) {
+  const { tenant, indicator } = await loadForImport(ctx, input);
+  const table = await readSource(input.source, limits);
+  const result = mapTable(table, input.mapping, await knownMunicipalities(ctx.db));
+  if (result.problems.length > 0)
+    throw new AppError(
+      "validation",
+      `Importen ble ikke lagret: ${result.problems.join(" ")}`,
+      result.problems.map((message) => ({ path: "/mapping", message })),
+    );
+  return ctx.db.transaction(async (tx) => {
+    // Lock the indicator so two imports at once cannot both become current.
+    await tx
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(eq(indicators.id, indicator.id))
+      .for("update");
+    const now = new Date();
+    const replaced = await tx
+      .update(indicatorImports)
+      .set({ replacedAt: now })
+      .where(and(eq(indicatorImports.indicatorId, indicator.id), isNull(indicatorImports.replacedAt)))
+      .returning({ id: indicatorImports.id });
+    const [batch] = await tx
+      .insert(indicatorImports)
+      .values({
+        municipalityId: tenant.id,
+        indicatorId: indicator.id,
+        format: table.format,
+        datasetLabel: table.label,
+        datasetId: table.id,
+        sourceUrl: input.source.kind === "url" ? input.source.url : null,
+        fileName: input.source.kind === "file" ? input.source.fileName : null,
+        mapping: input.mapping,
+        unit: result.unit,
+        decimals: result.decimals,
+        updated: table.updated,
+        valueCount: result.rows.length,
+        importedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+        importedAt: now,
+      })
+      .returning();
+    if (!batch) throw new Error("import not inserted");
+    for (let i = 0; i < result.rows.length; i += insertBatch) {
+      await insertValues(tx, tenant.id, batch.id, result.rows.slice(i, i + insertBatch));
+    }
+    // The file's unit and decimals fill what the planner has not set.
+    if (
+      (!indicator.unit && result.unit) ||
+      (result.decimals !== null && indicator.decimals !== result.decimals && !indicator.unit)
+    ) {
+      await tx
+        .update(indicators)
+        .set({
+          unit: indicator.unit || result.unit,
+          decimals: result.decimals ?? indicator.decimals,
+          version: indicator.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(indicators.id, indicator.id));
+    }
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "indicator",
+        objectId: indicator.id,
+        objectLabel: indicator.name,
+        action: "import",
+        changes: {
+          import: {
+            before: replaced[0]?.id ?? null,
+            after: `${batch.id}: ${result.rows.length} verdier fra ${table.label || input.source.kind}`,
+          },
+        },
+      },
+      ctx.requestId,
+    );
+    return {
+      importId: batch.id,
+      valueCount: result.rows.length,
+      missingCount: result.rows.filter((r) => r.value === null).length,
+      replacedImportId: replaced[0]?.id ?? null,
+    };
+  });
+}

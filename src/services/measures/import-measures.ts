@@ -1,0 +1,259 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Database, DbOrTx } from "../../db/client.ts";
+import {
+  actionPlanVersions,
+  focusAreas,
+  fundingSources,
+  partnerOrganisations,
+  plans,
+} from "../../db/schema/index.ts";
+import { readImportSheet } from "../../documents/measures-import-xlsx.ts";
+import { financialPlanPeriod } from "../../domain/cycle.ts";
+import {
+  diffMeasureSheet,
+  type ImportAction,
+  type ImportPlan,
+  type ImportProblem,
+  type ImportTarget,
+  parseMeasureSheet,
+} from "../../domain/measures-import.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { authorize, resolveTenant, type Tenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { workingActionPlan } from "../cycles/working-action-plan.ts";
+import { createMeasure } from "./create-measure.ts";
+import { contentOf } from "./measure-content.ts";
+import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
+import { setMeasureFinancing } from "./set-measure-financing.ts";
+import { updateMeasure } from "./update-measure.ts";
+
+type Input = { municipalityNumber: string; planId: string; file: Buffer };
+
+export type ImportPreview = {
+  sheet: string;
+  budgetYear: number;
+  /** Names the state the preview was made from; applying with a stale token is refused. */
+  token: string;
+  counts: { new: number; changed: number; unchanged: number; problems: number };
+  actions: {
+    kind: ImportAction["kind"];
+    row: number;
+    reference: string | null;
+    title: string;
+    fields: { column: string; before: string; after: string }[];
+  }[];
+  problems: ImportProblem[];
+};
+
+/** The plan (a planner's right to change it) and its draft action plan; an adopted one is refused. */
+async function importTarget(tx: DbOrTx, ctx: ServiceContext, tenant: Tenant, planId: string, lock = false) {
+  const [plan] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
+  if (!plan) throw notFound("Planen");
+  authorize(ctx, tenant, "update", "action_plan", { published: plan.published }, "Planen");
+  const actionPlan = await workingActionPlan(tx, tenant.id, plan.id);
+  // Applying locks the draft first: two imports, or an import and an adoption, do not interleave.
+  if (lock)
+    await tx.select().from(actionPlanVersions).where(eq(actionPlanVersions.id, actionPlan.id)).for("update");
+  const [rows, areas, organisations, sources] = [
+    await loadMeasureRows(tx, tenant.id, actionPlan.id),
+    await tx
+      .select({ id: focusAreas.id, title: focusAreas.title })
+      .from(focusAreas)
+      .where(and(eq(focusAreas.planId, plan.id), eq(focusAreas.municipalityId, tenant.id))),
+    await tx
+      .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
+      .from(partnerOrganisations)
+      .where(eq(partnerOrganisations.municipalityId, tenant.id)),
+    await tx
+      .select({ id: fundingSources.id, name: fundingSources.name, kind: fundingSources.kind })
+      .from(fundingSources)
+      .where(eq(fundingSources.municipalityId, tenant.id)),
+  ];
+  const target: ImportTarget = {
+    years: financialPlanPeriod(actionPlan.budgetYear).years,
+    focusAreas: areas,
+    organisations,
+    fundingSources: sources,
+    measures: rows.map((r) => ({
+      reference: r.reference,
+      contentVersion: r.contentVersion,
+      title: r.title,
+      focusAreaId: r.focusAreaId,
+      responsibleUnit: r.responsibleUnit,
+      contactPerson: r.contactPerson,
+      partners: r.partners.map((p) => ({ organisationId: p.id, role: p.role })),
+      startYear: r.startYear,
+      endYear: r.endYear,
+      costs: r.costs.map(({ year, fundingSourceId, amountNok, externalStatus }) => ({
+        year,
+        fundingSourceId,
+        amountNok,
+        externalStatus,
+      })),
+    })),
+  };
+  return { plan, actionPlan, rows, target };
+}
+
+function planImport(sheet: string, cells: Parameters<typeof parseMeasureSheet>[1], target: ImportTarget) {
+  const parsed = parseMeasureSheet(sheet, cells);
+  const diff = diffMeasureSheet(sheet, parsed.rows, target);
+  return { actions: diff.actions, problems: [...parsed.problems, ...diff.problems] } satisfies ImportPlan;
+}
+
+function tokenOf(file: Buffer, target: ImportTarget) {
+  const state = target.measures
+    .map((m) => [m.reference, m.contentVersion, m.costs.map((c) => [c.year, c.fundingSourceId, c.amountNok])])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return createHash("sha256").update(file).update(JSON.stringify(state)).digest("base64url").slice(0, 32);
+}
+
+function present(sheet: string, budgetYear: number, token: string, plan: ImportPlan): ImportPreview {
+  const count = (kind: ImportAction["kind"]) => plan.actions.filter((a) => a.kind === kind).length;
+  return {
+    sheet,
+    budgetYear,
+    token,
+    counts: {
+      new: count("new"),
+      changed: count("changed"),
+      unchanged: count("unchanged"),
+      problems: plan.problems.length,
+    },
+    actions: plan.actions.map((a) => ({
+      kind: a.kind,
+      row: a.row,
+      reference: a.kind === "new" ? null : a.reference,
+      title: a.title,
+      fields:
+        a.kind === "unchanged"
+          ? []
+          : a.fields.map(({ column, before, after }) => ({ column, before, after })),
+    })),
+    problems: [...plan.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+  };
+}
+
+/** What importing the sheet into the plan's draft would do, row by row, and every problem. Writes nothing. */
+export async function previewMeasureImport({ ctx, input }: { ctx: ServiceContext; input: Input }) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const { sheet, rows: cells } = await readImportSheet(input.file);
+  const { actionPlan, target } = await importTarget(ctx.db, ctx, tenant, input.planId);
+  const plan = planImport(sheet, cells, target);
+  return present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan);
+}
+
+/**
+ * Imports the sheet into the plan's draft action plan in one transaction, through the same services
+ * that create and edit one measure (their rules and audit entries), plus one audit entry for the
+ * import. Any problem, or a plan changed since the preview, means nothing is written.
+ */
+export async function applyMeasureImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: Input & { token: string };
+}): Promise<{ created: string[]; changed: string[]; unchanged: number }> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const { sheet, rows: cells } = await readImportSheet(input.file);
+  return ctx.db.transaction(async (tx) => {
+    const { actionPlan, rows, target } = await importTarget(tx, ctx, tenant, input.planId, true);
+    const plan = planImport(sheet, cells, target);
+    if (plan.problems.length > 0) {
+      throw new AppError(
+        "validation",
+        `Regnearket har ${plan.problems.length} feil; ingenting er lagret.`,
+        present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan).problems,
+      );
+    }
+    if (tokenOf(input.file, target) !== input.token)
+      throw new AppError(
+        "conflict",
+        "Handlingsplanen er endret etter forhåndsvisningen. Last opp filen på nytt og se over endringene.",
+      );
+    // The one-measure services run inside this transaction (as savepoints), so their rules and
+    // audit entries apply unchanged and any refusal undoes the whole import.
+    const inner: ServiceContext = { ...ctx, db: tx as unknown as Database };
+    const byReference = new Map<string, MeasureRow>(rows.map((r) => [r.reference, r]));
+    const created: string[] = [];
+    const changed: string[] = [];
+    let unchanged = 0;
+    for (const action of plan.actions) {
+      try {
+        if (action.kind === "unchanged") unchanged++;
+        else if (action.kind === "new") {
+          const { reference } = await createMeasure({
+            ctx: inner,
+            input: {
+              municipalityNumber: tenant.number,
+              planId: input.planId,
+              content: {
+                ...action.content,
+                description: "",
+                goalIds: [],
+                objectiveIds: [],
+                ownerUserId: null,
+                tags: [],
+                links: [],
+              },
+            },
+          });
+          if (action.costs.length > 0)
+            await setMeasureFinancing({
+              ctx: inner,
+              input: { municipalityNumber: tenant.number, reference, rows: action.costs },
+            });
+          created.push(reference);
+        } else {
+          const row = byReference.get(action.reference);
+          if (!row) throw notFound("Tiltaket");
+          if (action.content)
+            await updateMeasure({
+              ctx: inner,
+              input: {
+                municipalityNumber: tenant.number,
+                reference: action.reference,
+                version: action.contentVersion,
+                content: { ...contentOf(row), ...action.content },
+              },
+            });
+          if (action.costs)
+            await setMeasureFinancing({
+              ctx: inner,
+              input: { municipalityNumber: tenant.number, reference: action.reference, rows: action.costs },
+            });
+          changed.push(action.reference);
+        }
+      } catch (error) {
+        if (error instanceof AppError && error.code === "validation")
+          throw new AppError("validation", `Rad ${action.row}: ${error.message} Ingenting er lagret.`, [
+            { sheet, row: action.row, column: null, reason: error.message },
+          ]);
+        throw error;
+      }
+    }
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "action_plan",
+        objectId: actionPlan.id,
+        objectLabel: `Handlingsplan ${actionPlan.budgetYear}`,
+        action: "import",
+        changes: {
+          created: { before: null, after: created.join(", ") },
+          changed: { before: null, after: changed.join(", ") },
+        },
+      },
+      ctx.requestId,
+    );
+    return { created, changed, unchanged };
+  });
+}

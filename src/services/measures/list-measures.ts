@@ -1,0 +1,84 @@
+import { and, eq } from "drizzle-orm";
+import { focusAreas, plans } from "../../db/schema/index.ts";
+import { filterMeasures, type MeasureFilter } from "../../domain/measure-filter.ts";
+import { type Action, allowedActions, can } from "../../domain/permissions.ts";
+import { summariseMeasure } from "../../domain/plan-tree.ts";
+import { richTextToPlain } from "../../domain/rich-text.ts";
+import { notFound } from "../../errors.ts";
+import { resolveTenant } from "../access.ts";
+import type { ServiceContext } from "../context.ts";
+import { visibleActionPlan } from "../cycles/working-action-plan.ts";
+import { loadSharedMeasureViews, type SharedMeasureView } from "../region/list-shared-measures.ts";
+import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
+
+export type MeasureListItem = Omit<
+  MeasureRow,
+  "costs" | "description" | "measureId" | "versionId" | "links"
+> & {
+  focusAreaTitle: string;
+  totalMunicipalNok: number;
+};
+
+export type MeasureList = {
+  actionPlan: { budgetYear: number; revision: number; status: "draft" | "adopted" } | null;
+  total: number;
+  items: MeasureListItem[];
+  /** What may be done with measures in this plan (e.g. "create"). */
+  allowedActions: Action[];
+  /** «Felles tiltak» (issue 12): shared measures this municipality owns or has joined, with the split. */
+  sharedMeasures: SharedMeasureView[];
+};
+
+/** The plan as a table: the measures of the visible action plan, filtered, searched and sorted. */
+export async function listMeasures({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; planId: string } & MeasureFilter;
+}): Promise<MeasureList> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const [plan] = await ctx.db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("Planen");
+  const seesDrafts = can(tenant.subject, "read_drafts", "measure");
+  const actionPlan = await visibleActionPlan(ctx.db, tenant.id, plan.id, seesDrafts);
+  const planActions = allowedActions(tenant.subject, "measure", { published: true }).filter(
+    (a) => a !== "create" || actionPlan?.status === "draft",
+  );
+  const sharedMeasures = (await loadSharedMeasureViews(ctx.db, tenant)).filter((m) => m.role !== "invited");
+  if (!actionPlan)
+    return { actionPlan: null, total: 0, items: [], allowedActions: planActions, sharedMeasures };
+
+  const [rows, focusAreaRows] = await Promise.all([
+    loadMeasureRows(ctx.db, tenant.id, actionPlan.id),
+    ctx.db
+      .select({ id: focusAreas.id, title: focusAreas.title })
+      .from(focusAreas)
+      .where(eq(focusAreas.planId, plan.id)),
+  ]);
+  const focusAreaTitles = new Map(focusAreaRows.map((f) => [f.id, f.title]));
+  const all = rows.map((row) => {
+    const { costs, description, measureId: _m, versionId: _v, links: _l, ...rest } = row;
+    return {
+      ...rest,
+      focusAreaTitle: focusAreaTitles.get(row.focusAreaId) ?? "",
+      searchText: [richTextToPlain(description), row.responsibleUnit, row.contactPerson].join("\n"),
+      totalMunicipalNok: summariseMeasure({ ...row, costs }).totalMunicipalNok,
+    };
+  });
+  const items = filterMeasures(all, input).map(({ searchText: _s, ...item }) => item);
+  return {
+    actionPlan: {
+      budgetYear: actionPlan.budgetYear,
+      revision: actionPlan.revision,
+      status: actionPlan.status,
+    },
+    total: all.length,
+    items,
+    allowedActions: planActions,
+    sharedMeasures,
+  };
+}

@@ -1,0 +1,187 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import {
+  actionPlanVersions,
+  cycles,
+  focusAreas,
+  goalFocusAreas,
+  goals,
+  objectives,
+  plans,
+} from "../../db/schema/index.ts";
+import { type CyclePhase, financialPlanPeriod } from "../../domain/cycle.ts";
+import { type Action, allowedActions, can } from "../../domain/permissions.ts";
+import { buildPlanTree, type PlanTree, type TreeMeasure } from "../../domain/plan-tree.ts";
+import { resolveTenant } from "../access.ts";
+import type { ServiceContext } from "../context.ts";
+import { loadMeasureRows } from "../measures/measure-rows.ts";
+
+export type PlanTreeView = {
+  municipality: { number: string; name: string };
+  plan: {
+    id: string;
+    title: string;
+    startYear: number;
+    endYear: number;
+    vision: string;
+    adoptedOn: string | null;
+    caseReference: string | null;
+    published: boolean;
+    version: number;
+    allowedActions: Action[];
+  } | null;
+  cycle: {
+    budgetYear: number;
+    startYear: number;
+    endYear: number;
+    phase: CyclePhase;
+    actionPlan: {
+      revision: number;
+      status: "draft" | "adopted";
+      adoptedOn: string | null;
+      decisionBody: string | null;
+      caseReference: string | null;
+    } | null;
+  } | null;
+} & Omit<PlanTree, "focusAreas"> & {
+    focusAreas: (PlanTree["focusAreas"][number] & {
+      objectives: { id: string; title: string; position: number; version: number }[];
+    })[];
+  };
+
+/**
+ * The newest plan of a municipality as goal → focus area → measure. People who may read drafts see
+ * the newest action plan version of the newest cycle; everyone else the newest adopted one.
+ */
+export async function getPlanTree({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string };
+}): Promise<PlanTreeView> {
+  const { db } = ctx;
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const municipalityView = { number: tenant.number, name: tenant.name };
+  const empty = { municipality: municipalityView, plan: null, cycle: null, goals: [], focusAreas: [] };
+
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(eq(plans.municipalityId, tenant.id))
+    .orderBy(desc(plans.startYear), desc(plans.createdAt))
+    .limit(1);
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) return empty;
+  const seesDrafts = can(tenant.subject, "read_drafts", "action_plan");
+
+  const [planGoals, planFocusAreas, links, [current]] = await Promise.all([
+    db
+      .select()
+      .from(goals)
+      .where(and(eq(goals.municipalityId, tenant.id), eq(goals.planId, plan.id))),
+    db
+      .select()
+      .from(focusAreas)
+      .where(and(eq(focusAreas.municipalityId, tenant.id), eq(focusAreas.planId, plan.id))),
+    db
+      .select({ goalId: goalFocusAreas.goalId, focusAreaId: goalFocusAreas.focusAreaId })
+      .from(goalFocusAreas)
+      .innerJoin(goals, eq(goals.id, goalFocusAreas.goalId))
+      .where(and(eq(goalFocusAreas.municipalityId, tenant.id), eq(goals.planId, plan.id))),
+    db
+      .select({ cycle: cycles, actionPlan: actionPlanVersions })
+      .from(cycles)
+      .leftJoin(actionPlanVersions, eq(actionPlanVersions.cycleId, cycles.id))
+      .where(
+        and(
+          eq(cycles.municipalityId, tenant.id),
+          eq(cycles.planId, plan.id),
+          seesDrafts ? undefined : eq(actionPlanVersions.status, "adopted"),
+        ),
+      )
+      .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
+      .limit(1),
+  ]);
+
+  const actionPlan = current?.actionPlan ?? null;
+  const treeMeasures = actionPlan ? await loadMeasures(ctx, tenant.id, actionPlan.id) : [];
+  const tree = buildPlanTree({ goals: planGoals, focusAreas: planFocusAreas, links, measures: treeMeasures });
+  const objectiveRows = planFocusAreas.length
+    ? await db
+        .select({
+          id: objectives.id,
+          title: objectives.title,
+          position: objectives.position,
+          version: objectives.version,
+          focusAreaId: objectives.focusAreaId,
+        })
+        .from(objectives)
+        .where(
+          and(
+            eq(objectives.municipalityId, tenant.id),
+            inArray(
+              objectives.focusAreaId,
+              planFocusAreas.map((f) => f.id),
+            ),
+          ),
+        )
+        .orderBy(asc(objectives.position))
+    : [];
+
+  return {
+    municipality: municipalityView,
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      vision: plan.vision,
+      adoptedOn: plan.adoptedOn,
+      caseReference: plan.caseReference,
+      published: plan.published,
+      version: plan.version,
+      allowedActions: allowedActions(tenant.subject, "plan", { published: plan.published }),
+    },
+    cycle: current
+      ? {
+          budgetYear: current.cycle.budgetYear,
+          ...financialPlanPeriod(current.cycle.budgetYear),
+          phase: current.cycle.phase,
+          actionPlan: actionPlan
+            ? {
+                revision: actionPlan.revision,
+                status: actionPlan.status,
+                adoptedOn: actionPlan.adoptedOn,
+                decisionBody: actionPlan.decisionBody,
+                caseReference: actionPlan.caseReference,
+              }
+            : null,
+        }
+      : null,
+    goals: tree.goals,
+    focusAreas: tree.focusAreas.map((fa) => ({
+      ...fa,
+      objectives: objectiveRows.filter((o) => o.focusAreaId === fa.id).map(({ focusAreaId: _f, ...o }) => o),
+    })),
+  };
+}
+
+async function loadMeasures(
+  ctx: ServiceContext,
+  tenant: string,
+  actionPlanVersionId: string,
+): Promise<TreeMeasure[]> {
+  const rows = await loadMeasureRows(ctx.db, tenant, actionPlanVersionId);
+  return rows.map((r) => ({
+    reference: r.reference,
+    title: r.title,
+    focusAreaId: r.focusAreaId,
+    goalIds: r.goalIds,
+    responsibleUnit: r.responsibleUnit,
+    startYear: r.startYear,
+    endYear: r.endYear,
+    isExample: r.isExample,
+    status: r.status,
+    progress: r.progress,
+    costs: r.costs,
+  }));
+}

@@ -1,0 +1,78 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import { actionPlanVersions, cycles, measureVersions, milestones, plans } from "../../db/schema/index.ts";
+import { can } from "../../domain/permissions.ts";
+import { notFound } from "../../errors.ts";
+import type { ServiceContext } from "../context.ts";
+import { focusAreaAndGoals, measureByReference } from "../measures/internal.ts";
+import { loadMeasureRows } from "../measures/measure-rows.ts";
+import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
+import { type PublicMeasure, publicSummary, publicTenant, versionRef } from "./internal.ts";
+import { publicStatusHistory } from "./public-status-history.ts";
+
+/**
+ * A measure as published: its content in the newest adopted action plan version of a published plan
+ * it is part of, its current status and progress, and its status history. A measure that is only
+ * in drafts answers 404.
+ */
+export async function getPublicMeasure({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; reference: string };
+}): Promise<PublicMeasure> {
+  const tenant = await publicTenant(ctx, input.municipalityNumber);
+  const measure = await measureByReference(ctx.db, tenant, input.reference);
+  const appearances = (
+    await ctx.db
+      .select({
+        actionPlanVersionId: actionPlanVersions.id,
+        budgetYear: cycles.budgetYear,
+        revision: actionPlanVersions.revision,
+        adoptedOn: actionPlanVersions.adoptedOn,
+        planId: plans.id,
+        planTitle: plans.title,
+        published: plans.published,
+      })
+      .from(measureVersions)
+      .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
+      .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+      .innerJoin(plans, eq(plans.id, cycles.planId))
+      .where(
+        and(
+          eq(measureVersions.measureId, measure.id),
+          eq(measureVersions.municipalityId, tenant.id),
+          eq(actionPlanVersions.status, "adopted"),
+        ),
+      )
+      .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
+  ).filter((a) => can(tenant.subject, "read", "measure", { published: a.published }));
+  const newest = appearances[0];
+  if (!newest) throw notFound("Tiltaket");
+  const [row] = await loadMeasureRows(ctx.db, tenant.id, newest.actionPlanVersionId, measure.id);
+  if (!row) throw notFound("Tiltaket");
+  const [placement, milestoneRows, statusHistory, proposals] = await Promise.all([
+    focusAreaAndGoals(ctx.db, row),
+    ctx.db
+      .select({ dueDate: milestones.dueDate, title: milestones.title, done: milestones.done })
+      .from(milestones)
+      .where(and(eq(milestones.measureId, measure.id), eq(milestones.municipalityId, tenant.id)))
+      .orderBy(asc(milestones.dueDate), asc(milestones.createdAt)),
+    publicStatusHistory(ctx.db, tenant.id, measure.id),
+    // The tenant is read as the public, so only published proposals come back.
+    proposalsOfMeasure(ctx.db, tenant, measure.id),
+  ]);
+  return {
+    ...publicSummary(row),
+    municipality: { number: tenant.number, name: tenant.name },
+    plan: { id: newest.planId, title: newest.planTitle },
+    actionPlan: versionRef(newest),
+    appearsIn: appearances.filter((a) => a.planId === newest.planId).map(versionRef),
+    description: row.description,
+    ...placement,
+    links: row.links,
+    milestones: milestoneRows,
+    statusHistory,
+    proposals,
+  };
+}

@@ -1,0 +1,128 @@
+import { and, eq, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { measureParticipations, municipalities, regionMunicipalities } from "../../db/schema/index.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { measureByReference } from "../measures/internal.ts";
+
+/**
+ * The owner invites another municipality of its region to take part in a measure (issue 12). The
+ * invited municipality decides itself whether to join and with what share (participate-in-measure.ts).
+ * Recorded in the owner's trail.
+ */
+export async function inviteToMeasure({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; reference: string; participantNumber: string };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  return ctx.db.transaction(async (tx) => {
+    const measure = await measureByReference(tx, tenant, input.reference);
+    authorize(ctx, tenant, "share", "measure", { shared: true }, "Tiltaket");
+    if (input.participantNumber === tenant.number)
+      throw new AppError("validation", "Kommunen eier tiltaket selv og kan ikke inviteres til det.");
+    // Only municipalities that use the installation and share a region with the owner.
+    const own = alias(regionMunicipalities, "own_region");
+    const [participant] = await tx
+      .selectDistinct({ id: municipalities.id, number: municipalities.number, name: municipalities.name })
+      .from(municipalities)
+      .innerJoin(regionMunicipalities, eq(regionMunicipalities.municipalityId, municipalities.id))
+      .innerJoin(own, and(eq(own.regionId, regionMunicipalities.regionId), eq(own.municipalityId, tenant.id)))
+      .where(
+        and(
+          eq(municipalities.number, input.participantNumber),
+          eq(municipalities.active, true),
+          ne(municipalities.id, tenant.id),
+        ),
+      );
+    if (!participant)
+      throw new AppError(
+        "validation",
+        "Kommunen er ikke i samme region, eller bruker ikke Planverk. Bare kommuner i regionen kan inviteres.",
+      );
+    const [row] = await tx
+      .insert(measureParticipations)
+      .values({
+        municipalityId: participant.id,
+        measureId: measure.id,
+        ownerMunicipalityId: tenant.id,
+        status: "invited",
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row)
+      throw new AppError("conflict", `${participant.name} er allerede invitert til eller med i tiltaket.`);
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "measure",
+        objectId: measure.id,
+        objectLabel: measure.reference,
+        action: "share_invite",
+        changes: { participant: { before: null, after: `${participant.number} ${participant.name}` } },
+      },
+      ctx.requestId,
+    );
+    return {
+      id: row.id,
+      municipalityNumber: participant.number,
+      municipalityName: participant.name,
+      status: row.status,
+    };
+  });
+}
+
+/**
+ * The owner withdraws an invitation that has not been accepted. A municipality that has joined
+ * leaves only by its own decision, so the owner cannot remove it.
+ */
+export async function withdrawInvitation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; reference: string; participantNumber: string };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  await ctx.db.transaction(async (tx) => {
+    const measure = await measureByReference(tx, tenant, input.reference);
+    authorize(ctx, tenant, "share", "measure", { shared: true }, "Tiltaket");
+    const [row] = await tx
+      .select({ participation: measureParticipations, name: municipalities.name })
+      .from(measureParticipations)
+      .innerJoin(municipalities, eq(municipalities.id, measureParticipations.municipalityId))
+      .where(
+        and(
+          eq(measureParticipations.measureId, measure.id),
+          eq(municipalities.number, input.participantNumber),
+        ),
+      )
+      .for("update");
+    if (!row) throw notFound("Invitasjonen");
+    if (row.participation.status === "joined")
+      throw new AppError(
+        "conflict",
+        `${row.name} er med i tiltaket. Bare ${row.name} selv kan melde seg ut.`,
+      );
+    await tx.delete(measureParticipations).where(eq(measureParticipations.id, row.participation.id));
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "measure",
+        objectId: measure.id,
+        objectLabel: measure.reference,
+        action: "share_withdraw",
+        changes: { participant: { before: `${input.participantNumber} ${row.name}`, after: null } },
+      },
+      ctx.requestId,
+    );
+  });
+}

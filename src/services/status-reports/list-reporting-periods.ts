@@ -1,0 +1,41 @@
+import { and, asc, eq } from "drizzle-orm";
+import { reportingPeriods } from "../../db/schema/index.ts";
+import { allowedActions } from "../../domain/permissions.ts";
+import { completeness, periodOrder } from "../../domain/status-report.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import type { ServiceContext } from "../context.ts";
+import { loadPeriod, periodMeasures } from "./status-report-scope.ts";
+
+/** A cycle's reporting periods with how far each has come (internal roles). */
+export async function listReportingPeriods({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; cycleId: string };
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  authorize(ctx, tenant, "read", "reporting_period", {}, "Rullering");
+  const rows = await ctx.db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.municipalityId, tenant.id), eq(reportingPeriods.cycleId, input.cycleId)))
+    .orderBy(asc(reportingPeriods.asOf));
+  const periods = await Promise.all(
+    rows.map(async (row) => {
+      const period = await loadPeriod(ctx.db, tenant, row.id);
+      const list = await periodMeasures(ctx.db, tenant, period);
+      return {
+        id: row.id,
+        kind: row.kind,
+        asOf: row.asOf,
+        dueDate: row.dueDate,
+        state: row.state,
+        version: row.version,
+        completeness: completeness(list.map((m) => m.report?.state ?? "missing")),
+      };
+    }),
+  );
+  periods.sort((a, b) => periodOrder[a.kind] - periodOrder[b.kind]);
+  return { periods, allowedActions: allowedActions(tenant.subject, "reporting_period") };
+}

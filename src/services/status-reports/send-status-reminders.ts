@@ -1,0 +1,95 @@
+import { periodTitles } from "../../domain/status-report.ts";
+import type { Mailer } from "../../infra/mailer.ts";
+import { authorize, resolveTenant } from "../access.ts";
+import { recordAudit } from "../audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { loadPeriod, periodMeasures, requireOpen } from "./status-report-scope.ts";
+
+/** The reminder one owner gets: every measure they still have to report (or correct) in the period. */
+export function reminderText(input: {
+  ownerName: string;
+  periodTitle: string;
+  asOf: string;
+  dueDate: string;
+  items: { reference: string; title: string; returned: boolean }[];
+  link: string;
+}) {
+  const date = (iso: string) => iso.split("-").reverse().join(".");
+  const lines = input.items.map(
+    (i) => `- ${i.reference} ${i.title}${i.returned ? " (sendt tilbake til retting)" : ""}`,
+  );
+  return {
+    subject: `Statusrapport ${input.periodTitle}: frist ${date(input.dueDate)}`,
+    text: [
+      `Hei ${input.ownerName},`,
+      "",
+      `Planverk venter på statusrapport per ${date(input.asOf)} for disse tiltakene, med frist ${date(input.dueDate)}:`,
+      ...lines,
+      "",
+      `Rapporter her: ${input.link}`,
+      "",
+      "Hilsen Planverk",
+    ].join("\n"),
+  };
+}
+
+/**
+ * Reminds every owner with reports due or returned in an open period: one e-mail each through the
+ * mailer (when SMTP is configured), and an audit entry. In the app they see the same under «Venter på deg».
+ */
+export async function sendStatusReminders({
+  ctx,
+  input,
+  mailer,
+  publicUrl,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; periodId: string };
+  mailer: Mailer;
+  publicUrl: string;
+}) {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  authorize(ctx, tenant, "update", "reporting_period");
+  const period = await loadPeriod(ctx.db, tenant, input.periodId);
+  requireOpen(period);
+  const list = await periodMeasures(ctx.db, tenant, period);
+  const byOwner = new Map<
+    string,
+    { name: string; email: string; items: { reference: string; title: string; returned: boolean }[] }
+  >();
+  for (const m of list) {
+    const state = m.report?.state ?? "missing";
+    if (!m.ownerUserId || !m.ownerEmail || (state !== "missing" && state !== "returned")) continue;
+    const entry = byOwner.get(m.ownerUserId) ?? { name: m.ownerName ?? "", email: m.ownerEmail, items: [] };
+    entry.items.push({ reference: m.reference, title: m.title, returned: state === "returned" });
+    byOwner.set(m.ownerUserId, entry);
+  }
+  let emailed = 0;
+  for (const owner of byOwner.values()) {
+    const message = reminderText({
+      ownerName: owner.name,
+      periodTitle: `${periodTitles[period.kind]} ${period.budgetYear}`,
+      asOf: period.asOf,
+      dueDate: period.dueDate,
+      items: owner.items,
+      link: `${publicUrl.replace(/\/$/, "")}/status`,
+    });
+    if (await mailer.send({ to: owner.email, ...message }, { requestId: ctx.requestId })) emailed += 1;
+  }
+  await ctx.db.transaction((tx) =>
+    recordAudit(
+      tx,
+      ctx.actor,
+      {
+        municipalityId: tenant.id,
+        objectType: "reporting_period",
+        objectId: period.id,
+        objectLabel: `${period.kind} ${period.budgetYear}`,
+        action: "send_status_reminders",
+        changes: { reminded: { before: null, after: [...byOwner.values()].map((o) => o.email).join(", ") } },
+      },
+      ctx.requestId,
+    ),
+  );
+  return { owners: byOwner.size, emailed };
+}
