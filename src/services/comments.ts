@@ -157,12 +157,14 @@ export async function postComment({
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
     const target = await resolveTarget(tx, tenant, input.target);
-    authorize(ctx, tenant, "create", "comment", {}, "Kommentaren");
-    if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å kommentere.");
+    authorize(ctx, tenant, "create", "comment", {}, "comment");
+    if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToComment");
     const viewer = viewerOf(tenant);
     if (!visibilitiesFor(viewer).includes(input.visibility)) {
       const message = "Du kan ikke velge denne synligheten.";
-      throw new AppError("validation", message, [{ path: "/visibility", message }]);
+      throw new AppError("validation", "comment.visibilityNotAllowed", {}, [
+        { path: "/visibility", message },
+      ]);
     }
     let parentAuthor: string | null = null;
     if (input.parentId) {
@@ -178,7 +180,7 @@ export async function postComment({
           ),
         );
       if (!parent || !commentVisibleTo(viewer, parent.visibility, target.published))
-        throw notFound("Kommentaren");
+        throw notFound("comment");
       parentAuthor = parent.authorUserId;
     }
     const [row] = await tx
@@ -252,7 +254,7 @@ async function lockComment(tx: DbOrTx, tenant: Tenant, commentId: string) {
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.municipalityId, tenant.id)))
     .for("update");
-  if (!row) throw notFound("Kommentaren");
+  if (!row) throw notFound("comment");
   return row;
 }
 
@@ -271,17 +273,19 @@ export async function editComment({
       !commentVisibleTo(viewerOf(tenant), row.visibility, false) &&
       row.authorUserId !== tenant.subject.userId
     )
-      throw notFound("Kommentaren");
+      throw notFound("comment");
     if (!canEditComment(row, tenant.subject.userId, new Date())) {
-      throw new AppError(
-        "forbidden",
-        "Bare den som skrev kommentaren kan endre den, og bare de første 15 minuttene.",
-      );
+      throw new AppError("forbidden", "comment.editWindow");
     }
     if (row.version !== input.version) {
-      throw new AppError("conflict", "Kommentaren er endret etter at du åpnet den.", {
-        current: { body: row.body, version: row.version },
-      });
+      throw new AppError(
+        "conflict",
+        "comment.changedByOther",
+        {},
+        {
+          current: { body: row.body, version: row.version },
+        },
+      );
     }
     const body = input.body.trim();
     await tx
@@ -316,12 +320,12 @@ export async function removeComment({
   input: { municipalityNumber: string; commentId: string; reason: string };
 }): Promise<void> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "moderate", "comment", {}, "Kommentaren");
+  authorize(ctx, tenant, "moderate", "comment", {}, "comment");
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
   await ctx.db.transaction(async (tx) => {
     const row = await lockComment(tx, tenant, input.commentId);
-    if (row.removedAt) throw new AppError("conflict", "Kommentaren er allerede fjernet.");
+    if (row.removedAt) throw new AppError("conflict", "comment.alreadyRemoved");
     const reason = input.reason.trim();
     await tx
       .update(comments)

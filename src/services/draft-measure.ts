@@ -16,8 +16,8 @@ export async function lockDraftMeasure(tx: DbOrTx, ctx: ServiceContext, tenant: 
     .from(measures)
     .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, reference)));
   const planId = measure ? await planIdOfMeasure(tx, measure.id) : null;
-  if (!measure || !planId) throw notFound("Tiltaket");
-  authorize(ctx, tenant, "update", "measure", {}, "Tiltaket");
+  if (!measure || !planId) throw notFound("measure");
+  authorize(ctx, tenant, "update", "measure", {}, "measure");
   const actionPlan = await workingActionPlan(tx, tenant.id, planId);
   const [version] = await tx
     .select()
@@ -26,7 +26,6 @@ export async function lockDraftMeasure(tx: DbOrTx, ctx: ServiceContext, tenant: 
       and(eq(measureVersions.measureId, measure.id), eq(measureVersions.actionPlanVersionId, actionPlan.id)),
     )
     .for("update");
-  if (!version)
-    throw new AppError("validation", `Tiltaket er ikke med i handlingsplanen for ${actionPlan.budgetYear}.`);
+  if (!version) throw new AppError("validation", "measure.notInActionPlan", { year: actionPlan.budgetYear });
   return { measure, planId, actionPlan, version };
 }

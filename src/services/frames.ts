@@ -19,7 +19,7 @@ export async function listBudgetSetup({
   input: { municipalityNumber: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Kommunen");
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("municipality");
   const [areas, sources] = await Promise.all([
     ctx.db
       .select({ id: frameAreas.id, name: frameAreas.name })
@@ -49,13 +49,13 @@ export async function createFrameArea({
   input: { municipalityNumber: string; name: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Kommunen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "municipality");
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(frameAreas)
       .where(and(eq(frameAreas.municipalityId, tenant.id), eq(frameAreas.name, input.name.trim())));
-    if (existing) throw new AppError("conflict", `Rammeområdet «${input.name}» finnes allerede.`);
+    if (existing) throw new AppError("conflict", "frame.areaExists", { name: input.name });
     const [area] = await tx
       .insert(frameAreas)
       .values({ municipalityId: tenant.id, name: input.name.trim() })
@@ -92,13 +92,13 @@ export async function createExternalSource({
   input: { municipalityNumber: string; name: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Kommunen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "municipality");
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(fundingSources)
       .where(and(eq(fundingSources.municipalityId, tenant.id), eq(fundingSources.name, input.name.trim())));
-    if (existing) throw new AppError("conflict", `Finansieringskilden «${input.name}» finnes allerede.`);
+    if (existing) throw new AppError("conflict", "frame.sourceExists", { name: input.name });
     const [source] = await tx
       .insert(fundingSources)
       .values({ municipalityId: tenant.id, name: input.name.trim(), kind: "external" })
@@ -138,7 +138,7 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
     const problems: { path: string; message: string }[] = [];
     if (!financialPlanPeriod(cycle.budgetYear).years.includes(input.year)) {
       problems.push({
@@ -160,7 +160,12 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
       .where(and(eq(frameAreas.id, input.frameAreaId), eq(frameAreas.municipalityId, tenant.id)));
     if (!area) problems.push({ path: "/frameAreaId", message: "Velg et rammeområde i kommunen." });
     if (problems.length > 0)
-      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.map((p) => p.message).join(" ") },
+        problems,
+      );
 
     const [current] = await tx
       .select()
@@ -174,9 +179,14 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
       )
       .for("update");
     if ((current?.version ?? 0) !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret rammen i mellomtiden.", {
-        current: current ?? null,
-      });
+      throw new AppError(
+        "conflict",
+        "frame.changedByOther",
+        {},
+        {
+          current: current ?? null,
+        },
+      );
     }
     const next = {
       amountNok: input.amountNok,
@@ -233,9 +243,9 @@ export async function getFrameCheck({
   input: { municipalityNumber: string; cycleId: string };
 }): Promise<FrameCheckView & { allowedActions: string[] }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Rulleringen");
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("cycle");
   const check = await computeFrameCheck(ctx.db, tenant.id, input.cycleId).catch(() => {
-    throw notFound("Rulleringen");
+    throw notFound("cycle");
   });
   return { ...check, allowedActions: can(tenant.subject, "update", "action_plan") ? ["update"] : [] };
 }

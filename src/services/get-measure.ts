@@ -61,7 +61,7 @@ export async function findVisibleMeasure(db: DbOrTx, tenant: Tenant, reference: 
     .select()
     .from(measures)
     .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, reference)));
-  if (!measure) throw notFound("Tiltaket");
+  if (!measure) throw notFound("measure");
   const seesDrafts = can(tenant.subject, "read_drafts", "measure");
   const versions = await db
     .select({ actionPlan: actionPlanVersions, budgetYear: cycles.budgetYear, planId: cycles.planId })
@@ -72,7 +72,7 @@ export async function findVisibleMeasure(db: DbOrTx, tenant: Tenant, reference: 
     .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision));
   const inAdoptedPlan = versions.some((v) => v.actionPlan.status === "adopted");
   const visible = versions.find((v) => seesDrafts || v.actionPlan.status === "adopted");
-  if (!visible) throw notFound("Tiltaket");
+  if (!visible) throw notFound("measure");
   return { measure, visible, inAdoptedPlan };
 }
 
@@ -86,7 +86,7 @@ export async function getMeasure({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
   const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
-  if (!row) throw notFound("Tiltaket");
+  if (!row) throw notFound("measure");
   const [focusArea, goalRows, objectiveRows, milestoneRows, spending] = await Promise.all([
     ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
     row.goalIds.length
@@ -236,7 +236,7 @@ export async function authorizeRunningState(
     "update_status",
     "measure",
     { ownerUserId: version?.ownerUserId ?? null },
-    "Tiltaket",
+    "measure",
   );
   return measure;
 }

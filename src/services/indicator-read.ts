@@ -69,7 +69,7 @@ export async function loadIndicator(ctx: ServiceContext, tenant: Tenant, id: str
     .from(indicators)
     .where(and(eq(indicators.id, id), eq(indicators.municipalityId, tenant.id)));
   if (!indicator || !can(tenant.subject, "read", "indicator", { published: indicator.published }))
-    throw notFound("Indikatoren");
+    throw notFound("indicator");
   return indicator;
 }
 

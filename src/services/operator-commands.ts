@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { memberships, municipalities, sessions, users } from "../db/schema/index.ts";
 import { normaliseEmail } from "../domain/sign-in.ts";
-import { AppError, notFound } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { hashPassword } from "./passwords.ts";
@@ -24,7 +24,7 @@ export async function createAdmin({
 }) {
   const email = normaliseEmail(input.email);
   if (!/^[^@\s]+@[^@\s]+$/.test(email))
-    throw new AppError("validation", `Ugyldig e-postadresse: ${input.email}`);
+    throw new AppError("validation", "auth.invalidEmail", { email: input.email });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx
@@ -47,7 +47,8 @@ export async function createAdmin({
         .set({ active: true })
         .where(eq(municipalities.number, input.municipalityNumber))
         .returning();
-      if (!municipality) throw notFound(`Kommune ${input.municipalityNumber}`);
+      if (!municipality)
+        throw new AppError("not_found", "notFound.municipalityNumber", { number: input.municipalityNumber });
       await tx
         .insert(memberships)
         .values({ municipalityId: municipality.id, userId: user.id, role: "admin" })
@@ -84,7 +85,7 @@ export async function resetPassword({
       .set({ passwordHash, updatedAt: new Date() })
       .where(eq(users.email, email))
       .returning();
-    if (!user) throw notFound(`Brukeren ${email}`);
+    if (!user) throw new AppError("not_found", "notFound.userEmail", { email });
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await recordAudit(tx, ctx.actor, {
       municipalityId: null,

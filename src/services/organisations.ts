@@ -135,7 +135,7 @@ function normaliseFields(input: {
     const problem = raw === "" ? null : websiteProblem(raw);
     if (problem) problems.push({ path: "/website", message: problem });
   }
-  if (problems.length > 0) throw new AppError("validation", "Ugyldig forespørsel.", problems);
+  if (problems.length > 0) throw new AppError("validation", "common.invalidRequest", {}, problems);
   return out;
 }
 
@@ -246,14 +246,16 @@ async function findOrganisation(db: DbOrTx, tenant: Tenant, organisationId: stri
       and(eq(partnerOrganisations.id, organisationId), eq(partnerOrganisations.municipalityId, tenant.id)),
     );
   const [row] = forUpdate ? await query.for("update") : await query;
-  if (!row) throw notFound("Samarbeidspartneren");
+  if (!row) throw notFound("partner");
   return row;
 }
 
 /** 409 with the field named as in a validation error, so the form shows it on the number. */
 function duplicate(number: string): AppError {
   const message = `Organisasjonsnummeret ${number} er allerede registrert på en annen samarbeidspartner i kommunen.`;
-  return new AppError("conflict", message, [{ path: "/organisationNumber", message }]);
+  return new AppError("conflict", "organisation.numberTaken", { number }, [
+    { path: "/organisationNumber", message },
+  ]);
 }
 
 /** Refuses a number another organisation of the municipality already has (409, not a 500). */
@@ -334,7 +336,7 @@ export async function listOrganisations({
   input: { municipalityNumber: string; q?: string; kind?: OrganisationKind };
 }): Promise<OrganisationSummary[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "organisation", {}, "Kommunen");
+  authorize(ctx, tenant, "read", "organisation", {}, "municipality");
   const [rows, participation] = await Promise.all([
     ctx.db
       .select()
@@ -370,7 +372,7 @@ export async function getOrganisation({
   input: { municipalityNumber: string; organisationId: string };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "organisation", {}, "Samarbeidspartneren");
+  authorize(ctx, tenant, "read", "organisation", {}, "partner");
   const row = await findOrganisation(ctx.db, tenant, input.organisationId);
   return presentDetail(ctx.db, tenant, row);
 }
@@ -391,7 +393,7 @@ export async function createOrganisation({
   };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "organisation", {}, "Kommunen");
+  authorize(ctx, tenant, "create", "organisation", {}, "municipality");
   const fields = normaliseFields({
     name: input.name,
     kind: input.kind,
@@ -447,15 +449,20 @@ export async function updateOrganisation({
   };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "organisation", {}, "Samarbeidspartneren");
+  authorize(ctx, tenant, "update", "organisation", {}, "partner");
   const next = normaliseFields(input);
   return withDuplicateAsConflict(next.organisationNumber, () =>
     ctx.db.transaction(async (tx) => {
       const row = await findOrganisation(tx, tenant, input.organisationId, true);
       if (row.version !== input.version) {
-        throw new AppError("conflict", "Noen andre har endret samarbeidspartneren etter at du åpnet den.", {
-          current: await presentDetail(tx, tenant, row),
-        });
+        throw new AppError(
+          "conflict",
+          "organisation.changedByOther",
+          {},
+          {
+            current: await presentDetail(tx, tenant, row),
+          },
+        );
       }
       const beforeContacts = contactsOf(await loadContacts(tx, tenant, row.id));
       const afterContacts = input.contacts ? normaliseContacts(input.contacts) : beforeContacts;
@@ -471,7 +478,7 @@ export async function updateOrganisation({
         .set({ ...next, version: sql`${partnerOrganisations.version} + 1`, updatedAt: new Date() })
         .where(eq(partnerOrganisations.id, row.id))
         .returning();
-      if (!updated) throw notFound("Samarbeidspartneren");
+      if (!updated) throw notFound("partner");
       if (changes.contacts) await replaceContacts(tx, tenant, row.id, afterContacts);
       await recordAudit(
         tx,
@@ -503,14 +510,19 @@ export async function deleteOrganisation({
   input: { municipalityNumber: string; organisationId: string; version: number };
 }): Promise<void> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "delete", "organisation", {}, "Samarbeidspartneren");
+  authorize(ctx, tenant, "delete", "organisation", {}, "partner");
   await ctx.db.transaction(async (tx) => {
     // The row lock also holds back new links to it (their foreign key check waits for it).
     const row = await findOrganisation(tx, tenant, input.organisationId, true);
     if (row.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret samarbeidspartneren etter at du åpnet den.", {
-        current: await presentDetail(tx, tenant, row),
-      });
+      throw new AppError(
+        "conflict",
+        "organisation.changedByOther",
+        {},
+        {
+          current: await presentDetail(tx, tenant, row),
+        },
+      );
     }
     const [links] = await tx
       .select({ count: sql<number>`count(distinct ${measureVersions.measureId})::int` })
@@ -526,7 +538,8 @@ export async function deleteOrganisation({
     if (measureCount > 0) {
       throw new AppError(
         "conflict",
-        `${row.name} deltar i tiltak og kan ikke slettes. Fjern samarbeidspartneren fra tiltakene først (${measureCount} tiltak).`,
+        "organisation.inUse",
+        { name: row.name, count: measureCount },
         { measureCount },
       );
     }

@@ -33,18 +33,17 @@ export type NodeView = {
   goalIds: string[];
 };
 
-const names: Record<NodeKind, string> = {
-  goal: "Målet",
-  focus_area: "Satsingsområdet",
-  objective: "Delmålet",
-};
+const names = { goal: "goal", focus_area: "focusArea", objective: "objective" } as const satisfies Record<
+  NodeKind,
+  string
+>;
 
 async function loadPlan(tx: DbOrTx, tenant: Tenant, planId: string) {
   const [plan] = await tx
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan) throw notFound("Planen");
+  if (!plan) throw notFound("plan");
   return plan;
 }
 
@@ -57,7 +56,7 @@ async function checkGoals(tx: DbOrTx, tenant: Tenant, planId: string, goalIds: s
     .from(goals)
     .where(and(eq(goals.municipalityId, tenant.id), eq(goals.planId, planId), inArray(goals.id, unique)));
   if (found.length !== unique.length) {
-    throw new AppError("validation", "Ett eller flere mål finnes ikke i planen.", [
+    throw new AppError("validation", "plan.goalsNotInPlan", {}, [
       { path: "/goalIds", message: "Velg mål fra planen." },
     ]);
   }
@@ -85,7 +84,7 @@ export async function createPlanNode({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const plan = await loadPlan(tx, tenant, input.planId);
-    authorize(ctx, tenant, "create", "plan", { published: plan.published }, "Planen");
+    authorize(ctx, tenant, "create", "plan", { published: plan.published }, "plan");
     const base = { municipalityId: tenant.id, title: input.title, description: input.description ?? "" };
     let view: NodeView;
     if (input.kind === "goal") {
@@ -145,7 +144,7 @@ export async function createPlanNode({
 
 async function loadFocusArea(tx: DbOrTx, tenant: Tenant, planId: string, focusAreaId: string | undefined) {
   if (!focusAreaId)
-    throw new AppError("validation", "Velg satsingsområde.", [
+    throw new AppError("validation", "plan.chooseFocusArea", {}, [
       { path: "/focusAreaId", message: "Velg satsingsområde." },
     ]);
   const [focusArea] = await tx
@@ -158,7 +157,7 @@ async function loadFocusArea(tx: DbOrTx, tenant: Tenant, planId: string, focusAr
         eq(focusAreas.municipalityId, tenant.id),
       ),
     );
-  if (!focusArea) throw notFound("Satsingsområdet");
+  if (!focusArea) throw notFound("focusArea");
   return focusArea;
 }
 
@@ -215,11 +214,7 @@ export async function updatePlanNode({
     const beforeGoals = input.kind === "focus_area" ? await goalIdsOf(tx, node.id) : [];
     const current: NodeView = { ...node, kind: input.kind, goalIds: beforeGoals };
     if (node.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        `Noen andre har endret ${names[input.kind].toLowerCase()} etter at du åpnet det.`,
-        { current },
-      );
+      throw new AppError("conflict", `plan.changed.${names[input.kind]}`, {}, { current });
     }
     const after = {
       title: input.title ?? node.title,
@@ -293,17 +288,11 @@ export async function deletePlanNode({
     const plan = await loadPlan(tx, tenant, node.planId);
     authorize(ctx, tenant, "delete", "plan", { published: plan.published }, names[input.kind]);
     if (node.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        `Noen andre har endret ${names[input.kind].toLowerCase()} etter at du åpnet det.`,
-      );
+      throw new AppError("conflict", `plan.changed.${names[input.kind]}`);
     }
     const used = await measuresUsing(tx, input.kind, node.id);
     if (used > 0) {
-      throw new AppError(
-        "conflict",
-        `${names[input.kind]} brukes av ${used} tiltak og kan ikke slettes. Flytt tiltakene først.`,
-      );
+      throw new AppError("conflict", `plan.inUse.${names[input.kind]}`, { count: used });
     }
     if (input.kind === "goal") {
       await tx.delete(goalFocusAreas).where(eq(goalFocusAreas.goalId, node.id));
@@ -376,7 +365,7 @@ export async function reorderPlanNodes({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
     const plan = await loadPlan(tx, tenant, input.planId);
-    authorize(ctx, tenant, "update", "plan", { published: plan.published }, "Planen");
+    authorize(ctx, tenant, "update", "plan", { published: plan.published }, "plan");
     const siblings =
       input.kind === "goal"
         ? await tx
@@ -405,8 +394,7 @@ export async function reorderPlanNodes({
       current.length === input.orderedIds.length &&
       new Set(input.orderedIds).size === current.length &&
       input.orderedIds.every((id) => current.includes(id));
-    if (!same)
-      throw new AppError("conflict", "Listen er endret i mellomtiden. Last siden på nytt og prøv igjen.");
+    if (!same) throw new AppError("conflict", "common.listChanged");
     if (current.every((id, i) => input.orderedIds[i] === id)) return;
     const table = input.kind === "goal" ? goals : input.kind === "focus_area" ? focusAreas : objectives;
     for (const [index, id] of input.orderedIds.entries()) {

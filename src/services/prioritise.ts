@@ -48,23 +48,20 @@ async function cycleAndNewestVersion(db: DbOrTx, tenant: Tenant, cycleId: string
     .select()
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.municipalityId, tenant.id)));
-  if (!cycle) throw notFound("Rulleringen");
+  if (!cycle) throw notFound("cycle");
   const [version] = await db
     .select()
     .from(actionPlanVersions)
     .where(eq(actionPlanVersions.cycleId, cycle.id))
     .orderBy(desc(actionPlanVersions.revision))
     .limit(1);
-  if (!version) throw new AppError("validation", `Rulleringen ${cycle.budgetYear} har ingen handlingsplan.`);
+  if (!version) throw new AppError("validation", "cycle.noActionPlan", { year: cycle.budgetYear });
   return { cycle, version };
 }
 
 function requireDraft(cycle: { budgetYear: number }, version: { status: string }) {
   if (version.status !== "draft")
-    throw new AppError(
-      "conflict",
-      `Handlingsplanen for ${cycle.budgetYear} er vedtatt og kan ikke prioriteres om. Endringer gjøres som en revisjon.`,
-    );
+    throw new AppError("conflict", "actionPlan.adoptedCannotReprioritise", { year: cycle.budgetYear });
 }
 
 export type PrioritisationMeasureView = {
@@ -225,7 +222,7 @@ export async function getPrioritisationSetup({
   input: { municipalityNumber: string; cycleId: string };
 }): Promise<PrioritisationSetup> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Rulleringen");
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("cycle");
   const data = await loadPrioritisationData(ctx.db, tenant, input.cycleId);
   return {
     cycleId: data.cycle.id,
@@ -279,13 +276,18 @@ export async function proposePrioritisation({
   };
 }): Promise<PrioritisationProposal> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const data = await loadPrioritisationData(ctx.db, tenant, input.cycleId);
   requireDraft(data.cycle, data.version);
   const overrides = input.overrides ?? [];
   const problems = overrideProblems(overrides, data.years, new Set(data.areas.map((a) => a.id)));
   if (problems.length > 0)
-    throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
 
   const areaNames = Object.fromEntries(data.areas.map((a) => [a.id, a.name]));
   const measuresInput = data.measures.map((m) => ({
@@ -353,7 +355,7 @@ export async function applyPrioritisation({
   input: { municipalityNumber: string; cycleId: string; drop: string[] };
 }): Promise<{ dropped: string[]; frameCheck: FrameCheckView }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const references = [...new Set(input.drop)];
   const result = await ctx.db.transaction(async (tx) => {
     // Lock the cycle, so adoption or another prioritisation cannot interleave.
@@ -362,7 +364,7 @@ export async function applyPrioritisation({
       .from(cycles)
       .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)))
       .for("update");
-    if (!locked) throw notFound("Rulleringen");
+    if (!locked) throw notFound("cycle");
     const { cycle, version } = await cycleAndNewestVersion(tx, tenant, input.cycleId);
     requireDraft(cycle, version);
     const rows =
@@ -390,14 +392,16 @@ export async function applyPrioritisation({
     if (missing.length > 0)
       throw new AppError(
         "conflict",
-        `Ikke med i utkastet til handlingsplan ${cycle.budgetYear} (lenger): ${missing.join(", ")}. Lag et nytt forslag.`,
+        "actionPlan.notInDraft",
+        { year: cycle.budgetYear, references: missing.join(", ") },
         { missing },
       );
     const mandatory = rows.filter((r) => r.mandatory).map((r) => r.measure.reference);
     if (mandatory.length > 0)
       throw new AppError(
         "conflict",
-        `Obligatoriske tiltak kan ikke tas ut: ${mandatory.join(", ")}. Fjern markeringen først.`,
+        "actionPlan.mandatoryCannotBeLeftOut",
+        { references: mandatory.join(", ") },
         { mandatory },
       );
     if (rows.length > 0)
@@ -455,17 +459,22 @@ export async function setMeasurePriority({
   version: number;
 }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Tiltaket");
+  authorize(ctx, tenant, "update", "action_plan", {}, "measure");
   if (input.priority !== null && (!Number.isSafeInteger(input.priority) || input.priority < 0))
-    throw new AppError("validation", "Prioriteten er et helt tall, 0 eller mer.", [
+    throw new AppError("validation", "actionPlan.priorityInvalid", {}, [
       { path: "/priority", message: "Prioriteten er et helt tall, 0 eller mer." },
     ]);
   return ctx.db.transaction(async (tx) => {
     const { measure, version } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
     if (input.version !== undefined && input.version !== version.version)
-      throw new AppError("conflict", "Noen andre har endret tiltaket etter at du åpnet det.", {
-        current: { priority: version.priority, mandatory: version.mandatory, version: version.version },
-      });
+      throw new AppError(
+        "conflict",
+        "measure.changedByOther",
+        {},
+        {
+          current: { priority: version.priority, mandatory: version.mandatory, version: version.version },
+        },
+      );
     const next = { priority: input.priority, mandatory: input.mandatory };
     const changes = diffFields(version, next, ["priority", "mandatory"]);
     if (Object.keys(changes).length === 0)

@@ -122,12 +122,12 @@ async function publicTenant(ctx: ServiceContext, municipalityNumber: string) {
 
 /** A published plan of the municipality; 404 for unknown, unpublished or malformed ids. */
 async function loadPublicPlan(db: DbOrTx, tenant: Tenant, planId: string) {
-  if (!uuidPattern.test(planId)) throw notFound("Planen");
+  if (!uuidPattern.test(planId)) throw notFound("plan");
   const [plan] = await db
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("Planen");
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("plan");
   return plan;
 }
 
@@ -236,7 +236,7 @@ export async function getPublicActionPlan({
       v.budgetYear === input.budgetYear && (input.revision === undefined || v.revision === input.revision),
   );
   const newest = versions[0];
-  if (!chosen || !newest) throw notFound("Handlingsplanen");
+  if (!chosen || !newest) throw notFound("actionPlan");
 
   const [rows, goalRows, focusAreaRows, links] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, chosen.id),
@@ -317,7 +317,7 @@ export async function getPublicMeasure({
     .select({ id: measures.id })
     .from(measures)
     .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, input.reference)));
-  if (!measure) throw notFound("Tiltaket");
+  if (!measure) throw notFound("measure");
   const appearances = (
     await ctx.db
       .select({
@@ -343,9 +343,9 @@ export async function getPublicMeasure({
       .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
   ).filter((a) => can(tenant.subject, "read", "measure", { published: a.published }));
   const newest = appearances[0];
-  if (!newest) throw notFound("Tiltaket");
+  if (!newest) throw notFound("measure");
   const [row] = await loadMeasureRows(ctx.db, tenant.id, newest.actionPlanVersionId, measure.id);
-  if (!row) throw notFound("Tiltaket");
+  if (!row) throw notFound("measure");
   const [focusArea, goalRows, milestoneRows, statusHistory, proposals] = await Promise.all([
     ctx.db.select({ title: focusAreas.title }).from(focusAreas).where(eq(focusAreas.id, row.focusAreaId)),
     row.goalIds.length

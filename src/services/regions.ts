@@ -42,7 +42,7 @@ export async function ensureDefaultRegion({ ctx }: { ctx: ServiceContext }): Pro
 
 export async function loadRegion(ctx: ServiceContext, slug: string) {
   const [region] = await ctx.db.select().from(regions).where(eq(regions.slug, slug));
-  if (!region) throw notFound("Regionen");
+  if (!region) throw notFound("region");
   return region;
 }
 
@@ -72,9 +72,8 @@ export async function listRegions({ ctx }: { ctx: ServiceContext }) {
 
 function authorizeRegionUpdate(ctx: ServiceContext, regionId: string) {
   if (can(subjectInRegion(ctx.actor, regionId), "update", "region")) return;
-  if (ctx.actor.kind === "anonymous")
-    throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
-  throw new AppError("forbidden", "Bare installasjonens administratorer kan endre regionen.");
+  if (ctx.actor.kind === "anonymous") throw new AppError("unauthenticated", "auth.signInRequired");
+  throw new AppError("forbidden", "region.adminsOnly");
 }
 
 /** The region's settings for an installation admin: members and coordinators. */
@@ -116,12 +115,8 @@ export async function setRegionMembers({
   authorizeRegionUpdate(ctx, region.id);
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(regions).where(eq(regions.id, region.id)).for("update");
-    if (!locked) throw notFound("Regionen");
-    if (locked.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "Noen andre har endret regionen etter at du åpnet den. Last siden på nytt.",
-      );
+    if (!locked) throw notFound("region");
+    if (locked.version !== input.version) throw new AppError("conflict", "region.changedByOther");
     const numbers = [...new Set(input.municipalityNumbers)].sort();
     const found = numbers.length
       ? await tx
@@ -131,7 +126,12 @@ export async function setRegionMembers({
       : [];
     const unknown = numbers.filter((n) => !found.some((f) => f.number === n));
     if (unknown.length > 0)
-      throw new AppError("validation", `Ukjent kommunenummer: ${unknown.join(", ")}.`, { unknown });
+      throw new AppError(
+        "validation",
+        "region.unknownMunicipalities",
+        { numbers: unknown.join(", ") },
+        { unknown },
+      );
     const before = await tx
       .select({ number: municipalities.number })
       .from(regionMunicipalities)
@@ -189,11 +189,7 @@ export async function appointCoordinator({
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
       .where(eq(users.email, normaliseEmail(input.email)));
-    if (!user)
-      throw new AppError(
-        "validation",
-        "Ingen bruker har denne e-postadressen. Personen må ha en konto i Planverk før hen kan bli koordinator.",
-      );
+    if (!user) throw new AppError("validation", "region.noSuchUser");
     const inserted = await tx
       .insert(regionCoordinators)
       .values({ regionId: region.id, userId: user.id })
@@ -233,7 +229,7 @@ export async function removeCoordinator({
       .delete(regionCoordinators)
       .where(and(eq(regionCoordinators.regionId, region.id), eq(regionCoordinators.userId, input.userId)))
       .returning();
-    if (removed.length === 0) throw notFound("Koordinatoren");
+    if (removed.length === 0) throw notFound("coordinator");
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
     await recordAudit(
       tx,

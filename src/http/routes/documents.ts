@@ -113,8 +113,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const importParams = z.object({ municipalityNumber, planId: z.uuid() });
   const fileBody = (body: unknown) => {
-    if (!Buffer.isBuffer(body) || body.length === 0)
-      throw new AppError("validation", "Velg et Excel-regneark (.xlsx) å importere.");
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("validation", "import.chooseFile");
     return body;
   };
 
