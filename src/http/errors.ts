@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors.ts";
 import { type Language, requestLanguage } from "../i18n/language.ts";
@@ -42,6 +42,19 @@ function hasNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/** Answers with an AppError's status and body without throwing it (for a route's own error handler). */
+export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError, status?: number) {
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.messageIn(languageOfRequest(request)),
+      messageKey: error.key,
+      details: error.details,
+    },
+  };
+  return reply.status(status ?? statusByCode[error.code]).send(body);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   // A NUL character in any text would reach the database and fail there: refuse it up front.
   app.addHook("preValidation", async (request) => {
@@ -63,15 +76,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) {
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) reply.header("retry-after", String(retryAfter));
-      const body: ErrorBody = {
-        error: {
-          code: error.code,
-          message: error.messageIn(languageOfRequest(request)),
-          messageKey: error.key,
-          details: error.details,
-        },
-      };
-      return reply.status(statusByCode[error.code]).send(body);
+      return sendAppError(request, reply, error);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));

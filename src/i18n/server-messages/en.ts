@@ -6,6 +6,7 @@ export const en: ServerMessages = {
   "common.internal": "Something went wrong on our side. Please try again later.",
   "common.unknownAddress": "Unknown address: {method} {url}",
   "common.nulCharacter": "The text contains an invalid character (NUL, \\u0000). Remove it and try again.",
+  "common.invalidJson": "The request is not valid JSON.",
   "common.listChanged": "The list has changed in the meantime. Reload the page and try again.",
   "common.untranslated": "{text}",
 
@@ -85,8 +86,10 @@ export const en: ServerMessages = {
   "plan.changed.focusArea": "Someone else changed the focus area after you opened it.",
   "plan.changed.objective": "Someone else changed the objective after you opened it.",
   "plan.inUse.goal": "The goal is used by {count} measures and cannot be deleted. Move the measures first.",
-  "plan.inUse.focusArea": "The focus area is used by {count} measures and cannot be deleted. Move the measures first.",
-  "plan.inUse.objective": "The objective is used by {count} measures and cannot be deleted. Move the measures first.",
+  "plan.inUse.focusArea":
+    "The focus area is used by {count} measures and cannot be deleted. Move the measures first.",
+  "plan.inUse.objective":
+    "The objective is used by {count} measures and cannot be deleted. Move the measures first.",
 
   "cycle.phase.innspill": "Proposals",
   "cycle.phase.utarbeidelse": "Drafting",
@@ -104,7 +107,8 @@ export const en: ServerMessages = {
   "cycle.phaseEndBeforeStart": "The end cannot be before the start.",
   "cycle.laterCycleExists":
     "The planning cycle for {later} has already been made; make changes there, not as a revision of {year}.",
-  "cycle.revisionOnlyFromAdopted": "A revision can only be started from an adopted action plan, and only one at a time.",
+  "cycle.revisionOnlyFromAdopted":
+    "A revision can only be started from an adopted action plan, and only one at a time.",
   "cycle.noActionPlan": "The planning cycle {year} has no action plan.",
 
   "actionPlan.noneYet": "The plan has no action plan yet. Create a planning cycle first.",
@@ -117,8 +121,7 @@ export const en: ServerMessages = {
     "The action plan is adopted in the «Adoption» phase; the planning cycle is in «{phase}».",
   "actionPlan.cannotAdopt": "Cannot adopt: {problems}",
   "actionPlan.adoptedByOther": "Someone else adopted the action plan in the meantime.",
-  "actionPlan.notInDraft":
-    "No longer in the draft action plan {year}: {references}. Make a new suggestion.",
+  "actionPlan.notInDraft": "No longer in the draft action plan {year}: {references}. Make a new suggestion.",
   "actionPlan.mandatoryCannotBeLeftOut":
     "Mandatory measures cannot be left out: {references}. Remove the marking first.",
   "actionPlan.priorityInvalid": "The priority is a whole number, 0 or more.",
@@ -139,7 +142,8 @@ export const en: ServerMessages = {
   "measure.shareNotInRegion":
     "The municipality is not in the same region, or does not use Planverk. Only municipalities in the region can be invited.",
   "measure.shareAlreadyInvited": "{municipality} is already invited to or part of the measure.",
-  "measure.shareOnlySelfCanLeave": "{municipality} is part of the measure. Only {municipality} itself can leave.",
+  "measure.shareOnlySelfCanLeave":
+    "{municipality} is part of the measure. Only {municipality} itself can leave.",
   "measure.participationChangedByOther":
     "Someone else changed the participation after you opened it. Reload the page.",
   "measure.participationArea": "Choose one of the municipality's own budget areas.",
@@ -156,7 +160,8 @@ export const en: ServerMessages = {
     "The action plan for {year} is not taking proposals now. Proposals are sent in the proposal phase.",
   "proposal.accountWithoutPartner":
     "Your account is not linked to a partner. Ask the municipality to link you to your organisation.",
-  "proposal.publishAfterAdoption": "The proposals can be published once the action plan for {year} is adopted.",
+  "proposal.publishAfterAdoption":
+    "The proposals can be published once the action plan for {year} is adopted.",
   "comment.targetRequired": "Give a proposal (proposal) or a measure (measure).",
   "comment.visibilityNotAllowed": "You cannot choose this visibility.",
   "comment.editWindow": "Only the author of the comment can change it, and only for the first 15 minutes.",
@@ -176,7 +181,8 @@ export const en: ServerMessages = {
   "evaluation.roundClosedSetup": "The round is closed. Reopen it to change the setup.",
   "evaluation.roundChangedByOther": "Someone else changed the round in the meantime. Reload the page.",
   "evaluation.roundClosedAnswers": "The round is closed, and the answers can no longer be changed.",
-  "evaluation.deadlinePassed": "The deadline ({deadline}) has passed, and the answers can no longer be changed.",
+  "evaluation.deadlinePassed":
+    "The deadline ({deadline}) has passed, and the answers can no longer be changed.",
   "evaluation.answerChangedElsewhere": "The answer was changed in another window. Reload the page.",
   "evaluation.alreadyClosed": "The round is already closed.",
   "evaluation.alreadyOpen": "The round is already open.",
@@ -193,6 +199,10 @@ export const en: ServerMessages = {
   "indicator.fileTooLarge":
     "The file is larger than {megabytes} MB; choose a smaller selection in the table and download it again.",
   "indicator.importNotSaved": "The import was not saved: {problems}",
+  "indicator.sendAsJson":
+    "The request must be sent as JSON (Content-Type: application/json), with the file's text in «source.text».",
+  "indicator.notATextFile":
+    "The file does not look like a text file (JSON-stat or CSV); it may be an image, a PDF or a spreadsheet. Download the table as JSON-stat or CSV and try again.",
   "statistics.invalidUrl": "The address is not a valid URL.",
   "statistics.httpOnly": "Only addresses starting with http:// or https:// can be fetched.",
   "statistics.timeout": "The service did not answer within {seconds} seconds.",
@@ -206,7 +216,8 @@ export const en: ServerMessages = {
   "import.changedSincePreview":
     "The action plan has changed since the preview. Upload the file again and review the changes.",
   "import.rowFailed": "Row {row}: {problem} Nothing has been saved.",
-  "import.fileIsOther": "The file is {what}, not an Excel spreadsheet (.xlsx). Choose the spreadsheet with the measures.",
+  "import.fileIsOther":
+    "The file is {what}, not an Excel spreadsheet (.xlsx). Choose the spreadsheet with the measures.",
   "import.what.pdf": "a PDF file",
   "import.what.image": "an image",
   "import.what.oldOffice": "an old Excel or Word format (.xls/.doc)",
@@ -233,6 +244,8 @@ export const en: ServerMessages = {
     "The spreadsheet has {cells} cells; the import takes at most {max}. Delete sheets and columns that are not measures and try again.",
   "import.macros":
     "The file contains macros (.xlsm). For security only plain spreadsheets are imported: save it as «Excel Workbook (.xlsx)» and try again.",
+  "import.sendFileItself":
+    "Send the Excel spreadsheet (.xlsx) as the file itself, with Content-Type {contentType}.",
   "import.fileTooLarge": "The file is larger than {megabytes} MB.",
   "import.unreadable": "The file cannot be read as an Excel spreadsheet (.xlsx); it may be damaged.",
   "import.noSheets": "The spreadsheet has no sheets.",

@@ -19,7 +19,9 @@ export type MessageRef = { key: ServerMessageKey; params?: Readonly<Record<strin
 export type MessageParam = string | number | MessageRef;
 
 /** The parameters a message takes: exactly its placeholders. */
-export type MessageParams<K extends ServerMessageKey> = { [Name in PlaceholdersIn<(typeof nb)[K]>]: MessageParam };
+export type MessageParams<K extends ServerMessageKey> = {
+  [Name in PlaceholdersIn<(typeof nb)[K]>]: MessageParam;
+};
 
 /** Keys that take no parameters. */
 export type PlainMessageKey = {

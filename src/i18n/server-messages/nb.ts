@@ -8,6 +8,7 @@ export const nb = {
   "common.internal": "Noe gikk galt hos oss. Prøv igjen senere.",
   "common.unknownAddress": "Ukjent adresse: {method} {url}",
   "common.nulCharacter": "Teksten inneholder et ugyldig tegn (NUL, \\u0000). Fjern det og prøv igjen.",
+  "common.invalidJson": "Forespørselen er ikke gyldig JSON.",
   "common.listChanged": "Listen er endret i mellomtiden. Last siden på nytt og prøv igjen.",
   // Text made by a domain rule that has no key yet (still bokmål in every language).
   "common.untranslated": "{text}",
@@ -93,7 +94,8 @@ export const nb = {
   "plan.changed.focusArea": "Noen andre har endret satsingsområdet etter at du åpnet det.",
   "plan.changed.objective": "Noen andre har endret delmålet etter at du åpnet det.",
   "plan.inUse.goal": "Målet brukes av {count} tiltak og kan ikke slettes. Flytt tiltakene først.",
-  "plan.inUse.focusArea": "Satsingsområdet brukes av {count} tiltak og kan ikke slettes. Flytt tiltakene først.",
+  "plan.inUse.focusArea":
+    "Satsingsområdet brukes av {count} tiltak og kan ikke slettes. Flytt tiltakene først.",
   "plan.inUse.objective": "Delmålet brukes av {count} tiltak og kan ikke slettes. Flytt tiltakene først.",
 
   // Cycles (rulleringer) and their phases.
@@ -108,7 +110,8 @@ export const nb = {
   "cycle.changedByOther": "Noen andre har endret rulleringen i mellomtiden.",
   "cycle.cannotAdvance": "Kan ikke gå til «{phase}»: {problems}",
   "cycle.alreadyRolled": "Rulleringen for {year} finnes allerede. En syklus rulleres bare én gang.",
-  "cycle.notAdoptedCannotRoll": "Handlingsplanen for {year} er ikke vedtatt ennå; bare en vedtatt plan kan rulleres.",
+  "cycle.notAdoptedCannotRoll":
+    "Handlingsplanen for {year} er ikke vedtatt ennå; bare en vedtatt plan kan rulleres.",
   "cycle.phaseEndBeforeStart": "Slutt kan ikke være før start.",
   "cycle.laterCycleExists":
     "Rulleringen for {later} er allerede laget; endringer gjøres i den, ikke som revisjon av {year}.",
@@ -149,7 +152,8 @@ export const nb = {
   "measure.shareNotInRegion":
     "Kommunen er ikke i samme region, eller bruker ikke Planverk. Bare kommuner i regionen kan inviteres.",
   "measure.shareAlreadyInvited": "{municipality} er allerede invitert til eller med i tiltaket.",
-  "measure.shareOnlySelfCanLeave": "{municipality} er med i tiltaket. Bare {municipality} selv kan melde seg ut.",
+  "measure.shareOnlySelfCanLeave":
+    "{municipality} er med i tiltaket. Bare {municipality} selv kan melde seg ut.",
   "measure.participationChangedByOther":
     "Noen andre har endret deltakelsen etter at du åpnet den. Last siden på nytt.",
   "measure.participationArea": "Velg et av kommunens egne rammeområder.",
@@ -195,7 +199,8 @@ export const nb = {
   "evaluation.alreadyOpen": "Runden er allerede åpen.",
   "evaluation.closeBeforePublish": "Lukk runden før du publiserer sammendraget.",
   "evaluation.alreadyPublished": "Sammendraget er allerede publisert.",
-  "evaluation.publishAfterAdoption": "Sammendraget kan publiseres når handlingsplanen for rulleringen er vedtatt.",
+  "evaluation.publishAfterAdoption":
+    "Sammendraget kan publiseres når handlingsplanen for rulleringen er vedtatt.",
   "evaluation.notPublished": "Sammendraget er ikke publisert.",
   "evaluation.selfAssessmentClosed": "Runden er lukket, og egenvurderingen kan ikke endres lenger.",
   "evaluation.selfAssessmentChangedByOther": "Egenvurderingen er endret av noen andre. Last siden på nytt.",
@@ -206,6 +211,10 @@ export const nb = {
   "indicator.fileTooLarge":
     "Filen er større enn {megabytes} MB; velg et mindre utvalg i tabellen og last den ned på nytt.",
   "indicator.importNotSaved": "Importen ble ikke lagret: {problems}",
+  "indicator.sendAsJson":
+    "Forespørselen må sendes som JSON (Content-Type: application/json), med filens tekst i «source.text».",
+  "indicator.notATextFile":
+    "Filen ser ikke ut som en tekstfil (JSON-stat eller CSV); den kan være et bilde, en PDF eller et regneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
   "statistics.invalidUrl": "Adressen er ikke en gyldig URL.",
   "statistics.httpOnly": "Bare adresser som begynner med http:// eller https:// kan hentes.",
   "statistics.timeout": "Tjenesten svarte ikke innen {seconds} sekunder.",
@@ -234,17 +243,20 @@ export const nb = {
     "Filen består av {count} deler; et Excel-regneark har sjelden mer enn noen få dusin. Den kan ikke importeres.",
   "import.invalidPartName":
     "Filen inneholder en del med et ugyldig navn («{name}»); den kan ikke importeres. Lagre regnearket på nytt som .xlsx.",
-  "import.isWord": "Filen er et Word-dokument (.docx), ikke et Excel-regneark (.xlsx). Velg regnearket med tiltakene.",
+  "import.isWord":
+    "Filen er et Word-dokument (.docx), ikke et Excel-regneark (.xlsx). Velg regnearket med tiltakene.",
   "import.isPowerPoint": "Filen er en PowerPoint-presentasjon, ikke et Excel-regneark (.xlsx).",
   "import.zipNotXlsx":
     "Filen er et zip-arkiv, men ikke et Excel-regneark (.xlsx). Lagre regnearket som .xlsx i Excel og prøv igjen.",
-  "import.unusualCompression": "Filen er pakket på en måte Excel ikke bruker; lagre regnearket på nytt som .xlsx.",
+  "import.unusualCompression":
+    "Filen er pakket på en måte Excel ikke bruker; lagre regnearket på nytt som .xlsx.",
   "import.tooManyRows":
     "Regnearket har {rows} rader i ett ark; importen tar høyst {max}. Slett det som ikke er tiltak og prøv igjen.",
   "import.tooManyCells":
     "Regnearket har {cells} celler; importen tar høyst {max}. Slett ark og kolonner som ikke er tiltak og prøv igjen.",
   "import.macros":
     "Filen inneholder makroer (.xlsm). Av sikkerhetshensyn importeres bare vanlige regneark: lagre den som «Excel-arbeidsbok (.xlsx)» og prøv igjen.",
+  "import.sendFileItself": "Send Excel-regnearket (.xlsx) som filen selv, med Content-Type {contentType}.",
   "import.fileTooLarge": "Filen er større enn {megabytes} MB.",
   "import.unreadable": "Filen kan ikke leses som et Excel-regneark (.xlsx); den kan være skadet.",
   "import.noSheets": "Regnearket har ingen ark.",

@@ -6,6 +6,7 @@ export const nn: ServerMessages = {
   "common.internal": "Noko gjekk gale hos oss. Prøv igjen seinare.",
   "common.unknownAddress": "Ukjend adresse: {method} {url}",
   "common.nulCharacter": "Teksten inneheld eit ugyldig teikn (NUL, \\u0000). Fjern det og prøv igjen.",
+  "common.invalidJson": "Førespurnaden er ikkje gyldig JSON.",
   "common.listChanged": "Lista er endra i mellomtida. Last sida på nytt og prøv igjen.",
   "common.untranslated": "{text}",
 
@@ -115,7 +116,8 @@ export const nn: ServerMessages = {
   "actionPlan.adoptedCannotReprioritise":
     "Handlingsplanen for {year} er vedteken og kan ikkje prioriterast om. Endringar blir gjorde som ein revisjon.",
   "actionPlan.noDraftToAdopt": "Det finst ikkje noko utkast å vedta i denne rulleringa.",
-  "actionPlan.adoptInDecisionPhase": "Handlingsplanen blir vedteken i fasen «Vedtak»; rulleringa er i «{phase}».",
+  "actionPlan.adoptInDecisionPhase":
+    "Handlingsplanen blir vedteken i fasen «Vedtak»; rulleringa er i «{phase}».",
   "actionPlan.cannotAdopt": "Kan ikkje vedta: {problems}",
   "actionPlan.adoptedByOther": "Handlingsplanen vart vedteken av nokon andre i mellomtida.",
   "actionPlan.notInDraft":
@@ -140,7 +142,8 @@ export const nn: ServerMessages = {
   "measure.shareNotInRegion":
     "Kommunen er ikkje i same region, eller brukar ikkje Planverk. Berre kommunar i regionen kan inviterast.",
   "measure.shareAlreadyInvited": "{municipality} er alt invitert til eller med i tiltaket.",
-  "measure.shareOnlySelfCanLeave": "{municipality} er med i tiltaket. Berre {municipality} sjølv kan melde seg ut.",
+  "measure.shareOnlySelfCanLeave":
+    "{municipality} er med i tiltaket. Berre {municipality} sjølv kan melde seg ut.",
   "measure.participationChangedByOther":
     "Nokon andre har endra deltakinga etter at du opna ho. Last sida på nytt.",
   "measure.participationArea": "Vel eitt av rammeområda til kommunen.",
@@ -183,7 +186,8 @@ export const nn: ServerMessages = {
   "evaluation.alreadyOpen": "Runden er alt open.",
   "evaluation.closeBeforePublish": "Lukk runden før du publiserer samandraget.",
   "evaluation.alreadyPublished": "Samandraget er alt publisert.",
-  "evaluation.publishAfterAdoption": "Samandraget kan publiserast når handlingsplanen for rulleringa er vedteken.",
+  "evaluation.publishAfterAdoption":
+    "Samandraget kan publiserast når handlingsplanen for rulleringa er vedteken.",
   "evaluation.notPublished": "Samandraget er ikkje publisert.",
   "evaluation.selfAssessmentClosed": "Runden er lukka, og eigenvurderinga kan ikkje endrast lenger.",
   "evaluation.selfAssessmentChangedByOther": "Eigenvurderinga er endra av nokon andre. Last sida på nytt.",
@@ -193,6 +197,10 @@ export const nn: ServerMessages = {
   "indicator.fileTooLarge":
     "Fila er større enn {megabytes} MB; vel eit mindre utval i tabellen og last henne ned på nytt.",
   "indicator.importNotSaved": "Importen vart ikkje lagra: {problems}",
+  "indicator.sendAsJson":
+    "Førespurnaden må sendast som JSON (Content-Type: application/json), med teksten i fila i «source.text».",
+  "indicator.notATextFile":
+    "Fila ser ikkje ut som ei tekstfil (JSON-stat eller CSV); ho kan vere eit bilete, ein PDF eller eit rekneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
   "statistics.invalidUrl": "Adressa er ikkje ein gyldig URL.",
   "statistics.httpOnly": "Berre adresser som byrjar med http:// eller https:// kan hentast.",
   "statistics.timeout": "Tenesta svarte ikkje innan {seconds} sekund.",
@@ -225,13 +233,15 @@ export const nn: ServerMessages = {
   "import.isPowerPoint": "Fila er ein PowerPoint-presentasjon, ikkje eit Excel-rekneark (.xlsx).",
   "import.zipNotXlsx":
     "Fila er eit zip-arkiv, men ikkje eit Excel-rekneark (.xlsx). Lagre reknearket som .xlsx i Excel og prøv igjen.",
-  "import.unusualCompression": "Fila er pakka på ein måte Excel ikkje brukar; lagre reknearket på nytt som .xlsx.",
+  "import.unusualCompression":
+    "Fila er pakka på ein måte Excel ikkje brukar; lagre reknearket på nytt som .xlsx.",
   "import.tooManyRows":
     "Reknearket har {rows} rader i eitt ark; importen tek høgst {max}. Slett det som ikkje er tiltak og prøv igjen.",
   "import.tooManyCells":
     "Reknearket har {cells} celler; importen tek høgst {max}. Slett ark og kolonnar som ikkje er tiltak og prøv igjen.",
   "import.macros":
     "Fila inneheld makroar (.xlsm). Av tryggleiksomsyn blir berre vanlege rekneark importerte: lagre henne som «Excel-arbeidsbok (.xlsx)» og prøv igjen.",
+  "import.sendFileItself": "Send Excel-reknearket (.xlsx) som fila sjølv, med Content-Type {contentType}.",
   "import.fileTooLarge": "Fila er større enn {megabytes} MB.",
   "import.unreadable": "Fila kan ikkje lesast som eit Excel-rekneark (.xlsx); ho kan vere skadd.",
   "import.noSheets": "Reknearket har ingen ark.",
