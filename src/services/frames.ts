@@ -179,14 +179,7 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
       )
       .for("update");
     if ((current?.version ?? 0) !== input.version) {
-      throw new AppError(
-        "conflict",
-        "frame.changedByOther",
-        {},
-        {
-          current: current ?? null,
-        },
-      );
+      throw new AppError("conflict", "frame.changedByOther", {}, { current: current ?? null });
     }
     const next = {
       amountNok: input.amountNok,

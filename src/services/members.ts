@@ -99,14 +99,7 @@ export async function changeMemberRole({
       version: m.version,
     });
     if (row.membership.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "member.changedByOther",
-        {},
-        {
-          current: await present(row.membership),
-        },
-      );
+      throw new AppError("conflict", "member.changedByOther", {}, { current: await present(row.membership) });
     }
     // Only a partner speaks for an organisation; leaving out organisationId keeps the one they have.
     const organisationId =

@@ -76,14 +76,7 @@ export async function updateMilestone({
       .for("update");
     if (!row) throw notFound("milestone");
     if (row.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "measure.milestoneChangedByOther",
-        {},
-        {
-          current: row,
-        },
-      );
+      throw new AppError("conflict", "measure.milestoneChangedByOther", {}, { current: row });
     }
     const after = {
       dueDate: input.dueDate ?? row.dueDate,

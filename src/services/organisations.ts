@@ -459,9 +459,7 @@ export async function updateOrganisation({
           "conflict",
           "organisation.changedByOther",
           {},
-          {
-            current: await presentDetail(tx, tenant, row),
-          },
+          { current: await presentDetail(tx, tenant, row) },
         );
       }
       const beforeContacts = contactsOf(await loadContacts(tx, tenant, row.id));
@@ -519,9 +517,7 @@ export async function deleteOrganisation({
         "conflict",
         "organisation.changedByOther",
         {},
-        {
-          current: await presentDetail(tx, tenant, row),
-        },
+        { current: await presentDetail(tx, tenant, row) },
       );
     }
     const [links] = await tx

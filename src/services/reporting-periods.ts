@@ -118,14 +118,7 @@ export async function updateReportingPeriod({
       .for("update");
     if (!locked) throw new Error("period vanished");
     if (locked.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "reportingPeriod.changedByOther",
-        {},
-        {
-          current: locked,
-        },
-      );
+      throw new AppError("conflict", "reportingPeriod.changedByOther", {}, { current: locked });
     const after = { state: input.state ?? locked.state, dueDate: input.dueDate ?? locked.dueDate };
     if (after.state !== locked.state && !periodTransitionAllowed(locked.state, after.state))
       throw new AppError("validation", "reportingPeriod.invalidTransition", {}, [

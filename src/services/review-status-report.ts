@@ -55,14 +55,7 @@ export async function reviewStatusReport({
     if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
     if (!report) throw new AppError("conflict", "statusReport.none");
     if (report.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "statusReport.changedByOther",
-        {},
-        {
-          current: report,
-        },
-      );
+      throw new AppError("conflict", "statusReport.changedByOther", {}, { current: report });
     const now = new Date();
     const actorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
     const state = input.decision === "approve" ? ("approved" as const) : ("returned" as const);

@@ -40,9 +40,7 @@ export async function setIndicatorTarget({
         "conflict",
         "indicator.targetChangedByOther",
         { year: input.year },
-        {
-          current: current ?? null,
-        },
+        { current: current ?? null },
       );
     if (current && current.value === input.value)
       return { year: input.year, value: current.value, version: current.version };

@@ -53,14 +53,7 @@ export async function submitStatusReport({
     const refusal = reviewRefusal(current?.state ?? null, "submit");
     if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
     if (current && current.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "statusReport.changedByOther",
-        {},
-        {
-          current,
-        },
-      );
+      throw new AppError("conflict", "statusReport.changedByOther", {}, { current });
     const content: ReportContent = {
       ...input.content,
       explanation: input.content.explanation.trim(),

@@ -39,14 +39,7 @@ export async function updateEvaluationRound({
       .where(and(eq(evaluationRounds.id, before.round.id), eq(evaluationRounds.version, input.version)))
       .returning();
     if (!round)
-      throw new AppError(
-        "conflict",
-        "evaluation.roundChangedByOther",
-        {},
-        {
-          current: before.round,
-        },
-      );
+      throw new AppError("conflict", "evaluation.roundChangedByOther", {}, { current: before.round });
     await tx.delete(evaluationRoundMeasures).where(eq(evaluationRoundMeasures.roundId, round.id));
     await tx
       .insert(evaluationRoundMeasures)

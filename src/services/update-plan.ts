@@ -75,14 +75,7 @@ export async function updatePlan({
     if (!plan) throw notFound("plan");
     authorize(ctx, tenant, "update", "plan", { published: plan.published }, "plan");
     if (plan.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "plan.changedByOther",
-        {},
-        {
-          current: presentPlan(plan, tenant),
-        },
-      );
+      throw new AppError("conflict", "plan.changedByOther", {}, { current: presentPlan(plan, tenant) });
     }
     const next: PlanChanges = {};
     for (const field of editableFields)
