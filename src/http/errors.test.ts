@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/app.ts";
+import { phaseNames } from "../domain/phases.ts";
+import { languageCookie, languages } from "../i18n/language.ts";
+import { nb } from "../i18n/server-messages/nb.ts";
+import { languageCookie as webLanguageCookie, languages as webLanguages } from "../web/i18n/messages.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -64,5 +68,17 @@ describe("error answers in the person's language", () => {
     expect(error.code).toBe("validation");
     expect(error.message).toBe("Ugyldig førespurnad.");
     expect(error.details.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the server's messages agree with the rest of the app", () => {
+  it("name the phases as the domain does in bokmål", () => {
+    for (const [phase, name] of Object.entries(phaseNames))
+      expect(nb[`cycle.phase.${phase}` as keyof typeof nb]).toBe(name);
+  });
+
+  it("share the language list and the language cookie with the web app", () => {
+    expect(languageCookie).toBe(webLanguageCookie);
+    expect([...languages]).toEqual([...webLanguages]);
   });
 });

@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { phaseNames } from "../../domain/phases.ts";
-import { languageCookie as webLanguageCookie, languages as webLanguages } from "../../web/i18n/messages.ts";
-import { languageCookie, languages } from "../language.ts";
 import { en } from "./en.ts";
 import { formatMessage, type ServerMessageKey } from "./index.ts";
 import { nb } from "./nb.ts";
@@ -26,16 +23,6 @@ describe("the server's message catalogues", () => {
   it("write nynorsk, not bokmål, where the two differ", () => {
     const text = Object.values(nn).join("\n");
     expect(text).not.toMatch(/(?<!\p{L})(finnes|ikke|noen|nå|hva|kun|hvis|allerede|bare|være)(?!\p{L})/iu);
-  });
-
-  it("name the phases as the domain does in bokmål", () => {
-    for (const [phase, name] of Object.entries(phaseNames))
-      expect(nb[`cycle.phase.${phase}` as ServerMessageKey]).toBe(name);
-  });
-
-  it("share the language list and cookie with the web app", () => {
-    expect(languageCookie).toBe(webLanguageCookie);
-    expect([...languages]).toEqual([...webLanguages]);
   });
 });
 
