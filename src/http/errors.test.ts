@@ -27,6 +27,7 @@ describe("error answers in the person's language", () => {
     const response = await t.app.inject({ url: unknownMunicipality, headers: { "accept-language": "nn" } });
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toMatchObject({ code: "not_found", message: "Kommunen finst ikkje." });
+    expect(response.headers.vary).toMatch(/Accept-Language/);
   });
 
   it("answers in English when the language cookie says so, before Accept-Language", async () => {

@@ -24,7 +24,12 @@ export type ErrorBody = {
 };
 
 /** The language an answer is written in: the language cookie, then Accept-Language, then bokmål. */
-export function languageOfRequest(request: FastifyRequest): Language {
+export function languageOfRequest(request: FastifyRequest, reply?: FastifyReply): Language {
+  // A shared cache must not hand one person's language to another.
+  if (reply) {
+    const vary = reply.getHeader("vary");
+    reply.header("vary", vary ? `${String(vary)}, Accept-Language, Cookie` : "Accept-Language, Cookie");
+  }
   const acceptLanguage = request.headers["accept-language"];
   return requestLanguage({
     cookie: request.headers.cookie,
@@ -47,7 +52,7 @@ export function sendAppError(request: FastifyRequest, reply: FastifyReply, error
   const body: ErrorBody = {
     error: {
       code: error.code,
-      message: error.messageIn(languageOfRequest(request)),
+      message: error.messageIn(languageOfRequest(request, reply)),
       messageKey: error.key,
       details: error.details,
     },
@@ -66,7 +71,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const body: ErrorBody = {
       error: {
         code: "not_found",
-        message: formatMessage(languageOfRequest(request), "common.unknownAddress", params),
+        message: formatMessage(languageOfRequest(request, reply), "common.unknownAddress", params),
         messageKey: "common.unknownAddress",
       },
     };
@@ -80,7 +85,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-      const message = formatMessage(languageOfRequest(request), "common.invalidRequest");
+      const message = formatMessage(languageOfRequest(request, reply), "common.invalidRequest");
       const body: ErrorBody = {
         error: { code: "validation", message, messageKey: "common.invalidRequest", details },
       };
@@ -92,7 +97,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.status(error.statusCode).send(body);
     }
     request.log.error({ err: error }, "unhandled error");
-    const message = formatMessage(languageOfRequest(request), "common.internal");
+    const message = formatMessage(languageOfRequest(request, reply), "common.internal");
     const body: ErrorBody = { error: { code: "internal", message, messageKey: "common.internal" } };
     return reply.status(500).send(body);
   });
