@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/app.ts";
 import { phaseNames } from "../domain/phases.ts";
 import { languageCookie, languages } from "../i18n/language.ts";
+import { formatMessage } from "../i18n/server-messages/index.ts";
 import { nb } from "../i18n/server-messages/nb.ts";
-import { languageCookie as webLanguageCookie, languages as webLanguages } from "../web/i18n/messages.ts";
+import {
+  translate,
+  languageCookie as webLanguageCookie,
+  languages as webLanguages,
+} from "../web/i18n/messages.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -76,6 +81,12 @@ describe("the server's messages agree with the rest of the app", () => {
   it("name the phases as the domain does in bokmål", () => {
     for (const [phase, name] of Object.entries(phaseNames))
       expect(nb[`cycle.phase.${phase}` as keyof typeof nb]).toBe(name);
+  });
+
+  it("name the phases as the web app does in every language", () => {
+    for (const language of languages)
+      for (const phase of Object.keys(phaseNames) as (keyof typeof phaseNames)[])
+        expect(formatMessage(language, `cycle.phase.${phase}`)).toBe(translate(language, `phase.${phase}`));
   });
 
   it("share the language list and the language cookie with the web app", () => {

@@ -94,7 +94,7 @@ export const en: ServerMessages = {
   "cycle.phase.innspill": "Proposals",
   "cycle.phase.utarbeidelse": "Drafting",
   "cycle.phase.rammesak": "Budget frames",
-  "cycle.phase.tilpasning": "Adjustment",
+  "cycle.phase.tilpasning": "Fitting to frames",
   "cycle.phase.vedtak": "Adoption",
   "cycle.phase.gjennomforing": "Implementation",
   "cycle.phase.evaluering": "Evaluation",

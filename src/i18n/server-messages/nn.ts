@@ -90,10 +90,10 @@ export const nn: ServerMessages = {
     "Satsingsområdet blir brukt av {count} tiltak og kan ikkje slettast. Flytt tiltaka først.",
   "plan.inUse.objective": "Delmålet blir brukt av {count} tiltak og kan ikkje slettast. Flytt tiltaka først.",
 
-  "cycle.phase.innspill": "Innspel",
-  "cycle.phase.utarbeidelse": "Utarbeiding",
+  "cycle.phase.innspill": "Innspill",
+  "cycle.phase.utarbeidelse": "Utarbeidelse",
   "cycle.phase.rammesak": "Rammesak",
-  "cycle.phase.tilpasning": "Tilpassing",
+  "cycle.phase.tilpasning": "Tilpasning",
   "cycle.phase.vedtak": "Vedtak",
   "cycle.phase.gjennomforing": "Gjennomføring",
   "cycle.phase.evaluering": "Evaluering",
