@@ -412,7 +412,7 @@ export const evaluationRoutes =
       },
       async (request) => {
         const actor = request.ctx.actor;
-        if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se dette.");
+        if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSee");
         return evaluationTasksFor(request.ctx.db, actor.userId);
       },
     );

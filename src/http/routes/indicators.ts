@@ -5,7 +5,6 @@ import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
 import { AppError } from "../../errors.ts";
 import {
-  fileTooLargeMessage,
   importIndicatorData,
   maxFileBytes,
   previewIndicatorImport,
@@ -14,6 +13,7 @@ import { getIndicator, listIndicators } from "../../services/indicators/indicato
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
 import { setServerChartDocument } from "../../web/charts/chart-document.ts";
+import { sendAppError } from "../errors.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
 /**
@@ -25,25 +25,22 @@ const importBodyLimit = 2 * maxFileBytes + 1024 * 1024;
 
 /** Fastify's own refusals of an import request (too large, not JSON), in Norwegian. */
 function importErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) {
-  const send = (status: number, message: string) =>
-    reply.status(status).send({ error: { code: "validation", message } });
-  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return send(413, fileTooLargeMessage);
+  const send = (status: number, refusal: AppError) => sendAppError(request, reply, refusal, status);
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return send(
+      413,
+      new AppError("validation", "indicator.fileTooLarge", { megabytes: maxFileBytes / 1024 / 1024 }),
+    );
   // Sent as text (Fastify reads text/plain as a string) or as bytes, not as the JSON object.
   const notJson = typeof request.body === "string" || Buffer.isBuffer(request.body);
   if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || (notJson && "validation" in error))
-    return send(
-      415,
-      "Forespørselen må sendes som JSON (Content-Type: application/json), med filens tekst i «source.text».",
-    );
+    return send(415, new AppError("validation", "indicator.sendAsJson"));
   if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error.code === "FST_ERR_CTP_INVALID_JSON_BODY")
-    return send(400, "Forespørselen er ikke gyldig JSON.");
+    return send(400, new AppError("validation", "common.invalidJson"));
   // A binary file (PDF, image, spreadsheet) read as text holds NUL characters: say what is wrong.
   const text = (request.body as { source?: { text?: unknown } } | undefined)?.source?.text;
   if (error instanceof AppError && typeof text === "string" && text.includes("\u0000"))
-    return send(
-      400,
-      "Filen ser ikke ut som en tekstfil (JSON-stat eller CSV); den kan være et bilde, en PDF eller et regneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
-    );
+    return send(400, new AppError("validation", "indicator.notATextFile"));
   throw error;
 }
 

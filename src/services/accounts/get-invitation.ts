@@ -40,7 +40,7 @@ export async function getInvitation({
     .from(invitations)
     .innerJoin(municipalities, eq(municipalities.id, invitations.municipalityId))
     .where(and(eq(invitations.tokenHash, hashToken(input.token)), eq(municipalities.active, true)));
-  if (!row) throw notFound("Invitasjonen");
+  if (!row) throw notFound("invitation");
   const [account] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
   return {
     municipality: { number: row.number, name: row.name },
@@ -70,7 +70,7 @@ export async function listOpenInvitations({
   input: { municipalityNumber: string };
 }): Promise<OpenInvitation[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read_members", "membership", {}, "Kommunen");
+  authorize(ctx, tenant, "read_members", "membership", {}, "municipality");
   const rows = await ctx.db
     .select({
       id: invitations.id,

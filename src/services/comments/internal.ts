@@ -131,6 +131,6 @@ export async function lockComment(tx: DbOrTx, tenant: Tenant, commentId: string)
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.municipalityId, tenant.id)))
     .for("update");
-  if (!row) throw notFound("Kommentaren");
+  if (!row) throw notFound("comment");
   return row;
 }

@@ -60,7 +60,7 @@ export async function listNotifications({ ctx }: { ctx: ServiceContext }): Promi
   unread: number;
 }> {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se varslene dine.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSeeNotifications");
   const rows = await ctx.db
     .select({ notification: notifications, number: municipalities.number, name: municipalities.name })
     .from(notifications)
@@ -89,7 +89,7 @@ export async function markNotificationsRead({
   input: { ids: string[] | "all" };
 }): Promise<{ marked: number }> {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se varslene dine.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSeeNotifications");
   const mine = and(eq(notifications.userId, actor.userId), isNull(notifications.readAt));
   const rows = await ctx.db
     .update(notifications)

@@ -51,7 +51,8 @@ export async function checkRoundSetup(db: DbOrTx, tenant: Tenant, cycleId: strin
   if (panel.length !== new Set(setup.panelistUserIds).size)
     problems.push("Panelet kan bare ha personer med tilgang til kommunen.");
   if (setup.panelistUserIds.length === 0) problems.push("Velg minst én person til panelet.");
-  if (problems.length) throw new AppError("validation", problems.join(" "), problems);
+  if (problems.length)
+    throw new AppError("validation", "common.untranslated", { text: problems.join(" ") }, problems);
   const measureIds = [...new Set(setup.measures)].flatMap((r) => byReference.get(r)?.measureId ?? []);
   return { criteria, measureIds, panel };
 }
@@ -91,13 +92,13 @@ export async function createEvaluationRound({
   mailer?: Mailer;
 }): Promise<{ id: string }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "evaluation", {}, "Rulleringen");
+  authorize(ctx, tenant, "create", "evaluation", {}, "cycle");
   const { id, panel } = await ctx.db.transaction(async (tx) => {
     const [cycle] = await tx
       .select()
       .from(cycles)
       .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)));
-    if (!cycle) throw notFound("Rulleringen");
+    if (!cycle) throw notFound("cycle");
     const { criteria, measureIds, panel } = await checkRoundSetup(tx, tenant, cycle.id, input);
     const [round] = await tx
       .insert(evaluationRounds)

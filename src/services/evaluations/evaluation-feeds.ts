@@ -103,6 +103,6 @@ export async function getLatestMeasureEvaluation({
 }): Promise<LatestEvaluation | null> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
-  authorize(ctx, tenant, "read_drafts", "measure", {}, "Tiltaket");
+  authorize(ctx, tenant, "read_drafts", "measure", {}, "measure");
   return (await latestEvaluations(ctx.db, tenant.id, [measure.id])).get(measure.id) ?? null;
 }

@@ -80,7 +80,7 @@ export async function getEvaluationRound({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const round = await loadRound(ctx.db, tenant, input.roundId);
   const object = roundObject(round);
-  authorize(ctx, tenant, "read", "evaluation", object, "Evalueringsrunden");
+  authorize(ctx, tenant, "read", "evaluation", object, "evaluationRound");
   const userId = tenant.subject.userId;
   const isPanelist = userId !== null && round.panel.some((p) => p.userId === userId);
   const seesResults = can(tenant.subject, "read_results", "evaluation", object);

@@ -27,7 +27,7 @@ export async function getEvaluationSummary({
 }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const round = await loadRound(ctx.db, tenant, input.roundId);
-  authorize(ctx, tenant, "read_summary", "evaluation", roundObject(round), "Evalueringsrunden");
+  authorize(ctx, tenant, "read_summary", "evaluation", roundObject(round), "evaluationRound");
   const answers = await ctx.db
     .select()
     .from(evaluationAnswers)

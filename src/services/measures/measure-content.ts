@@ -128,7 +128,12 @@ export async function checkMeasureContent(
     if (!member) problems.push({ path: "/ownerUserId", message: "Tiltakseieren må ha en rolle i kommunen." });
   }
   if (problems.length > 0)
-    throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
 
   return {
     ...input,

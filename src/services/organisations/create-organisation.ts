@@ -34,7 +34,7 @@ export async function createOrganisation({
   };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "organisation", {}, "Kommunen");
+  authorize(ctx, tenant, "create", "organisation", {}, "municipality");
   const fields = normaliseFields({
     name: input.name,
     kind: input.kind,

@@ -130,7 +130,7 @@ export function normaliseFields(input: {
     const problem = raw === "" ? null : websiteProblem(raw);
     if (problem) problems.push({ path: "/website", message: problem });
   }
-  if (problems.length > 0) throw new AppError("validation", "Ugyldig forespørsel.", problems);
+  if (problems.length > 0) throw new AppError("validation", "common.invalidRequest", {}, problems);
   return out;
 }
 
@@ -254,14 +254,16 @@ export async function findOrganisation(
       and(eq(partnerOrganisations.id, organisationId), eq(partnerOrganisations.municipalityId, tenant.id)),
     );
   const [row] = forUpdate ? await query.for("update") : await query;
-  if (!row) throw notFound("Samarbeidspartneren");
+  if (!row) throw notFound("partner");
   return row;
 }
 
 /** 409 with the field named as in a validation error, so the form shows it on the number. */
 function duplicate(number: string): AppError {
   const message = `Organisasjonsnummeret ${number} er allerede registrert på en annen samarbeidspartner i kommunen.`;
-  return new AppError("conflict", message, [{ path: "/organisationNumber", message }]);
+  return new AppError("conflict", "organisation.numberTaken", { number }, [
+    { path: "/organisationNumber", message },
+  ]);
 }
 
 /** Refuses a number another organisation of the municipality already has (409, not a 500). */

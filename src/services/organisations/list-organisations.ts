@@ -19,7 +19,7 @@ export async function listOrganisations({
   input: { municipalityNumber: string; q?: string; kind?: OrganisationKind };
 }): Promise<OrganisationSummary[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "organisation", {}, "Kommunen");
+  authorize(ctx, tenant, "read", "organisation", {}, "municipality");
   const [rows, participation] = await Promise.all([
     ctx.db
       .select()

@@ -112,12 +112,12 @@ export async function publicTenant(ctx: ServiceContext, municipalityNumber: stri
 
 /** A published plan of the municipality; 404 for unknown, unpublished or malformed ids. */
 export async function loadPublicPlan(db: DbOrTx, tenant: Tenant, planId: string) {
-  if (!uuidPattern.test(planId)) throw notFound("Planen");
+  if (!uuidPattern.test(planId)) throw notFound("plan");
   const [plan] = await db
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("Planen");
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("plan");
   return plan;
 }
 
