@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { recommendations } from "../../db/schema/evaluation.ts";
-import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
+import { maxScore, minScore, recommendations, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import { invitations, memberships, municipalities, users } from "../../db/schema/index.ts";
 import { acceptPath, invitationStatus, unusableInvitationMessage } from "../../domain/invitation.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { passwordProblem } from "../../domain/sign-in.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Role } from "../../db/schema/accounts.ts";
 import { invitations, municipalities, users } from "../../db/schema/index.ts";
 import { type InvitationStatus, invitationStatus } from "../../domain/invitation.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";

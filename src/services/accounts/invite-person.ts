@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Role } from "../../db/schema/accounts.ts";
 import { invitations, memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
 import { invitationEmail, invitationExpiresAt, invitationLink } from "../../domain/invitation.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { normaliseEmail } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";

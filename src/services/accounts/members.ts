@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { type Role, roles } from "../../db/schema/accounts.ts";
 import { memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import { type Role, roles } from "../../domain/permissions.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";

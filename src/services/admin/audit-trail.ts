@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
-import { auditEvents, type FieldChanges, plans } from "../../db/schema/index.ts";
-import { toCsv } from "../../domain/audit.ts";
+import { auditEvents, plans } from "../../db/schema/index.ts";
+import { type FieldChanges, toCsv } from "../../domain/audit.ts";
 import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";

@@ -1,12 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import {
-  type CommentVisibility,
-  comments,
-  memberships,
-  partnerOrganisations,
-  users,
-} from "../../db/schema/index.ts";
+import { comments, memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
+import type { CommentVisibility } from "../../domain/comments.ts";
 import { can } from "../../domain/permissions.ts";
 import { canEditComment, commentVisibleTo, visibilitiesFor } from "../../domain/proposals.ts";
 import { notFound } from "../../errors.ts";

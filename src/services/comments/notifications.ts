@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import { memberships, municipalities, notifications, users } from "../../db/schema/index.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import type { ServiceContext } from "../context.ts";

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { type CommentVisibility, comments } from "../../db/schema/index.ts";
+import { comments } from "../../db/schema/index.ts";
+import type { CommentVisibility } from "../../domain/comments.ts";
 import { commentVisibleTo, visibilitiesFor } from "../../domain/proposals.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";

@@ -2,12 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import {
   cycles,
-  type EvaluationCriterion,
   evaluationPanelists,
   evaluationRoundMeasures,
   evaluationRounds,
 } from "../../db/schema/index.ts";
-import { criteriaProblems, criterionKey } from "../../domain/evaluation.ts";
+import { criteriaProblems, criterionKey, type EvaluationCriterion } from "../../domain/evaluation.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";

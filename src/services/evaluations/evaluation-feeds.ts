@@ -5,9 +5,8 @@ import {
   evaluationPanelists,
   evaluationRoundMeasures,
   evaluationRounds,
-  type Recommendation,
 } from "../../db/schema/index.ts";
-import { aggregateMeasure } from "../../domain/evaluation.ts";
+import { aggregateMeasure, type Recommendation } from "../../domain/evaluation.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { findVisibleMeasure } from "../measures/get-measure.ts";

@@ -1,16 +1,12 @@
 import { eq } from "drizzle-orm";
-import {
-  type EvaluationCriterion,
-  evaluationAnswers,
-  evaluationSelfAssessments,
-  type Recommendation,
-  users,
-} from "../../db/schema/index.ts";
+import { evaluationAnswers, evaluationSelfAssessments, users } from "../../db/schema/index.ts";
 import {
   acceptsAnswers,
   aggregateMeasure,
   completedMeasures,
+  type EvaluationCriterion,
   type MeasureResult,
+  type Recommendation,
   type Sector,
 } from "../../domain/evaluation.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";

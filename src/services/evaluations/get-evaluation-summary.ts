@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { EvaluationCriterion } from "../../db/schema/index.ts";
 import { evaluationAnswers } from "../../db/schema/index.ts";
+import type { EvaluationCriterion } from "../../domain/evaluation.ts";
 import { aggregateMeasure, type MeasureResult } from "../../domain/evaluation.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";

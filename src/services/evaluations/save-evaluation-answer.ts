@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { evaluationAnswers, type Recommendation } from "../../db/schema/index.ts";
-import { acceptsAnswers, scoreProblems } from "../../domain/evaluation.ts";
+import { evaluationAnswers } from "../../db/schema/index.ts";
+import { acceptsAnswers, type Recommendation, scoreProblems } from "../../domain/evaluation.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";

@@ -1,15 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import {
-  focusAreas,
-  goals,
-  type IndicatorChartKind,
-  type IndicatorDirection,
-  indicatorFocusAreas,
-  indicatorGoals,
-  indicators,
-} from "../../db/schema/index.ts";
+import { focusAreas, goals, indicatorFocusAreas, indicatorGoals, indicators } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { IndicatorChartKind, IndicatorDirection } from "../../domain/indicators.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";

@@ -8,11 +8,11 @@ import {
   measureVersions,
   milestones,
   objectives,
-  type ProposalStatus,
 } from "../../db/schema/index.ts";
 import { ownerPercent, splitMeasureCosts } from "../../domain/cost-split.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
+import type { ProposalStatus } from "../../domain/proposals.ts";
 import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";

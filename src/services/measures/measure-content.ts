@@ -3,16 +3,15 @@ import type { DbOrTx } from "../../db/client.ts";
 import {
   focusAreas,
   goals,
-  type MeasureLink,
   measureVersionGoals,
   measureVersionObjectives,
   measureVersionPartners,
   memberships,
   objectives,
-  type PartnerRole,
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { foldForSearch } from "../../domain/measure-filter.ts";
+import type { MeasureLink, PartnerRole } from "../../domain/measures.ts";
 import { sanitizeRichText } from "../../domain/rich-text.ts";
 import { AppError } from "../../errors.ts";
 import type { Tenant } from "../access.ts";

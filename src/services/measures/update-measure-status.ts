@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { type MeasureStatus, measures } from "../../db/schema/index.ts";
+import { measures } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";

@@ -1,5 +1,6 @@
-import { type OrganisationKind, partnerOrganisations } from "../../db/schema/index.ts";
+import { partnerOrganisations } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";

@@ -3,17 +3,16 @@ import type { DbOrTx } from "../../db/client.ts";
 import {
   actionPlanVersions,
   cycles,
-  type MeasureStatus,
   measures,
   measureVersionPartners,
   measureVersions,
-  type OrganisationKind,
   organisationContacts,
-  type PartnerRole,
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { foldForSearch } from "../../domain/measure-filter.ts";
+import type { MeasureStatus, PartnerRole } from "../../domain/measures.ts";
 import { parseOrganisationNumber } from "../../domain/organisation-number.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Tenant } from "../access.ts";

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { type OrganisationKind, partnerOrganisations } from "../../db/schema/index.ts";
+import { partnerOrganisations } from "../../db/schema/index.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import {

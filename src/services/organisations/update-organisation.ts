@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { type OrganisationKind, partnerOrganisations } from "../../db/schema/index.ts";
+import { partnerOrganisations } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";

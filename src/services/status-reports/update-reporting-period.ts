@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { type ReportingPeriodState, reportingPeriods } from "../../db/schema/index.ts";
+import { reportingPeriods } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { periodTransitionAllowed } from "../../domain/status-report.ts";
+import { periodTransitionAllowed, type ReportingPeriodState } from "../../domain/status-report.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
