@@ -33,7 +33,6 @@ import {
   fundingSources,
   goalFocusAreas,
   goals,
-  type MeasureStatus,
   measureCosts,
   measures,
   measureVersionGoals,
@@ -42,10 +41,10 @@ import {
   measureVersions,
   municipalities,
   objectives,
-  type PartnerRole,
   partnerOrganisations,
   plans,
 } from "../src/db/schema/index.ts";
+import type { MeasureStatus, PartnerRole } from "../src/domain/measures.ts";
 import { buildApp } from "../src/http/app.ts";
 import { anonymous } from "../src/services/context.ts";
 import { listMeasures } from "../src/services/measures/list-measures.ts";

@@ -65,12 +65,12 @@ async function main() {
     process.exit(2);
   }
   if (command === "create-admin" && (!values.email || !values.name)) {
-    throw new AppError("validation", "create-admin trenger --email og --name.");
+    throw new AppError("validation", "cli.createAdminNeedsEmailAndName");
   }
   if ((command === "backup" || command === "restore") && !values.file)
-    throw new AppError("validation", `${command} trenger --file.`);
+    throw new AppError("validation", "cli.needsFile", { command });
   if (command === "reset-password" && !values.email)
-    throw new AppError("validation", "reset-password trenger --email.");
+    throw new AppError("validation", "cli.resetPasswordNeedsEmail");
   const config = loadConfig();
   const logger = createLogger({ logLevel: "warn" });
   const embedded = config.databaseUrl ? undefined : await openDataDirDatabase(config.dataDir, logger);
@@ -83,7 +83,7 @@ async function main() {
     switch (command) {
       case "create-admin": {
         if (!values.email || !values.name)
-          throw new AppError("validation", "create-admin trenger --email og --name.");
+          throw new AppError("validation", "cli.createAdminNeedsEmailAndName");
         const password = values.password ?? generatePassword();
         await createAdmin({
           ctx,

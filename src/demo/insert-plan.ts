@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
-import type { Role } from "../db/schema/accounts.ts";
 import {
   actionPlanVersions,
   budgetFrames,
@@ -26,6 +25,7 @@ import {
   users,
 } from "../db/schema/index.ts";
 import { financialPlanPeriod } from "../domain/cycle.ts";
+import type { Role } from "../domain/permissions.ts";
 import { sanitizeRichText } from "../domain/rich-text.ts";
 import {
   contactSpecs,

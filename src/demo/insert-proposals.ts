@@ -1,6 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
-import type { Role } from "../db/schema/accounts.ts";
 import {
   actionPlanVersions,
   comments,
@@ -12,6 +11,7 @@ import {
   proposalCosts,
   proposals,
 } from "../db/schema/index.ts";
+import type { Role } from "../domain/permissions.ts";
 import { type DemoProposal, demoProposals, demoProposalThread as thread } from "./data/proposals.ts";
 
 /**

@@ -19,30 +19,22 @@ export const maxImportCells = 250_000;
 /** The most parts (files) an .xlsx zip archive may hold; a workbook has a few dozen. */
 export const maxZipEntries = 2_000;
 
-const refuse = (message: string) => new AppError("validation", message);
 const notXlsx = (file: Buffer) => {
   const start = file.subarray(0, 8).toString("latin1");
   const what = start.startsWith("%PDF")
-    ? "en PDF-fil"
+    ? "pdf"
     : start.startsWith("\x89PNG") || start.startsWith("\xff\xd8\xff")
-      ? "et bilde"
+      ? "image"
       : start.startsWith("\xd0\xcf\x11\xe0")
-        ? "et gammelt Excel- eller Word-format (.xls/.doc)"
+        ? "oldOffice"
         : null;
-  return refuse(
-    what
-      ? `Filen er ${what}, ikke et Excel-regneark (.xlsx). Velg regnearket med tiltakene.`
-      : "Filen er ikke et Excel-regneark (.xlsx). Er det en CSV- eller tekstfil, åpne den i Excel og lagre den som .xlsx.",
-  );
+  return what
+    ? new AppError("validation", "import.fileIsOther", { what: { key: `import.what.${what}` } })
+    : new AppError("validation", "import.notXlsx");
 };
 const tooBig = () =>
-  refuse(
-    `Filen pakkes ut til mer enn ${maxUnpackedBytes / 1024 / 1024} MB, eller er skadet; den kan ikke importeres.`,
-  );
-const damaged = () =>
-  refuse(
-    "Filen er skadet eller ikke et Excel-regneark (.xlsx); den kan ikke leses. Lagre regnearket på nytt som .xlsx.",
-  );
+  new AppError("validation", "import.unpacksTooLarge", { megabytes: maxUnpackedBytes / 1024 / 1024 });
+const damaged = () => new AppError("validation", "import.damaged");
 
 export type ZipEntry = {
   name: string;
@@ -58,9 +50,7 @@ export function zipEntries(file: Buffer): ZipEntry[] | null {
   if (end < 0 || end + 22 > file.length) return null;
   const count = file.readUInt16LE(end + 10);
   if (count > maxZipEntries)
-    throw refuse(
-      `Filen består av ${count.toLocaleString("nb-NO")} deler; et Excel-regneark har sjelden mer enn noen få dusin. Den kan ikke importeres.`,
-    );
+    throw new AppError("validation", "import.tooManyParts", { count: count.toLocaleString("nb-NO") });
   let at = file.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
@@ -168,9 +158,7 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
       /^[a-z]:/i.test(name) ||
       name.includes("\u0000")
     )
-      throw refuse(
-        `Filen inneholder en del med et ugyldig navn («${name.slice(0, 80)}»); den kan ikke importeres. Lagre regnearket på nytt som .xlsx.`,
-      );
+      throw new AppError("validation", "import.invalidPartName", { name: name.slice(0, 80) });
   // What the archive declares, before anything is unpacked.
   let declared = 0;
   for (const e of entries) {
@@ -178,16 +166,10 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
     declared += e.declaredSize;
   }
   if (declared > maxUnpackedBytes) throw tooBig();
-  if (names.has("word/document.xml"))
-    throw refuse(
-      "Filen er et Word-dokument (.docx), ikke et Excel-regneark (.xlsx). Velg regnearket med tiltakene.",
-    );
-  if (names.has("ppt/presentation.xml"))
-    throw refuse("Filen er en PowerPoint-presentasjon, ikke et Excel-regneark (.xlsx).");
+  if (names.has("word/document.xml")) throw new AppError("validation", "import.isWord");
+  if (names.has("ppt/presentation.xml")) throw new AppError("validation", "import.isPowerPoint");
   if (!names.has("xl/workbook.xml") || !names.has("[Content_Types].xml"))
-    throw refuse(
-      "Filen er et zip-arkiv, men ikke et Excel-regneark (.xlsx). Lagre regnearket som .xlsx i Excel og prøv igjen.",
-    );
+    throw new AppError("validation", "import.zipNotXlsx");
   let total = 0;
   let rows = 0;
   let cells = 0;
@@ -204,7 +186,7 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
       unpacked = { size: data.length, rows: counter.rows, cells: counter.cells };
     } else if (e.method === 8)
       unpacked = await inflatedSize(data, Math.min(e.declaredSize, maxUnpackedBytes - total));
-    else throw refuse("Filen er pakket på en måte Excel ikke bruker; lagre regnearket på nytt som .xlsx.");
+    else throw new AppError("validation", "import.unusualCompression");
     const size = unpacked.size;
     // Counted before a zip library builds every cell in memory: a few MB can hold millions.
     if (e.name.startsWith("xl/worksheets/")) {
@@ -217,21 +199,21 @@ export async function checkXlsxArchive(file: Buffer): Promise<void> {
     if (total > maxUnpackedBytes) throw tooBig();
   }
   if (rows > maxImportRows)
-    throw refuse(
-      `Regnearket har ${rows.toLocaleString("nb-NO")} rader i ett ark; importen tar høyst ${maxImportRows.toLocaleString("nb-NO")}. Slett det som ikke er tiltak og prøv igjen.`,
-    );
+    throw new AppError("validation", "import.tooManyRows", {
+      rows: rows.toLocaleString("nb-NO"),
+      max: maxImportRows.toLocaleString("nb-NO"),
+    });
   if (cells > maxImportCells)
-    throw refuse(
-      `Regnearket har ${cells.toLocaleString("nb-NO")} celler; importen tar høyst ${maxImportCells.toLocaleString("nb-NO")}. Slett ark og kolonner som ikke er tiltak og prøv igjen.`,
-    );
+    throw new AppError("validation", "import.tooManyCells", {
+      cells: cells.toLocaleString("nb-NO"),
+      max: maxImportCells.toLocaleString("nb-NO"),
+    });
   const types = entries.find((e) => e.name === "[Content_Types].xml");
   if (
     entries.some((e) => /vbaProject/i.test(e.name)) ||
     (types && /macroEnabled/i.test(entryText(file, types)))
   )
-    throw refuse(
-      "Filen inneholder makroer (.xlsm). Av sikkerhetshensyn importeres bare vanlige regneark: lagre den som «Excel-arbeidsbok (.xlsx)» og prøv igjen.",
-    );
+    throw new AppError("validation", "import.macros");
 }
 
 /** A small part's text (its size already checked against the limits). */
@@ -268,7 +250,7 @@ export async function readImportSheet(
   file: Buffer,
 ): Promise<{ sheet: string; rows: Cell[][]; problems: ImportProblem[] }> {
   if (file.length > maxImportBytes)
-    throw new AppError("validation", `Filen er større enn ${maxImportBytes / 1024 / 1024} MB.`);
+    throw new AppError("validation", "import.fileTooLarge", { megabytes: maxImportBytes / 1024 / 1024 });
   // An .xlsx file is a zip archive: it starts with «PK». Other common files get their own answer.
   if (file.length < 4 || file[0] !== 0x50 || file[1] !== 0x4b) throw notXlsx(file);
   await checkXlsxArchive(file);
@@ -276,24 +258,23 @@ export async function readImportSheet(
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch {
-    throw new AppError(
-      "validation",
-      "Filen kan ikke leses som et Excel-regneark (.xlsx); den kan være skadet.",
-    );
+    throw new AppError("validation", "import.unreadable");
   }
   const worksheet = workbook.getWorksheet(measuresSheetName) ?? workbook.worksheets[0];
-  if (!worksheet) throw new AppError("validation", "Regnearket har ingen ark.");
+  if (!worksheet) throw new AppError("validation", "import.noSheets");
   // A cell far down or far right (XFD1048576) would make the sheet billions of cells to read.
   if (worksheet.rowCount > maxImportRows)
-    throw new AppError(
-      "validation",
-      `Arket «${worksheet.name}» går ned til rad ${worksheet.rowCount.toLocaleString("nb-NO")}; importen tar høyst ${maxImportRows.toLocaleString("nb-NO")} rader. Slett tomme rader under tiltakene og prøv igjen.`,
-    );
+    throw new AppError("validation", "import.sheetTooLong", {
+      sheet: worksheet.name,
+      rows: worksheet.rowCount.toLocaleString("nb-NO"),
+      max: maxImportRows.toLocaleString("nb-NO"),
+    });
   if (worksheet.columnCount > maxImportColumns)
-    throw new AppError(
-      "validation",
-      `Arket «${worksheet.name}» har innhold i kolonne ${worksheet.columnCount.toLocaleString("nb-NO")}; importen tar høyst ${maxImportColumns} kolonner. Slett tomme kolonner til høyre for tiltakene og prøv igjen.`,
-    );
+    throw new AppError("validation", "import.sheetTooWide", {
+      sheet: worksheet.name,
+      columns: worksheet.columnCount.toLocaleString("nb-NO"),
+      max: maxImportColumns,
+    });
   const rows: Cell[][] = [];
   const width = worksheet.columnCount;
   for (let r = 1; r <= worksheet.rowCount; r++) {

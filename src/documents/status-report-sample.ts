@@ -1,5 +1,5 @@
-import type { MeasureStatus } from "../db/schema/measures.ts";
-import type { TrafficLight } from "../db/schema/status-reports.ts";
+import type { MeasureStatus } from "../domain/measures.ts";
+import type { TrafficLight } from "../domain/status-report.ts";
 import {
   type CompiledMeasureInput,
   type CompiledReport,

@@ -45,15 +45,12 @@ export async function registerAuth(app: FastifyInstance, db: Database) {
     }
     if (!unsafeMethods.has(request.method)) return;
     if (request.headers["sec-fetch-site"] === "cross-site") {
-      throw new AppError("forbidden", "Forespørsler fra andre nettsteder godtas ikke.");
+      throw new AppError("forbidden", "auth.crossSiteRequest");
     }
     if (request.session) {
       const given = request.headers["x-csrf-token"];
       if (typeof given !== "string" || !sameToken(given, request.session.csrfToken)) {
-        throw new AppError(
-          "forbidden",
-          "Mangler eller ugyldig CSRF-token. Last siden på nytt og prøv igjen.",
-        );
+        throw new AppError("forbidden", "auth.csrfToken");
       }
     }
   });

@@ -1,6 +1,8 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors.ts";
+import { type Language, requestLanguage } from "../i18n/language.ts";
+import { formatMessage, type ServerMessageKey } from "../i18n/server-messages/index.ts";
 
 /** The one place an error code becomes an HTTP status. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -13,7 +15,27 @@ const statusByCode: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; details?: unknown } };
+/**
+ * An error answer. `message` is in the request's language; `messageKey` names it in the server's
+ * catalogue (src/i18n/server-messages), for a client that wants to react to one refusal in particular.
+ */
+export type ErrorBody = {
+  error: { code: ErrorCode | "internal"; message: string; messageKey?: ServerMessageKey; details?: unknown };
+};
+
+/** The language an answer is written in: the language cookie, then Accept-Language, then bokmål. */
+export function languageOfRequest(request: FastifyRequest, reply?: FastifyReply): Language {
+  // A shared cache must not hand one person's language to another.
+  if (reply) {
+    const vary = reply.getHeader("vary");
+    reply.header("vary", vary ? `${String(vary)}, Accept-Language, Cookie` : "Accept-Language, Cookie");
+  }
+  const acceptLanguage = request.headers["accept-language"];
+  return requestLanguage({
+    cookie: request.headers.cookie,
+    acceptLanguage: Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage,
+  });
+}
 
 /** Whether a parsed body, query or path holds a NUL character anywhere (PostgreSQL text cannot). */
 function hasNul(value: unknown, depth = 0): boolean {
@@ -25,18 +47,33 @@ function hasNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/** Answers with an AppError's status and body without throwing it (for a route's own error handler). */
+export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError, status?: number) {
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.messageIn(languageOfRequest(request, reply)),
+      messageKey: error.key,
+      details: error.details,
+    },
+  };
+  return reply.status(status ?? statusByCode[error.code]).send(body);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   // A NUL character in any text would reach the database and fail there: refuse it up front.
   app.addHook("preValidation", async (request) => {
     if (hasNul(request.params) || hasNul(request.query) || hasNul(request.body))
-      throw new AppError(
-        "validation",
-        "Teksten inneholder et ugyldig tegn (NUL, \\u0000). Fjern det og prøv igjen.",
-      );
+      throw new AppError("validation", "common.nulCharacter");
   });
   app.setNotFoundHandler((request, reply) => {
+    const params = { method: request.method, url: request.url };
     const body: ErrorBody = {
-      error: { code: "not_found", message: `Ukjent adresse: ${request.method} ${request.url}` },
+      error: {
+        code: "not_found",
+        message: formatMessage(languageOfRequest(request, reply), "common.unknownAddress", params),
+        messageKey: "common.unknownAddress",
+      },
     };
     return reply.status(404).send(body);
   });
@@ -44,12 +81,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) {
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) reply.header("retry-after", String(retryAfter));
-      const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
-      return reply.status(statusByCode[error.code]).send(body);
+      return sendAppError(request, reply, error);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-      const body: ErrorBody = { error: { code: "validation", message: "Ugyldig forespørsel.", details } };
+      const message = formatMessage(languageOfRequest(request, reply), "common.invalidRequest");
+      const body: ErrorBody = {
+        error: { code: "validation", message, messageKey: "common.invalidRequest", details },
+      };
       return reply.status(400).send(body);
     }
     // Fastify's own client errors (malformed JSON, too large body, wrong content type …).
@@ -58,11 +97,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.status(error.statusCode).send(body);
     }
     request.log.error({ err: error }, "unhandled error");
-    const body: ErrorBody = {
-      error: { code: "internal", message: "Noe gikk galt hos oss. Prøv igjen senere." },
-    };
+    const message = formatMessage(languageOfRequest(request, reply), "common.internal");
+    const body: ErrorBody = { error: { code: "internal", message, messageKey: "common.internal" } };
     return reply.status(500).send(body);
   });
 }
 
-export const errorBodySchemaDescription = "Feil: { error: { code, message, details? } }";
+export const errorBodySchemaDescription = "Feil: { error: { code, message, messageKey?, details? } }";

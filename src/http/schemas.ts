@@ -2,7 +2,12 @@ import { z } from "zod";
 
 /** The shape of every error answer (see src/http/errors.ts). */
 export const errorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageKey: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
 });
 
 /** The answers a write can be refused with, for the OpenAPI document. */

@@ -624,7 +624,11 @@ describe("security headers on every kind of answer", () => {
       else expect(cache, c.what).toMatch(/no-store/);
       if (c.status === 500) {
         expect(response.json()).toEqual({
-          error: { code: "internal", message: "Noe gikk galt hos oss. Prøv igjen senere." },
+          error: {
+            code: "internal",
+            message: "Noe gikk galt hos oss. Prøv igjen senere.",
+            messageKey: "common.internal",
+          },
         });
         expect(response.body).not.toContain("secret internal detail");
       }

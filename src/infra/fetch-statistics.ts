@@ -20,12 +20,12 @@ export async function fetchStatistics(
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError("validation", "Adressen er ikke en gyldig URL.", [
+    throw new AppError("validation", "statistics.invalidUrl", {}, [
       { path: "/source/url", message: "Adressen er ikke en gyldig URL." },
     ]);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    throw new AppError("validation", "Bare adresser som begynner med http:// eller https:// kan hentes.", [
+    throw new AppError("validation", "statistics.httpOnly", {}, [
       { path: "/source/url", message: "Bare adresser som begynner med http:// eller https:// kan hentes." },
     ]);
   let response: Response;
@@ -37,23 +37,23 @@ export async function fetchStatistics(
     });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    throw new AppError(
-      "validation",
-      timedOut
-        ? `Tjenesten svarte ikke innen ${seconds(limits.timeoutMs)} sekunder.`
-        : `Kunne ikke hente ${parsed.host}: ${error instanceof Error ? error.message : "ukjent feil"}.`,
-    );
+    throw timedOut
+      ? new AppError("validation", "statistics.timeout", { seconds: seconds(limits.timeoutMs) })
+      : new AppError("validation", "statistics.fetchFailed", {
+          host: parsed.host,
+          reason: error instanceof Error ? error.message : { key: "statistics.unknownError" },
+        });
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new AppError("validation", `Tjenesten svarte med feil ${response.status} ${response.statusText}.`);
+    throw new AppError("validation", "statistics.httpError", {
+      status: response.status,
+      statusText: response.statusText,
+    });
   }
   const declared = Number(response.headers.get("content-length") ?? "0");
   const tooBig = () =>
-    new AppError(
-      "validation",
-      `Filen er større enn ${megabytes(limits.maxBytes)} MB; velg et mindre utvalg i tabellen.`,
-    );
+    new AppError("validation", "statistics.tooLarge", { megabytes: megabytes(limits.maxBytes) });
   if (declared > limits.maxBytes) {
     await response.body?.cancel();
     throw tooBig();
@@ -75,7 +75,7 @@ export async function fetchStatistics(
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("validation", `Tjenesten svarte ikke innen ${seconds(limits.timeoutMs)} sekunder.`);
+    throw new AppError("validation", "statistics.timeout", { seconds: seconds(limits.timeoutMs) });
   }
   return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
 }

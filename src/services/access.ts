@@ -46,7 +46,7 @@ export async function resolveTenant(
     .select({ id: municipalities.id, number: municipalities.number, name: municipalities.name })
     .from(municipalities)
     .where(and(eq(municipalities.number, number), eq(municipalities.active, true)));
-  if (!municipality) throw notFound("Kommunen");
+  if (!municipality) throw notFound("municipality");
   return { ...municipality, subject: subjectIn(ctx.actor, municipality.id) };
 }
 
@@ -61,13 +61,12 @@ export function authorize(
   action: Action,
   resource: Resource,
   object: PermissionObject = {},
-  what = "Objektet",
+  what: Parameters<typeof notFound>[0] = "object",
 ): void {
   if (can(tenant.subject, action, resource, object)) return;
-  if (tenant.subject.role !== "anonymous")
-    throw new AppError("forbidden", "Du har ikke tilgang til å gjøre dette.");
+  if (tenant.subject.role !== "anonymous") throw new AppError("forbidden", "auth.forbidden");
   if (ctx.actor.kind === "anonymous" && can(tenant.subject, "read", resource, object)) {
-    throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+    throw new AppError("unauthenticated", "auth.signInRequired");
   }
   throw notFound(what);
 }

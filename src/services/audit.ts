@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db/client.ts";
-import { auditEvents, type FieldChanges } from "../db/schema/index.ts";
+import { auditEvents } from "../db/schema/index.ts";
+import type { FieldChanges } from "../domain/audit.ts";
 import { type Actor, actorLabel } from "./context.ts";
 
 export type AuditEntry = {

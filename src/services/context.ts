@@ -1,5 +1,5 @@
 import type { Database } from "../db/client.ts";
-import type { Role } from "../db/schema/accounts.ts";
+import type { Role } from "../domain/permissions.ts";
 
 /** Who is asking. Anonymous visitors read only what is published. */
 export type Actor =

@@ -4,7 +4,6 @@ import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { partnerOrganisations } from "./organisations.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export { type Role, roles } from "../../domain/permissions.ts";
 
 /** A person. Email is stored lower-case. Without a password hash the person signs in only via OIDC. */
 export const users = pgTable("users", {

@@ -4,7 +4,6 @@ import { users } from "./accounts.ts";
 import { municipalities } from "./tenancy.ts";
 
 // Re-exported until every importer takes the type from the domain.
-export type { FieldChanges } from "../../domain/audit.ts";
 
 /**
  * The audit trail: who changed what, when, field by field. Written in the same transaction as the

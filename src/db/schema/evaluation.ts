@@ -6,7 +6,6 @@ import { cycles } from "./cycle.ts";
 import { measures } from "./measures.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export { type EvaluationCriterion, type Recommendation, recommendations } from "../../domain/evaluation.ts";
 
 /**
  * An evaluation round (evalueringsrunde) of a cycle: a panel scores the chosen measures on the

@@ -35,7 +35,6 @@ export const fundingSources = pgTable(
 );
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export { type FrameStatus, frameStatuses } from "../../domain/frame-check.ts";
 
 /**
  * The budget frame of one frame area for one year of a cycle's period, in whole kroner: proposed,

@@ -19,12 +19,6 @@ import { focusAreas, goals } from "./plan.ts";
 import { municipalities } from "./tenancy.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export {
-  type IndicatorChartKind,
-  type IndicatorDirection,
-  indicatorChartKinds,
-  indicatorDirections,
-} from "../../domain/indicators.ts";
 
 /** An indicator of the knowledge base (kunnskapsgrunnlag), e.g. «Sysselsatte etter næring». */
 export const indicators = pgTable(

@@ -23,13 +23,6 @@ import { partnerOrganisations } from "./organisations.ts";
 import { focusAreas, goals, objectives } from "./plan.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export {
-  type MeasureLink,
-  type MeasureStatus,
-  measureStatuses,
-  type PartnerRole,
-  partnerRoles,
-} from "../../domain/measures.ts";
 
 /** A measure's identity: its stable reference (e.g. T-014) survives every rolling. */
 export const measures = pgTable(

@@ -3,7 +3,6 @@ import { organisationKinds } from "../../domain/organisations.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export { type OrganisationKind, organisationKinds } from "../../domain/organisations.ts";
 
 /** A partner organisation (samarbeidspartner): a company, Næringsforeningen, USN, a public body … */
 export const partnerOrganisations = pgTable(

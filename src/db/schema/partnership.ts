@@ -19,7 +19,6 @@ import { partnerOrganisations } from "./organisations.ts";
 import { focusAreas, goals } from "./plan.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export { type ProposalStatus, proposalStatuses } from "../../domain/proposals.ts";
 
 /**
  * A proposal (innspill) from a partner to one cycle's action plan. The planner decides: accepted
@@ -104,12 +103,6 @@ export const proposalCosts = pgTable(
 );
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export {
-  type CommentTarget,
-  type CommentVisibility,
-  commentTargets,
-  commentVisibilities,
-} from "../../domain/comments.ts";
 
 /**
  * A comment on a proposal or a measure. The dialogue on a proposal is its comments visible to

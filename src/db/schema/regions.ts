@@ -69,7 +69,6 @@ export const regionCoordinators = pgTable(
 );
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export { type ParticipationStatus, participationStatuses } from "../../domain/region.ts";
 
 /**
  * A municipality taking part in another municipality's measure (a shared measure, «felles tiltak»).

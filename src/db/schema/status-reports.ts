@@ -25,17 +25,6 @@ import { cycles } from "./cycle.ts";
 import { measures } from "./measures.ts";
 
 // Re-exported until every importer takes the vocabulary from the domain.
-export {
-  type ReportedSpending,
-  type ReportingPeriodKind,
-  type ReportingPeriodState,
-  reportingPeriodKinds,
-  reportingPeriodStates,
-  type StatusReportState,
-  statusReportStates,
-  type TrafficLight,
-  trafficLights,
-} from "../../domain/status-report.ts";
 
 /** A reporting period of a cycle: 1. tertial (per 30 April), 2. tertial (per 31 August), the annual report. */
 export const reportingPeriods = pgTable(

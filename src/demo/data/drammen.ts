@@ -1,5 +1,6 @@
-import type { Role } from "../../db/schema/accounts.ts";
-import type { MeasureLink, MeasureStatus, OrganisationKind, PartnerRole } from "../../db/schema/index.ts";
+import type { MeasureLink, MeasureStatus, PartnerRole } from "../../domain/measures.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
+import type { Role } from "../../domain/permissions.ts";
 
 /**
  * Demo data: Drammen's strategic business plan 2023–2027 with its three societal goals (from the

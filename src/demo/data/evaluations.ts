@@ -1,4 +1,4 @@
-import type { Recommendation } from "../../db/schema/index.ts";
+import type { Recommendation } from "../../domain/evaluation.ts";
 
 /**
  * Demo evaluation rounds (examples): a closed round of the adopted cycle with a few panelists'

@@ -1,4 +1,4 @@
-import type { IndicatorChartKind, IndicatorDirection } from "../../db/schema/index.ts";
+import type { IndicatorChartKind, IndicatorDirection } from "../../domain/indicators.ts";
 import { sn2007Sections } from "../../domain/sn2007.ts";
 
 /**

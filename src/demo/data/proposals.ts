@@ -1,4 +1,4 @@
-import type { ProposalStatus } from "../../db/schema/index.ts";
+import type { ProposalStatus } from "../../domain/proposals.ts";
 
 /**
  * Example proposals (innspill) for the demo: decided and published ones for the adopted 2026 plan,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { roles } from "../../db/schema/accounts.ts";
+import { roles } from "../../domain/permissions.ts";
 import { changeMemberRole, listMembers } from "../../services/accounts/members.ts";
 import { exportAuditTrailCsv, listAuditTrail } from "../../services/admin/audit-trail.ts";
 import {

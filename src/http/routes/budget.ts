@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { frameStatuses } from "../../db/schema/finance.ts";
+import { frameStatuses } from "../../domain/frame-check.ts";
 import { createExternalSource } from "../../services/budget/create-external-source.ts";
 import { createFrameArea } from "../../services/budget/create-frame-area.ts";
 import { getFrameCheck } from "../../services/budget/get-frame-check.ts";

@@ -1,4 +1,4 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actionPlanDocx } from "../../documents/action-plan-docx.ts";
@@ -8,6 +8,7 @@ import { maxImportBytes } from "../../documents/measures-import-xlsx.ts";
 import { AppError } from "../../errors.ts";
 import { loadActionPlanDocument } from "../../services/cycles/action-plan-document.ts";
 import { applyMeasureImport, previewMeasureImport } from "../../services/measures/import-measures.ts";
+import { sendAppError } from "../errors.ts";
 import { municipalityNumber, refusals } from "../schemas.ts";
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -56,11 +57,13 @@ const appliedSchema = z.object({
 export type ImportAppliedResponse = z.infer<typeof appliedSchema>;
 
 /** Fastify's own refusals of an upload (too large, wrong content type, broken JSON), in Norwegian. */
-function tooLarge(error: Error & { code?: string }, _request: unknown, reply: FastifyReply) {
-  const send = (status: number, message: string) =>
-    reply.status(status).send({ error: { code: "validation", message } });
+function tooLarge(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, refusal: AppError) => sendAppError(request, reply, refusal, status);
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
-    return send(413, `Filen er større enn ${maxImportBytes / 1024 / 1024} MB.`);
+    return send(
+      413,
+      new AppError("validation", "import.fileTooLarge", { megabytes: maxImportBytes / 1024 / 1024 }),
+    );
   if (
     error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
     error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
@@ -68,7 +71,7 @@ function tooLarge(error: Error & { code?: string }, _request: unknown, reply: Fa
   )
     return send(
       error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? 415 : 400,
-      `Send Excel-regnearket (.xlsx) som filen selv, med Content-Type ${xlsxType}.`,
+      new AppError("validation", "import.sendFileItself", { contentType: xlsxType }),
     );
   throw error;
 }
@@ -113,8 +116,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const importParams = z.object({ municipalityNumber, planId: z.uuid() });
   const fileBody = (body: unknown) => {
-    if (!Buffer.isBuffer(body) || body.length === 0)
-      throw new AppError("validation", "Velg et Excel-regneark (.xlsx) å importere.");
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("validation", "import.chooseFile");
     return body;
   };
 

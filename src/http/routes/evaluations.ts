@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { recommendations } from "../../db/schema/evaluation.ts";
-import { maxScore, minScore, sectors } from "../../domain/evaluation.ts";
+import { maxScore, minScore, recommendations, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
@@ -412,7 +411,7 @@ export const evaluationRoutes =
       },
       async (request) => {
         const actor = request.ctx.actor;
-        if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se dette.");
+        if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSee");
         return evaluationTasksFor(request.ctx.db, actor.userId);
       },
     );

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
 import { AppError } from "../../errors.ts";
 import {
-  fileTooLargeMessage,
   importIndicatorData,
   maxFileBytes,
   previewIndicatorImport,
@@ -12,9 +11,9 @@ import {
 import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
+import { languageOfRequest, sendAppError } from "../errors.ts";
 import { renderIndicatorCharts } from "../render/charts/render-indicator-charts.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
-import { languageOf } from "../web.ts";
 
 /**
  * Files of up to 20 MB may be uploaded for import (a 100 000-value JSON-stat table is about 2 MB);
@@ -25,25 +24,22 @@ const importBodyLimit = 2 * maxFileBytes + 1024 * 1024;
 
 /** Fastify's own refusals of an import request (too large, not JSON), in Norwegian. */
 function importErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) {
-  const send = (status: number, message: string) =>
-    reply.status(status).send({ error: { code: "validation", message } });
-  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return send(413, fileTooLargeMessage);
+  const send = (status: number, refusal: AppError) => sendAppError(request, reply, refusal, status);
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return send(
+      413,
+      new AppError("validation", "indicator.fileTooLarge", { megabytes: maxFileBytes / 1024 / 1024 }),
+    );
   // Sent as text (Fastify reads text/plain as a string) or as bytes, not as the JSON object.
   const notJson = typeof request.body === "string" || Buffer.isBuffer(request.body);
   if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || (notJson && "validation" in error))
-    return send(
-      415,
-      "Forespørselen må sendes som JSON (Content-Type: application/json), med filens tekst i «source.text».",
-    );
+    return send(415, new AppError("validation", "indicator.sendAsJson"));
   if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error.code === "FST_ERR_CTP_INVALID_JSON_BODY")
-    return send(400, "Forespørselen er ikke gyldig JSON.");
+    return send(400, new AppError("validation", "common.invalidJson"));
   // A binary file (PDF, image, spreadsheet) read as text holds NUL characters: say what is wrong.
   const text = (request.body as { source?: { text?: unknown } } | undefined)?.source?.text;
   if (error instanceof AppError && typeof text === "string" && text.includes("\u0000"))
-    return send(
-      400,
-      "Filen ser ikke ut som en tekstfil (JSON-stat eller CSV); den kan være et bilde, en PDF eller et regneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
-    );
+    return send(400, new AppError("validation", "indicator.notATextFile"));
   throw error;
 }
 
@@ -264,10 +260,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: detailSchema, 401: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const indicator = await getIndicator({ ctx: request.ctx, input: request.params });
       // The charts are drawn here, so the browser shows them without a charting library.
-      return { ...indicator, charts: renderIndicatorCharts(indicator, languageOf(request)) };
+      return { ...indicator, charts: renderIndicatorCharts(indicator, languageOfRequest(request, reply)) };
     },
   );
   app.put(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { roles } from "../../db/schema/accounts.ts";
+import { roles } from "../../domain/permissions.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { acceptInvitation } from "../../services/accounts/accept-invitation.ts";
 import { getInvitation, listOpenInvitations } from "../../services/accounts/get-invitation.ts";

@@ -134,10 +134,7 @@ export const oidcRoutes =
     const configuration = oidc ? providerConfiguration(oidc) : null;
     const requireConfiguration = () => {
       if (!configuration) {
-        throw new AppError(
-          "not_found",
-          "Innlogging med OpenID Connect er ikke satt opp i denne installasjonen.",
-        );
+        throw new AppError("not_found", "auth.oidcNotConfigured");
       }
       return configuration;
     };

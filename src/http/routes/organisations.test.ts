@@ -210,6 +210,7 @@ describe("POST /organisations", () => {
     expect(response.json().error).toEqual({
       code: "conflict",
       message,
+      messageKey: "organisation.numberTaken",
       details: [{ path: "/organisationNumber", message }],
     });
     expect(await countOrganisations()).toBe(before);

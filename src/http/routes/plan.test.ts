@@ -134,7 +134,9 @@ describe("GET /api/municipalities/:number/plan-tree", () => {
   it("answers an unknown municipality with 404 and a bad number with 400", async () => {
     const missing = await t.app.inject({ url: "/api/municipalities/0999/plan-tree" });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ error: { code: "not_found", message: "Kommunen finnes ikke." } });
+    expect(missing.json()).toEqual({
+      error: { code: "not_found", message: "Kommunen finnes ikke.", messageKey: "notFound.municipality" },
+    });
     const bad = await t.app.inject({ url: "/api/municipalities/drammen/plan-tree" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("validation");

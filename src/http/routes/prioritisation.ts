@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { frameStatuses } from "../../db/schema/finance.ts";
+import { frameStatuses } from "../../domain/frame-check.ts";
 import { applyPrioritisation } from "../../services/budget/apply-prioritisation.ts";
 import { getPrioritisationSetup } from "../../services/budget/get-prioritisation-setup.ts";
 import { proposePrioritisation } from "../../services/budget/propose-prioritisation.ts";

@@ -269,8 +269,7 @@ export const proposalRoutes =
           : measure
             ? { type: "measure", reference: measure }
             : null;
-        if (!target)
-          throw new AppError("validation", "Oppgi et innspill (proposal) eller et tiltak (measure).");
+        if (!target) throw new AppError("validation", "comment.targetRequired");
         return getComments({ ctx: request.ctx, input: { ...request.params, target } });
       },
     );

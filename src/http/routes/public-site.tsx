@@ -117,7 +117,7 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
       }
     }
 
-    const notFound = () => new AppError("not_found", "Siden finnes ikke.");
+    const notFound = () => new AppError("not_found", "notFound.page");
     const versionOf = (p: Params) => {
       if (!yearPattern.test(p.year ?? "") || (p.revision !== undefined && !revisionPattern.test(p.revision)))
         throw notFound();

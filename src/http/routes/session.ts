@@ -102,7 +102,7 @@ export const sessionRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.session) throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+        if (!request.session) throw new AppError("unauthenticated", "auth.signInRequired");
         await changePassword({
           ctx: request.ctx,
           input: { ...request.body, currentTokenHash: request.session.tokenHash },

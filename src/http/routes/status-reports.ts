@@ -219,7 +219,7 @@ export const statusReportRoutes =
       },
       async (request) => {
         const actor = request.ctx.actor;
-        if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se dette.");
+        if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSee");
         return statusReportsWaitingFor(request.ctx.db, actor.userId);
       },
     );

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import { invitations, memberships, municipalities, users } from "../../db/schema/index.ts";
 import { acceptPath, invitationStatus, unusableInvitationMessage } from "../../domain/invitation.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { passwordProblem } from "../../domain/sign-in.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
@@ -39,13 +39,13 @@ async function findInvitation(db: DbOrTx, tokenHash: string) {
     // In the same statement, so the answer about the account matches the invitation's state.
     .leftJoin(users, eq(users.email, invitations.email))
     .where(and(eq(invitations.tokenHash, tokenHash), eq(municipalities.active, true)));
-  if (!row) throw notFound("Invitasjonen");
+  if (!row) throw notFound("invitation");
   return row;
 }
 
 function refuseUnusable(invitation: { expiresAt: Date; acceptedAt: Date | null }) {
   const problem = unusableInvitationMessage(invitationStatus(invitation, new Date()));
-  if (problem) throw new AppError("validation", problem);
+  if (problem) throw new AppError("validation", "common.untranslated", { text: problem });
 }
 
 /**
@@ -70,13 +70,9 @@ export async function acceptInvitation({
     signedInEmail: actor.kind === "user" ? actor.email : null,
     accountExists: found.accountId !== null,
   });
-  const signInFirst = () =>
-    new AppError("unauthenticated", `Logg inn som ${found.email} først, og åpne lenken igjen.`);
+  const signInFirst = () => new AppError("unauthenticated", "invitation.signInAs", { email: found.email });
   if (path === "wrong_person") {
-    throw new AppError(
-      "forbidden",
-      `Invitasjonen gjelder ${found.email}, men du er logget inn som en annen. Logg ut, og åpne lenken igjen.`,
-    );
+    throw new AppError("forbidden", "invitation.wrongPerson", { email: found.email });
   }
   if (path === "sign_in_first") throw signInFirst();
 
@@ -88,7 +84,8 @@ export async function acceptInvitation({
     if (!name) problems.push({ path: "/name", message: "Skriv navnet ditt." });
     const passwordMessage = passwordProblem(password);
     if (passwordMessage) problems.push({ path: "/password", message: passwordMessage });
-    if (problems[0]) throw new AppError("validation", problems[0].message, problems);
+    if (problems[0])
+      throw new AppError("validation", "common.untranslated", { text: problems[0].message }, problems);
     // Hashing is slow on purpose; do it before the transaction holds the invitation locked.
     newAccount = { name, passwordHash: await hashPassword(password) };
   }
@@ -100,7 +97,7 @@ export async function acceptInvitation({
       .from(invitations)
       .where(eq(invitations.id, found.id))
       .for("update");
-    if (!locked) throw notFound("Invitasjonen");
+    if (!locked) throw notFound("invitation");
     refuseUnusable(locked);
 
     let user: UserActor;

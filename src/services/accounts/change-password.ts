@@ -15,12 +15,15 @@ export async function changePassword({
   input: { currentPassword: string; newPassword: string; currentTokenHash: string };
 }) {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
   const problem = passwordProblem(input.newPassword);
-  if (problem) throw new AppError("validation", problem, [{ path: "/newPassword", message: problem }]);
+  if (problem)
+    throw new AppError("validation", "common.untranslated", { text: problem }, [
+      { path: "/newPassword", message: problem },
+    ]);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("validation", "Nåværende passord er feil.", [
+    throw new AppError("validation", "auth.wrongCurrentPassword", {}, [
       { path: "/currentPassword", message: "Feil passord." },
     ]);
   }

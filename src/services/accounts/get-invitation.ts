@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Role } from "../../db/schema/accounts.ts";
 import { invitations, municipalities, users } from "../../db/schema/index.ts";
 import { type InvitationStatus, invitationStatus } from "../../domain/invitation.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
@@ -40,7 +40,7 @@ export async function getInvitation({
     .from(invitations)
     .innerJoin(municipalities, eq(municipalities.id, invitations.municipalityId))
     .where(and(eq(invitations.tokenHash, hashToken(input.token)), eq(municipalities.active, true)));
-  if (!row) throw notFound("Invitasjonen");
+  if (!row) throw notFound("invitation");
   const [account] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
   return {
     municipality: { number: row.number, name: row.name },
@@ -70,7 +70,7 @@ export async function listOpenInvitations({
   input: { municipalityNumber: string };
 }): Promise<OpenInvitation[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read_members", "membership", {}, "Kommunen");
+  authorize(ctx, tenant, "read_members", "membership", {}, "municipality");
   const rows = await ctx.db
     .select({
       id: invitations.id,

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Role } from "../../db/schema/accounts.ts";
 import { memberships, municipalities } from "../../db/schema/index.ts";
+import type { Role } from "../../domain/permissions.ts";
 import type { ServiceContext } from "../context.ts";
 
 export type SessionUser = {

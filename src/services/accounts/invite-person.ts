@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Role } from "../../db/schema/accounts.ts";
 import { invitations, memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
 import { invitationEmail, invitationExpiresAt, invitationLink } from "../../domain/invitation.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { normaliseEmail } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
@@ -34,10 +34,10 @@ export async function invitePerson({
   mailer: Mailer;
 }): Promise<InvitePersonResult> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "invite", "membership", { role: input.role }, "Kommunen");
+  authorize(ctx, tenant, "invite", "membership", { role: input.role }, "municipality");
   const actor = ctx.actor;
   // The table lets only members invite; an invitation must name a person who sent it.
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
 
   const email = normaliseEmail(input.email);
   const token = newToken();
@@ -51,7 +51,9 @@ export async function invitePerson({
       .where(and(eq(users.email, email), eq(memberships.municipalityId, tenant.id)));
     if (member) {
       const message = `${email} har allerede en rolle i ${tenant.name}.`;
-      throw new AppError("conflict", message, [{ path: "/email", message }]);
+      throw new AppError("conflict", "invitation.alreadyMember", { email, municipality: tenant.name }, [
+        { path: "/email", message },
+      ]);
     }
     const organisationId = input.role === "partner" ? (input.organisationId ?? null) : null;
     if (organisationId) {
@@ -66,7 +68,7 @@ export async function invitePerson({
         );
       if (!organisation) {
         const message = "Velg en samarbeidspartner som er registrert i kommunen.";
-        throw new AppError("validation", message, [{ path: "/organisationId", message }]);
+        throw new AppError("validation", "member.choosePartner", {}, [{ path: "/organisationId", message }]);
       }
     }
     const [row] = await tx

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { type Role, roles } from "../../db/schema/accounts.ts";
 import { memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import { type Role, roles } from "../../domain/permissions.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -28,7 +28,7 @@ export async function listMembers({
   input: { municipalityNumber: string };
 }): Promise<MemberView[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read_members", "membership", {}, "Kommunen");
+  authorize(ctx, tenant, "read_members", "membership", {}, "municipality");
   const rows = await ctx.db
     .select({
       membershipId: memberships.id,
@@ -69,7 +69,7 @@ export async function changeMemberRole({
     organisationId?: string | null;
   };
 }): Promise<MemberView> {
-  if (!roles.includes(input.role)) throw new AppError("validation", "Ukjent rolle.");
+  if (!roles.includes(input.role)) throw new AppError("validation", "member.unknownRole");
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -78,8 +78,8 @@ export async function changeMemberRole({
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.id, input.membershipId), eq(memberships.municipalityId, tenant.id)))
       .for("update");
-    if (!row) throw notFound("Medlemskapet");
-    authorize(ctx, tenant, "update_member", "membership", { role: row.membership.role }, "Medlemskapet");
+    if (!row) throw notFound("membership");
+    authorize(ctx, tenant, "update_member", "membership", { role: row.membership.role }, "membership");
     const organisationName = async (id: string | null) => {
       if (!id) return null;
       const [organisation] = await tx
@@ -99,9 +99,7 @@ export async function changeMemberRole({
       version: m.version,
     });
     if (row.membership.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret rollen etter at du åpnet den.", {
-        current: await present(row.membership),
-      });
+      throw new AppError("conflict", "member.changedByOther", {}, { current: await present(row.membership) });
     }
     // Only a partner speaks for an organisation; leaving out organisationId keeps the one they have.
     const organisationId =
@@ -112,7 +110,7 @@ export async function changeMemberRole({
         : null;
     if (organisationId && !(await organisationName(organisationId))) {
       const message = "Velg en samarbeidspartner som er registrert i kommunen.";
-      throw new AppError("validation", message, [{ path: "/organisationId", message }]);
+      throw new AppError("validation", "member.choosePartner", {}, [{ path: "/organisationId", message }]);
     }
     if (row.membership.role === input.role && row.membership.organisationId === organisationId)
       return present(row.membership);
@@ -121,8 +119,7 @@ export async function changeMemberRole({
         .select({ count: sql<number>`count(*)::int` })
         .from(memberships)
         .where(and(eq(memberships.municipalityId, tenant.id), eq(memberships.role, "admin")));
-      if ((admins?.count ?? 0) <= 1)
-        throw new AppError("validation", "Kommunen må ha minst én administrator.");
+      if ((admins?.count ?? 0) <= 1) throw new AppError("validation", "member.lastAdmin");
     }
     const [updated] = await tx
       .update(memberships)
@@ -134,7 +131,7 @@ export async function changeMemberRole({
       })
       .where(eq(memberships.id, row.membership.id))
       .returning();
-    if (!updated) throw notFound("Medlemskapet");
+    if (!updated) throw notFound("membership");
     await recordAudit(
       tx,
       ctx.actor,

@@ -47,10 +47,7 @@ export async function signInWithOidc({
     const found = await findOrCreateUser(tx, { ...input, email });
     const { user, outcome } = found;
     if (!user.active) {
-      throw new AppError(
-        "forbidden",
-        "Brukeren din er deaktivert. Ta kontakt med en administrator i kommunen.",
-      );
+      throw new AppError("forbidden", "auth.userDeactivated");
     }
     const session = await openSession(tx, user, {
       action: "sign_in_oidc",
@@ -83,18 +80,12 @@ async function findOrCreateUser(
 
   const email = input.email;
   if (!email) {
-    throw new AppError(
-      "validation",
-      "Innloggingstjenesten oppga ingen e-postadresse for deg, så vi kan ikke opprette en bruker. Ta kontakt med en administrator.",
-    );
+    throw new AppError("validation", "auth.oidcNoEmail");
   }
   const [existing] = await tx.select().from(users).where(eq(users.email, email));
   if (existing) {
     if (!input.emailVerified) {
-      throw new AppError(
-        "conflict",
-        "Det finnes allerede en bruker med denne e-postadressen, men innloggingstjenesten har ikke bekreftet adressen. Ta kontakt med en administrator.",
-      );
+      throw new AppError("conflict", "auth.oidcEmailUnverified");
     }
     await link(tx, input, existing.id);
     return { user: existing, outcome: "linked" };

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import type { FieldChanges } from "../../db/schema/audit.ts";
 import {
   memberships,
   municipalities,
@@ -10,6 +9,7 @@ import {
   sessions,
   users,
 } from "../../db/schema/index.ts";
+import type { FieldChanges } from "../../domain/audit.ts";
 import { recordAudit } from "../audit.ts";
 import type { Actor } from "../context.ts";
 

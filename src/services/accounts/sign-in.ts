@@ -53,7 +53,8 @@ export async function signInWithPassword({
     const retryAfterSeconds = Math.ceil(waitMs / 1000);
     throw new AppError(
       "too_many_requests",
-      `For mange mislykkede innlogginger. Vent ${retryAfterSeconds} sekunder og prøv igjen.`,
+      "auth.tooManyAttempts",
+      { seconds: retryAfterSeconds },
       { retryAfterSeconds },
     );
   }
@@ -63,7 +64,7 @@ export async function signInWithPassword({
   if (!user || !passwordOk || !user.active || (refuseDemoUsers && user.isDemo)) {
     await countFailure(ctx.db, keys.email, freeFailures.email);
     await countFailure(ctx.db, keys.ip, freeFailures.ip);
-    throw new AppError("unauthenticated", "Feil e-postadresse eller passord.");
+    throw new AppError("unauthenticated", "auth.wrongCredentials");
   }
 
   return ctx.db.transaction(async (tx) => {

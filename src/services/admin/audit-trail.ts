@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
-import { auditEvents, type FieldChanges, plans } from "../../db/schema/index.ts";
-import { toCsv } from "../../domain/audit.ts";
+import { auditEvents, plans } from "../../db/schema/index.ts";
+import { type FieldChanges, toCsv } from "../../domain/audit.ts";
 import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
@@ -65,7 +65,7 @@ export async function listAuditTrail({
   input: { municipalityNumber: string } & AuditFilter;
 }): Promise<AuditEventView[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read_audit", "audit_trail", {}, "Kommunen");
+  authorize(ctx, tenant, "read_audit", "audit_trail", {}, "municipality");
   return queryEvents(ctx, tenant.id, input);
 }
 
@@ -97,8 +97,8 @@ export async function getPlanHistory({
     .select({ published: plans.published })
     .from(plans)
     .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan) throw notFound("Planen");
-  authorize(ctx, tenant, "read_history", "plan", { published: plan.published }, "Planen");
+  if (!plan) throw notFound("plan");
+  authorize(ctx, tenant, "read_history", "plan", { published: plan.published }, "plan");
   return queryEvents(ctx, tenant.id, { objectType: "plan", objectId: input.planId });
 }
 
@@ -112,6 +112,6 @@ export async function getMeasureHistory({
 }): Promise<AuditEventView[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
-  authorize(ctx, tenant, "read_history", "measure", {}, "Tiltaket");
+  authorize(ctx, tenant, "read_history", "measure", {}, "measure");
   return queryEvents(ctx, tenant.id, { objectType: "measure", objectId: measure.id });
 }

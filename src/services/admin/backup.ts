@@ -135,7 +135,7 @@ export async function writeBackup(
         );
         municipalityId = result.rows[0]?.id ?? null;
         if (!municipalityId)
-          throw new AppError("not_found", `Fant ikke kommune ${scope.municipalityNumber}.`);
+          throw new AppError("not_found", "backup.municipalityMissing", { number: scope.municipalityNumber });
       }
       const migrations = await tx.execute<{ count: number }>(
         sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
@@ -189,10 +189,7 @@ export async function restoreBackup(db: Database, lines: AsyncIterable<string> |
     );
     const usage = used.rows[0];
     if (!usage || usage.users > 0 || usage.plans > 0 || usage.audit > 0) {
-      throw new AppError(
-        "conflict",
-        "Databasen er ikke tom (den har brukere, planer eller logg). Gjenoppretting gjøres inn i en tom database.",
-      );
+      throw new AppError("conflict", "backup.databaseNotEmpty");
     }
     for (const table of [...tables].reverse()) await tx.execute(sql.raw(`delete from ${ident(table.name)}`));
 
@@ -203,25 +200,21 @@ export async function restoreBackup(db: Database, lines: AsyncIterable<string> |
       if (!header) {
         header = JSON.parse(line);
         if (header?.format !== backupFormat || header.version !== backupVersion)
-          throw new AppError(
-            "validation",
-            "Filen er ikke en Planverk-sikkerhetskopi (feil format eller versjon).",
-          );
+          throw new AppError("validation", "backup.notABackup");
         continue;
       }
       // The table name is read without parsing the rows, which go to PostgreSQL as they are.
       const match = /^\{"table":("(?:[^"\\]|\\.)*"),"rows":/.exec(line);
       const name = match?.[1] ? (JSON.parse(match[1]) as string) : null;
       const table = name ? known.get(name) : undefined;
-      if (!match || !table)
-        throw new AppError("validation", `Ukjent tabell i sikkerhetskopien: ${name ?? "?"}.`);
+      if (!match || !table) throw new AppError("validation", "backup.unknownTable", { name: name ?? "?" });
       const rows = line.slice(match[0].length, -1);
       const result = await tx.execute<{ count: number }>(
         sql`with inserted as (insert into ${sql.raw(ident(table.name))} select * from json_populate_recordset(null::${sql.raw(ident(table.name))}, ${rows}::json) returning 1) select count(*)::int as count from inserted`,
       );
       counts[table.name] = result.rows[0]?.count ?? 0;
     }
-    if (!header) throw new AppError("validation", "Sikkerhetskopien er tom.");
+    if (!header) throw new AppError("validation", "backup.empty");
     // Counters (the audit trail's ids) continue after the restored rows.
     const serials = await tx.execute<{ table: string; column: string }>(
       sql`select table_name as table, column_name as column from information_schema.columns

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { memberships, municipalities, users } from "../../db/schema/index.ts";
 import { normaliseEmail } from "../../domain/sign-in.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import { hashPassword } from "../accounts/passwords.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -19,7 +19,7 @@ export async function createAdmin({
 }) {
   const email = normaliseEmail(input.email);
   if (!/^[^@\s]+@[^@\s]+$/.test(email))
-    throw new AppError("validation", `Ugyldig e-postadresse: ${input.email}`);
+    throw new AppError("validation", "auth.invalidEmail", { email: input.email });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx
@@ -42,7 +42,8 @@ export async function createAdmin({
         .set({ active: true })
         .where(eq(municipalities.number, input.municipalityNumber))
         .returning();
-      if (!municipality) throw notFound(`Kommune ${input.municipalityNumber}`);
+      if (!municipality)
+        throw new AppError("not_found", "notFound.municipalityNumber", { number: input.municipalityNumber });
       await tx
         .insert(memberships)
         .values({ municipalityId: municipality.id, userId: user.id, role: "admin" })

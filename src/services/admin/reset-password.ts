@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema/index.ts";
 import { normaliseEmail } from "../../domain/sign-in.ts";
-import { notFound } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import { hashPassword } from "../accounts/passwords.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -22,7 +22,7 @@ export async function resetPassword({
       .set({ passwordHash, updatedAt: new Date() })
       .where(eq(users.email, email))
       .returning();
-    if (!user) throw notFound(`Brukeren ${email}`);
+    if (!user) throw new AppError("not_found", "notFound.userEmail", { email });
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await recordAudit(tx, ctx.actor, {
       municipalityId: null,

@@ -21,7 +21,7 @@ export async function applyPrioritisation({
   input: { municipalityNumber: string; cycleId: string; drop: string[] };
 }): Promise<{ dropped: string[]; frameCheck: FrameCheckView }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const references = [...new Set(input.drop)];
   const result = await ctx.db.transaction(async (tx) => {
     // Lock the cycle, so adoption or another prioritisation cannot interleave.
@@ -30,7 +30,7 @@ export async function applyPrioritisation({
       .from(cycles)
       .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)))
       .for("update");
-    if (!locked) throw notFound("Rulleringen");
+    if (!locked) throw notFound("cycle");
     const { cycle, version } = await cycleAndNewestVersion(tx, tenant, input.cycleId);
     requireDraft(cycle, version);
     const rows =
@@ -58,14 +58,16 @@ export async function applyPrioritisation({
     if (missing.length > 0)
       throw new AppError(
         "conflict",
-        `Ikke med i utkastet til handlingsplan ${cycle.budgetYear} (lenger): ${missing.join(", ")}. Lag et nytt forslag.`,
+        "actionPlan.notInDraft",
+        { year: cycle.budgetYear, references: missing.join(", ") },
         { missing },
       );
     const mandatory = rows.filter((r) => r.mandatory).map((r) => r.measure.reference);
     if (mandatory.length > 0)
       throw new AppError(
         "conflict",
-        `Obligatoriske tiltak kan ikke tas ut: ${mandatory.join(", ")}. Fjern markeringen først.`,
+        "actionPlan.mandatoryCannotBeLeftOut",
+        { references: mandatory.join(", ") },
         { mandatory },
       );
     if (rows.length > 0)

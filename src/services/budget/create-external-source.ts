@@ -14,13 +14,13 @@ export async function createExternalSource({
   input: { municipalityNumber: string; name: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Kommunen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "municipality");
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(fundingSources)
       .where(and(eq(fundingSources.municipalityId, tenant.id), eq(fundingSources.name, input.name.trim())));
-    if (existing) throw new AppError("conflict", `Finansieringskilden «${input.name}» finnes allerede.`);
+    if (existing) throw new AppError("conflict", "frame.sourceExists", { name: input.name });
     const [source] = await tx
       .insert(fundingSources)
       .values({ municipalityId: tenant.id, name: input.name.trim(), kind: "external" })

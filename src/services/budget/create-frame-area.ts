@@ -14,13 +14,13 @@ export async function createFrameArea({
   input: { municipalityNumber: string; name: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Kommunen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "municipality");
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(frameAreas)
       .where(and(eq(frameAreas.municipalityId, tenant.id), eq(frameAreas.name, input.name.trim())));
-    if (existing) throw new AppError("conflict", `Rammeområdet «${input.name}» finnes allerede.`);
+    if (existing) throw new AppError("conflict", "frame.areaExists", { name: input.name });
     const [area] = await tx
       .insert(frameAreas)
       .values({ municipalityId: tenant.id, name: input.name.trim() })

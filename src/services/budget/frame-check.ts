@@ -56,7 +56,7 @@ export async function computeFrameCheck(
     .select()
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.municipalityId, municipalityId)));
-  if (!cycle) throw notFound("Rulleringen");
+  if (!cycle) throw notFound("cycle");
   const versionId =
     actionPlanVersionId ??
     (

@@ -13,7 +13,7 @@ export async function getFrameCheck({
   input: { municipalityNumber: string; cycleId: string };
 }): Promise<FrameCheckView & { allowedActions: string[] }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Rulleringen");
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("cycle");
   // Only a missing cycle is a 404; a database failure stays a 500.
   const check = await computeFrameCheck(ctx.db, tenant.id, input.cycleId);
   return { ...check, allowedActions: can(tenant.subject, "update", "action_plan") ? ["update"] : [] };

@@ -35,7 +35,7 @@ export async function getPrioritisationSetup({
   input: { municipalityNumber: string; cycleId: string };
 }): Promise<PrioritisationSetup> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Rulleringen");
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("cycle");
   const data = await loadPrioritisationData(ctx.db, tenant, input.cycleId);
   return {
     cycleId: data.cycle.id,

@@ -43,23 +43,20 @@ export async function cycleAndNewestVersion(db: DbOrTx, tenant: Tenant, cycleId:
     .select()
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.municipalityId, tenant.id)));
-  if (!cycle) throw notFound("Rulleringen");
+  if (!cycle) throw notFound("cycle");
   const [version] = await db
     .select()
     .from(actionPlanVersions)
     .where(eq(actionPlanVersions.cycleId, cycle.id))
     .orderBy(desc(actionPlanVersions.revision))
     .limit(1);
-  if (!version) throw new AppError("validation", `Rulleringen ${cycle.budgetYear} har ingen handlingsplan.`);
+  if (!version) throw new AppError("validation", "cycle.noActionPlan", { year: cycle.budgetYear });
   return { cycle, version };
 }
 
 export function requireDraft(cycle: { budgetYear: number }, version: { status: string }) {
   if (version.status !== "draft")
-    throw new AppError(
-      "conflict",
-      `Handlingsplanen for ${cycle.budgetYear} er vedtatt og kan ikke prioriteres om. Endringer gjøres som en revisjon.`,
-    );
+    throw new AppError("conflict", "actionPlan.adoptedCannotReprioritise", { year: cycle.budgetYear });
 }
 
 export type PrioritisationMeasureView = {

@@ -14,7 +14,7 @@ export async function listBudgetSetup({
   input: { municipalityNumber: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("Kommunen");
+  if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("municipality");
   const [areas, sources] = await Promise.all([
     ctx.db
       .select({ id: frameAreas.id, name: frameAreas.name })

@@ -50,13 +50,18 @@ export async function proposePrioritisation({
   };
 }): Promise<PrioritisationProposal> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+  authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const data = await loadPrioritisationData(ctx.db, tenant, input.cycleId);
   requireDraft(data.cycle, data.version);
   const overrides = input.overrides ?? [];
   const problems = overrideProblems(overrides, data.years, new Set(data.areas.map((a) => a.id)));
   if (problems.length > 0)
-    throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
 
   const areaNames = Object.fromEntries(data.areas.map((a) => [a.id, a.name]));
   const measuresInput = data.measures.map((m) => ({

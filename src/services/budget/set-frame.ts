@@ -26,7 +26,7 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
     const problems: { path: string; message: string }[] = [];
     if (!financialPlanPeriod(cycle.budgetYear).years.includes(input.year)) {
       problems.push({
@@ -48,7 +48,12 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
       .where(and(eq(frameAreas.id, input.frameAreaId), eq(frameAreas.municipalityId, tenant.id)));
     if (!area) problems.push({ path: "/frameAreaId", message: "Velg et rammeområde i kommunen." });
     if (problems.length > 0)
-      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.map((p) => p.message).join(" ") },
+        problems,
+      );
 
     const [current] = await tx
       .select()
@@ -62,9 +67,7 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
       )
       .for("update");
     if ((current?.version ?? 0) !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret rammen i mellomtiden.", {
-        current: current ?? null,
-      });
+      throw new AppError("conflict", "frame.changedByOther", {}, { current: current ?? null });
     }
     const next = {
       amountNok: input.amountNok,

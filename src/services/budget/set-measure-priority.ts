@@ -30,17 +30,22 @@ export async function setMeasurePriority({
   version: number;
 }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "action_plan", {}, "Tiltaket");
+  authorize(ctx, tenant, "update", "action_plan", {}, "measure");
   if (input.priority !== null && (!Number.isSafeInteger(input.priority) || input.priority < 0))
-    throw new AppError("validation", "Prioriteten er et helt tall, 0 eller mer.", [
+    throw new AppError("validation", "actionPlan.priorityInvalid", {}, [
       { path: "/priority", message: "Prioriteten er et helt tall, 0 eller mer." },
     ]);
   return ctx.db.transaction(async (tx) => {
     const { measure, version } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
     if (input.version !== undefined && input.version !== version.version)
-      throw new AppError("conflict", "Noen andre har endret tiltaket etter at du åpnet det.", {
-        current: { priority: version.priority, mandatory: version.mandatory, version: version.version },
-      });
+      throw new AppError(
+        "conflict",
+        "measure.changedByOther",
+        {},
+        {
+          current: { priority: version.priority, mandatory: version.mandatory, version: version.version },
+        },
+      );
     const next = { priority: input.priority, mandatory: input.mandatory };
     const changes = diffFields(version, next, ["priority", "mandatory"]);
     if (Object.keys(changes).length === 0)

@@ -23,17 +23,19 @@ export async function editComment({
       !commentVisibleTo(viewerOf(tenant), row.visibility, false) &&
       row.authorUserId !== tenant.subject.userId
     )
-      throw notFound("Kommentaren");
+      throw notFound("comment");
     if (!canEditComment(row, tenant.subject.userId, new Date())) {
-      throw new AppError(
-        "forbidden",
-        "Bare den som skrev kommentaren kan endre den, og bare de første 15 minuttene.",
-      );
+      throw new AppError("forbidden", "comment.editWindow");
     }
     if (row.version !== input.version) {
-      throw new AppError("conflict", "Kommentaren er endret etter at du åpnet den.", {
-        current: { body: row.body, version: row.version },
-      });
+      throw new AppError(
+        "conflict",
+        "comment.changedByOther",
+        {},
+        {
+          current: { body: row.body, version: row.version },
+        },
+      );
     }
     const body = input.body.trim();
     await tx

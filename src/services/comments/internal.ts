@@ -1,12 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import {
-  type CommentVisibility,
-  comments,
-  memberships,
-  partnerOrganisations,
-  users,
-} from "../../db/schema/index.ts";
+import { comments, memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
+import type { CommentVisibility } from "../../domain/comments.ts";
 import { can } from "../../domain/permissions.ts";
 import { canEditComment, commentVisibleTo, visibilitiesFor } from "../../domain/proposals.ts";
 import { notFound } from "../../errors.ts";
@@ -131,6 +126,6 @@ export async function lockComment(tx: DbOrTx, tenant: Tenant, commentId: string)
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.municipalityId, tenant.id)))
     .for("update");
-  if (!row) throw notFound("Kommentaren");
+  if (!row) throw notFound("comment");
   return row;
 }

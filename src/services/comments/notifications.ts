@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import { memberships, municipalities, notifications, users } from "../../db/schema/index.ts";
+import type { Role } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import type { ServiceContext } from "../context.ts";
@@ -60,7 +60,7 @@ export async function listNotifications({ ctx }: { ctx: ServiceContext }): Promi
   unread: number;
 }> {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se varslene dine.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSeeNotifications");
   const rows = await ctx.db
     .select({ notification: notifications, number: municipalities.number, name: municipalities.name })
     .from(notifications)
@@ -89,7 +89,7 @@ export async function markNotificationsRead({
   input: { ids: string[] | "all" };
 }): Promise<{ marked: number }> {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å se varslene dine.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSeeNotifications");
   const mine = and(eq(notifications.userId, actor.userId), isNull(notifications.readAt));
   const rows = await ctx.db
     .update(notifications)

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { type CommentVisibility, comments } from "../../db/schema/index.ts";
+import { comments } from "../../db/schema/index.ts";
+import type { CommentVisibility } from "../../domain/comments.ts";
 import { commentVisibleTo, visibilitiesFor } from "../../domain/proposals.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
@@ -31,12 +32,14 @@ export async function postComment({
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
     const target = await resolveTarget(tx, tenant, input.target);
-    authorize(ctx, tenant, "create", "comment", {}, "Kommentaren");
-    if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å kommentere.");
+    authorize(ctx, tenant, "create", "comment", {}, "comment");
+    if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToComment");
     const viewer = viewerOf(tenant);
     if (!visibilitiesFor(viewer).includes(input.visibility)) {
       const message = "Du kan ikke velge denne synligheten.";
-      throw new AppError("validation", message, [{ path: "/visibility", message }]);
+      throw new AppError("validation", "comment.visibilityNotAllowed", {}, [
+        { path: "/visibility", message },
+      ]);
     }
     let parentAuthor: string | null = null;
     if (input.parentId) {
@@ -52,7 +55,7 @@ export async function postComment({
           ),
         );
       if (!parent || !commentVisibleTo(viewer, parent.visibility, target.published))
-        throw notFound("Kommentaren");
+        throw notFound("comment");
       parentAuthor = parent.authorUserId;
     }
     const [row] = await tx

@@ -18,12 +18,12 @@ export async function removeComment({
   input: { municipalityNumber: string; commentId: string; reason: string };
 }): Promise<void> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "moderate", "comment", {}, "Kommentaren");
+  authorize(ctx, tenant, "moderate", "comment", {}, "comment");
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
   await ctx.db.transaction(async (tx) => {
     const row = await lockComment(tx, tenant, input.commentId);
-    if (row.removedAt) throw new AppError("conflict", "Kommentaren er allerede fjernet.");
+    if (row.removedAt) throw new AppError("conflict", "comment.alreadyRemoved");
     const reason = input.reason.trim();
     await tx
       .update(comments)

@@ -30,7 +30,7 @@ export async function loadActionPlanDocument({
     .select({ cycleId: actionPlanVersions.cycleId })
     .from(actionPlanVersions)
     .where(and(eq(actionPlanVersions.id, ap.id), eq(actionPlanVersions.municipalityId, tenant.id)));
-  if (!version) throw notFound("Handlingsplanen");
+  if (!version) throw notFound("actionPlan");
   const [rows, areas, sources, frameCheck, previous] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, ap.id),
     ctx.db

@@ -1,6 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
 import { actionPlanVersions } from "../../db/schema/index.ts";
-import { phaseNames } from "../../domain/phases.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -28,7 +27,7 @@ export async function adoptActionPlan({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "adopt", "action_plan", {}, "Rulleringen");
+    authorize(ctx, tenant, "adopt", "action_plan", {}, "cycle");
     const [draft] = await tx
       .select()
       .from(actionPlanVersions)
@@ -36,13 +35,11 @@ export async function adoptActionPlan({
       .orderBy(desc(actionPlanVersions.revision))
       .limit(1)
       .for("update");
-    if (draft?.status !== "draft")
-      throw new AppError("conflict", "Det finnes ikke noe utkast å vedta i denne rulleringen.");
+    if (draft?.status !== "draft") throw new AppError("conflict", "actionPlan.noDraftToAdopt");
     if (draft.revision === 0 && cycle.phase !== "vedtak") {
-      throw new AppError(
-        "conflict",
-        `Handlingsplanen vedtas i fasen «Vedtak»; rulleringen er i «${phaseNames[cycle.phase]}».`,
-      );
+      throw new AppError("conflict", "actionPlan.adoptInDecisionPhase", {
+        phase: { key: `cycle.phase.${cycle.phase}` },
+      });
     }
     const { facts } = await cycleFacts(tx, cycle.id);
     const problems: string[] = [];
@@ -54,10 +51,15 @@ export async function adoptActionPlan({
       problems.push(`Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`);
     }
     if (problems.length > 0) {
-      throw new AppError("conflict", `Kan ikke vedta: ${problems.join(" ")}`, {
-        problems,
-        overruns: check.overruns,
-      });
+      throw new AppError(
+        "conflict",
+        "actionPlan.cannotAdopt",
+        { problems: problems.join(" ") },
+        {
+          problems,
+          overruns: check.overruns,
+        },
+      );
     }
     const [adopted] = await tx
       .update(actionPlanVersions)
@@ -72,7 +74,7 @@ export async function adoptActionPlan({
       })
       .where(and(eq(actionPlanVersions.id, draft.id), eq(actionPlanVersions.status, "draft")))
       .returning();
-    if (!adopted) throw new AppError("conflict", "Handlingsplanen ble vedtatt av noen andre i mellomtiden.");
+    if (!adopted) throw new AppError("conflict", "actionPlan.adoptedByOther");
     await recordAudit(
       tx,
       ctx.actor,

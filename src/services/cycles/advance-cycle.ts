@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cycles } from "../../db/schema/index.ts";
 import { type CyclePhase, cyclePhases } from "../../domain/cycle.ts";
-import { phaseNames, transitionProblems } from "../../domain/phases.ts";
+import { transitionProblems } from "../../domain/phases.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -19,15 +19,17 @@ export async function advanceCycle({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
-    if (cycle.version !== input.version)
-      throw new AppError("conflict", "Noen andre har endret rulleringen i mellomtiden.");
+    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
+    if (cycle.version !== input.version) throw new AppError("conflict", "cycle.changedByOther");
     const { facts } = await cycleFacts(tx, cycle.id);
     const problems = transitionProblems(cycle.phase, input.to, facts);
     if (problems.length > 0) {
-      throw new AppError("conflict", `Kan ikke gå til «${phaseNames[input.to]}»: ${problems.join(" ")}`, {
-        problems,
-      });
+      throw new AppError(
+        "conflict",
+        "cycle.cannotAdvance",
+        { phase: { key: `cycle.phase.${input.to}` }, problems: problems.join(" ") },
+        { problems },
+      );
     }
     await tx
       .update(cycles)

@@ -40,7 +40,7 @@ async function loadVersion(db: DbOrTx, tenant: Tenant, id: string): Promise<Vers
     (row.status === "adopted"
       ? can(tenant.subject, "read", "action_plan", { published: row.published })
       : can(tenant.subject, "read_drafts", "action_plan"));
-  if (!row || !visible) throw notFound("Handlingsplanen");
+  if (!row || !visible) throw notFound("actionPlan");
   const { published: _p, ...label } = row;
   return label;
 }

@@ -49,7 +49,7 @@ export async function loadPlanForCycles(db: DbOrTx, tenant: Tenant, planId: stri
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("Planen");
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("plan");
   return plan;
 }
 
@@ -150,6 +150,6 @@ export async function lockCycle(tx: DbOrTx, tenant: Tenant, cycleId: string) {
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.municipalityId, tenant.id)))
     .for("update");
-  if (!cycle) throw notFound("Rulleringen");
+  if (!cycle) throw notFound("cycle");
   return cycle;
 }

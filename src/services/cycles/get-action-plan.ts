@@ -39,7 +39,7 @@ export async function getActionPlan({
     (row.actionPlan.status === "adopted"
       ? can(tenant.subject, "read", "action_plan", { published: plan.published })
       : can(tenant.subject, "read_drafts", "action_plan"));
-  if (!row || !visible) throw notFound("Handlingsplanen");
+  if (!row || !visible) throw notFound("actionPlan");
   const [rows, focusAreaRows] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, row.actionPlan.id),
     ctx.db

@@ -29,27 +29,19 @@ export async function rollCycle({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
     const [next] = await tx
       .select({ id: cycles.id })
       .from(cycles)
       .where(and(eq(cycles.planId, cycle.planId), eq(cycles.budgetYear, cycle.budgetYear + 1)));
-    if (next)
-      throw new AppError(
-        "conflict",
-        `Rulleringen for ${cycle.budgetYear + 1} finnes allerede. En syklus rulleres bare én gang.`,
-      );
+    if (next) throw new AppError("conflict", "cycle.alreadyRolled", { year: cycle.budgetYear + 1 });
     const [adopted] = await tx
       .select()
       .from(actionPlanVersions)
       .where(and(eq(actionPlanVersions.cycleId, cycle.id), eq(actionPlanVersions.status, "adopted")))
       .orderBy(desc(actionPlanVersions.revision))
       .limit(1);
-    if (!adopted)
-      throw new AppError(
-        "conflict",
-        `Handlingsplanen for ${cycle.budgetYear} er ikke vedtatt ennå; bare en vedtatt plan kan rulleres.`,
-      );
+    if (!adopted) throw new AppError("conflict", "cycle.notAdoptedCannotRoll", { year: cycle.budgetYear });
 
     const sources = await tx
       .select({

@@ -26,11 +26,10 @@ export async function setPhaseDates({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
-    if (cycle.version !== input.version)
-      throw new AppError("conflict", "Noen andre har endret rulleringen i mellomtiden.");
+    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
+    if (cycle.version !== input.version) throw new AppError("conflict", "cycle.changedByOther");
     if (input.end < input.start) {
-      throw new AppError("validation", "Slutt kan ikke være før start.", [
+      throw new AppError("validation", "cycle.phaseEndBeforeStart", {}, [
         { path: "/end", message: "Slutt kan ikke være før start." },
       ]);
     }

@@ -21,17 +21,17 @@ export async function startRevision({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "Rulleringen");
+    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
     const [later] = await tx
       .select({ budgetYear: cycles.budgetYear })
       .from(cycles)
       .where(and(eq(cycles.planId, cycle.planId), gt(cycles.budgetYear, cycle.budgetYear)))
       .limit(1);
     if (later) {
-      throw new AppError(
-        "conflict",
-        `Rulleringen for ${later.budgetYear} er allerede laget; endringer gjøres i den, ikke som revisjon av ${cycle.budgetYear}.`,
-      );
+      throw new AppError("conflict", "cycle.laterCycleExists", {
+        later: later.budgetYear,
+        year: cycle.budgetYear,
+      });
     }
     const [newest] = await tx
       .select()
@@ -40,10 +40,7 @@ export async function startRevision({
       .orderBy(desc(actionPlanVersions.revision))
       .limit(1);
     if (newest?.status !== "adopted") {
-      throw new AppError(
-        "conflict",
-        "En revisjon kan bare startes fra en vedtatt handlingsplan, og bare én om gangen.",
-      );
+      throw new AppError("conflict", "cycle.revisionOnlyFromAdopted");
     }
     const [revision] = await tx
       .insert(actionPlanVersions)

@@ -15,13 +15,9 @@ export async function workingActionPlan(tx: DbOrTx, municipalityId: string, plan
     .where(and(eq(cycles.municipalityId, municipalityId), eq(cycles.planId, planId)))
     .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
     .limit(1);
-  if (!row)
-    throw new AppError("validation", "Planen har ingen handlingsplan ennå. Opprett en rullering først.");
+  if (!row) throw new AppError("validation", "actionPlan.noneYet");
   if (row.actionPlan.status !== "draft") {
-    throw new AppError(
-      "conflict",
-      `Handlingsplanen for ${row.budgetYear} er vedtatt og kan ikke endres. Endringer gjøres som en revisjon.`,
-    );
+    throw new AppError("conflict", "actionPlan.adoptedUseRevision", { year: row.budgetYear });
   }
   return { ...row.actionPlan, budgetYear: row.budgetYear };
 }

@@ -2,12 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import {
   cycles,
-  type EvaluationCriterion,
   evaluationPanelists,
   evaluationRoundMeasures,
   evaluationRounds,
 } from "../../db/schema/index.ts";
-import { criteriaProblems, criterionKey } from "../../domain/evaluation.ts";
+import { criteriaProblems, criterionKey, type EvaluationCriterion } from "../../domain/evaluation.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
@@ -51,7 +50,8 @@ export async function checkRoundSetup(db: DbOrTx, tenant: Tenant, cycleId: strin
   if (panel.length !== new Set(setup.panelistUserIds).size)
     problems.push("Panelet kan bare ha personer med tilgang til kommunen.");
   if (setup.panelistUserIds.length === 0) problems.push("Velg minst én person til panelet.");
-  if (problems.length) throw new AppError("validation", problems.join(" "), problems);
+  if (problems.length)
+    throw new AppError("validation", "common.untranslated", { text: problems.join(" ") }, problems);
   const measureIds = [...new Set(setup.measures)].flatMap((r) => byReference.get(r)?.measureId ?? []);
   return { criteria, measureIds, panel };
 }
@@ -91,13 +91,13 @@ export async function createEvaluationRound({
   mailer?: Mailer;
 }): Promise<{ id: string }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "evaluation", {}, "Rulleringen");
+  authorize(ctx, tenant, "create", "evaluation", {}, "cycle");
   const { id, panel } = await ctx.db.transaction(async (tx) => {
     const [cycle] = await tx
       .select()
       .from(cycles)
       .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)));
-    if (!cycle) throw notFound("Rulleringen");
+    if (!cycle) throw notFound("cycle");
     const { criteria, measureIds, panel } = await checkRoundSetup(tx, tenant, cycle.id, input);
     const [round] = await tx
       .insert(evaluationRounds)

@@ -132,7 +132,7 @@ export async function loadRound(db: DbOrTx, tenant: Tenant, roundId: string) {
     .from(evaluationRounds)
     .innerJoin(cycles, eq(cycles.id, evaluationRounds.cycleId))
     .where(and(eq(evaluationRounds.id, roundId), eq(evaluationRounds.municipalityId, tenant.id)));
-  if (!row) throw notFound("Evalueringsrunden");
+  if (!row) throw notFound("evaluationRound");
   const [measureLinks, panelLinks] = await Promise.all([
     db
       .select({ measureId: evaluationRoundMeasures.measureId })

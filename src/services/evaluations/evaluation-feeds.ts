@@ -5,9 +5,8 @@ import {
   evaluationPanelists,
   evaluationRoundMeasures,
   evaluationRounds,
-  type Recommendation,
 } from "../../db/schema/index.ts";
-import { aggregateMeasure } from "../../domain/evaluation.ts";
+import { aggregateMeasure, type Recommendation } from "../../domain/evaluation.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { findVisibleMeasure } from "../measures/get-measure.ts";
@@ -103,6 +102,6 @@ export async function getLatestMeasureEvaluation({
 }): Promise<LatestEvaluation | null> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
-  authorize(ctx, tenant, "read_drafts", "measure", {}, "Tiltaket");
+  authorize(ctx, tenant, "read_drafts", "measure", {}, "measure");
   return (await latestEvaluations(ctx.db, tenant.id, [measure.id])).get(measure.id) ?? null;
 }

@@ -1,16 +1,12 @@
 import { eq } from "drizzle-orm";
-import {
-  type EvaluationCriterion,
-  evaluationAnswers,
-  evaluationSelfAssessments,
-  type Recommendation,
-  users,
-} from "../../db/schema/index.ts";
+import { evaluationAnswers, evaluationSelfAssessments, users } from "../../db/schema/index.ts";
 import {
   acceptsAnswers,
   aggregateMeasure,
   completedMeasures,
+  type EvaluationCriterion,
   type MeasureResult,
+  type Recommendation,
   type Sector,
 } from "../../domain/evaluation.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
@@ -80,7 +76,7 @@ export async function getEvaluationRound({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const round = await loadRound(ctx.db, tenant, input.roundId);
   const object = roundObject(round);
-  authorize(ctx, tenant, "read", "evaluation", object, "Evalueringsrunden");
+  authorize(ctx, tenant, "read", "evaluation", object, "evaluationRound");
   const userId = tenant.subject.userId;
   const isPanelist = userId !== null && round.panel.some((p) => p.userId === userId);
   const seesResults = can(tenant.subject, "read_results", "evaluation", object);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { EvaluationCriterion } from "../../db/schema/index.ts";
 import { evaluationAnswers } from "../../db/schema/index.ts";
+import type { EvaluationCriterion } from "../../domain/evaluation.ts";
 import { aggregateMeasure, type MeasureResult } from "../../domain/evaluation.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
@@ -27,7 +27,7 @@ export async function getEvaluationSummary({
 }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const round = await loadRound(ctx.db, tenant, input.roundId);
-  authorize(ctx, tenant, "read_summary", "evaluation", roundObject(round), "Evalueringsrunden");
+  authorize(ctx, tenant, "read_summary", "evaluation", roundObject(round), "evaluationRound");
   const answers = await ctx.db
     .select()
     .from(evaluationAnswers)

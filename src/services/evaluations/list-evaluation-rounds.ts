@@ -31,7 +31,7 @@ export async function listEvaluationRounds({
   input: { municipalityNumber: string };
 }): Promise<{ rounds: EvaluationRoundSummary[]; allowedActions: Action[] }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (tenant.subject.role === "anonymous") authorize(ctx, tenant, "read", "evaluation", {}, "Evalueringene");
+  if (tenant.subject.role === "anonymous") authorize(ctx, tenant, "read", "evaluation", {}, "evaluations");
   const rows = await ctx.db
     .select({ id: evaluationRounds.id })
     .from(evaluationRounds)
@@ -81,7 +81,7 @@ export async function getEvaluationOptions({
   input: { municipalityNumber: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "evaluation", {}, "Evalueringene");
+  authorize(ctx, tenant, "create", "evaluation", {}, "evaluations");
   const cycleRows = await ctx.db
     .select({ id: cycles.id, budgetYear: cycles.budgetYear, planTitle: plans.title })
     .from(cycles)

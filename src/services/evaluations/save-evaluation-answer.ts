@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { evaluationAnswers, type Recommendation } from "../../db/schema/index.ts";
-import { acceptsAnswers, scoreProblems } from "../../domain/evaluation.ts";
+import { evaluationAnswers } from "../../db/schema/index.ts";
+import { acceptsAnswers, type Recommendation, scoreProblems } from "../../domain/evaluation.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -39,22 +39,20 @@ export async function saveEvaluationAnswer({
   };
 }): Promise<SavedAnswer> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  if (ctx.actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+  if (ctx.actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
   const userId = ctx.actor.userId;
   return ctx.db.transaction(async (tx) => {
     const round = await loadRound(tx, tenant, input.roundId);
-    authorize(ctx, tenant, "score", "evaluation", roundObject(round), "Evalueringsrunden");
+    authorize(ctx, tenant, "score", "evaluation", roundObject(round), "evaluationRound");
     const measure = round.measures.find((m) => m.reference === input.reference);
-    if (!measure) throw notFound("Tiltaket i runden");
+    if (!measure) throw notFound("roundMeasure");
     if (!acceptsAnswers(round.round, todayInNorway()))
-      throw new AppError(
-        "conflict",
-        round.round.status === "closed"
-          ? "Runden er lukket, og svarene kan ikke endres lenger."
-          : `Fristen (${round.round.deadline}) er passert, og svarene kan ikke endres lenger.`,
-      );
+      throw round.round.status === "closed"
+        ? new AppError("conflict", "evaluation.roundClosedAnswers")
+        : new AppError("conflict", "evaluation.deadlinePassed", { deadline: round.round.deadline });
     const problems = scoreProblems(round.round.criteria, input.scores);
-    if (problems.length) throw new AppError("validation", problems.join(" "), problems);
+    if (problems.length)
+      throw new AppError("validation", "common.untranslated", { text: problems.join(" ") }, problems);
     const { existing, saved } = await saveVersionedRow(tx, {
       table: evaluationAnswers,
       where: and(
@@ -63,8 +61,7 @@ export async function saveEvaluationAnswer({
         eq(evaluationAnswers.userId, userId),
       ),
       version: input.version,
-      stale: (current) =>
-        new AppError("conflict", "Svaret er endret i et annet vindu. Last siden på nytt.", { current }),
+      stale: (current) => new AppError("conflict", "evaluation.answerChangedElsewhere", {}, { current }),
       update: { scores: input.scores, comment: input.comment, recommendation: input.recommendation },
       insert: {
         municipalityId: tenant.id,

@@ -30,8 +30,8 @@ export async function saveSelfAssessment({
     const measure = round.measures.find((m) => m.reference === input.reference);
     // Someone who may not even see the round learns nothing about which measures are in it.
     if (!measure) {
-      authorize(ctx, tenant, "read", "evaluation", roundObject(round), "Evalueringsrunden");
-      throw notFound("Tiltaket i runden");
+      authorize(ctx, tenant, "read", "evaluation", roundObject(round), "evaluationRound");
+      throw notFound("roundMeasure");
     }
     authorize(
       ctx,
@@ -39,10 +39,9 @@ export async function saveSelfAssessment({
       "self_assess",
       "evaluation",
       { ...roundObject(round), ownerUserId: measure.ownerUserId },
-      "Evalueringsrunden",
+      "evaluationRound",
     );
-    if (round.round.status !== "open")
-      throw new AppError("conflict", "Runden er lukket, og egenvurderingen kan ikke endres lenger.");
+    if (round.round.status !== "open") throw new AppError("conflict", "evaluation.selfAssessmentClosed");
     const authorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
     const { existing, saved } = await saveVersionedRow(tx, {
       table: evaluationSelfAssessments,
@@ -52,7 +51,7 @@ export async function saveSelfAssessment({
       ),
       version: input.version,
       stale: (current) =>
-        new AppError("conflict", "Egenvurderingen er endret av noen andre. Last siden på nytt.", { current }),
+        new AppError("conflict", "evaluation.selfAssessmentChangedByOther", {}, { current }),
       update: { text: input.text, authorUserId },
       insert: {
         municipalityId: tenant.id,

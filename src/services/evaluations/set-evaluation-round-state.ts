@@ -24,7 +24,7 @@ export async function setEvaluationRoundState({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const before = await loadRound(tx, tenant, input.roundId);
-    authorize(ctx, tenant, "update", "evaluation", roundObject(before), "Evalueringsrunden");
+    authorize(ctx, tenant, "update", "evaluation", roundObject(before), "evaluationRound");
     const now = new Date();
     const next = {
       status: before.round.status,
@@ -33,27 +33,23 @@ export async function setEvaluationRoundState({
     };
     switch (input.change) {
       case "close":
-        if (before.round.status === "closed") throw new AppError("conflict", "Runden er allerede lukket.");
+        if (before.round.status === "closed") throw new AppError("conflict", "evaluation.alreadyClosed");
         Object.assign(next, { status: "closed", closedAt: now });
         break;
       case "reopen":
-        if (before.round.status === "open") throw new AppError("conflict", "Runden er allerede åpen.");
+        if (before.round.status === "open") throw new AppError("conflict", "evaluation.alreadyOpen");
         Object.assign(next, { status: "open", closedAt: null, publishedAt: null });
         break;
       case "publish":
-        if (before.round.status !== "closed")
-          throw new AppError("conflict", "Lukk runden før du publiserer sammendraget.");
-        if (before.round.publishedAt) throw new AppError("conflict", "Sammendraget er allerede publisert.");
+        if (before.round.status !== "closed") throw new AppError("conflict", "evaluation.closeBeforePublish");
+        if (before.round.publishedAt) throw new AppError("conflict", "evaluation.alreadyPublished");
         // The public reads only what is adopted: a summary of draft measures would publish them.
         if (!(await cycleHasAdoptedPlan(tx, before.round.cycleId)))
-          throw new AppError(
-            "conflict",
-            "Sammendraget kan publiseres når handlingsplanen for rulleringen er vedtatt.",
-          );
+          throw new AppError("conflict", "evaluation.publishAfterAdoption");
         next.publishedAt = now;
         break;
       case "unpublish":
-        if (!before.round.publishedAt) throw new AppError("conflict", "Sammendraget er ikke publisert.");
+        if (!before.round.publishedAt) throw new AppError("conflict", "evaluation.notPublished");
         next.publishedAt = null;
         break;
     }
@@ -62,8 +58,7 @@ export async function setEvaluationRoundState({
       .set({ ...next, version: sql`${evaluationRounds.version} + 1`, updatedAt: now })
       .where(and(eq(evaluationRounds.id, before.round.id), eq(evaluationRounds.version, input.version)))
       .returning();
-    if (!round)
-      throw new AppError("conflict", "Noen andre har endret runden i mellomtiden. Last siden på nytt.");
+    if (!round) throw new AppError("conflict", "evaluation.roundChangedByOther");
     await recordAudit(
       tx,
       ctx.actor,

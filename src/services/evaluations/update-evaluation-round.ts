@@ -24,9 +24,8 @@ export async function updateEvaluationRound({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const result = await ctx.db.transaction(async (tx) => {
     const before = await loadRound(tx, tenant, input.roundId);
-    authorize(ctx, tenant, "update", "evaluation", roundObject(before), "Evalueringsrunden");
-    if (before.round.status !== "open")
-      throw new AppError("conflict", "Runden er lukket. Åpne den igjen for å endre oppsettet.");
+    authorize(ctx, tenant, "update", "evaluation", roundObject(before), "evaluationRound");
+    if (before.round.status !== "open") throw new AppError("conflict", "evaluation.roundClosedSetup");
     const { criteria, measureIds, panel } = await checkRoundSetup(tx, tenant, before.round.cycleId, input);
     const [round] = await tx
       .update(evaluationRounds)
@@ -40,9 +39,7 @@ export async function updateEvaluationRound({
       .where(and(eq(evaluationRounds.id, before.round.id), eq(evaluationRounds.version, input.version)))
       .returning();
     if (!round)
-      throw new AppError("conflict", "Noen andre har endret runden i mellomtiden. Last siden på nytt.", {
-        current: before.round,
-      });
+      throw new AppError("conflict", "evaluation.roundChangedByOther", {}, { current: before.round });
     await tx.delete(evaluationRoundMeasures).where(eq(evaluationRoundMeasures.roundId, round.id));
     await tx
       .insert(evaluationRoundMeasures)

@@ -51,7 +51,8 @@ function asValidation(error: unknown): never {
   if (error instanceof StatisticsFileError)
     throw new AppError(
       "validation",
-      error.message,
+      "common.untranslated",
+      { text: error.message },
       error.problems.map((message) => ({ path: "/source", message })),
     );
   throw error;
@@ -60,7 +61,7 @@ function asValidation(error: unknown): never {
 /** Reads the file or fetches the URL; a URL answer that starts with "{" is JSON-stat, otherwise CSV. */
 export async function readSource(source: ImportSource, limits?: FetchLimits): Promise<StatTable> {
   if (source.kind === "file" && Buffer.byteLength(source.text, "utf8") > maxFileBytes)
-    throw new AppError("validation", fileTooLargeMessage, [
+    throw new AppError("validation", "indicator.fileTooLarge", { megabytes: maxFileBytes / 1024 / 1024 }, [
       { path: "/source/text", message: fileTooLargeMessage },
     ]);
   const text = source.kind === "file" ? source.text : await fetchStatistics(source.url, limits);
@@ -80,7 +81,7 @@ export async function readSource(source: ImportSource, limits?: FetchLimits): Pr
 async function loadForImport(ctx: ServiceContext, input: ImportInput) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const indicator = await indicatorById(ctx.db, tenant, input.indicatorId);
-  authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "Indikatoren");
+  authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "indicator");
   return { tenant, indicator };
 }
 
@@ -165,7 +166,8 @@ export async function importIndicatorData({
   if (result.problems.length > 0)
     throw new AppError(
       "validation",
-      `Importen ble ikke lagret: ${result.problems.join(" ")}`,
+      "indicator.importNotSaved",
+      { problems: result.problems.join(" ") },
       result.problems.map((message) => ({ path: "/mapping", message })),
     );
   return ctx.db.transaction(async (tx) => {

@@ -80,7 +80,7 @@ export async function comparisonRegions(db: DbOrTx, municipalityId: string) {
 export async function loadIndicator(ctx: ServiceContext, tenant: Tenant, id: string, db: DbOrTx = ctx.db) {
   const indicator = await indicatorById(db, tenant, id);
   if (!can(tenant.subject, "read", "indicator", { published: indicator.published }))
-    throw notFound("Indikatoren");
+    throw notFound("indicator");
   return indicator;
 }
 

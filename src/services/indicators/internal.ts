@@ -15,6 +15,6 @@ export async function indicatorById(
     .from(indicators)
     .where(and(eq(indicators.id, indicatorId), eq(indicators.municipalityId, tenant.id)));
   const [indicator] = options.lock ? await query.for("update") : await query;
-  if (!indicator) throw notFound("Indikatoren");
+  if (!indicator) throw notFound("indicator");
   return indicator;
 }

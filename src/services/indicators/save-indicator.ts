@@ -1,15 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import {
-  focusAreas,
-  goals,
-  type IndicatorChartKind,
-  type IndicatorDirection,
-  indicatorFocusAreas,
-  indicatorGoals,
-  indicators,
-} from "../../db/schema/index.ts";
+import { focusAreas, goals, indicatorFocusAreas, indicatorGoals, indicators } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { IndicatorChartKind, IndicatorDirection } from "../../domain/indicators.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -70,7 +63,12 @@ async function checkLinks(tx: DbOrTx, tenant: Tenant, content: IndicatorContent)
       problems.push({ path: "/focusAreaIds", message: "Velg satsingsområder fra kommunens egen plan." });
   }
   if (problems.length > 0)
-    throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
 }
 
 async function writeLinks(tx: DbOrTx, tenantId: string, indicatorId: string, content: IndicatorContent) {
@@ -112,7 +110,7 @@ export async function createIndicator({
   input: { municipalityNumber: string; content: IndicatorContent };
 }): Promise<{ id: string; version: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "indicator", {}, "Kommunen");
+  authorize(ctx, tenant, "create", "indicator", {}, "municipality");
   return ctx.db.transaction(async (tx) => {
     await checkLinks(tx, tenant, input.content);
     const [indicator] = await tx
@@ -149,9 +147,9 @@ export async function updateIndicator({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const current = await indicatorById(tx, tenant, input.indicatorId, { lock: true });
-    authorize(ctx, tenant, "update", "indicator", { published: current.published }, "Indikatoren");
+    authorize(ctx, tenant, "update", "indicator", { published: current.published }, "indicator");
     if (current.version !== input.version)
-      throw new AppError("conflict", "Noen andre har endret indikatoren i mellomtiden.", { current });
+      throw new AppError("conflict", "indicator.changedByOther", {}, { current });
     await checkLinks(tx, tenant, input.content);
     const [goalRows, focusRows] = await Promise.all([
       tx.select().from(indicatorGoals).where(eq(indicatorGoals.indicatorId, current.id)),

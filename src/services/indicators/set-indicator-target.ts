@@ -26,15 +26,18 @@ export async function setIndicatorTarget({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const indicator = await indicatorById(tx, tenant, input.indicatorId, { lock: true });
-    authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "Indikatoren");
+    authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "indicator");
     const [current] = await tx
       .select()
       .from(indicatorTargets)
       .where(and(eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.year, input.year)));
     if ((current?.version ?? 0) !== input.version)
-      throw new AppError("conflict", `Noen andre har endret målverdien for ${input.year} i mellomtiden.`, {
-        current: current ?? null,
-      });
+      throw new AppError(
+        "conflict",
+        "indicator.targetChangedByOther",
+        { year: input.year },
+        { current: current ?? null },
+      );
     if (current && current.value === input.value)
       return { year: input.year, value: current.value, version: current.version };
     let saved: { value: number; version: number } | undefined;

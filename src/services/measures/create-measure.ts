@@ -29,8 +29,8 @@ export async function createMeasure({
       .select()
       .from(plans)
       .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
-    if (!plan) throw notFound("Planen");
-    authorize(ctx, tenant, "create", "measure", { published: plan.published }, "Planen");
+    if (!plan) throw notFound("plan");
+    authorize(ctx, tenant, "create", "measure", { published: plan.published }, "plan");
     return insertMeasure(tx, ctx, tenant, plan.id, input.content);
   });
 }

@@ -20,7 +20,7 @@ export async function deleteMeasure({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
     const measure = await measureByReference(tx, tenant, input.reference, { lock: true });
-    authorize(ctx, tenant, "delete", "measure", {}, "Tiltaket");
+    authorize(ctx, tenant, "delete", "measure", {}, "measure");
     const versions = await tx
       .select({
         id: measureVersions.id,
@@ -32,15 +32,12 @@ export async function deleteMeasure({
       .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
       .where(eq(measureVersions.measureId, measure.id));
     if (versions.some((v) => v.status === "adopted")) {
-      throw new AppError(
-        "conflict",
-        `${measure.reference} er med i en vedtatt handlingsplan og kan ikke slettes. Sett status til «stoppet» i stedet.`,
-      );
+      throw new AppError("conflict", "measure.adoptedCannotDelete", { reference: measure.reference });
     }
     const draft = versions[0];
-    if (!draft) throw notFound("Tiltaket");
+    if (!draft) throw notFound("measure");
     if (draft.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret tiltaket etter at du åpnet det.");
+      throw new AppError("conflict", "measure.changedByOther");
     }
     // Measure costs, goals, objectives and partners of the versions go with them (ON DELETE CASCADE).
     await tx.delete(milestones).where(eq(milestones.measureId, measure.id));

@@ -20,7 +20,7 @@ export async function deleteMilestone({
       .delete(milestones)
       .where(and(eq(milestones.id, input.milestoneId), eq(milestones.measureId, measure.id)))
       .returning();
-    if (!row) throw notFound("Milepælen");
+    if (!row) throw notFound("milestone");
     await recordAudit(
       tx,
       ctx.actor,

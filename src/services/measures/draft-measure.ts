@@ -14,8 +14,8 @@ import { measureByReference } from "./internal.ts";
 export async function lockDraftMeasure(tx: DbOrTx, ctx: ServiceContext, tenant: Tenant, reference: string) {
   const measure = await measureByReference(tx, tenant, reference);
   const planId = await planIdOfMeasure(tx, measure.id);
-  if (!planId) throw notFound("Tiltaket");
-  authorize(ctx, tenant, "update", "measure", {}, "Tiltaket");
+  if (!planId) throw notFound("measure");
+  authorize(ctx, tenant, "update", "measure", {}, "measure");
   const actionPlan = await workingActionPlan(tx, tenant.id, planId);
   const [version] = await tx
     .select()
@@ -24,7 +24,6 @@ export async function lockDraftMeasure(tx: DbOrTx, ctx: ServiceContext, tenant: 
       and(eq(measureVersions.measureId, measure.id), eq(measureVersions.actionPlanVersionId, actionPlan.id)),
     )
     .for("update");
-  if (!version)
-    throw new AppError("validation", `Tiltaket er ikke med i handlingsplanen for ${actionPlan.budgetYear}.`);
+  if (!version) throw new AppError("validation", "measure.notInActionPlan", { year: actionPlan.budgetYear });
   return { measure, planId, actionPlan, version };
 }

@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
 import { createMunicipality, systemContext } from "../../../test/factories.ts";
-import type { Role } from "../../db/schema/accounts.ts";
 import {
   actionPlanVersions,
   measureCosts,
@@ -14,6 +13,7 @@ import {
 } from "../../db/schema/index.ts";
 import { regionDemoMunicipality, regionDemoShared } from "../../demo/data/region.ts";
 import { loadDemoDataIfEmpty } from "../../demo/load-demo-data.ts";
+import type { Role } from "../../domain/permissions.ts";
 import type { ServiceContext } from "../context.ts";
 import { getMeasure } from "./get-measure.ts";
 

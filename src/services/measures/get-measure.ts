@@ -8,11 +8,11 @@ import {
   measureVersions,
   milestones,
   objectives,
-  type ProposalStatus,
 } from "../../db/schema/index.ts";
 import { ownerPercent, splitMeasureCosts } from "../../domain/cost-split.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
+import type { ProposalStatus } from "../../domain/proposals.ts";
 import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
@@ -66,7 +66,7 @@ export async function findVisibleMeasure(db: DbOrTx, tenant: Tenant, reference: 
     .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision));
   const inAdoptedPlan = versions.some((v) => v.actionPlan.status === "adopted");
   const visible = versions.find((v) => seesDrafts || v.actionPlan.status === "adopted");
-  if (!visible) throw notFound("Tiltaket");
+  if (!visible) throw notFound("measure");
   return { measure, visible, inAdoptedPlan };
 }
 
@@ -80,7 +80,7 @@ export async function getMeasure({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
   const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
-  if (!row) throw notFound("Tiltaket");
+  if (!row) throw notFound("measure");
   const [placement, objectiveRows, milestoneRows, spending] = await Promise.all([
     focusAreaAndGoals(ctx.db, row),
     row.objectiveIds.length
@@ -222,7 +222,7 @@ export async function authorizeRunningState(
     "update_status",
     "measure",
     { ownerUserId: version?.ownerUserId ?? null },
-    "Tiltaket",
+    "measure",
   );
   return measure;
 }

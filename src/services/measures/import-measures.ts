@@ -53,8 +53,8 @@ async function importTarget(tx: DbOrTx, ctx: ServiceContext, tenant: Tenant, pla
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan) throw notFound("Planen");
-  authorize(ctx, tenant, "update", "action_plan", { published: plan.published }, "Planen");
+  if (!plan) throw notFound("plan");
+  authorize(ctx, tenant, "update", "action_plan", { published: plan.published }, "plan");
   const actionPlan = await workingActionPlan(tx, tenant.id, plan.id);
   // Applying locks the draft first: two imports, or an import and an adoption, do not interleave.
   if (lock)
@@ -168,15 +168,13 @@ export async function applyMeasureImport({
     if (plan.problems.length > 0) {
       throw new AppError(
         "validation",
-        `Regnearket har ${plan.problems.length} feil; ingenting er lagret.`,
+        "import.sheetHasProblems",
+        { count: plan.problems.length },
         present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan).problems,
       );
     }
     if (tokenOf(input.file, target) !== input.token)
-      throw new AppError(
-        "conflict",
-        "Handlingsplanen er endret etter forhåndsvisningen. Last opp filen på nytt og se over endringene.",
-      );
+      throw new AppError("conflict", "import.changedSincePreview");
     // The one-measure services run inside this transaction (as savepoints), so their rules and
     // audit entries apply unchanged and any refusal undoes the whole import.
     const inner: ServiceContext = { ...ctx, db: tx as unknown as Database };
@@ -212,7 +210,7 @@ export async function applyMeasureImport({
           created.push(reference);
         } else {
           const row = byReference.get(action.reference);
-          if (!row) throw notFound("Tiltaket");
+          if (!row) throw notFound("measure");
           if (action.content)
             await updateMeasure({
               ctx: inner,
@@ -232,9 +230,12 @@ export async function applyMeasureImport({
         }
       } catch (error) {
         if (error instanceof AppError && error.code === "validation")
-          throw new AppError("validation", `Rad ${action.row}: ${error.message} Ingenting er lagret.`, [
-            { sheet, row: action.row, column: null, reason: error.message },
-          ]);
+          throw new AppError(
+            "validation",
+            "import.rowFailed",
+            { row: action.row, problem: { key: error.key, params: error.params } },
+            [{ sheet, row: action.row, column: null, reason: error.message }],
+          );
         throw error;
       }
     }

@@ -18,7 +18,7 @@ export async function measureByReference(
     .from(measures)
     .where(and(eq(measures.municipalityId, tenant.id), eq(measures.reference, reference)));
   const [measure] = options.lock ? await query.for("update") : await query;
-  if (!measure) throw notFound("Tiltaket");
+  if (!measure) throw notFound("measure");
   return measure;
 }
 

@@ -42,7 +42,7 @@ export async function listMeasures({
     .select()
     .from(plans)
     .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("Planen");
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("plan");
   const seesDrafts = can(tenant.subject, "read_drafts", "measure");
   const actionPlan = await visibleActionPlan(ctx.db, tenant.id, plan.id, seesDrafts);
   const planActions = allowedActions(tenant.subject, "measure", { published: true }).filter(

@@ -17,7 +17,7 @@ export async function markMeasureReviewed({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
     const { measure, version: draft } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
-    if (!draft.needsReview) throw new AppError("conflict", "Tiltaket er ikke merket «må vurderes».");
+    if (!draft.needsReview) throw new AppError("conflict", "measure.notMarkedForReview");
     await tx
       .update(measureVersions)
       .set({ needsReview: false, reviewNote: "", updatedAt: new Date() })

@@ -3,16 +3,15 @@ import type { DbOrTx } from "../../db/client.ts";
 import {
   focusAreas,
   goals,
-  type MeasureLink,
   measureVersionGoals,
   measureVersionObjectives,
   measureVersionPartners,
   memberships,
   objectives,
-  type PartnerRole,
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { foldForSearch } from "../../domain/measure-filter.ts";
+import type { MeasureLink, PartnerRole } from "../../domain/measures.ts";
 import { sanitizeRichText } from "../../domain/rich-text.ts";
 import { AppError } from "../../errors.ts";
 import type { Tenant } from "../access.ts";
@@ -128,7 +127,12 @@ export async function checkMeasureContent(
     if (!member) problems.push({ path: "/ownerUserId", message: "Tiltakseieren må ha en rolle i kommunen." });
   }
   if (problems.length > 0)
-    throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
 
   return {
     ...input,

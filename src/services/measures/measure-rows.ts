@@ -3,18 +3,16 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type DbOrTx, queryAll } from "../../db/client.ts";
 import {
   fundingSources,
-  type MeasureLink,
-  type MeasureStatus,
   measureCosts,
   measures,
   measureVersionGoals,
   measureVersionObjectives,
   measureVersionPartners,
   measureVersions,
-  type PartnerRole,
   partnerOrganisations,
   users,
 } from "../../db/schema/index.ts";
+import type { MeasureLink, MeasureStatus, PartnerRole } from "../../domain/measures.ts";
 
 export type MeasureRow = {
   measureId: string;

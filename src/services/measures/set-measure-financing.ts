@@ -57,7 +57,12 @@ export async function setMeasureFinancing({
       seen.add(key);
     });
     if (problems.length > 0)
-      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.map((p) => p.message).join(" ") },
+        problems,
+      );
 
     const rows = input.rows
       .filter((r) => r.amountNok > 0)

@@ -34,14 +34,12 @@ export async function setMeasureSpending({
           .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, ids)))
       : [];
     if (known.length !== ids.length || ids.length !== input.rows.length) {
-      throw new AppError(
-        "validation",
-        "Hver finansieringskilde må være kommunens egen og stå bare én gang.",
-        [{ path: "/rows", message: "Ugyldig kilde." }],
-      );
+      throw new AppError("validation", "measure.spendingSourceInvalid", {}, [
+        { path: "/rows", message: "Ugyldig kilde." },
+      ]);
     }
     if (input.rows.some((r) => !Number.isSafeInteger(r.amountNok) || r.amountNok < 0)) {
-      throw new AppError("validation", "Forbruk er hele kroner, 0 eller mer.", [
+      throw new AppError("validation", "measure.spendingAmountInvalid", {}, [
         { path: "/rows", message: "Ugyldig beløp." },
       ]);
     }

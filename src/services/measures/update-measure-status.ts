@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { type MeasureStatus, measures } from "../../db/schema/index.ts";
+import { measures } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -39,16 +40,21 @@ export async function updateMeasureStatus({
   return ctx.db.transaction(async (tx) => {
     const measure = await authorizeRunningState(tx, ctx, tenant, input.reference);
     const [locked] = await tx.select().from(measures).where(eq(measures.id, measure.id)).for("update");
-    if (!locked) throw notFound("Tiltaket");
+    if (!locked) throw notFound("measure");
     const before: MeasureState = {
       status: locked.status,
       statusReason: locked.statusReason,
       progress: locked.progress,
     };
     if (locked.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har oppdatert status etter at du åpnet den.", {
-        current: { ...before, version: locked.version },
-      });
+      throw new AppError(
+        "conflict",
+        "measure.statusChangedByOther",
+        {},
+        {
+          current: { ...before, version: locked.version },
+        },
+      );
     }
     const after: MeasureState = {
       status: input.status,
@@ -57,7 +63,12 @@ export async function updateMeasureStatus({
     };
     const problems = stateProblems(after);
     if (problems.length > 0)
-      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.map((p) => p.message).join(" ") },
+        problems,
+      );
     const changes = diffFields(before, after, ["status", "statusReason", "progress"]);
     if (Object.keys(changes).length === 0) return { ...before, version: locked.version };
     await tx

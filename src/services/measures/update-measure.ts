@@ -35,12 +35,17 @@ export async function updateMeasure({
       version: locked,
     } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
     const [row] = await loadMeasureRows(tx, tenant.id, actionPlan.id, measure.id);
-    if (!row) throw notFound("Tiltaket");
+    if (!row) throw notFound("measure");
     const before = contentOf(row);
     if (locked.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret tiltaket etter at du åpnet det.", {
-        current: { ...before, version: locked.version },
-      });
+      throw new AppError(
+        "conflict",
+        "measure.changedByOther",
+        {},
+        {
+          current: { ...before, version: locked.version },
+        },
+      );
     }
     const after = await checkMeasureContent(tx, tenant, planId, input.content);
     const changes = diffFields(before, after, contentFields);

@@ -28,11 +28,9 @@ export async function updateMilestone({
       .from(milestones)
       .where(and(eq(milestones.id, input.milestoneId), eq(milestones.measureId, measure.id)))
       .for("update");
-    if (!row) throw notFound("Milepælen");
+    if (!row) throw notFound("milestone");
     if (row.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret milepælen etter at du åpnet den.", {
-        current: row,
-      });
+      throw new AppError("conflict", "measure.milestoneChangedByOther", {}, { current: row });
     }
     const after = {
       dueDate: input.dueDate ?? row.dueDate,

@@ -9,8 +9,8 @@ function authorizeInstallationAdmin(ctx: ServiceContext) {
   const actor = ctx.actor;
   const isAdmin = actor.kind === "user" && actor.isSystemAdmin;
   if (can({ role: "anonymous", userId: null, isSystemAdmin: isAdmin }, "activate", "municipality")) return;
-  if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
-  throw new AppError("forbidden", "Bare installasjonens administratorer kan gjøre dette.");
+  if (actor.kind === "anonymous") throw new AppError("unauthenticated", "auth.signInRequired");
+  throw new AppError("forbidden", "auth.installationAdminsOnly");
 }
 
 /** All municipalities in the register, and whether each uses this installation. */
@@ -42,7 +42,7 @@ export async function setMunicipalityActive({
       .from(municipalities)
       .where(eq(municipalities.number, input.municipalityNumber))
       .for("update");
-    if (!row) throw notFound("Kommunen");
+    if (!row) throw notFound("municipality");
     if (row.active !== input.active) {
       await tx.update(municipalities).set({ active: input.active }).where(eq(municipalities.id, row.id));
       await recordAudit(

@@ -1,5 +1,6 @@
-import { type OrganisationKind, partnerOrganisations } from "../../db/schema/index.ts";
+import { partnerOrganisations } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -34,7 +35,7 @@ export async function createOrganisation({
   };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "organisation", {}, "Kommunen");
+  authorize(ctx, tenant, "create", "organisation", {}, "municipality");
   const fields = normaliseFields({
     name: input.name,
     kind: input.kind,

@@ -32,14 +32,17 @@ export async function deleteOrganisation({
   input: { municipalityNumber: string; organisationId: string; version: number };
 }): Promise<void> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "delete", "organisation", {}, "Samarbeidspartneren");
+  authorize(ctx, tenant, "delete", "organisation", {}, "partner");
   await ctx.db.transaction(async (tx) => {
     // The row lock also holds back new links to it (their foreign key check waits for it).
     const row = await findOrganisation(tx, tenant, input.organisationId, true);
     if (row.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret samarbeidspartneren etter at du åpnet den.", {
-        current: await presentDetail(tx, tenant, row),
-      });
+      throw new AppError(
+        "conflict",
+        "organisation.changedByOther",
+        {},
+        { current: await presentDetail(tx, tenant, row) },
+      );
     }
     const [links] = await tx
       .select({ count: sql<number>`count(distinct ${measureVersions.measureId})::int` })
@@ -55,7 +58,8 @@ export async function deleteOrganisation({
     if (measureCount > 0) {
       throw new AppError(
         "conflict",
-        `${row.name} deltar i tiltak og kan ikke slettes. Fjern samarbeidspartneren fra tiltakene først (${measureCount} tiltak).`,
+        "organisation.inUse",
+        { name: row.name, count: measureCount },
         { measureCount },
       );
     }

@@ -11,7 +11,7 @@ export async function getOrganisation({
   input: { municipalityNumber: string; organisationId: string };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "organisation", {}, "Samarbeidspartneren");
+  authorize(ctx, tenant, "read", "organisation", {}, "partner");
   const row = await findOrganisation(ctx.db, tenant, input.organisationId);
   return presentDetail(ctx.db, tenant, row);
 }

@@ -3,17 +3,16 @@ import type { DbOrTx } from "../../db/client.ts";
 import {
   actionPlanVersions,
   cycles,
-  type MeasureStatus,
   measures,
   measureVersionPartners,
   measureVersions,
-  type OrganisationKind,
   organisationContacts,
-  type PartnerRole,
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { foldForSearch } from "../../domain/measure-filter.ts";
+import type { MeasureStatus, PartnerRole } from "../../domain/measures.ts";
 import { parseOrganisationNumber } from "../../domain/organisation-number.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Tenant } from "../access.ts";
@@ -130,7 +129,7 @@ export function normaliseFields(input: {
     const problem = raw === "" ? null : websiteProblem(raw);
     if (problem) problems.push({ path: "/website", message: problem });
   }
-  if (problems.length > 0) throw new AppError("validation", "Ugyldig forespørsel.", problems);
+  if (problems.length > 0) throw new AppError("validation", "common.invalidRequest", {}, problems);
   return out;
 }
 
@@ -254,14 +253,16 @@ export async function findOrganisation(
       and(eq(partnerOrganisations.id, organisationId), eq(partnerOrganisations.municipalityId, tenant.id)),
     );
   const [row] = forUpdate ? await query.for("update") : await query;
-  if (!row) throw notFound("Samarbeidspartneren");
+  if (!row) throw notFound("partner");
   return row;
 }
 
 /** 409 with the field named as in a validation error, so the form shows it on the number. */
 function duplicate(number: string): AppError {
   const message = `Organisasjonsnummeret ${number} er allerede registrert på en annen samarbeidspartner i kommunen.`;
-  return new AppError("conflict", message, [{ path: "/organisationNumber", message }]);
+  return new AppError("conflict", "organisation.numberTaken", { number }, [
+    { path: "/organisationNumber", message },
+  ]);
 }
 
 /** Refuses a number another organisation of the municipality already has (409, not a 500). */

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { type OrganisationKind, partnerOrganisations } from "../../db/schema/index.ts";
+import { partnerOrganisations } from "../../db/schema/index.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import {
@@ -19,7 +20,7 @@ export async function listOrganisations({
   input: { municipalityNumber: string; q?: string; kind?: OrganisationKind };
 }): Promise<OrganisationSummary[]> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "organisation", {}, "Kommunen");
+  authorize(ctx, tenant, "read", "organisation", {}, "municipality");
   const [rows, participation] = await Promise.all([
     ctx.db
       .select()

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { type OrganisationKind, partnerOrganisations } from "../../db/schema/index.ts";
+import { partnerOrganisations } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import type { OrganisationKind } from "../../domain/organisations.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -43,15 +44,18 @@ export async function updateOrganisation({
   };
 }): Promise<OrganisationDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "update", "organisation", {}, "Samarbeidspartneren");
+  authorize(ctx, tenant, "update", "organisation", {}, "partner");
   const next = normaliseFields(input);
   return withDuplicateAsConflict(next.organisationNumber, () =>
     ctx.db.transaction(async (tx) => {
       const row = await findOrganisation(tx, tenant, input.organisationId, true);
       if (row.version !== input.version) {
-        throw new AppError("conflict", "Noen andre har endret samarbeidspartneren etter at du åpnet den.", {
-          current: await presentDetail(tx, tenant, row),
-        });
+        throw new AppError(
+          "conflict",
+          "organisation.changedByOther",
+          {},
+          { current: await presentDetail(tx, tenant, row) },
+        );
       }
       const beforeContacts = contactsOf(await loadContacts(tx, tenant, row.id));
       const afterContacts = input.contacts ? normaliseContacts(input.contacts) : beforeContacts;
@@ -67,7 +71,7 @@ export async function updateOrganisation({
         .set({ ...next, version: sql`${partnerOrganisations.version} + 1`, updatedAt: new Date() })
         .where(eq(partnerOrganisations.id, row.id))
         .returning();
-      if (!updated) throw notFound("Samarbeidspartneren");
+      if (!updated) throw notFound("partner");
       if (changes.contacts) await replaceContacts(tx, tenant, row.id, afterContacts);
       await recordAudit(
         tx,

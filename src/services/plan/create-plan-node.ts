@@ -23,7 +23,7 @@ export async function createPlanNode({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const plan = await loadPlan(tx, tenant, input.planId);
-    authorize(ctx, tenant, "create", "plan", { published: plan.published }, "Planen");
+    authorize(ctx, tenant, "create", "plan", { published: plan.published }, "plan");
     const base = { municipalityId: tenant.id, title: input.title, description: input.description ?? "" };
     let view: NodeView;
     if (input.kind === "goal") {

@@ -20,9 +20,9 @@ export type CreatePlanInput = {
 /** Creates a strategic plan with its first cycle and a draft action plan to put measures in. */
 export async function createPlan({ ctx, input }: { ctx: ServiceContext; input: CreatePlanInput }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "plan", {}, "Kommunen");
+  authorize(ctx, tenant, "create", "plan", {}, "municipality");
   if (input.endYear < input.startYear) {
-    throw new AppError("validation", "Sluttår kan ikke være før startår.", [
+    throw new AppError("validation", "plan.endYearBeforeStart", {}, [
       { path: "/endYear", message: "Sluttår kan ikke være før startår." },
     ]);
   }

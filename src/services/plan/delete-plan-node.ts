@@ -24,17 +24,11 @@ export async function deletePlanNode({
     const plan = await loadPlan(tx, tenant, node.planId);
     authorize(ctx, tenant, "delete", "plan", { published: plan.published }, names[input.kind]);
     if (node.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        `Noen andre har endret ${names[input.kind].toLowerCase()} etter at du åpnet det.`,
-      );
+      throw new AppError("conflict", `plan.changed.${names[input.kind]}`);
     }
     const used = await measuresUsing(tx, input.kind, node.id);
     if (used > 0) {
-      throw new AppError(
-        "conflict",
-        `${names[input.kind]} brukes av ${used} tiltak og kan ikke slettes. Flytt tiltakene først.`,
-      );
+      throw new AppError("conflict", `plan.inUse.${names[input.kind]}`, { count: used });
     }
     if (input.kind === "goal") {
       await tx.delete(goalFocusAreas).where(eq(goalFocusAreas.goalId, node.id));

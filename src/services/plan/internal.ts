@@ -32,18 +32,18 @@ export type NodeView = {
   goalIds: string[];
 };
 
-export const names: Record<NodeKind, string> = {
-  goal: "Målet",
-  focus_area: "Satsingsområdet",
-  objective: "Delmålet",
-};
+export const names = {
+  goal: "goal",
+  focus_area: "focusArea",
+  objective: "objective",
+} as const satisfies Record<NodeKind, string>;
 
 export async function loadPlan(tx: DbOrTx, tenant: Tenant, planId: string) {
   const [plan] = await tx
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan) throw notFound("Planen");
+  if (!plan) throw notFound("plan");
   return plan;
 }
 
@@ -56,7 +56,7 @@ export async function checkGoals(tx: DbOrTx, tenant: Tenant, planId: string, goa
     .from(goals)
     .where(and(eq(goals.municipalityId, tenant.id), eq(goals.planId, planId), inArray(goals.id, unique)));
   if (found.length !== unique.length) {
-    throw new AppError("validation", "Ett eller flere mål finnes ikke i planen.", [
+    throw new AppError("validation", "plan.goalsNotInPlan", {}, [
       { path: "/goalIds", message: "Velg mål fra planen." },
     ]);
   }
@@ -81,7 +81,7 @@ export async function loadFocusArea(
   focusAreaId: string | undefined,
 ) {
   if (!focusAreaId)
-    throw new AppError("validation", "Velg satsingsområde.", [
+    throw new AppError("validation", "plan.chooseFocusArea", {}, [
       { path: "/focusAreaId", message: "Velg satsingsområde." },
     ]);
   const [focusArea] = await tx
@@ -94,7 +94,7 @@ export async function loadFocusArea(
         eq(focusAreas.municipalityId, tenant.id),
       ),
     );
-  if (!focusArea) throw notFound("Satsingsområdet");
+  if (!focusArea) throw notFound("focusArea");
   return focusArea;
 }
 

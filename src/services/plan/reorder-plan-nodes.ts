@@ -23,7 +23,7 @@ export async function reorderPlanNodes({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
     const plan = await loadPlan(tx, tenant, input.planId);
-    authorize(ctx, tenant, "update", "plan", { published: plan.published }, "Planen");
+    authorize(ctx, tenant, "update", "plan", { published: plan.published }, "plan");
     const siblings =
       input.kind === "goal"
         ? await tx
@@ -52,8 +52,7 @@ export async function reorderPlanNodes({
       current.length === input.orderedIds.length &&
       new Set(input.orderedIds).size === current.length &&
       input.orderedIds.every((id) => current.includes(id));
-    if (!same)
-      throw new AppError("conflict", "Listen er endret i mellomtiden. Last siden på nytt og prøv igjen.");
+    if (!same) throw new AppError("conflict", "common.listChanged");
     if (current.every((id, i) => input.orderedIds[i] === id)) return;
     const table = input.kind === "goal" ? goals : input.kind === "focus_area" ? focusAreas : objectives;
     for (const [index, id] of input.orderedIds.entries()) {

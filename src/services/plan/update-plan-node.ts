@@ -32,11 +32,7 @@ export async function updatePlanNode({
     const beforeGoals = input.kind === "focus_area" ? await goalIdsOf(tx, node.id) : [];
     const current: NodeView = { ...node, kind: input.kind, goalIds: beforeGoals };
     if (node.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        `Noen andre har endret ${names[input.kind].toLowerCase()} etter at du åpnet det.`,
-        { current },
-      );
+      throw new AppError("conflict", `plan.changed.${names[input.kind]}`, {}, { current });
     }
     const after = {
       title: input.title ?? node.title,

@@ -72,19 +72,17 @@ export async function updatePlan({
       .from(plans)
       .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)))
       .for("update");
-    if (!plan) throw notFound("Planen");
-    authorize(ctx, tenant, "update", "plan", { published: plan.published }, "Planen");
+    if (!plan) throw notFound("plan");
+    authorize(ctx, tenant, "update", "plan", { published: plan.published }, "plan");
     if (plan.version !== input.version) {
-      throw new AppError("conflict", "Noen andre har endret planen etter at du åpnet den.", {
-        current: presentPlan(plan, tenant),
-      });
+      throw new AppError("conflict", "plan.changedByOther", {}, { current: presentPlan(plan, tenant) });
     }
     const next: PlanChanges = {};
     for (const field of editableFields)
       if (input[field] !== undefined) Object.assign(next, { [field]: input[field] });
     const merged = { ...plan, ...next };
     if (merged.endYear < merged.startYear) {
-      throw new AppError("validation", "Sluttår kan ikke være før startår.", [
+      throw new AppError("validation", "plan.endYearBeforeStart", {}, [
         { path: "/endYear", message: "Sluttår kan ikke være før startår." },
       ]);
     }
@@ -96,7 +94,7 @@ export async function updatePlan({
       .set({ ...next, version: sql`${plans.version} + 1`, updatedAt: new Date() })
       .where(eq(plans.id, plan.id))
       .returning();
-    if (!updated) throw notFound("Planen");
+    if (!updated) throw notFound("plan");
     await recordAudit(
       tx,
       ctx.actor,

@@ -34,20 +34,27 @@ export async function decideProposal({
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
     const { proposal, organisationId } = await findReadableProposal(tx, tenant, input.number, true);
-    authorize(ctx, tenant, "decide", "proposal", proposalObject(proposal, organisationId), "Innspillet");
-    if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
+    authorize(ctx, tenant, "decide", "proposal", proposalObject(proposal, organisationId), "proposal");
+    if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
     if (proposal.version !== input.version) {
-      throw new AppError("conflict", "Innspillet er endret etter at du åpnet det. Last siden på nytt.");
+      throw new AppError("conflict", "proposal.changedByOther");
     }
     if (proposal.status === "accepted" || proposal.status === "rejected") {
-      throw new AppError("conflict", `Innspillet er allerede ${outcomeWords[proposal.status]}.`);
+      throw new AppError("conflict", "proposal.alreadyDecided", {
+        outcome: { key: `proposal.outcome.${proposal.status}` },
+      });
     }
     const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, proposal.cycleId));
-    if (!cycle) throw notFound("Rulleringen");
+    if (!cycle) throw notFound("cycle");
     const { decision } = input;
     const problems = decisionProblems(decision, cycle.budgetYear);
     if (problems.length > 0)
-      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.map((p) => p.message).join(" ") },
+        problems,
+      );
 
     let measure: { id: string; reference: string } | null = null;
     if (decision.outcome === "accept_new") {
@@ -82,7 +89,7 @@ export async function decideProposal({
         .where(and(eq(measures.id, decision.measureId), eq(measures.municipalityId, tenant.id)));
       if (!found) {
         const message = "Velg et tiltak i kommunens handlingsplan.";
-        throw new AppError("validation", message, [{ path: "/measureId", message }]);
+        throw new AppError("validation", "proposal.chooseMeasure", {}, [{ path: "/measureId", message }]);
       }
       measure = found;
     }

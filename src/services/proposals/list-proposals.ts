@@ -7,7 +7,6 @@ import {
   goals,
   measures,
   measureVersions,
-  type ProposalStatus,
   partnerOrganisations,
   proposalCosts,
   proposalGoals,
@@ -17,7 +16,7 @@ import {
 } from "../../db/schema/index.ts";
 import { sumNok } from "../../domain/money.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
-import { proposalsOpen } from "../../domain/proposals.ts";
+import { type ProposalStatus, proposalsOpen } from "../../domain/proposals.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { organisationOfMember, proposalObject, viewerOf } from "./proposal-access.ts";

@@ -47,7 +47,7 @@ export async function findReadableProposal(
   const [proposal] = forUpdate ? await query.for("update") : await query;
   const organisationId = await organisationOfMember(db, tenant);
   if (!proposal || !can(tenant.subject, "read", "proposal", proposalObject(proposal, organisationId))) {
-    throw notFound("Innspillet");
+    throw notFound("proposal");
   }
   return { proposal, organisationId };
 }

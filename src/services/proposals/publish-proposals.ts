@@ -18,7 +18,7 @@ export async function publishProposals({
   input: { municipalityNumber: string; cycleId: string };
 }): Promise<{ published: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "publish", "proposal", {}, "Rulleringen");
+  authorize(ctx, tenant, "publish", "proposal", {}, "cycle");
   return ctx.db.transaction(async (tx) => {
     const cycle = await lockCycle(tx, tenant, input.cycleId);
     const [adopted] = await tx
@@ -27,10 +27,7 @@ export async function publishProposals({
       .where(and(eq(actionPlanVersions.cycleId, cycle.id), eq(actionPlanVersions.status, "adopted")))
       .limit(1);
     if (!adopted) {
-      throw new AppError(
-        "conflict",
-        `Innspillene kan publiseres når handlingsplanen for ${cycle.budgetYear} er vedtatt.`,
-      );
+      throw new AppError("conflict", "proposal.publishAfterAdoption", { year: cycle.budgetYear });
     }
     const rows = await tx
       .update(proposals)

@@ -47,27 +47,21 @@ export async function submitProposal({
   input: { municipalityNumber: string } & ProposalInput;
 }): Promise<{ number: number; notices: { userIds: string[]; notification: NewNotification }[] }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "create", "proposal", {}, "Kommunen");
+  authorize(ctx, tenant, "create", "proposal", {}, "municipality");
   return ctx.db.transaction(async (tx) => {
     const [cycle] = await tx
       .select()
       .from(cycles)
       .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)));
-    if (!cycle) throw notFound("Rulleringen");
+    if (!cycle) throw notFound("cycle");
     if (!proposalsOpen(cycle.phase)) {
-      throw new AppError(
-        "conflict",
-        `Handlingsplanen for ${cycle.budgetYear} tar ikke imot innspill nå. Innspill sendes i innspillsfasen.`,
-      );
+      throw new AppError("conflict", "proposal.notAcceptingNow", { year: cycle.budgetYear });
     }
     const memberOrganisation = await organisationOfMember(tx, tenant);
     const organisationId =
       tenant.subject.role === "partner" ? memberOrganisation : (input.onBehalfOfOrganisationId ?? null);
     if (tenant.subject.role === "partner" && !organisationId) {
-      throw new AppError(
-        "validation",
-        "Kontoen din er ikke knyttet til en samarbeidspartner. Be kommunen knytte deg til organisasjonen din.",
-      );
+      throw new AppError("validation", "proposal.accountWithoutPartner");
     }
     await checkReferences(tx, tenant.id, cycle, input, organisationId);
 
@@ -79,7 +73,7 @@ export async function submitProposal({
       .where(eq(proposals.municipalityId, tenant.id));
     const number = (last?.number ?? 0) + 1;
     const actor = ctx.actor;
-    if (actor.kind !== "user") throw new AppError("unauthenticated", "Du må logge inn for å sende innspill.");
+    if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToPropose");
     const [row] = await tx
       .insert(proposals)
       .values({
@@ -195,5 +189,10 @@ async function checkReferences(
   if (new Set(input.costs.map((c) => c.year)).size !== input.costs.length)
     problems.push({ path: "/costs", message: "Hvert år kan bare stå én gang." });
   if (problems.length > 0)
-    throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
 }

@@ -36,7 +36,7 @@ export async function getPublicActionPlan({
       v.budgetYear === input.budgetYear && (input.revision === undefined || v.revision === input.revision),
   );
   const newest = versions[0];
-  if (!chosen || !newest) throw notFound("Handlingsplanen");
+  if (!chosen || !newest) throw notFound("actionPlan");
 
   const [rows, goalRows, focusAreaRows, links] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, chosen.id),

@@ -48,9 +48,9 @@ export async function getPublicMeasure({
       .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
   ).filter((a) => can(tenant.subject, "read", "measure", { published: a.published }));
   const newest = appearances[0];
-  if (!newest) throw notFound("Tiltaket");
+  if (!newest) throw notFound("measure");
   const [row] = await loadMeasureRows(ctx.db, tenant.id, newest.actionPlanVersionId, measure.id);
-  if (!row) throw notFound("Tiltaket");
+  if (!row) throw notFound("measure");
   const [placement, milestoneRows, statusHistory, proposals] = await Promise.all([
     focusAreaAndGoals(ctx.db, row),
     ctx.db

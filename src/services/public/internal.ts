@@ -1,17 +1,11 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import {
-  actionPlanVersions,
-  cycles,
-  type MeasureLink,
-  type MeasureStatus,
-  type PartnerRole,
-  type ProposalStatus,
-  plans,
-} from "../../db/schema/index.ts";
+import { actionPlanVersions, cycles, plans } from "../../db/schema/index.ts";
+import type { MeasureLink, MeasureStatus, PartnerRole } from "../../domain/measures.ts";
 import { can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
 import type { ProgressRollUp } from "../../domain/progress.ts";
+import type { ProposalStatus } from "../../domain/proposals.ts";
 import { notFound } from "../../errors.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import { anonymous, type ServiceContext } from "../context.ts";
@@ -112,12 +106,12 @@ export async function publicTenant(ctx: ServiceContext, municipalityNumber: stri
 
 /** A published plan of the municipality; 404 for unknown, unpublished or malformed ids. */
 export async function loadPublicPlan(db: DbOrTx, tenant: Tenant, planId: string) {
-  if (!uuidPattern.test(planId)) throw notFound("Planen");
+  if (!uuidPattern.test(planId)) throw notFound("plan");
   const [plan] = await db
     .select()
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.municipalityId, tenant.id)));
-  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("Planen");
+  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("plan");
   return plan;
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { cycles, type MeasureStatus, reportingPeriods, statusReports } from "../../db/schema/index.ts";
+import { cycles, reportingPeriods, statusReports } from "../../db/schema/index.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 
 /** One entry of a measure's public status history: what an approved status report said. */
 export type PublicStatusEntry = {

@@ -21,11 +21,7 @@ export async function appointCoordinator({
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
       .where(eq(users.email, normaliseEmail(input.email)));
-    if (!user)
-      throw new AppError(
-        "validation",
-        "Ingen bruker har denne e-postadressen. Personen må ha en konto i Planverk før hen kan bli koordinator.",
-      );
+    if (!user) throw new AppError("validation", "region.noSuchUser");
     const inserted = await tx
       .insert(regionCoordinators)
       .values({ regionId: region.id, userId: user.id })

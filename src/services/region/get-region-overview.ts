@@ -5,7 +5,6 @@ import {
   cycles,
   focusAreas,
   fundingSources,
-  type MeasureStatus,
   measureCosts,
   measureParticipations,
   measures,
@@ -18,6 +17,7 @@ import {
 } from "../../db/schema/index.ts";
 import { splitMeasureCosts } from "../../domain/cost-split.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
+import type { MeasureStatus } from "../../domain/measures.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { partnersInSeveralMunicipalities } from "../../domain/region.ts";
 import { subjectIn, subjectInRegion } from "../access.ts";

@@ -7,13 +7,12 @@ import type { ServiceContext } from "../context.ts";
 
 export async function loadRegion(ctx: ServiceContext, slug: string) {
   const [region] = await ctx.db.select().from(regions).where(eq(regions.slug, slug));
-  if (!region) throw notFound("Regionen");
+  if (!region) throw notFound("region");
   return region;
 }
 
 export function authorizeRegionUpdate(ctx: ServiceContext, regionId: string) {
   if (can(subjectInRegion(ctx.actor, regionId), "update", "region")) return;
-  if (ctx.actor.kind === "anonymous")
-    throw new AppError("unauthenticated", "Du må logge inn for å gjøre dette.");
-  throw new AppError("forbidden", "Bare installasjonens administratorer kan endre regionen.");
+  if (ctx.actor.kind === "anonymous") throw new AppError("unauthenticated", "auth.signInRequired");
+  throw new AppError("forbidden", "region.adminsOnly");
 }

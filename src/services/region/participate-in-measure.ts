@@ -28,7 +28,7 @@ async function lockOwnParticipation(
       ),
     )
     .for("update", { of: measureParticipations });
-  if (!row) throw notFound("Det felles tiltaket");
+  if (!row) throw notFound("sharedMeasure");
   return row;
 }
 
@@ -52,13 +52,14 @@ export async function joinSharedMeasure({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    authorize(ctx, tenant, "participate", "measure", { shared: true }, "Det felles tiltaket");
+    authorize(ctx, tenant, "participate", "measure", { shared: true }, "sharedMeasure");
     const row = await lockOwnParticipation(tx, tenant.id, input.participationId);
     const before = row.participation;
     if (before.version !== input.version)
       throw new AppError(
         "conflict",
-        "Noen andre har endret deltakelsen etter at du åpnet den. Last siden på nytt.",
+        "measure.participationChangedByOther",
+        {},
         {
           current: { sharePercent: before.sharePercent, status: before.status, version: before.version },
         },
@@ -67,7 +68,7 @@ export async function joinSharedMeasure({
       .select({ id: frameAreas.id, name: frameAreas.name })
       .from(frameAreas)
       .where(and(eq(frameAreas.id, input.frameAreaId), eq(frameAreas.municipalityId, tenant.id)));
-    if (!area) throw new AppError("validation", "Velg et av kommunens egne rammeområder.");
+    if (!area) throw new AppError("validation", "measure.participationArea");
     // Lock the measure's other participations so two municipalities joining at once cannot pass 100 %.
     const others = await tx
       .select({ sharePercent: measureParticipations.sharePercent })
@@ -82,10 +83,11 @@ export async function joinSharedMeasure({
       .for("update");
     const othersPercent = others.reduce((a, o) => a + o.sharePercent, 0);
     if (othersPercent + input.sharePercent > 100)
-      throw new AppError(
-        "validation",
-        `Andelen er for stor: de andre kommunene har til sammen ${othersPercent} %, så ${tenant.name} kan ha høyst ${100 - othersPercent} %.`,
-      );
+      throw new AppError("validation", "measure.participationShareTooLarge", {
+        others: othersPercent,
+        municipality: tenant.name,
+        max: 100 - othersPercent,
+      });
     const after = { status: "joined" as const, sharePercent: input.sharePercent, frameAreaId: area.id };
     const [updated] = await tx
       .update(measureParticipations)
@@ -129,13 +131,10 @@ export async function leaveSharedMeasure({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
-    authorize(ctx, tenant, "participate", "measure", { shared: true }, "Det felles tiltaket");
+    authorize(ctx, tenant, "participate", "measure", { shared: true }, "sharedMeasure");
     const row = await lockOwnParticipation(tx, tenant.id, input.participationId);
     if (row.participation.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "Noen andre har endret deltakelsen etter at du åpnet den. Last siden på nytt.",
-      );
+      throw new AppError("conflict", "measure.participationChangedByOther");
     await tx.delete(measureParticipations).where(eq(measureParticipations.id, row.participation.id));
     await recordAudit(
       tx,

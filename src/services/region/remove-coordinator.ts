@@ -20,7 +20,7 @@ export async function removeCoordinator({
       .delete(regionCoordinators)
       .where(and(eq(regionCoordinators.regionId, region.id), eq(regionCoordinators.userId, input.userId)))
       .returning();
-    if (removed.length === 0) throw notFound("Koordinatoren");
+    if (removed.length === 0) throw notFound("coordinator");
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
     await recordAudit(
       tx,

@@ -18,12 +18,8 @@ export async function setRegionMembers({
   authorizeRegionUpdate(ctx, region.id);
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(regions).where(eq(regions.id, region.id)).for("update");
-    if (!locked) throw notFound("Regionen");
-    if (locked.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "Noen andre har endret regionen etter at du åpnet den. Last siden på nytt.",
-      );
+    if (!locked) throw notFound("region");
+    if (locked.version !== input.version) throw new AppError("conflict", "region.changedByOther");
     const numbers = [...new Set(input.municipalityNumbers)].sort();
     const found = numbers.length
       ? await tx
@@ -33,7 +29,12 @@ export async function setRegionMembers({
       : [];
     const unknown = numbers.filter((n) => !found.some((f) => f.number === n));
     if (unknown.length > 0)
-      throw new AppError("validation", `Ukjent kommunenummer: ${unknown.join(", ")}.`, { unknown });
+      throw new AppError(
+        "validation",
+        "region.unknownMunicipalities",
+        { numbers: unknown.join(", ") },
+        { unknown },
+      );
     const before = await tx
       .select({ number: municipalities.number })
       .from(regionMunicipalities)

@@ -22,9 +22,9 @@ export async function inviteToMeasure({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
     const measure = await measureByReference(tx, tenant, input.reference);
-    authorize(ctx, tenant, "share", "measure", { shared: true }, "Tiltaket");
+    authorize(ctx, tenant, "share", "measure", { shared: true }, "measure");
     if (input.participantNumber === tenant.number)
-      throw new AppError("validation", "Kommunen eier tiltaket selv og kan ikke inviteres til det.");
+      throw new AppError("validation", "measure.shareOwnMunicipality");
     // Only municipalities that use the installation and share a region with the owner.
     const own = alias(regionMunicipalities, "own_region");
     const [participant] = await tx
@@ -39,11 +39,7 @@ export async function inviteToMeasure({
           ne(municipalities.id, tenant.id),
         ),
       );
-    if (!participant)
-      throw new AppError(
-        "validation",
-        "Kommunen er ikke i samme region, eller bruker ikke Planverk. Bare kommuner i regionen kan inviteres.",
-      );
+    if (!participant) throw new AppError("validation", "measure.shareNotInRegion");
     const [row] = await tx
       .insert(measureParticipations)
       .values({
@@ -55,7 +51,7 @@ export async function inviteToMeasure({
       .onConflictDoNothing()
       .returning();
     if (!row)
-      throw new AppError("conflict", `${participant.name} er allerede invitert til eller med i tiltaket.`);
+      throw new AppError("conflict", "measure.shareAlreadyInvited", { municipality: participant.name });
     await recordAudit(
       tx,
       ctx.actor,
@@ -92,7 +88,7 @@ export async function withdrawInvitation({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
     const measure = await measureByReference(tx, tenant, input.reference);
-    authorize(ctx, tenant, "share", "measure", { shared: true }, "Tiltaket");
+    authorize(ctx, tenant, "share", "measure", { shared: true }, "measure");
     const [row] = await tx
       .select({ participation: measureParticipations, name: municipalities.name })
       .from(measureParticipations)
@@ -104,12 +100,9 @@ export async function withdrawInvitation({
         ),
       )
       .for("update");
-    if (!row) throw notFound("Invitasjonen");
+    if (!row) throw notFound("invitation");
     if (row.participation.status === "joined")
-      throw new AppError(
-        "conflict",
-        `${row.name} er med i tiltaket. Bare ${row.name} selv kan melde seg ut.`,
-      );
+      throw new AppError("conflict", "measure.shareOnlySelfCanLeave", { municipality: row.name });
     await tx.delete(measureParticipations).where(eq(measureParticipations.id, row.participation.id));
     await recordAudit(
       tx,

@@ -145,7 +145,7 @@ export async function getCompiledStatusReport({
   input: { municipalityNumber: string; periodId: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "status_report", {}, "Rapporten");
+  authorize(ctx, tenant, "read", "status_report", {}, "statusReport");
   const period = await loadPeriod(ctx.db, tenant, input.periodId);
   return loadCompiledReport(ctx.db, tenant, period);
 }

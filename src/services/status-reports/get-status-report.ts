@@ -32,7 +32,7 @@ export async function getReportingPeriod({
   input: { municipalityNumber: string; periodId: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "reporting_period", {}, "Rapporteringsperioden");
+  authorize(ctx, tenant, "read", "reporting_period", {}, "reportingPeriod");
   const period = await loadPeriod(ctx.db, tenant, input.periodId);
   const list = await periodMeasures(ctx.db, tenant, period);
   return {
@@ -65,7 +65,7 @@ export async function getStatusReport({
   input: { municipalityNumber: string; periodId: string; reference: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "status_report", {}, "Rapporten");
+  authorize(ctx, tenant, "read", "status_report", {}, "statusReport");
   const period = await loadPeriod(ctx.db, tenant, input.periodId);
   const measure = await periodMeasure(ctx.db, tenant, period, input.reference);
   const [milestoneRows, planned, spent, sources, history] = await Promise.all([

@@ -15,7 +15,7 @@ export async function listReportingPeriods({
   input: { municipalityNumber: string; cycleId: string };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  authorize(ctx, tenant, "read", "reporting_period", {}, "Rullering");
+  authorize(ctx, tenant, "read", "reporting_period", {}, "cycle");
   const rows = await ctx.db
     .select()
     .from(reportingPeriods)

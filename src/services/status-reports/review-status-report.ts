@@ -40,7 +40,7 @@ export async function reviewStatusReport({
   authorize(ctx, tenant, "review", "status_report");
   const comment = input.comment.trim();
   if (input.decision === "return" && comment === "")
-    throw new AppError("validation", "Skriv hva tiltakseieren må rette.", [
+    throw new AppError("validation", "statusReport.commentRequired", {}, [
       { path: "/comment", message: "Kommentar må fylles ut når rapporten sendes tilbake." },
     ]);
   return ctx.db.transaction(async (tx) => {
@@ -52,11 +52,10 @@ export async function reviewStatusReport({
       .where(and(eq(statusReports.periodId, period.id), eq(statusReports.measureId, measure.measureId)))
       .for("update");
     const refusal = reviewRefusal(report?.state ?? null, input.decision);
-    if (refusal || !report) throw new AppError("conflict", refusal ?? "Ingen rapport.");
+    if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
+    if (!report) throw new AppError("conflict", "statusReport.none");
     if (report.version !== input.version)
-      throw new AppError("conflict", "Rapporten er endret etter at du åpnet den. Last siden på nytt.", {
-        current: report,
-      });
+      throw new AppError("conflict", "statusReport.changedByOther", {}, { current: report });
     const now = new Date();
     const actorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
     const state = input.decision === "approve" ? ("approved" as const) : ("returned" as const);

@@ -19,7 +19,7 @@ export async function loadPeriod(db: DbOrTx, tenant: Tenant, periodId: string) {
     .from(reportingPeriods)
     .innerJoin(cycles, eq(cycles.id, reportingPeriods.cycleId))
     .where(and(eq(reportingPeriods.id, periodId), eq(reportingPeriods.municipalityId, tenant.id)));
-  if (!row) throw notFound("Rapporteringsperioden");
+  if (!row) throw notFound("reportingPeriod");
   return { ...row.period, budgetYear: row.budgetYear, planId: row.planId };
 }
 export type LoadedPeriod = Awaited<ReturnType<typeof loadPeriod>>;
@@ -88,7 +88,7 @@ export async function periodMeasures(
 /** One measure of a period; 404 when it does not report in it. */
 export async function periodMeasure(db: DbOrTx, tenant: Tenant, period: LoadedPeriod, reference: string) {
   const [row] = await periodMeasures(db, tenant, period, reference);
-  if (!row) throw notFound("Tiltaket");
+  if (!row) throw notFound("measure");
   return row;
 }
 
@@ -96,8 +96,6 @@ export function requireOpen(period: LoadedPeriod) {
   if (period.state !== "open")
     throw new AppError(
       "conflict",
-      period.state === "planned"
-        ? "Rapporteringsperioden er ikke åpnet ennå."
-        : "Rapporteringsperioden er avsluttet.",
+      period.state === "planned" ? "reportingPeriod.notOpenYet" : "reportingPeriod.closed",
     );
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { cycles, memberships, municipalities, reportingPeriods } from "../../db/schema/index.ts";
-import type { ReportingPeriodKind } from "../../db/schema/status-reports.ts";
 import { can, type Subject } from "../../domain/permissions.ts";
+import type { ReportingPeriodKind } from "../../domain/status-report.ts";
 import { periodMeasures } from "./status-report-scope.ts";
 
 export type WaitingReport = {

@@ -43,7 +43,7 @@ export async function submitStatusReport({
   return ctx.db.transaction(async (tx) => {
     const period = await loadPeriod(tx, tenant, input.periodId);
     const measure = await periodMeasure(tx, tenant, period, input.reference);
-    authorize(ctx, tenant, "submit", "status_report", { ownerUserId: measure.ownerUserId }, "Tiltaket");
+    authorize(ctx, tenant, "submit", "status_report", { ownerUserId: measure.ownerUserId }, "measure");
     requireOpen(period);
     const [current] = await tx
       .select()
@@ -51,11 +51,9 @@ export async function submitStatusReport({
       .where(and(eq(statusReports.periodId, period.id), eq(statusReports.measureId, measure.measureId)))
       .for("update");
     const refusal = reviewRefusal(current?.state ?? null, "submit");
-    if (refusal) throw new AppError("conflict", refusal);
+    if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
     if (current && current.version !== input.version)
-      throw new AppError("conflict", "Rapporten er endret etter at du åpnet den. Last siden på nytt.", {
-        current,
-      });
+      throw new AppError("conflict", "statusReport.changedByOther", {}, { current });
     const content: ReportContent = {
       ...input.content,
       explanation: input.content.explanation.trim(),
@@ -91,7 +89,12 @@ export async function submitStatusReport({
         problems.push({ path: "/milestonesReached", message: "Milepælen hører ikke til tiltaket." });
     }
     if (problems.length > 0)
-      throw new AppError("validation", problems.map((p) => p.message).join(" "), problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.map((p) => p.message).join(" ") },
+        problems,
+      );
 
     const now = new Date();
     const actorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;

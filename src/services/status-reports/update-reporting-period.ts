@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { type ReportingPeriodState, reportingPeriods } from "../../db/schema/index.ts";
+import { reportingPeriods } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { periodTransitionAllowed } from "../../domain/status-report.ts";
+import { periodTransitionAllowed, type ReportingPeriodState } from "../../domain/status-report.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -33,18 +33,14 @@ export async function updateReportingPeriod({
       .for("update");
     if (!locked) throw new Error("period vanished");
     if (locked.version !== input.version)
-      throw new AppError("conflict", "Noen andre har endret perioden etter at du åpnet den.", {
-        current: locked,
-      });
+      throw new AppError("conflict", "reportingPeriod.changedByOther", {}, { current: locked });
     const after = { state: input.state ?? locked.state, dueDate: input.dueDate ?? locked.dueDate };
     if (after.state !== locked.state && !periodTransitionAllowed(locked.state, after.state))
-      throw new AppError(
-        "validation",
-        "En periode åpnes, avsluttes eller åpnes igjen; den kan ikke gå tilbake til planlagt.",
-        [{ path: "/state", message: "Ugyldig overgang." }],
-      );
+      throw new AppError("validation", "reportingPeriod.invalidTransition", {}, [
+        { path: "/state", message: "Ugyldig overgang." },
+      ]);
     if (after.dueDate < locked.asOf)
-      throw new AppError("validation", "Fristen kan ikke være før datoen rapporten gjelder.", [
+      throw new AppError("validation", "reportingPeriod.dueBeforeDate", {}, [
         { path: "/dueDate", message: "Fristen er for tidlig." },
       ]);
     const changes = diffFields(locked, after, ["state", "dueDate"]);
