@@ -11,9 +11,10 @@ import {
 import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
-import { languageOfRequest, sendAppError } from "../errors.ts";
+import { sendAppError } from "../errors.ts";
 import { renderIndicatorCharts } from "../render/charts/render-indicator-charts.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { languageOf } from "../web.ts";
 
 /**
  * Files of up to 20 MB may be uploaded for import (a 100 000-value JSON-stat table is about 2 MB);
@@ -260,10 +261,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: detailSchema, 401: errorResponse, 404: errorResponse },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const indicator = await getIndicator({ ctx: request.ctx, input: request.params });
-      // The charts are drawn here, so the browser shows them without a charting library.
-      return { ...indicator, charts: renderIndicatorCharts(indicator, languageOfRequest(request, reply)) };
+      // The charts are drawn here, so the browser shows them without a charting library; in the
+      // interface's language (the language cookie, as the page around them), not Accept-Language.
+      return { ...indicator, charts: renderIndicatorCharts(indicator, languageOf(request)) };
     },
   );
   app.put(
