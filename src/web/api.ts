@@ -18,8 +18,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Headers of every API call: JSON, in the language the page is shown in (the server would
+ * otherwise answer errors in the browser's own language, which may not be the page's).
+ */
+export const apiHeaders = (): Record<string, string> => ({
+  accept: "application/json",
+  "accept-language": document.documentElement.lang || "nb",
+});
+
 export const browserFetchJson: FetchJson = async (path) => {
-  const response = await fetch(path, { headers: { accept: "application/json" }, credentials: "same-origin" });
+  const response = await fetch(path, { headers: apiHeaders(), credentials: "same-origin" });
   const body = await response.json().catch(() => undefined);
   if (!response.ok) throw new ApiError(response.status, body as ErrorBody | undefined);
   return body;
@@ -174,7 +183,7 @@ export async function sendJson<T>(
   body?: unknown,
 ): Promise<T> {
   const session = queryClient.getQueryData<SessionResponse>([apiPaths.session()]);
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers = apiHeaders();
   if (body !== undefined) headers["content-type"] = "application/json";
   if (session?.csrfToken) headers["x-csrf-token"] = session.csrfToken;
   const response = await fetch(path, {
