@@ -66,7 +66,8 @@ export function PlanYearSwitcher({ options, shown }: { options: YearOption[]; sh
   return (
     <nav aria-label={y("year.nav")} className="pv-year-switcher" data-testid="plan-year-switcher">
       <Paragraph data-size="sm">
-        {y("year.showing")}: <strong data-testid="plan-year-shown">{label(shown)}</strong>
+        {`${y("year.showing")}: `}
+        <strong data-testid="plan-year-shown">{label(shown)}</strong>
       </Paragraph>
       {options.length > 1 && (
         <ul className="pv-year-switcher__list">
