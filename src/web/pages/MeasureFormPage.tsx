@@ -72,14 +72,18 @@ export function MeasureFormPage() {
   const { reference } = useParams();
   const municipality = useCurrentMunicipality().data;
   // The draft being edited is named in the address (`?aar=2028`); the measure page links with it.
+  // Without `aar`, editing is planning work: the measure's version in the plan in preparation.
   const year = useYearParam();
-  const tree = usePlanTree(municipality?.number, year);
-  const existing = useMeasure(municipality?.number, reference ?? "", year);
+  const shown = useMeasure(municipality?.number, reference ?? "", year);
+  const draftYear =
+    year ?? shown.data?.yearChoice.alive.find((a) => a.role === "preparation")?.budgetYear ?? undefined;
+  const tree = usePlanTree(municipality?.number, draftYear);
+  const existing = useMeasure(municipality?.number, reference ?? "", draftYear);
   if (!municipality || !tree.data?.plan) return <QueryState isError={tree.isError} />;
   if (reference && !existing.data) return <QueryState isError={existing.isError} />;
   return (
     <MeasureForm
-      key={reference ?? "new"}
+      key={`${reference ?? "new"}-${existing.data?.actionPlan.budgetYear ?? ""}`}
       municipalityNumber={municipality.number}
       tree={tree.data}
       measure={reference ? existing.data : undefined}
@@ -99,7 +103,7 @@ function MeasureForm({
   const { t } = useLanguage();
   const navigate = useNavigate();
   const plan = tree.plan as NonNullable<PlanTreeResponse["plan"]>;
-  const aar = tree.cycle ? `?aar=${tree.cycle.budgetYear}` : "";
+  const aar = measure ? `?aar=${measure.actionPlan.budgetYear}` : "";
   const [form, setForm] = useState<Form>(() =>
     formOf(measure, tree.cycle?.budgetYear ?? new Date().getFullYear() + 1),
   );
