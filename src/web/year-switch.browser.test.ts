@@ -92,6 +92,10 @@ describe.skipIf(!browserAvailable)("switching between the action plans that are 
     await page.getByRole("link", { name: "Rediger tiltaket" }).waitFor();
     await page.reload({ waitUntil: "networkidle" });
     expect(await shown.textContent()).toBe("Under arbeid: Handlingsplan 2028 (utkast, fase Innspill)");
+    // The main menu keeps the year on the year-dependent views.
+    await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Tiltak" }).click();
+    await page.waitForURL(/\/tiltak\?aar=2028$/);
+    await page.getByRole("heading", { level: 1, name: "Tiltak i handlingsplan 2028" }).waitFor();
 
     // Without a year, the measure page shows the plan in execution; spending is offered for its period.
     await page.goto(`${env.baseUrl}/tiltak/T-001`, { waitUntil: "networkidle" });

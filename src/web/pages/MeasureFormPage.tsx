@@ -75,15 +75,16 @@ export function MeasureFormPage() {
   // Without `aar`, editing is planning work: the measure's version in the plan in preparation.
   const year = useYearParam();
   const shown = useMeasure(municipality?.number, reference ?? "", year);
-  const draftYear =
-    year ?? shown.data?.yearChoice.alive.find((a) => a.role === "preparation")?.budgetYear ?? undefined;
+  const shownTree = usePlanTree(municipality?.number, year);
+  const alive = reference ? shown.data?.yearChoice.alive : shownTree.data?.yearChoice.alive;
+  const draftYear = year ?? alive?.find((a) => a.role === "preparation")?.budgetYear;
   const tree = usePlanTree(municipality?.number, draftYear);
   const existing = useMeasure(municipality?.number, reference ?? "", draftYear);
   if (!municipality || !tree.data?.plan) return <QueryState isError={tree.isError} />;
   if (reference && !existing.data) return <QueryState isError={existing.isError} />;
   return (
     <MeasureForm
-      key={`${reference ?? "new"}-${existing.data?.actionPlan.budgetYear ?? ""}`}
+      key={`${reference ?? "new"}-${existing.data?.actionPlan.budgetYear ?? ""}-${tree.data.cycle?.budgetYear ?? ""}`}
       municipalityNumber={municipality.number}
       tree={tree.data}
       measure={reference ? existing.data : undefined}
