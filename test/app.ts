@@ -6,7 +6,7 @@ import { buildApp } from "../src/http/app.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 /** The app in-process on a database of its own; call `close` in afterAll. */
-export async function createTestApp(options: { web?: boolean } = {}): Promise<{
+export async function createTestApp(options: { web?: boolean; today?: () => string } = {}): Promise<{
   app: FastifyInstance;
   database: TestDatabase;
   close: () => Promise<void>;
@@ -17,6 +17,7 @@ export async function createTestApp(options: { web?: boolean } = {}): Promise<{
     db: database.db,
     logger: pino({ level: "silent" }),
     webDir: options.web ? webDir : undefined,
+    today: options.today,
   });
   await app.ready();
   return {

@@ -45,6 +45,8 @@ export type AppDeps = {
   publicCacheSeconds?: number;
   /** E-mail out; by default the SMTP server of `config.smtp`. One for the whole app, closed with it. */
   mailer?: Mailer;
+  /** The clock (YYYY-MM-DD); by default today in Norway. Tests set it to walk through a year. */
+  today?: () => string;
 };
 
 export async function buildApp({
@@ -54,6 +56,7 @@ export async function buildApp({
   webDir,
   publicCacheSeconds,
   mailer = createMailer(config.smtp, logger),
+  today,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
@@ -68,7 +71,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
-  await registerAuth(app, db);
+  await registerAuth(app, db, today);
   app.addHook("onClose", async () => mailer.close());
 
   await app.register(fastifySwagger, {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { cyclePhases } from "../domain/cycle.ts";
+import { cycleRoleOrder } from "../domain/year-model.ts";
 
 /** The shape of every error answer (see src/http/errors.ts). */
 export const errorResponse = z.object({
@@ -28,3 +30,40 @@ export const nok = z
   .int("Hele kroner")
   .min(0, "Beløpet kan ikke være negativt")
   .max(Number.MAX_SAFE_INTEGER);
+
+/** A budget year named in the address (`?year=2027`). */
+export const yearQuery = z.coerce.number().int().min(2000).max(2100).optional();
+
+export const cycleRoleSchema = z.enum(
+  cycleRoleOrder as ["execution", "adopted_upcoming", "preparation", "past"],
+);
+
+/** Which action plan a view shows, and the others the asker may read (ADR 0009). */
+export const yearChoiceSchema = z
+  .object({
+    shown: z
+      .object({
+        budgetYear: z.number().int(),
+        startYear: z.number().int(),
+        endYear: z.number().int(),
+        revision: z.number().int(),
+        status: z.enum(["draft", "adopted"]),
+        adoptedOn: z.string().nullable(),
+        decisionBody: z.string().nullable(),
+        caseReference: z.string().nullable(),
+        phase: z.enum(cyclePhases),
+        role: cycleRoleSchema,
+        chosenBy: z.enum(["address", "default"]),
+      })
+      .nullable(),
+    alive: z.array(
+      z.object({
+        budgetYear: z.number().int(),
+        role: cycleRoleSchema,
+        status: z.enum(["draft", "adopted"]),
+        adoptedOn: z.string().nullable(),
+        phase: z.enum(cyclePhases),
+      }),
+    ),
+  })
+  .describe("Which action plan is shown (by the address or by default) and the others the asker may read");

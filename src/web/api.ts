@@ -38,7 +38,8 @@ export const browserFetchJson: FetchJson = async (path) => {
 export const apiPaths = {
   session: () => "/api/session",
   municipalities: () => "/api/municipalities",
-  planTree: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/plan-tree`,
+  planTree: (municipalityNumber: string, year?: number) =>
+    `/api/municipalities/${municipalityNumber}/plan-tree${year ? `?year=${year}` : ""}`,
   plan: (municipalityNumber: string, planId: string) =>
     `/api/municipalities/${municipalityNumber}/plans/${planId}`,
   planHistory: (municipalityNumber: string, planId: string) =>
@@ -55,8 +56,9 @@ export const apiPaths = {
   acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
   measures: (municipalityNumber: string, planId: string, query = "") =>
     `/api/municipalities/${municipalityNumber}/plans/${planId}/measures${query ? `?${query}` : ""}`,
-  measure: (municipalityNumber: string, reference: string) =>
-    `/api/municipalities/${municipalityNumber}/measures/${encodeURIComponent(reference)}`,
+  /** With `year`, the measure in that action plan (a path to append to is asked without it). */
+  measure: (municipalityNumber: string, reference: string, year?: number) =>
+    `/api/municipalities/${municipalityNumber}/measures/${encodeURIComponent(reference)}${year ? `?year=${year}` : ""}`,
   organisations: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/organisations`,
   planNode: (municipalityNumber: string, segment: "goals" | "focus-areas" | "objectives", id: string) =>
     `/api/municipalities/${municipalityNumber}/${segment}/${id}`,
@@ -97,8 +99,9 @@ export function useCurrentMunicipality() {
   return { data, isError: session.isError || list.isError, isPending: session.isPending || list.isPending };
 }
 
-export function usePlanTree(municipalityNumber: string | undefined) {
-  const path = apiPaths.planTree(municipalityNumber ?? "");
+/** The plan tree for the action plan of `year` (the address's `aar`), else the one in execution. */
+export function usePlanTree(municipalityNumber: string | undefined, year?: number) {
+  const path = apiPaths.planTree(municipalityNumber ?? "", year);
   return useQuery({
     queryKey: [path],
     queryFn: get<PlanTreeResponse>(path),
@@ -120,8 +123,8 @@ export function useMeasureList(
   });
 }
 
-export function useMeasure(municipalityNumber: string | undefined, reference: string) {
-  const path = apiPaths.measure(municipalityNumber ?? "", reference);
+export function useMeasure(municipalityNumber: string | undefined, reference: string, year?: number) {
+  const path = apiPaths.measure(municipalityNumber ?? "", reference, year);
   return useQuery({
     queryKey: [path],
     queryFn: get<MeasureDetailResponse>(path),
@@ -228,7 +231,8 @@ export async function prefetchPageData(
   await prefetchRegionPage(queryClient, fetchJson, url);
   const number = session.user?.memberships[0]?.municipalityNumber ?? list[0]?.number;
   if (!number) return;
-  const paths = [apiPaths.planTree(number)];
+  // The year in the address (`?aar=2027`): the server renders the same action plan as the browser asks for.
+  const paths = [apiPaths.planTree(number, yearFromUrl(url))];
   // The permanent page of an action plan version is cited and linked to: it must read without scripts.
   const version = /^\/plan\/([0-9a-f-]{36})\/handlingsplan\/(\d{4})\/(\d+)$/.exec(url.split("?")[0] ?? "");
   if (version)
@@ -240,6 +244,18 @@ export async function prefetchPageData(
       queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) }).catch(() => undefined),
     ),
   );
+}
+
+/** The budget year named by `aar` in an address, if it is one. */
+export function yearFromUrl(url: string): number | undefined {
+  const query = url.split("?")[1] ?? "";
+  return parseYear(new URLSearchParams(query).get("aar"));
+}
+
+export function parseYear(value: string | null): number | undefined {
+  if (!value || !/^\d{4}$/.test(value)) return undefined;
+  const year = Number(value);
+  return year >= 2000 && year <= 2100 ? year : undefined;
 }
 
 /** The regional overview is a public page: the server renders it with its data (issue 12). */

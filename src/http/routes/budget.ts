@@ -7,7 +7,7 @@ import { getFrameCheck } from "../../services/budget/get-frame-check.ts";
 import { listBudgetSetup } from "../../services/budget/list-budget-setup.ts";
 import { setFrame } from "../../services/budget/set-frame.ts";
 import { setMeasureFinancing } from "../../services/measures/set-measure-financing.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, refusals, yearQuery } from "../schemas.ts";
 
 const setupSchema = z.object({
   frameAreas: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -158,6 +158,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["budsjett"],
         summary: "Set a measure's financing per year and funding source in the draft action plan (planners)",
         params: z.object({ municipalityNumber, reference: z.string().min(1).max(40) }),
+        querystring: z.object({ year: yearQuery }),
         body: z.object({
           rows: z
             .array(
@@ -174,6 +175,9 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      setMeasureFinancing({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+      setMeasureFinancing({
+        ctx: request.ctx,
+        input: { ...request.params, ...request.body, year: request.query.year },
+      }),
   );
 };

@@ -12,7 +12,7 @@ import { setPhaseDates } from "../../services/cycles/set-phase-dates.ts";
 import { startRevision } from "../../services/cycles/start-revision.ts";
 import { markMeasureReviewed } from "../../services/measures/mark-measure-reviewed.ts";
 import { sendCsv } from "../csv.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { cycleRoleSchema, errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
 const dates = z.object({ start: z.string(), end: z.string() });
 const actionPlanVersionSchema = z.object({
@@ -39,6 +39,10 @@ const cycleSchema = z.object({
   nextPhase: z.enum(cyclePhases).nullable(),
   blockers: z.array(z.string()),
   rolled: z.boolean(),
+  role: cycleRoleSchema.describe(
+    "What the cycle is today: in execution, adopted and upcoming, in preparation, past",
+  ),
+  today: z.string().describe("The server's today (YYYY-MM-DD), the date the roles are computed for"),
   allowedActions: z.array(z.enum(actions)),
 });
 export type CycleResponse = z.infer<typeof cycleSchema>;

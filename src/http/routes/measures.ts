@@ -15,7 +15,7 @@ import { setMeasureSpending } from "../../services/measures/set-measure-spending
 import { updateMeasure } from "../../services/measures/update-measure.ts";
 import { updateMeasureStatus } from "../../services/measures/update-measure-status.ts";
 import { updateMilestone } from "../../services/measures/update-milestone.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, refusals, yearChoiceSchema, yearQuery } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
@@ -82,6 +82,7 @@ const actionPlanRef = z.object({
 });
 const listSchema = z.object({
   actionPlan: actionPlanRef.nullable(),
+  yearChoice: yearChoiceSchema,
   total: z.number().int(),
   items: z.array(listItem),
   allowedActions: z.array(z.enum(actions)),
@@ -130,6 +131,7 @@ const detailSchema = listItem
       }),
     ),
     actionPlan: actionPlanRef,
+    yearChoice: yearChoiceSchema,
     inAdoptedPlan: z.boolean(),
     proposals: z.array(
       z.object({
@@ -176,6 +178,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
           tag: z.string().max(60).optional(),
           sort: z.enum(measureSorts).optional(),
           descending: z.stringbool().optional(),
+          year: yearQuery,
         }),
         response: { 200: listSchema, 404: errorResponse },
       },
@@ -210,12 +213,15 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "One measure with everything about it",
+        summary:
+          "One measure with everything about it, in the action plan of `year` (default: the one in execution)",
         params: measureParams,
+        querystring: z.object({ year: yearQuery }),
         response: { 200: detailSchema, 404: errorResponse },
       },
     },
-    async (request) => getMeasure({ ctx: request.ctx, input: request.params }),
+    async (request) =>
+      getMeasure({ ctx: request.ctx, input: { ...request.params, year: request.query.year } }),
   );
 
   app.put(
@@ -223,15 +229,20 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "Edit a measure's content in the draft action plan (planners); send the version you edited",
+        summary:
+          "Edit a measure's content in the draft action plan (planners; `year` names the draft); send the version you edited",
         params: measureParams,
+        querystring: z.object({ year: yearQuery }),
         body: measureContentSchema.extend({ version: z.number().int().positive() }),
         response: { 200: z.object({ reference: z.string(), version: z.number().int() }), ...refusals },
       },
     },
     async (request) => {
       const { version, ...content } = request.body;
-      return updateMeasure({ ctx: request.ctx, input: { ...request.params, version, content } });
+      return updateMeasure({
+        ctx: request.ctx,
+        input: { ...request.params, version, content, year: request.query.year },
+      });
     },
   );
 

@@ -264,4 +264,8 @@ export const en: ServerMessages = {
   "cli.createAdminNeedsEmailAndName": "create-admin needs --email and --name.",
   "cli.needsFile": "{command} needs --file.",
   "cli.resetPasswordNeedsEmail": "reset-password needs --email.",
+
+  // P1 (issue 19): the year model.
+  "yearModel.noActionPlan": "Action plan {year} does not exist.",
+  "yearModel.measureNotInYear": "The measure is not part of action plan {year}.",
 };

@@ -277,4 +277,8 @@ export const nb = {
   "cli.createAdminNeedsEmailAndName": "create-admin trenger --email og --name.",
   "cli.needsFile": "{command} trenger --file.",
   "cli.resetPasswordNeedsEmail": "reset-password trenger --email.",
+
+  // P1 (issue 19): the year model.
+  "yearModel.noActionPlan": "Handlingsplan {year} finnes ikke.",
+  "yearModel.measureNotInYear": "Tiltaket er ikke med i handlingsplan {year}.",
 } as const;

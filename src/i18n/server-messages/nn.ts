@@ -260,4 +260,8 @@ export const nn: ServerMessages = {
   "cli.createAdminNeedsEmailAndName": "create-admin treng --email og --name.",
   "cli.needsFile": "{command} treng --file.",
   "cli.resetPasswordNeedsEmail": "reset-password treng --email.",
+
+  // P1 (issue 19): the year model.
+  "yearModel.noActionPlan": "Handlingsplan {year} finst ikkje.",
+  "yearModel.measureNotInYear": "Tiltaket er ikkje med i handlingsplan {year}.",
 };

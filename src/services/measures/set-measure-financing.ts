@@ -25,11 +25,17 @@ export async function setMeasureFinancing({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; reference: string; rows: FinancingRow[] };
+  input: { municipalityNumber: string; reference: string; rows: FinancingRow[]; year?: number };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const { measure, actionPlan, version } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
+    const { measure, actionPlan, version } = await lockDraftMeasure(
+      tx,
+      ctx,
+      tenant,
+      input.reference,
+      input.year,
+    );
     const period = financialPlanPeriod(actionPlan.budgetYear);
     const sourceIds = [...new Set(input.rows.map((r) => r.fundingSourceId))];
     const sources = sourceIds.length

@@ -34,6 +34,7 @@ import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
+import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
 import { SpendingSection } from "../components/SpendingSection.tsx";
@@ -51,7 +52,8 @@ export function MeasurePage() {
   const { t, language } = useLanguage();
   const { reference = "" } = useParams();
   const municipality = useCurrentMunicipality().data;
-  const measure = useMeasure(municipality?.number, reference);
+  const year = useYearParam();
+  const measure = useMeasure(municipality?.number, reference, year);
   const [historyOpen, setHistoryOpen] = useState(false);
   const mayReadHistory = measure.data?.allowedActions.includes("read_history") ?? false;
   const history = useMeasureHistory(municipality?.number ?? "", reference, historyOpen && mayReadHistory);
@@ -83,13 +85,14 @@ export function MeasurePage() {
   return (
     <article className="pv-stack pv-stack--loose">
       <header className="pv-stack">
-        <AppLink to="/tiltak">← {t("measure.back")}</AppLink>
+        <AppLink to={year ? `/tiltak?aar=${year}` : "/tiltak"}>← {t("measure.back")}</AppLink>
         <Paragraph data-size="sm" className="pv-eyebrow">
           {m.reference} · {m.focusAreaTitle} · {t("measure.inActionPlan", { year: m.actionPlan.budgetYear })}
         </Paragraph>
         <Heading level={1} data-size="lg">
           {m.title}
         </Heading>
+        <PlanYearSwitcher options={m.yearChoice.alive} shown={m.yearChoice.shown} />
         <div className="pv-actions">
           <StatusTag status={m.status} />
           {m.isExample && (
@@ -113,7 +116,9 @@ export function MeasurePage() {
           <div className="pv-actions">
             {may("update") && (
               <Button asChild variant="secondary" data-size="sm">
-                <AppLink to={`/tiltak/${m.reference}/rediger`}>{t("measure.edit")}</AppLink>
+                <AppLink to={`/tiltak/${m.reference}/rediger?aar=${m.actionPlan.budgetYear}`}>
+                  {t("measure.edit")}
+                </AppLink>
               </Button>
             )}
             {may("delete") && (
