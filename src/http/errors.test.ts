@@ -5,6 +5,7 @@ import { languageCookie, languages } from "../i18n/language.ts";
 import { formatMessage } from "../i18n/server-messages/index.ts";
 import { nb } from "../i18n/server-messages/nb.ts";
 import {
+  loadMessages,
   translate,
   languageCookie as webLanguageCookie,
   languages as webLanguages,
@@ -83,7 +84,8 @@ describe("the server's messages agree with the rest of the app", () => {
       expect(nb[`cycle.phase.${phase}` as keyof typeof nb]).toBe(name);
   });
 
-  it("name the phases as the web app does in every language", () => {
+  it("name the phases as the web app does in every language", async () => {
+    for (const language of languages) await loadMessages(language);
     for (const language of languages)
       for (const phase of Object.keys(phaseNames) as (keyof typeof phaseNames)[])
         expect(formatMessage(language, `cycle.phase.${phase}`)).toBe(translate(language, `phase.${phase}`));
