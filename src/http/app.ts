@@ -45,6 +45,11 @@ export type AppDeps = {
   publicCacheSeconds?: number;
   /** E-mail out; by default the SMTP server of `config.smtp`. One for the whole app, closed with it. */
   mailer?: Mailer;
+  /**
+   * While `ready` is false (migrations running at start, or stopping) `/readyz` answers 503 and other
+   * requests 503 with Retry-After; without it the app is ready at once.
+   */
+  readiness?: { ready: boolean };
 };
 
 export async function buildApp({
@@ -54,6 +59,7 @@ export async function buildApp({
   webDir,
   publicCacheSeconds,
   mailer = createMailer(config.smtp, logger),
+  readiness = { ready: true },
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
@@ -63,6 +69,23 @@ export async function buildApp({
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    // One line per request, written when the answer has gone (below), instead of Fastify's two.
+    disableRequestLogging: true,
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      `${request.method} ${request.url} ${reply.statusCode}`,
+    );
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    if (readiness.ready || request.url === "/healthz" || request.url === "/readyz") return;
+    return reply.status(503).header("retry-after", "5").send({ status: "starting" });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -89,7 +112,7 @@ export async function buildApp({
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes(db));
+  await app.register(healthRoutes(db, readiness));
   await app.register(sessionRoutes(config));
   await app.register(planRoutes);
   await app.register(adminRoutes);

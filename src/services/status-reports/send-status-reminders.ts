@@ -1,3 +1,4 @@
+import { sqlExecutorOf } from "../../db/client.ts";
 import { periodTitles } from "../../domain/status-report.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { authorize, resolveTenant } from "../access.ts";
@@ -35,7 +36,7 @@ export function reminderText(input: {
 
 /**
  * Reminds every owner with reports due or returned in an open period: one e-mail each through the
- * mailer (when SMTP is configured), and an audit entry. In the app they see the same under «Venter på deg».
+ * mailer (when SMTP is configured; queued in the audit entry's transaction when background jobs run), and an audit entry. In the app they see the same under «Venter på deg».
  */
 export async function sendStatusReminders({
   ctx,
@@ -64,20 +65,19 @@ export async function sendStatusReminders({
     entry.items.push({ reference: m.reference, title: m.title, returned: state === "returned" });
     byOwner.set(m.ownerUserId, entry);
   }
-  let emailed = 0;
-  for (const owner of byOwner.values()) {
-    const message = reminderText({
+  const messages = [...byOwner.values()].map((owner) => ({
+    to: owner.email,
+    ...reminderText({
       ownerName: owner.name,
       periodTitle: `${periodTitles[period.kind]} ${period.budgetYear}`,
       asOf: period.asOf,
       dueDate: period.dueDate,
       items: owner.items,
       link: `${publicUrl.replace(/\/$/, "")}/status`,
-    });
-    if (await mailer.send({ to: owner.email, ...message }, { requestId: ctx.requestId })) emailed += 1;
-  }
-  await ctx.db.transaction((tx) =>
-    recordAudit(
+    }),
+  }));
+  await ctx.db.transaction(async (tx) => {
+    await recordAudit(
       tx,
       ctx.actor,
       {
@@ -89,7 +89,17 @@ export async function sendStatusReminders({
         changes: { reminded: { before: null, after: [...byOwner.values()].map((o) => o.email).join(", ") } },
       },
       ctx.requestId,
-    ),
-  );
+    );
+    // The outbox: queued with the audit entry, sent with retries once it commits.
+    const queue = mailer.queue;
+    if (queue) {
+      for (const message of messages) await queue(sqlExecutorOf(tx), message, { requestId: ctx.requestId });
+    }
+  });
+  let emailed = mailer.queue ? messages.length : 0;
+  if (!mailer.queue) {
+    for (const message of messages)
+      if (await mailer.send(message, { requestId: ctx.requestId })) emailed += 1;
+  }
   return { owners: byOwner.size, emailed };
 }
