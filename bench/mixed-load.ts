@@ -84,4 +84,5 @@ try {
   await Promise.all(servers.map((s) => s.process.exited));
   await database?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  if (databaseDir) rmSync(databaseDir, { recursive: true, force: true });
 }
