@@ -35,11 +35,10 @@ const seconds = Number(values.seconds);
 const instances = Number(values.instances);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "planverk-mixed-"));
-// Several instances share one PostgreSQL: started here, given to each as DATABASE_URL.
-const database =
-  instances > 1
-    ? await startEmbeddedPostgres(path.join(dataDir, "shared"), pino({ level: "warn" }))
-    : undefined;
+// Several instances share one PostgreSQL: started here (in a folder of its own, as the data folder
+// of `npm start` would be), given to each as DATABASE_URL.
+const databaseDir = instances > 1 ? mkdtempSync(path.join(os.tmpdir(), "planverk-mixed-db-")) : undefined;
+const database = databaseDir ? await startEmbeddedPostgres(databaseDir, pino({ level: "warn" })) : undefined;
 const servers: { process: StartedProcess; url: string }[] = [];
 for (let n = 0; n < instances; n++) {
   const port = await freePort();
