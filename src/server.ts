@@ -11,8 +11,12 @@ import { createMailer } from "./infra/mailer.ts";
 import { systemActor } from "./services/context.ts";
 import { syncMunicipalityRegister } from "./services/municipalities/sync-municipality-register.ts";
 import { ensureDefaultRegion } from "./services/region/ensure-default-region.ts";
+import { sendDeadlineReminders } from "./services/status-reports/send-deadline-reminders.ts";
 
 export { createLogger } from "./infra/logger.ts";
+
+/** Today's date (ISO) in Norway, where the deadlines are. */
+const osloToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
 
@@ -51,7 +55,27 @@ export async function startPlanverk(
     });
     if (config.smtp) {
       // The worker sends with a transport of its own, so closing the app does not cut off a running job.
-      const runner = await startJobs({ databaseUrl, mailer: createMailer(config.smtp, logger), log: logger });
+      const runner = await startJobs({
+        databaseUrl,
+        mailer: createMailer(config.smtp, logger),
+        log: logger,
+        schedules: [
+          {
+            // Every hour: a deadline three days ahead gets its reminder once (the service keeps count).
+            name: "status-deadline-reminders",
+            cron: "15 * * * *",
+            run: async () => {
+              const result = await sendDeadlineReminders({
+                ctx: { db: database.db, actor: systemActor("Påminnelser") },
+                input: { today: osloToday() },
+                mailer,
+                publicUrl: config.publicUrl,
+              });
+              if (result.periods > 0) logger.info(result, "deadline reminders queued");
+            },
+          },
+        ],
+      });
       jobs = runner;
       mailer.queue = runner.queueMail;
     }

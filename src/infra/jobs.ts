@@ -27,6 +27,12 @@ export const mailQueueOptions = {
   deleteAfterSeconds: 3600,
 };
 
+/**
+ * Work on a cron schedule (in Norwegian time). pg-boss puts one job per occurrence in the queue for
+ * the whole installation, whichever instances run, and one worker runs it; a failed run is tried again.
+ */
+export type ScheduledWork = { name: string; cron: string; run: () => Promise<void> };
+
 export type JobRunner = {
   /** Queues a message inside the caller's transaction: it is sent once that commits, never if it rolls back. */
   queueMail: (executor: SqlExecutor, message: MailMessage, meta?: { requestId?: string }) => Promise<void>;
@@ -38,8 +44,10 @@ export async function startJobs({
   databaseUrl,
   mailer,
   log,
+  schedules = [],
 }: {
   databaseUrl: string;
+  schedules?: ScheduledWork[];
   /** The SMTP sender the worker uses; `send` answering false counts as a failure and is retried. */
   mailer: Mailer;
   log: Pick<BaseLogger, "info" | "warn" | "error">;
@@ -53,6 +61,13 @@ export async function startJobs({
     const sent = await mailer.send(job.data.message, { requestId: job.data.requestId });
     if (!sent) throw new Error("the SMTP server did not take the message; it will be tried again");
   });
+  for (const work of schedules) {
+    await boss.createQueue(work.name, { retryLimit: 3, retryDelay: 60, expireInSeconds: 600 });
+    await boss.schedule(work.name, work.cron, null, { tz: "Europe/Oslo", missed: "once" });
+    await boss.work(work.name, async () => {
+      await work.run();
+    });
+  }
   return {
     queueMail: async (executor, message, meta) => {
       await boss.send(mailQueue, { message, requestId: meta?.requestId } satisfies MailJob, { db: executor });
