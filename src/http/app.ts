@@ -47,6 +47,11 @@ export type AppDeps = {
   mailer?: Mailer;
   /** The clock (YYYY-MM-DD); by default today in Norway. Tests set it to walk through a year. */
   today?: () => string;
+  /**
+   * While `ready` is false (migrations running at start, or stopping) `/readyz` answers 503 and other
+   * requests 503 with Retry-After; without it the app is ready at once.
+   */
+  readiness?: { ready: boolean };
 };
 
 export async function buildApp({
@@ -57,6 +62,7 @@ export async function buildApp({
   publicCacheSeconds,
   mailer = createMailer(config.smtp, logger),
   today,
+  readiness = { ready: true },
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
@@ -66,6 +72,23 @@ export async function buildApp({
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    // One line per request, written when the answer has gone (below), instead of Fastify's two.
+    disableRequestLogging: true,
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      `${request.method} ${request.url} ${reply.statusCode}`,
+    );
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    if (readiness.ready || request.url === "/healthz" || request.url === "/readyz") return;
+    return reply.status(503).header("retry-after", "5").send({ status: "starting" });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,7 +115,7 @@ export async function buildApp({
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes(db));
+  await app.register(healthRoutes(db, readiness));
   await app.register(sessionRoutes(config));
   await app.register(planRoutes);
   await app.register(adminRoutes);

@@ -83,6 +83,9 @@ describe.skipIf(!browserAvailable)("status reporting in Chromium", () => {
     await planner.getByRole("button", { name: "Åpne 1. tertial" }).click();
     await planner.getByTestId("period-t1").getByText("Åpen").waitFor();
     await planner.getByTestId("completeness-summary").waitFor();
+    expect(await planner.getByTestId("auto-reminder").textContent()).toBe(
+      "Påminnelse sendes 3 dager før fristen til tiltakseiere som ikke har rapportert.",
+    );
     expect(await accessibilityViolations(planner)).toEqual([]);
     await shot(planner, "01-planner-periods");
 

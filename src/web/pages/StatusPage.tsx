@@ -289,6 +289,11 @@ function PeriodMeasures({
           </Button>
         )}
       </div>
+      {period.data.period.state === "open" && (
+        <Paragraph data-size="sm" data-testid="auto-reminder">
+          {s("status.autoReminder")}
+        </Paragraph>
+      )}
       <ErrorMessage error={remind.error} />
       {reminded && (
         <Alert data-color={reminded.emailed > 0 ? "success" : "info"}>
