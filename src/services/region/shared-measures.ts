@@ -173,16 +173,6 @@ export async function sharedMeasureIdsOf(db: DbOrTx, municipalityId: string) {
   };
 }
 
-/** One municipality's share per year of a shared measure. */
-export function shareByYear(measure: SharedMeasure, municipalityId: string, years: number[]) {
-  return years.map((year) => ({
-    year,
-    amountNok: measure.shares
-      .filter((s) => s.municipalityId === municipalityId && s.year === year)
-      .reduce((a, s) => a + s.amountNok, 0),
-  }));
-}
-
 /**
  * Shared measures as they count for budget year `budgetYear` (THE rule, DESIGN «own decisions»):
  * the split comes from the owner's newest ADOPTED action plan version of that cycle, else its
