@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -7,7 +8,10 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
+import { adoptActionPlanVersionForTest, systemContext } from "../../test/factories.ts";
+import { actionPlanVersions, cycles, municipalities } from "../db/schema/index.ts";
 import { demoPassword } from "../demo/load-demo-data.ts";
+import { rollCycle } from "../services/cycles/roll-cycle.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each step there to look at. */
 const shotsDir = process.env.PLANVERK_SHOTS;
@@ -150,5 +154,51 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
     expect(await page.getByRole("spinbutton").count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "09-viewer");
+  });
+
+  it("after rolling, the 2028 budget starts from the adopted frames with their origin, and 2027 is a link away", async () => {
+    // The council adopts 2027 and the planner rolls to 2028 (the steps themselves are tested elsewhere).
+    const { db } = env.t.database;
+    const [draft] = await db
+      .select({ version: actionPlanVersions, cycleId: cycles.id })
+      .from(actionPlanVersions)
+      .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+      .innerJoin(municipalities, eq(municipalities.id, cycles.municipalityId))
+      .where(and(eq(municipalities.number, "3301"), eq(cycles.budgetYear, 2027)));
+    if (!draft) throw new Error("demo has no 2027 action plan");
+    await adoptActionPlanVersionForTest(db, draft.version);
+    await rollCycle({
+      ctx: systemContext(db),
+      input: { municipalityNumber: "3301", cycleId: draft.cycleId },
+    });
+
+    const page = await (await env.browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
+    await page.goto(`${env.baseUrl}/budsjett`, { waitUntil: "networkidle" });
+    // The plan in preparation by default.
+    await page.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
+    const switcher = page.getByRole("navigation", { name: "Velg handlingsplan" });
+    expect(
+      await switcher.getByRole("link", { name: /Handlingsplan 2028/ }).getAttribute("aria-current"),
+    ).toBe("page");
+    const row2029 = page.getByTestId("frame-2029");
+    expect(await row2029.getByTestId("frame-origin").textContent()).toBe(
+      "fra vedtatt økonomiplan 2027–2030, sak 068/26",
+    );
+    // The new last year has no frame: not an overrun, no red alert.
+    expect(await page.getByTestId("frame-2031").textContent()).toContain("Ikke rammesatt");
+    expect(await page.getByTestId("overruns").count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, "10-carried");
+
+    // The adopted 2027 plan is a link away, and the address keeps the choice.
+    await switcher.getByRole("link", { name: /Handlingsplan 2027/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
+    expect(page.url()).toContain("/budsjett?aar=2027");
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
+    expect(await page.getByTestId("frame-origin").count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
