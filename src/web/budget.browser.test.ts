@@ -8,8 +8,8 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
-import { adoptActionPlanVersionForTest, systemContext } from "../../test/factories.ts";
-import { actionPlanVersions, cycles, municipalities } from "../db/schema/index.ts";
+import { adoptActionPlanVersionForTest } from "../../test/factories.ts";
+import { actionPlanVersions, cycles, municipalities, users } from "../db/schema/index.ts";
 import { demoPassword } from "../demo/load-demo-data.ts";
 import { rollCycle } from "../services/cycles/roll-cycle.ts";
 
@@ -29,7 +29,9 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
   });
   afterAll(() => env?.close());
 
-  it("a planner lowers a 2028 frame, sees the overrun, runs the prioritisation, applies it, and the overrun is gone", async () => {
+  it("a planner lowers a 2028 frame, sees the overrun, runs the prioritisation, applies it, and the overrun is gone", {
+    timeout: 90_000,
+  }, async () => {
     const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
     page.setDefaultTimeout(10_000);
@@ -167,8 +169,20 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
       .where(and(eq(municipalities.number, "3301"), eq(cycles.budgetYear, 2027)));
     if (!draft) throw new Error("demo has no 2027 action plan");
     await adoptActionPlanVersionForTest(db, draft.version);
+    const [planner] = await db.select().from(users).where(eq(users.email, "planlegger@demo.planverk.no"));
+    const [drammen] = await db.select().from(municipalities).where(eq(municipalities.number, "3301"));
     await rollCycle({
-      ctx: systemContext(db),
+      ctx: {
+        db,
+        actor: {
+          kind: "user",
+          userId: planner?.id ?? "",
+          email: planner?.email ?? "",
+          name: "Planlegger",
+          isSystemAdmin: false,
+          roles: { [drammen?.id ?? ""]: "planner" },
+        },
+      },
       input: { municipalityNumber: "3301", cycleId: draft.cycleId },
     });
 
@@ -183,7 +197,7 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
       await switcher.getByRole("link", { name: /Handlingsplan 2028/ }).getAttribute("aria-current"),
     ).toBe("page");
     const row2029 = page.getByTestId("frame-2029");
-    expect(await row2029.getByTestId("frame-origin").textContent()).toBe(
+    expect(await row2029.getByTestId("frame-origin").textContent()).toContain(
       "fra vedtatt økonomiplan 2027–2030, sak 068/26",
     );
     // The new last year has no frame: not an overrun, no red alert.
