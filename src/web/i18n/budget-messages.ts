@@ -60,7 +60,7 @@ const nb = {
   "chart.caption":
     "Hver linje viser rammen (grått felt, med en tykk strek der rammen slutter) og summen av tiltakenes kommunale kostnader (fylt stolpe). Det som går over rammen, er skravert rødt og merket «over».",
   "chart.values": "{sum} av {frame}",
-  "chart.valuesNoFrame": "{sum}, ingen ramme",
+  "chart.valuesNoFrame": "{sum}, ikke rammesatt",
   "chart.over": "over med {amount}",
   "prio.heading": "Prioritering",
   "prio.intro":
@@ -205,7 +205,7 @@ const nn: Record<BudgetMessageKey, string> = {
   "chart.caption":
     "Kvar linje viser ramma (grått felt, med ein tjukk strek der ramma sluttar) og summen av dei kommunale kostnadene til tiltaka (fylt stolpe). Det som går over ramma, er skravert raudt og merkt «over».",
   "chart.values": "{sum} av {frame}",
-  "chart.valuesNoFrame": "{sum}, inga ramme",
+  "chart.valuesNoFrame": "{sum}, ikkje rammesett",
   "chart.over": "over med {amount}",
   "prio.heading": "Prioritering",
   "prio.intro":
@@ -348,7 +348,7 @@ const en: Record<BudgetMessageKey, string> = {
   "chart.caption":
     "Each line shows the frame (grey field, with a thick line where the frame ends) and the sum of the measures' municipal costs (filled bar). What goes over the frame is hatched red and marked «over».",
   "chart.values": "{sum} of {frame}",
-  "chart.valuesNoFrame": "{sum}, no frame",
+  "chart.valuesNoFrame": "{sum}, not framed yet",
   "chart.over": "over by {amount}",
   "prio.heading": "Prioritisation",
   "prio.intro":

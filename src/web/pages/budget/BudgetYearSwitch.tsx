@@ -37,6 +37,7 @@ export function BudgetYearSwitch({ cycles, shown }: { cycles: CycleResponse[]; s
               <Link
                 to={`/budsjett?aar=${c.budgetYear}`}
                 aria-current={c.budgetYear === shown ? "page" : undefined}
+                style={c.budgetYear === shown ? { fontWeight: 600, textDecoration: "none" } : undefined}
               >
                 {b("budget.yearOption", { year: c.budgetYear })} (
                 {b(isAdopted(c) ? "budget.yearAdopted" : "budget.yearDraft")})
