@@ -38,6 +38,35 @@ const frameCheckSchema = z.object({
       sumNok: z.number().int(),
       remainingNok: z.number().int().nullable(),
       overrunNok: z.number().int(),
+      /** within / over an existing frame; unframed = money but no frame («Ikke rammesatt»); empty. */
+      state: z.enum(["within", "over", "unframed", "empty"]),
+      /** A frame carried forward at rolling: the adopted økonomiplan it came from. */
+      origin: z
+        .object({
+          budgetYear: z.number().int(),
+          period: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
+          caseReference: z.string().nullable(),
+          decisionDate: z.string().nullable(),
+          amountNok: z.number().int(),
+        })
+        .nullable(),
+    }),
+  ),
+  overBudget: z.array(
+    z.object({
+      year: z.number().int(),
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      frameNok: z.number().int(),
+      sumNok: z.number().int(),
+    }),
+  ),
+  unframed: z.array(
+    z.object({
+      year: z.number().int(),
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      sumNok: z.number().int(),
     }),
   ),
   overruns: z.array(

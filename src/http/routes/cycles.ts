@@ -218,6 +218,8 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
             cycleId: z.string(),
             budgetYear: z.number().int(),
             carried: z.number().int(),
+            /** Adopted frames carried forward into the new cycle (the økonomiplan). */
+            carriedFrames: z.number().int(),
             left: z.array(z.object({ measureId: z.string(), reference: z.string(), why: z.string() })),
           }),
           ...refusals,

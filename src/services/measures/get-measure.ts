@@ -9,7 +9,6 @@ import {
   milestones,
   objectives,
 } from "../../db/schema/index.ts";
-import { ownerPercent, splitMeasureCosts } from "../../domain/cost-split.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
 import type { ProposalStatus } from "../../domain/proposals.ts";
@@ -18,8 +17,7 @@ import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { type ServiceContext, today, todayInNorway } from "../context.ts";
 import { chooseFromCycles, loadPlanCycles, type YearChoice } from "../cycles/working-action-plan.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
-import { presentSharedMeasure, type SharedMeasureView } from "../region/list-shared-measures.ts";
-import { joinedParties, loadParticipations } from "../region/shared-measures.ts";
+import { type SharedMeasureView, sharedSplitForMeasure } from "../region/list-shared-measures.ts";
 import { focusAreaAndGoals, measureByReference } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
@@ -174,14 +172,10 @@ export async function getMeasure({
     yearChoice,
     inAdoptedPlan,
     proposals: await proposalsOfMeasure(ctx.db, tenant, measure.id),
-    shared: await sharedSplitOf(ctx.db, tenant, {
+    shared: await sharedSplitForMeasure(ctx.db, tenant, {
       measureId: measure.id,
-      reference: measure.reference,
-      title: row.title,
-      status: measure.status,
-      adopted: visible.actionPlan.status === "adopted",
       budgetYear: visible.budgetYear,
-      costs: row.costs,
+      actionPlanVersionId: visible.actionPlan.id,
     }),
     // An adopted version is frozen: its content is changed only by a revision; the running state
     // (status, progress, milestones) can still be kept up to date.
@@ -190,51 +184,6 @@ export async function getMeasure({
       ownerUserId: row.ownerUserId,
     }).filter((a) => visible.actionPlan.status === "draft" || (a !== "update" && a !== "delete")),
   };
-}
-
-/**
- * The split of the version shown (not the owner's newest, which may be a draft the person may not
- * see) among the owner and the participants.
- */
-async function sharedSplitOf(
-  db: DbOrTx,
-  tenant: Tenant,
-  m: {
-    measureId: string;
-    reference: string;
-    title: string;
-    status: string;
-    adopted: boolean;
-    budgetYear: number;
-    costs: MeasureRow["costs"];
-  },
-): Promise<SharedMeasureView | null> {
-  const all = await loadParticipations(db, [m.measureId]);
-  const participations = can(tenant.subject, "read_drafts", "measure")
-    ? all
-    : all.filter((p) => p.status === "joined");
-  if (participations.length === 0) return null;
-  const lines = m.costs
-    .filter((c) => c.kind === "municipal")
-    .map((c) => ({ year: c.year, frameAreaId: null, amountNok: c.amountNok }));
-  const parties = joinedParties(participations);
-  return presentSharedMeasure(
-    {
-      measureId: m.measureId,
-      reference: m.reference,
-      title: m.title,
-      status: m.status,
-      owner: { id: tenant.id, number: tenant.number, name: tenant.name },
-      adopted: m.adopted,
-      published: m.adopted,
-      budgetYear: m.budgetYear,
-      ownerPercent: ownerPercent(parties.map((p) => p.percent)),
-      participations,
-      shares: splitMeasureCosts({ ownerMunicipalityId: tenant.id, participants: parties, lines }),
-      lines,
-    },
-    tenant.id,
-  );
 }
 
 /**

@@ -11,6 +11,10 @@ const nb = {
     "Du ser det du har tilgang til i hver kommune: vedtatte handlingsplaner i publiserte planer, og utkast for kommunens egne brukere. Regionale koordinatorer ser også felles tiltak.",
   "region.members": "Kommuner i regionen",
   "region.notActive": "bruker ikke Planverk ennå",
+  "region.yearNav": "Velg budsjettår",
+  "region.yearShown": "Handlingsplanene for {year}",
+  "region.yearPrevious": "‹ {year}",
+  "region.yearNext": "{year} ›",
   "region.budgetHeading": "Budsjett per år",
   "region.budgetRule":
     "Kommunal finansiering av tiltakene per år, i hele kroner. Felles tiltak er fordelt: hver kommune står med sin egen andel.",
@@ -112,6 +116,10 @@ const nn: Record<RegionMessageKey, string> = {
     "Du ser det du har tilgang til i kvar kommune: vedtekne handlingsplanar i publiserte planar, og utkast for kommunen sine eigne brukarar. Regionale koordinatorar ser òg felles tiltak.",
   "region.members": "Kommunar i regionen",
   "region.notActive": "brukar ikkje Planverk enno",
+  "region.yearNav": "Vel budsjettår",
+  "region.yearShown": "Handlingsplanane for {year}",
+  "region.yearPrevious": "‹ {year}",
+  "region.yearNext": "{year} ›",
   "region.budgetHeading": "Budsjett per år",
   "region.budgetRule":
     "Kommunal finansiering av tiltaka per år, i heile kroner. Felles tiltak er fordelte: kvar kommune står med sin eigen del.",
@@ -211,6 +219,10 @@ const en: Record<RegionMessageKey, string> = {
     "You see what you may read in each municipality: adopted action plans of published plans, and drafts for the municipality's own users. Regional coordinators also see shared measures.",
   "region.members": "Municipalities in the region",
   "region.notActive": "not using Planverk yet",
+  "region.yearNav": "Choose budget year",
+  "region.yearShown": "The action plans for {year}",
+  "region.yearPrevious": "‹ {year}",
+  "region.yearNext": "{year} ›",
   "region.budgetHeading": "Budget per year",
   "region.budgetRule":
     "Municipal funding of the measures per year, in whole kroner. Shared measures are split: each municipality carries its own share.",
