@@ -23,6 +23,7 @@ import { openDataRoutes } from "./routes/open-data.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { planRoutes } from "./routes/plan.ts";
 import { planStructureRoutes } from "./routes/plan-structure.ts";
+import { measureRemovalRoutes } from "./routes/measure-removal.ts";
 import { prioritisationRoutes } from "./routes/prioritisation.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { publicSiteRoutes } from "./routes/public-site.tsx";
@@ -101,6 +102,7 @@ export async function buildApp({
   await app.register(indicatorRoutes);
   await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
+  await app.register(measureRemovalRoutes);
   await app.register(proposalRoutes(config, mailer));
   await app.register(regionRoutes);
   await app.register(oidcRoutes(config));

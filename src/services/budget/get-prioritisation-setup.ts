@@ -3,6 +3,7 @@ import { notFound } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { loadPrioritisationData, type PrioritisationMeasureView } from "./internal.ts";
+import { lastAppliedRows } from "./undo-prioritisation.ts";
 
 export type PrioritisationSetup = {
   cycleId: string;
@@ -24,6 +25,13 @@ export type PrioritisationSetup = {
   }[];
   measures: PrioritisationMeasureView[];
   allowedActions: "update"[];
+  /** The newest applied proposal with measures still out of the draft: what «Angre» would undo. */
+  lastApplied: {
+    id: string;
+    appliedAt: string;
+    appliedBy: string;
+    dropped: { reference: string; title: string }[];
+  } | null;
 };
 
 /** The newest action plan of a cycle with each measure's priority, mandatory mark and municipal costs. */
@@ -37,6 +45,9 @@ export async function getPrioritisationSetup({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   if (!can(tenant.subject, "read_drafts", "action_plan")) throw notFound("cycle");
   const data = await loadPrioritisationData(ctx.db, tenant, input.cycleId);
+  const last =
+    data.version.status === "draft" ? await lastAppliedRows(ctx.db, tenant.id, data.version.id) : null;
+  const first = last?.rows[0]?.removed;
   return {
     cycleId: data.cycle.id,
     budgetYear: data.cycle.budgetYear,
@@ -47,5 +58,17 @@ export async function getPrioritisationSetup({
     frames: data.frames,
     measures: data.measures,
     allowedActions: can(tenant.subject, "update", "action_plan") ? ["update"] : [],
+    lastApplied:
+      last && first
+        ? {
+            id: last.prioritisationId,
+            appliedAt: first.removedAt.toISOString(),
+            appliedBy: first.removedByLabel,
+            dropped: last.rows.map((r) => ({
+              reference: r.reference,
+              title: String(r.removed.snapshot.version.title ?? ""),
+            })),
+          }
+        : null,
   };
 }
