@@ -32,10 +32,10 @@ import {
 import {
   buildModel,
   mandatoryShortfalls,
+  measureValue,
   type PrioritisationInput,
   type PrioritisationModel,
   validateInput,
-  measureValue,
 } from "./prioritisation-model.ts";
 
 // Callers import the whole prioritisation from here; its parts are the model (building the integer

@@ -274,7 +274,8 @@ export const en: ServerMessages = {
   "removal.alreadyInDraft": "Measure {reference} is already in the draft.",
   "removal.focusAreaGone":
     "{reference} {title} cannot be put back: the focus area it belonged to no longer exists. Create the measure again under another focus area.",
-  "removal.goalGone": "{reference} {title} cannot be put back: a goal or objective it served no longer exists.",
+  "removal.goalGone":
+    "{reference} {title} cannot be put back: a goal or objective it served no longer exists.",
   "removal.partnerGone":
     "{reference} {title} cannot be put back: a partner in the measure is no longer registered in the municipality.",
   "removal.fundingSourceGone":

@@ -173,7 +173,9 @@ export async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId
       value: measureValue(v.priority),
       evaluationScore: evaluations.get(v.measureId)?.score ?? null,
       evaluationRound:
-        evaluations.get(v.measureId)?.score == null ? null : (evaluations.get(v.measureId)?.roundTitle ?? null),
+        evaluations.get(v.measureId)?.score == null
+          ? null
+          : (evaluations.get(v.measureId)?.roundTitle ?? null),
       version: v.version,
       costs: (costsOf.get(v.id) ?? []).sort(
         (a, b) => a.year - b.year || a.frameAreaId.localeCompare(b.frameAreaId),

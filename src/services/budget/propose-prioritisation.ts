@@ -102,9 +102,7 @@ export async function proposePrioritisation({
     overrides,
     valueRule: {
       source,
-      roundTitles: [
-        ...new Set(data.measures.flatMap((m) => (m.evaluationRound ? [m.evaluationRound] : []))),
-      ],
+      roundTitles: [...new Set(data.measures.flatMap((m) => (m.evaluationRound ? [m.evaluationRound] : [])))],
       evaluated: data.measures.filter((m) => m.evaluationScore !== null).length,
     },
   };

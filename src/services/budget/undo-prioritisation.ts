@@ -30,10 +30,7 @@ export async function lastAppliedRows(db: DbOrTx, municipalityId: string, action
     .from(removedMeasureVersions)
     .innerJoin(measures, eq(measures.id, removedMeasureVersions.measureId))
     .where(
-      and(
-        eq(removedMeasureVersions.prioritisationId, newest.id),
-        isNull(removedMeasureVersions.restoredAt),
-      ),
+      and(eq(removedMeasureVersions.prioritisationId, newest.id), isNull(removedMeasureVersions.restoredAt)),
     )
     .orderBy(measures.reference);
   return { prioritisationId: newest.id, rows };

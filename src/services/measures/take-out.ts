@@ -153,7 +153,9 @@ export async function restoreRemoved(
     if (table === "goal" && goalIds.length)
       add(await tx.select({ id: goals.id }).from(goals).where(inArray(goals.id, goalIds)));
     if (table === "objective" && objectiveIds.length)
-      add(await tx.select({ id: objectives.id }).from(objectives).where(inArray(objectives.id, objectiveIds)));
+      add(
+        await tx.select({ id: objectives.id }).from(objectives).where(inArray(objectives.id, objectiveIds)),
+      );
     if (table === "org" && orgIds.length)
       add(
         await tx
@@ -201,7 +203,10 @@ export async function restoreRemoved(
       .select({ id: measureVersions.id })
       .from(measureVersions)
       .where(
-        and(eq(measureVersions.measureId, r.measureId), eq(measureVersions.actionPlanVersionId, r.actionPlanVersionId)),
+        and(
+          eq(measureVersions.measureId, r.measureId),
+          eq(measureVersions.actionPlanVersionId, r.actionPlanVersionId),
+        ),
       );
     if (inDraft) throw new AppError("conflict", "removal.alreadyInDraft", { reference: r.reference });
     const [inserted] = await tx
@@ -286,12 +291,16 @@ export async function takeOutMeasure({
     const [version] = await tx
       .select()
       .from(measureVersions)
-      .where(and(eq(measureVersions.measureId, measure.id), eq(measureVersions.actionPlanVersionId, draft.id)))
+      .where(
+        and(eq(measureVersions.measureId, measure.id), eq(measureVersions.actionPlanVersionId, draft.id)),
+      )
       .for("update");
     if (!version) throw new AppError("conflict", "removal.notInDraft", { reference: measure.reference });
     if (version.version !== input.version) throw new AppError("conflict", "measure.changedByOther");
     if (version.mandatory)
-      throw new AppError("conflict", "actionPlan.mandatoryCannotBeLeftOut", { references: measure.reference });
+      throw new AppError("conflict", "actionPlan.mandatoryCannotBeLeftOut", {
+        references: measure.reference,
+      });
     await snapshotAndRemove(tx, {
       municipalityId: tenant.id,
       versionIds: [version.id],
