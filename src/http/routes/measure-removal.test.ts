@@ -169,7 +169,10 @@ describe("taking a measure out of the draft and putting it back", () => {
       reason: "Satsingsområdet legges ned",
       version: before.body.contentVersion,
     });
-    const objectiveGone = await f.send("DELETE", `/objectives/${f.objective.id}?version=${f.objective.version}`);
+    const objectiveGone = await f.send(
+      "DELETE",
+      `/objectives/${f.objective.id}?version=${f.objective.version}`,
+    );
     expect(objectiveGone.statusCode, objectiveGone.body).toBeLessThan(300);
     const removed = await f.send("DELETE", `/focus-areas/${f.focusArea.id}?version=${f.focusArea.version}`);
     expect(removed.statusCode, removed.body).toBeLessThan(300);
