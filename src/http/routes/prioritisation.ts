@@ -29,6 +29,7 @@ const costSchema = z.object({ frameAreaId: z.string(), year, amountNok: z.number
 const areaSchema = z.object({ id: z.string(), name: z.string() });
 const setupSchema = z.object({
   cycleId: z.string(),
+  planId: z.string(),
   budgetYear: year,
   years: z.array(year),
   actionPlanVersionId: z.string(),

@@ -7,6 +7,7 @@ import { lastAppliedRows } from "./undo-prioritisation.ts";
 
 export type PrioritisationSetup = {
   cycleId: string;
+  planId: string;
   budgetYear: number;
   years: number[];
   actionPlanVersionId: string;
@@ -50,6 +51,7 @@ export async function getPrioritisationSetup({
   const first = last?.rows[0]?.removed;
   return {
     cycleId: data.cycle.id,
+    planId: data.cycle.planId,
     budgetYear: data.cycle.budgetYear,
     years: data.years,
     actionPlanVersionId: data.version.id,

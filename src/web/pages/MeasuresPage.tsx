@@ -16,6 +16,7 @@ import { formatNok } from "../../domain/money.ts";
 import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { RemovedMeasures } from "../components/RemovedMeasures.tsx";
 import { SharedMeasuresLink, SharedMeasuresSection } from "../components/SharedSplit.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { setSearchParam } from "../components/search-params.ts";
@@ -214,6 +215,13 @@ export function MeasuresPage() {
             </div>
           )}
         </>
+      )}
+      {list.data?.actionPlan?.status === "draft" && mayCreate && (
+        <RemovedMeasures
+          municipalityNumber={municipality.number}
+          planId={planId}
+          year={list.data.actionPlan.budgetYear}
+        />
       )}
       {list.data && (
         <SharedMeasuresSection
