@@ -96,6 +96,7 @@ export function RemovedMeasures({
                         {m.mayPutBack && (
                           <Button
                             variant="secondary"
+                            className="pv-nowrap"
                             data-size="sm"
                             aria-label={r("removed.putBackLabel", { reference: m.reference, title: m.title })}
                             loading={putBack.isPending && putBack.variables === m.reference}
