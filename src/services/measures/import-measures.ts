@@ -5,8 +5,8 @@ import {
   actionPlanVersions,
   focusAreas,
   fundingSources,
-  partnerOrganisations,
   measures,
+  partnerOrganisations,
   plans,
   removedMeasureVersions,
 } from "../../db/schema/index.ts";
@@ -142,7 +142,10 @@ function planImport(sheet: string, cells: Parameters<typeof parseMeasureSheet>[1
 }
 
 function tokenOf(file: Buffer, target: ImportTarget) {
-  const state = [...target.measures, ...(target.removed ?? []).map((m) => ({ ...m, reference: `-${m.reference}` }))]
+  const state = [
+    ...target.measures,
+    ...(target.removed ?? []).map((m) => ({ ...m, reference: `-${m.reference}` })),
+  ]
     .map((m) => [m.reference, m.contentVersion, m.costs.map((c) => [c.year, c.fundingSourceId, c.amountNok])])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return createHash("sha256").update(file).update(JSON.stringify(state)).digest("base64url").slice(0, 32);
