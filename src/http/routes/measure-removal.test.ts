@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedInPlanner, signIn } from "../../../test/app.ts";
 import {
@@ -210,5 +211,50 @@ describe("taking a measure out of the draft and putting it back", () => {
     expect(list).toMatchObject({ draft: false, removed: [{ reference: f.reference, mayPutBack: false }] });
     const back = await f.send("POST", `/measures/${f.reference}/put-back`);
     expect(back.statusCode).toBe(409);
+  });
+
+  it("the Excel import accepts a taken-out reference and puts the measure back, with the sheet's changes", async () => {
+    const f = await draftWithMeasure();
+    const before = await f.measure();
+    await f.send("POST", `/measures/${f.reference}/take-out`, {
+      reason: "Venter på Enova",
+      version: before.body.contentVersion,
+    });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Tiltak");
+    sheet.addRow(["Referanse", "Tittel", "Satsingsområde", "Kommunalt 2027"]);
+    sheet.addRow([f.reference, "Landstrøm i havna", "Havnebyen", 250_000]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = (path: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `${f.base}/plans/${f.plan.id}/${path}`,
+        headers: {
+          ...f.session.headers,
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+        payload: file,
+      });
+    const preview = await upload("measures-import/preview");
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().problems).toEqual([]);
+    expect(preview.json().counts).toMatchObject({ restored: 1, new: 0, changed: 0 });
+    expect(preview.json().actions[0]).toMatchObject({ kind: "restore", reference: f.reference });
+    const applied = await upload(`measures-import?token=${preview.json().token}`);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({ restored: [f.reference], created: [] });
+    const after = await f.measure();
+    expect(after.body).toMatchObject({
+      title: "Landstrøm i havna",
+      goals: [{ id: f.goal.id }],
+      partners: [{ id: f.partner.id }],
+    });
+    expect(after.body.costs).toContainEqual(
+      expect.objectContaining({ year: 2027, fundingSourceId: f.source.id, amountNok: 250_000 }),
+    );
+    expect(after.body.costs).toContainEqual(
+      expect.objectContaining({ fundingSourceId: f.external.id, externalStatus: "granted" }),
+    );
+    expect((await f.send("GET", `/plans/${f.plan.id}/removed-measures`)).json().removed).toEqual([]);
   });
 });
