@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "08-english");
     expect(errors).toEqual([]);
-  });
+  }, 90_000);
 
   it("a viewer reads frames and priorities without controls to change them", async () => {
     const page = await (await env.browser.newContext()).newPage();

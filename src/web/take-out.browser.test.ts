@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)(
       expect(await accessibilityViolations(page)).toEqual([]);
       await shot(page, "03-undone");
       expect(errors).toEqual([]);
-    });
+    }, 90_000);
 
     it("a planner takes a measure out by hand with a reason, and puts it back from the measures page", async () => {
       const page = await (await env.browser.newContext()).newPage();
@@ -158,6 +158,6 @@ describe.skipIf(!browserAvailable)(
       await page.getByText(`${reference} er satt inn igjen i utkastet.`).waitFor();
       await page.getByTestId("measures-table").getByRole("link", { name: /./ }).first().waitFor();
       expect(await page.getByTestId("measures-table").textContent()).toContain(reference);
-    });
+    }, 90_000);
   },
 );
