@@ -173,3 +173,44 @@ describe("the measures sheet against the draft", () => {
     ]);
   });
 });
+
+describe("a measure taken out of the draft", () => {
+  const taken = {
+    ...target.measures[0],
+    reference: "T-007",
+    contentVersion: 4,
+  } as ImportTarget["measures"][number];
+  const withRemoved: ImportTarget = { ...target, removed: [taken] };
+  const runWith = (rows: Cell[][]) => {
+    const parsed = parseMeasureSheet("Tiltak", [header, ...rows]);
+    return diffMeasureSheet("Tiltak", parsed.rows, withRemoved);
+  };
+
+  it("is put back by a row with its reference, changed against what it said when it left", () => {
+    const same = runWith([["T-007", "Havn", "Grønn vekst", "Næringsforeningen", 100, 200, 50]]);
+    expect(same.problems).toEqual([]);
+    expect(same.actions).toEqual([
+      expect.objectContaining({
+        kind: "restore",
+        reference: "T-007",
+        contentVersion: 4,
+        content: null,
+        costs: null,
+      }),
+    ]);
+    const changed = runWith([["T-007", "Havn og kai", "Grønn vekst", "Næringsforeningen", 100, 300, 50]]);
+    expect(changed.actions[0]).toMatchObject({
+      kind: "restore",
+      content: { title: "Havn og kai" },
+      costs: expect.arrayContaining([
+        { year: 2028, fundingSourceId: "m1", amountNok: 300, externalStatus: null },
+      ]),
+    });
+  });
+
+  it("is still unknown without the list of taken-out measures", () => {
+    expect(run([["T-007", "Havn", "Grønn vekst", "", 100, 200, 50]]).problems[0]?.reason).toContain(
+      "finnes ikke i handlingsplanen",
+    );
+  });
+});

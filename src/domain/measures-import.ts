@@ -177,6 +177,11 @@ export type ImportTarget = {
       externalStatus: "applied" | "granted" | "expected" | null;
     }[];
   }[];
+  /**
+   * Measures taken out of the draft («Tatt ut av forslaget») as they were when they left (their
+   * contentVersion is the one they get when put back): a row with such a reference puts it back.
+   */
+  removed?: ImportTarget["measures"];
 };
 
 export type FieldDiff = { field: string; column: string; before: string; after: string };
@@ -213,6 +218,17 @@ export type ImportAction =
       costs: CostRow[] | null;
       fields: FieldDiff[];
     }
+  | {
+      /** A taken-out measure: put back first, then changed like any other row. */
+      kind: "restore";
+      row: number;
+      reference: string;
+      title: string;
+      contentVersion: number;
+      content: Extract<ImportAction, { kind: "new" }>["content"] | null;
+      costs: CostRow[] | null;
+      fields: FieldDiff[];
+    }
   | { kind: "unchanged"; row: number; reference: string; title: string };
 
 export type ImportPlan = { actions: ImportAction[]; problems: ImportProblem[] };
@@ -228,6 +244,7 @@ export function diffMeasureSheet(sheet: string, rows: SheetRow[], target: Import
   const problems: ImportProblem[] = [];
   const actions: ImportAction[] = [];
   const byReference = new Map(target.measures.map((m) => [foldForSearch(m.reference), m]));
+  const removedByReference = new Map((target.removed ?? []).map((m) => [foldForSearch(m.reference), m]));
   const focusByTitle = new Map(target.focusAreas.map((f) => [foldForSearch(f.title), f]));
   const focusTitle = new Map(target.focusAreas.map((f) => [f.id, f.title]));
   const orgByName = new Map(target.organisations.map((o) => [foldForSearch(o.name), o]));
@@ -241,7 +258,8 @@ export function diffMeasureSheet(sheet: string, rows: SheetRow[], target: Import
   for (const r of rows) {
     const problem = (column: string | null, reason: string) =>
       problems.push({ sheet, row: r.row, column, reason });
-    const existing = r.reference ? byReference.get(foldForSearch(r.reference)) : undefined;
+    const removed = r.reference ? removedByReference.get(foldForSearch(r.reference)) : undefined;
+    const existing = r.reference ? (byReference.get(foldForSearch(r.reference)) ?? removed) : undefined;
     if (r.reference) {
       const earlier = seenReferences.get(foldForSearch(r.reference));
       if (earlier !== undefined)
@@ -439,7 +457,18 @@ export function diffMeasureSheet(sheet: string, rows: SheetRow[], target: Import
     }
     const contentChanged = fields.some((f) => !f.field.includes(":") && f.field !== "fundingSources");
     const costChanged = fields.some((f) => f.field.includes(":") || f.field === "fundingSources");
-    if (!contentChanged && !costChanged)
+    if (removed && b === removed)
+      actions.push({
+        kind: "restore",
+        row: r.row,
+        reference: b.reference,
+        title: content.title,
+        contentVersion: b.contentVersion,
+        content: contentChanged ? content : null,
+        costs: costChanged ? costsAfter : null,
+        fields,
+      });
+    else if (!contentChanged && !costChanged)
       actions.push({ kind: "unchanged", row: r.row, reference: b.reference, title: b.title });
     else
       actions.push({

@@ -17,6 +17,7 @@ import { evaluationRoutes } from "./routes/evaluations.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
+import { measureRemovalRoutes } from "./routes/measure-removal.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
 import { openDataRoutes } from "./routes/open-data.ts";
@@ -127,6 +128,7 @@ export async function buildApp({
   await app.register(indicatorRoutes);
   await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
+  await app.register(measureRemovalRoutes);
   await app.register(proposalRoutes(config, mailer));
   await app.register(regionRoutes);
   await app.register(oidcRoutes(config));

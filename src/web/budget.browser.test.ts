@@ -214,5 +214,5 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
     await page.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
     expect(await page.getByTestId("frame-origin").count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
-  });
+  }, 90_000);
 });

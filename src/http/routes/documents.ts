@@ -34,12 +34,13 @@ const previewSchema = z.object({
   counts: z.object({
     new: z.number().int(),
     changed: z.number().int(),
+    restored: z.number().int(),
     unchanged: z.number().int(),
     problems: z.number().int(),
   }),
   actions: z.array(
     z.object({
-      kind: z.enum(["new", "changed", "unchanged"]),
+      kind: z.enum(["new", "changed", "restore", "unchanged"]),
       row: z.number().int(),
       reference: z.string().nullable(),
       title: z.string(),
@@ -52,6 +53,7 @@ export type ImportPreviewResponse = z.infer<typeof previewSchema>;
 const appliedSchema = z.object({
   created: z.array(z.string()),
   changed: z.array(z.string()),
+  restored: z.array(z.string()),
   unchanged: z.number().int(),
 });
 export type ImportAppliedResponse = z.infer<typeof appliedSchema>;

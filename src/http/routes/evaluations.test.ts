@@ -239,7 +239,7 @@ describe("evaluation rounds", () => {
 });
 
 describe("evaluation feeds", () => {
-  it("gives prioritisation the latest closed round's score as value when asked, and leaves the default alone", async () => {
+  it("gives prioritisation the latest closed round's score as value when asked, and the default uses it between equal priorities", async () => {
     const s = await setting();
     const business = await s.as(s.business.user);
     const { criteria, version } = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
@@ -264,8 +264,16 @@ describe("evaluation feeds", () => {
         .current.selected.map((m: { reference: string; value: number }) => [m.reference, m.value]),
     );
     expect(values[ref as string]).toBe(450);
-    const byPriority = (await s.planner("POST", `/cycles/${s.cycleId}/prioritisation`, {})).json();
-    expect(byPriority.current.selected.every((m: { value: number }) => m.value === 1)).toBe(true);
+    const byDefault = (await s.planner("POST", `/cycles/${s.cycleId}/prioritisation`, {})).json();
+    const defaults = Object.fromEntries(
+      byDefault.current.selected.map((m: { reference: string; value: number }) => [m.reference, m.value]),
+    );
+    expect(defaults[ref as string]).toBe(1450);
+    expect(byDefault.valueRule).toMatchObject({
+      source: "default",
+      evaluated: 1,
+      roundTitles: [expect.any(String)],
+    });
 
     const latest = await s.planner("GET", `/measures/${ref}/evaluation`);
     expect(latest.statusCode, latest.body).toBe(200);

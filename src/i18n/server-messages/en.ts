@@ -268,4 +268,20 @@ export const en: ServerMessages = {
   // P1 (issue 19): the year model.
   "yearModel.noActionPlan": "Action plan {year} does not exist.",
   "yearModel.measureNotInYear": "The measure is not part of action plan {year}.",
+  // P3: taken out of the draft, put back, undo prioritisation.
+  "removal.adopted":
+    "Action plan {year} has been adopted. What was taken out is shown as history and cannot be put back.",
+  "removal.notInDraft": "Measure {reference} is not in the draft action plan.",
+  "removal.reasonRequired": "Say why the measure is taken out of the draft.",
+  "removal.notTakenOut": "Measure {reference} has not been taken out of the draft, so it cannot be put back.",
+  "removal.alreadyInDraft": "Measure {reference} is already in the draft.",
+  "removal.focusAreaGone":
+    "{reference} {title} cannot be put back: the focus area it belonged to no longer exists. Create the measure again under another focus area.",
+  "removal.goalGone":
+    "{reference} {title} cannot be put back: a goal or objective it served no longer exists.",
+  "removal.partnerGone":
+    "{reference} {title} cannot be put back: a partner in the measure is no longer registered in the municipality.",
+  "removal.fundingSourceGone":
+    "{reference} {title} cannot be put back: a funding source of the measure no longer exists.",
+  "removal.nothingToUndo": "There is no prioritisation to undo in the draft of action plan {year}.",
 };

@@ -281,4 +281,20 @@ export const nb = {
   // P1 (issue 19): the year model.
   "yearModel.noActionPlan": "Handlingsplan {year} finnes ikke.",
   "yearModel.measureNotInYear": "Tiltaket er ikke med i handlingsplan {year}.",
+  // P3: taken out of the draft, put back, undo prioritisation.
+  "removal.adopted":
+    "Handlingsplan {year} er vedtatt. Det som ble tatt ut, vises som historikk og kan ikke settes inn igjen.",
+  "removal.notInDraft": "Tiltaket {reference} er ikke med i utkastet til handlingsplan.",
+  "removal.reasonRequired": "Skriv hvorfor tiltaket tas ut av forslaget.",
+  "removal.notTakenOut": "Tiltaket {reference} er ikke tatt ut av utkastet, og kan ikke settes inn igjen.",
+  "removal.alreadyInDraft": "Tiltaket {reference} er allerede med i utkastet.",
+  "removal.focusAreaGone":
+    "{reference} {title} kan ikke settes inn igjen: satsingsområdet det hørte til, finnes ikke lenger. Opprett tiltaket på nytt under et annet satsingsområde.",
+  "removal.goalGone":
+    "{reference} {title} kan ikke settes inn igjen: et mål eller delmål det hørte til, finnes ikke lenger.",
+  "removal.partnerGone":
+    "{reference} {title} kan ikke settes inn igjen: en partner i tiltaket er ikke lenger registrert i kommunen.",
+  "removal.fundingSourceGone":
+    "{reference} {title} kan ikke settes inn igjen: en finansieringskilde i tiltaket finnes ikke lenger.",
+  "removal.nothingToUndo": "Ingen prioritering å angre i utkastet til handlingsplan {year}.",
 } as const;

@@ -264,4 +264,20 @@ export const nn: ServerMessages = {
   // P1 (issue 19): the year model.
   "yearModel.noActionPlan": "Handlingsplan {year} finst ikkje.",
   "yearModel.measureNotInYear": "Tiltaket er ikkje med i handlingsplan {year}.",
+  // P3: taken out of the draft, put back, undo prioritisation.
+  "removal.adopted":
+    "Handlingsplan {year} er vedteken. Det som vart teke ut, blir vist som historikk og kan ikkje setjast inn att.",
+  "removal.notInDraft": "Tiltaket {reference} er ikkje med i utkastet til handlingsplan.",
+  "removal.reasonRequired": "Skriv kvifor tiltaket blir teke ut av forslaget.",
+  "removal.notTakenOut": "Tiltaket {reference} er ikkje teke ut av utkastet, og kan ikkje setjast inn att.",
+  "removal.alreadyInDraft": "Tiltaket {reference} er alt med i utkastet.",
+  "removal.focusAreaGone":
+    "{reference} {title} kan ikkje setjast inn att: satsingsområdet det høyrde til, finst ikkje lenger. Opprett tiltaket på nytt under eit anna satsingsområde.",
+  "removal.goalGone":
+    "{reference} {title} kan ikkje setjast inn att: eit mål eller delmål det høyrde til, finst ikkje lenger.",
+  "removal.partnerGone":
+    "{reference} {title} kan ikkje setjast inn att: ein partnar i tiltaket er ikkje lenger registrert i kommunen.",
+  "removal.fundingSourceGone":
+    "{reference} {title} kan ikkje setjast inn att: ei finansieringskjelde i tiltaket finst ikkje lenger.",
+  "removal.nothingToUndo": "Inga prioritering å angre i utkastet til handlingsplan {year}.",
 };

@@ -17,6 +17,7 @@ import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { RemovedMeasures } from "../components/RemovedMeasures.tsx";
 import { SharedMeasuresLink, SharedMeasuresSection } from "../components/SharedSplit.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { setSearchParam } from "../components/search-params.ts";
@@ -227,6 +228,13 @@ export function MeasuresPage() {
             </div>
           )}
         </>
+      )}
+      {list.data?.actionPlan?.status === "draft" && mayCreate && (
+        <RemovedMeasures
+          municipalityNumber={municipality.number}
+          planId={planId}
+          year={list.data.actionPlan.budgetYear}
+        />
       )}
       {list.data && (
         <SharedMeasuresSection
