@@ -66,7 +66,7 @@ describe("anonymity of the published summary", () => {
       fc.property(fc.array(arbitraryAnswer, { maxLength: 14 }), (raw) => {
         const answers: AnswerInput[] = raw.map((r) => ({
           sector: r.sector,
-          scores: r.answeredA ? { a: r.a, b: 2 } : { b: 2 },
+          scores: (r.answeredA ? { a: r.a, b: 2 } : { b: 2 }) as Record<string, number | null>,
           recommendation: null,
         }));
         const full = aggregateMeasure(criteria, answers);
