@@ -319,7 +319,10 @@ describe("anonymity and warnings", () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const roundId = created.json().id as string;
-    const [round] = await t.database.db.select().from(evaluationRounds).where(eq(evaluationRounds.id, roundId));
+    const [round] = await t.database.db
+      .select()
+      .from(evaluationRounds)
+      .where(eq(evaluationRounds.id, roundId));
     const key = round?.criteria[0]?.key as string;
     const answer = (userId: string, score: number) =>
       t.database.db.insert(evaluationAnswers).values({
@@ -367,7 +370,10 @@ describe("anonymity and warnings", () => {
     ]);
     const english = await t.app.inject({
       url: `/api/municipalities/${s.municipality.number}/evaluations/${s.roundId}/consequences?change=close`,
-      headers: { ...(await signIn(t.app, s.plannerUser.email, testPassword)).headers, "accept-language": "en" },
+      headers: {
+        ...(await signIn(t.app, s.plannerUser.email, testPassword)).headers,
+        "accept-language": "en",
+      },
     });
     expect(english.json().warnings[0].text).toBe("Only 2 of 7 have answered.");
     const { version } = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
