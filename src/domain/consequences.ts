@@ -115,7 +115,9 @@ export function roundChangeConsequences(change: RoundChange, facts: RoundChangeF
     case "close":
       consequences.push(m("consequence.closeRound"));
       if (fewAnswers(facts.answered, facts.panelCount, facts.minimumGroupSize))
-        warnings.push(m("consequence.closeFewAnswers", { answered: facts.answered, panel: facts.panelCount }));
+        warnings.push(
+          m("consequence.closeFewAnswers", { answered: facts.answered, panel: facts.panelCount }),
+        );
       break;
     case "reopen":
       consequences.push(m("consequence.reopenRound"));

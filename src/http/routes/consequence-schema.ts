@@ -22,3 +22,4 @@ export function presentMessages(request: FastifyRequest, reply: FastifyReply, me
   const language = languageOfRequest(request, reply);
   return messages.map((m) => ({ key: m.key, params: m.params, text: messageText(language, m) }));
 }
+export type ConsequencesResponse = z.infer<typeof consequencesSchema>;

@@ -1,12 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
-import { cycleActionConsequences } from "../../domain/consequences.ts";
 import { actionPlanVersions } from "../../db/schema/index.ts";
+import { cycleActionConsequences } from "../../domain/consequences.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { computeFrameCheck, describeOverruns } from "../budget/frame-check.ts";
-import type { ServiceContext } from "../context.ts";
 import { auditText } from "../consequence-texts.ts";
+import type { ServiceContext } from "../context.ts";
 import { cycleActionFacts } from "./cycle-consequences.ts";
 import { cycleFacts, lockCycle } from "./cycles.ts";
 

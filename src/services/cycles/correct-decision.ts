@@ -41,7 +41,8 @@ export async function correctDecision({
     if (!row) throw notFound("actionPlan");
     if (row.status !== "adopted")
       throw new AppError("conflict", "actionPlan.correctOnlyAdopted", { revision: input.revision });
-    if (input.version !== undefined && row.version !== input.version) throw new AppError("conflict", "actionPlan.correctChangedByOther");
+    if (input.version !== undefined && row.version !== input.version)
+      throw new AppError("conflict", "actionPlan.correctChangedByOther");
     const next = {
       adoptedOn: input.adoptedOn ?? row.adoptedOn,
       decisionBody: input.decisionBody?.trim() ?? row.decisionBody,

@@ -14,7 +14,10 @@ import { type LoadedRound, loadRound, roundObject } from "./evaluation-data.ts";
 
 /** The measures of a round with their anonymised results, and how many panelists answered anything. */
 export async function anonymisedResults(db: DbOrTx, round: LoadedRound) {
-  const answers = await db.select().from(evaluationAnswers).where(eq(evaluationAnswers.roundId, round.round.id));
+  const answers = await db
+    .select()
+    .from(evaluationAnswers)
+    .where(eq(evaluationAnswers.roundId, round.round.id));
   const sectorOf = new Map(round.panel.map((p) => [p.userId, p.sector]));
   const measures = round.measures.map((m) => ({
     reference: m.reference,

@@ -5,7 +5,13 @@ import { completedMeasures, defaultCriteria } from "../../domain/evaluation.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
-import { cycleMeasures, loadRound, membersWithSector, roundObject, todayInNorway } from "./evaluation-data.ts";
+import {
+  cycleMeasures,
+  loadRound,
+  membersWithSector,
+  roundObject,
+  todayInNorway,
+} from "./evaluation-data.ts";
 
 export type EvaluationRoundSummary = {
   id: string;

@@ -1,5 +1,9 @@
 import type { DbOrTx } from "../../db/client.ts";
-import { type RoundChange, type RoundChangeFacts, roundChangeConsequences } from "../../domain/consequences.ts";
+import {
+  type RoundChange,
+  type RoundChangeFacts,
+  roundChangeConsequences,
+} from "../../domain/consequences.ts";
 import { minimumGroupSize } from "../../domain/evaluation.ts";
 import type { Language } from "../../i18n/language.ts";
 import { formatMessage, type ServerMessageKey } from "../../i18n/server-messages/index.ts";

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useCurrentMunicipality, useSend } from "../api.ts";
@@ -132,7 +132,17 @@ export function EvaluationsPage() {
                       <AppLink to={`/evalueringer/${r.id}`}>{r.title}</AppLink>
                     </Table.Cell>
                     <Table.Cell>{r.budgetYear}</Table.Cell>
-                    <Table.Cell>{formatDay(r.deadline, language)}</Table.Cell>
+                    <Table.Cell>
+                      {formatDay(r.deadline, language)}
+                      {r.overdue && (
+                        <>
+                          {" "}
+                          <Tag data-size="sm" data-color="warning" data-testid="overdue">
+                            {e("ev.overdue")}
+                          </Tag>
+                        </>
+                      )}
+                    </Table.Cell>
                     <Table.Cell>
                       <RoundStatusTag status={r.status} publishedAt={r.publishedAt} />
                     </Table.Cell>
