@@ -1,12 +1,4 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  Heading,
-  List,
-  Spinner,
-  Textfield,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Dialog, Heading, List, Spinner, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ConsequencesResponse } from "../../http/routes/consequence-schema.ts";
