@@ -2,7 +2,7 @@ import { Alert, Button, Dialog, Heading, List, Spinner, Textfield } from "@digdi
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ConsequencesResponse } from "../../http/routes/consequence-schema.ts";
-import { browserFetchJson } from "../api.ts";
+import { ApiError } from "../api.ts";
 import { useCycleMessages } from "../i18n/cycle-messages.ts";
 
 /**
@@ -37,13 +37,23 @@ export function ConfirmDialog({
   children?: ReactNode;
   testId?: string;
 }) {
-  const { c } = useCycleMessages();
+  const { c, language } = useCycleMessages();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [why, setWhy] = useState("");
   const [missingReason, setMissingReason] = useState(false);
   const consequences = useQuery({
     queryKey: [consequencesPath, "consequences"],
-    queryFn: () => browserFetchJson(consequencesPath ?? "") as Promise<ConsequencesResponse>,
+    // In the language of the page (the language cookie wins on the server when set; without one,
+    // the browser's own Accept-Language could differ from the interface).
+    queryFn: async () => {
+      const response = await fetch(consequencesPath ?? "", {
+        headers: { accept: "application/json", "accept-language": language },
+        credentials: "same-origin",
+      });
+      const body = await response.json().catch(() => undefined);
+      if (!response.ok) throw new ApiError(response.status, body);
+      return body as ConsequencesResponse;
+    },
     enabled: open && consequencesPath !== null,
     staleTime: 0,
     gcTime: 0,
