@@ -183,7 +183,10 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await adoptActionPlan({ ctx: request.ctx, input: { ...request.params, ...request.body } });
+      const result = await adoptActionPlan({
+        ctx: request.ctx,
+        input: { ...request.params, ...request.body },
+      });
       return { ...result, warnings: presentMessages(request, reply, result.warnings) };
     },
   );

@@ -10,11 +10,11 @@ import { getLatestMeasureEvaluation } from "../../services/evaluations/evaluatio
 import { evaluationTasksFor } from "../../services/evaluations/evaluation-tasks.ts";
 import { getEvaluationRound } from "../../services/evaluations/get-evaluation-round.ts";
 import { getEvaluationSummary } from "../../services/evaluations/get-evaluation-summary.ts";
-import { getRoundConsequences } from "../../services/evaluations/round-consequences.ts";
 import {
   getEvaluationOptions,
   listEvaluationRounds,
 } from "../../services/evaluations/list-evaluation-rounds.ts";
+import { getRoundConsequences } from "../../services/evaluations/round-consequences.ts";
 import { saveEvaluationAnswer } from "../../services/evaluations/save-evaluation-answer.ts";
 import { saveSelfAssessment } from "../../services/evaluations/save-self-assessment.ts";
 import {
@@ -422,7 +422,11 @@ export const evaluationRoutes =
       async (request, reply) => {
         const result = await getRoundConsequences({
           ctx: request.ctx,
-          input: { ...request.params, change: request.query.change, language: languageOfRequest(request, reply) },
+          input: {
+            ...request.params,
+            change: request.query.change,
+            language: languageOfRequest(request, reply),
+          },
         });
         return {
           consequences: presentMessages(request, reply, result.consequences),
