@@ -88,7 +88,7 @@ export function CycleView({
   const [decision, setDecision] = useState<AdoptBody | null>(null);
   const [extend, setExtend] = useState(false);
   const rollFacts = useQuery({
-    queryKey: [cyclePaths.consequences(municipalityNumber, cycle.id, "roll"), "consequences"],
+    queryKey: [cyclePaths.consequences(municipalityNumber, cycle.id, "roll"), "extend-plan"],
     queryFn: () =>
       browserFetchJson(cyclePaths.consequences(municipalityNumber, cycle.id, "roll")) as Promise<{
         extendPlan: { planId: string; version: number; endYear: number } | null;
