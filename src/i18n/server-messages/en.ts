@@ -292,7 +292,8 @@ export const en: ServerMessages = {
   "cycle.cannotStepBack.first_phase": "The cycle is in its first phase and cannot move back.",
   "cycle.cannotStepBack.adopted": "The action plan is adopted; the cycle cannot move back.",
   "cycle.cannotStepBack.after_decision": "The cycle can move back only up to and including «Vedtak».",
-  "actionPlan.correctOnlyAdopted": "Only a recorded decision can be corrected; version {revision} is not adopted.",
+  "actionPlan.correctOnlyAdopted":
+    "Only a recorded decision can be corrected; version {revision} is not adopted.",
   "actionPlan.correctNothing": "Nothing in the decision has changed.",
   "actionPlan.correctChangedByOther": "Someone else has changed the decision meanwhile. Reload the page.",
 };

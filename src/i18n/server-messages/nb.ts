@@ -305,7 +305,8 @@ export const nb = {
   "cycle.cannotStepBack.first_phase": "Rulleringen er i første fase og kan ikke gå tilbake.",
   "cycle.cannotStepBack.adopted": "Handlingsplanen er vedtatt; rulleringen kan ikke gå tilbake.",
   "cycle.cannotStepBack.after_decision": "Rulleringen kan bare gå tilbake fram til og med «Vedtak».",
-  "actionPlan.correctOnlyAdopted": "Bare et registrert vedtak kan rettes; versjon {revision} er ikke vedtatt.",
+  "actionPlan.correctOnlyAdopted":
+    "Bare et registrert vedtak kan rettes; versjon {revision} er ikke vedtatt.",
   "actionPlan.correctNothing": "Ingenting er endret i vedtaket.",
   "actionPlan.correctChangedByOther": "Vedtaket er endret av noen andre i mellomtiden. Last siden på nytt.",
 } as const;

@@ -288,7 +288,8 @@ export const nn: ServerMessages = {
   "cycle.cannotStepBack.first_phase": "Rulleringa er i første fase og kan ikkje gå tilbake.",
   "cycle.cannotStepBack.adopted": "Handlingsplanen er vedteken; rulleringa kan ikkje gå tilbake.",
   "cycle.cannotStepBack.after_decision": "Rulleringa kan berre gå tilbake fram til og med «Vedtak».",
-  "actionPlan.correctOnlyAdopted": "Berre eit registrert vedtak kan rettast; versjon {revision} er ikkje vedteken.",
+  "actionPlan.correctOnlyAdopted":
+    "Berre eit registrert vedtak kan rettast; versjon {revision} er ikkje vedteken.",
   "actionPlan.correctNothing": "Ingenting er endra i vedtaket.",
   "actionPlan.correctChangedByOther": "Vedtaket er endra av nokon andre i mellomtida. Last sida på nytt.",
 };
