@@ -11,6 +11,7 @@ import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
+import { cycleDecisionRoutes } from "./routes/cycle-decisions.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { evaluationRoutes } from "./routes/evaluations.ts";
@@ -124,6 +125,7 @@ export async function buildApp({
   await app.register(planStructureRoutes);
   await app.register(measureRoutes);
   await app.register(cycleRoutes);
+  await app.register(cycleDecisionRoutes);
   await app.register(budgetRoutes);
   await app.register(indicatorRoutes);
   await app.register(documentRoutes);

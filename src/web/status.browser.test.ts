@@ -80,6 +80,8 @@ describe.skipIf(!browserAvailable)("status reporting in Chromium", () => {
     await planner.getByRole("button", { name: /Opprett rapporteringsperioder/ }).click();
     await planner.getByTestId("period-t1").waitFor();
     expect(await planner.getByTestId("period-t1").textContent()).toContain("30.04.2026");
+    // Its due date (15 May 2026) has passed with every report missing: marked in words, not colour only.
+    expect(await planner.getByTestId("period-t1").getByTestId("overdue").textContent()).toBe("Forfalt");
     await planner.getByRole("button", { name: "Åpne 1. tertial" }).click();
     await planner.getByTestId("period-t1").getByText("Åpen").waitFor();
     await planner.getByTestId("completeness-summary").waitFor();

@@ -230,7 +230,7 @@ describe("the yearly cycle", () => {
       decisionBody: "Bystyret",
       caseReference: "sak 45/27",
     });
-    expect(adopted.json()).toEqual({ budgetYear: 2027, revision: 1, status: "adopted" });
+    expect(adopted.json()).toEqual({ budgetYear: 2027, revision: 1, status: "adopted", warnings: [] });
   });
 
   it("rolls to next year: running measures carry over with the same reference, flagged; ended ones stay behind; only once", async () => {

@@ -13,6 +13,7 @@ import { startRevision } from "../../services/cycles/start-revision.ts";
 import { markMeasureReviewed } from "../../services/measures/mark-measure-reviewed.ts";
 import { sendCsv } from "../csv.ts";
 import { cycleRoleSchema, errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { messageSchema, presentMessages } from "./consequence-schema.ts";
 
 const dates = z.object({ start: z.string(), end: z.string() });
 const actionPlanVersionSchema = z.object({
@@ -182,10 +183,16 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
           decisionBody: z.string().trim().min(1, "Skriv hvilket organ som vedtok (f.eks. Bystyret)").max(200),
           caseReference: z.string().trim().min(1, "Skriv saksnummeret").max(100),
         }),
-        response: { 200: adopted, ...refusals },
+        response: { 200: adopted.extend({ warnings: z.array(messageSchema) }), ...refusals },
       },
     },
-    async (request) => adoptActionPlan({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+    async (request, reply) => {
+      const result = await adoptActionPlan({
+        ctx: request.ctx,
+        input: { ...request.params, ...request.body },
+      });
+      return { ...result, warnings: presentMessages(request, reply, result.warnings) };
+    },
   );
 
   app.post(

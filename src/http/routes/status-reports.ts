@@ -43,7 +43,7 @@ const periodSchema = z.object({
   version: z.number().int(),
 });
 const periodListSchema = z.object({
-  periods: z.array(periodSchema.extend({ completeness: completenessSchema })),
+  periods: z.array(periodSchema.extend({ completeness: completenessSchema, overdue: z.boolean() })),
   allowedActions: z.array(z.enum(actions)),
 });
 export type ReportingPeriodListResponse = z.infer<typeof periodListSchema>;

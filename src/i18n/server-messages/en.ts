@@ -284,4 +284,35 @@ export const en: ServerMessages = {
   "removal.fundingSourceGone":
     "{reference} {title} cannot be put back: a funding source of the measure no longer exists.",
   "removal.nothingToUndo": "There is no prioritisation to undo in the draft of action plan {year}.",
+  // P4 (issue 19): confirmations, corrections, warnings, anonymity.
+  "consequence.adoptLocks": "Action plan {year} will be locked.",
+  "consequence.adoptUndecided": "{count} proposals have not been decided.",
+  "consequence.rollCreatesDraft": "A draft for {next} is created; the adopted {year} is shown as before.",
+  "consequence.rollBeyondPeriod":
+    "The plan period {start}–{end} ends before {next}. Extend the plan period, or mark the plan for revision.",
+  "consequence.advancePhase": "The cycle moves from «{from}» to «{to}».",
+  "consequence.advanceClosesProposals": "Proposals can no longer be submitted.",
+  "consequence.stepBackPhase": "The cycle moves back from «{from}» to «{to}».",
+  "consequence.stepBackOpensProposals": "Proposals can be submitted again.",
+  "consequence.closeRound": "The panel can no longer answer.",
+  "consequence.closeFewAnswers": "Only {answered} of {panel} have answered.",
+  "consequence.reopenRound": "The panel can answer again until the deadline.",
+  "consequence.reopenUnpublishes": "The published summary is withdrawn.",
+  "consequence.publishRound": "The summary becomes public.",
+  "consequence.publishRule": "Groups with fewer than {minimum} answers are not shown.",
+  "consequence.publishHidden": "These groups have fewer than {minimum} answers and are not shown: {groups}.",
+  "consequence.unpublishRound": "The summary is no longer public.",
+  "evaluation.anonymityRule":
+    "The summary never shows a group (a sector, or the whole panel) with fewer than {minimum} answers, nor one that can be worked out from the others.",
+  "evaluation.sector.business": "business",
+  "evaluation.sector.academia": "academia",
+  "evaluation.sector.municipality": "the municipality",
+  "evaluation.sector.other": "others",
+  "cycle.cannotStepBack.first_phase": "The cycle is in its first phase and cannot move back.",
+  "cycle.cannotStepBack.adopted": "The action plan is adopted; the cycle cannot move back.",
+  "cycle.cannotStepBack.after_decision": "The cycle can move back only up to and including «Vedtak».",
+  "actionPlan.correctOnlyAdopted":
+    "Only a recorded decision can be corrected; version {revision} is not adopted.",
+  "actionPlan.correctNothing": "Nothing in the decision has changed.",
+  "actionPlan.correctChangedByOther": "Someone else has changed the decision meanwhile. Reload the page.",
 };

@@ -297,4 +297,35 @@ export const nb = {
   "removal.fundingSourceGone":
     "{reference} {title} kan ikke settes inn igjen: en finansieringskilde i tiltaket finnes ikke lenger.",
   "removal.nothingToUndo": "Ingen prioritering å angre i utkastet til handlingsplan {year}.",
+  // P4 (issue 19): confirmations, corrections, warnings, anonymity.
+  "consequence.adoptLocks": "Handlingsplan {year} blir låst.",
+  "consequence.adoptUndecided": "{count} innspill er ikke behandlet.",
+  "consequence.rollCreatesDraft": "Et utkast for {next} opprettes; vedtatt {year} vises som før.",
+  "consequence.rollBeyondPeriod":
+    "Planperioden {start}–{end} slutter før {next}. Forleng planperioden, eller merk planen for revisjon.",
+  "consequence.advancePhase": "Rulleringen går fra «{from}» til «{to}».",
+  "consequence.advanceClosesProposals": "Innspill kan ikke lenger sendes inn.",
+  "consequence.stepBackPhase": "Rulleringen går tilbake fra «{from}» til «{to}».",
+  "consequence.stepBackOpensProposals": "Innspill kan sendes inn igjen.",
+  "consequence.closeRound": "Panelet kan ikke lenger svare.",
+  "consequence.closeFewAnswers": "Bare {answered} av {panel} har svart.",
+  "consequence.reopenRound": "Panelet kan svare igjen fram til fristen.",
+  "consequence.reopenUnpublishes": "Det publiserte sammendraget trekkes tilbake.",
+  "consequence.publishRound": "Sammendraget blir offentlig.",
+  "consequence.publishRule": "Grupper med færre enn {minimum} svar vises ikke.",
+  "consequence.publishHidden": "Disse gruppene har færre enn {minimum} svar og vises ikke: {groups}.",
+  "consequence.unpublishRound": "Sammendraget er ikke lenger offentlig.",
+  "evaluation.anonymityRule":
+    "Sammendraget viser aldri en gruppe (en sektor eller hele panelet) med færre enn {minimum} svar, heller ikke en som kan regnes ut av de andre.",
+  "evaluation.sector.business": "næringsliv",
+  "evaluation.sector.academia": "akademia",
+  "evaluation.sector.municipality": "kommunen",
+  "evaluation.sector.other": "andre",
+  "cycle.cannotStepBack.first_phase": "Rulleringen er i første fase og kan ikke gå tilbake.",
+  "cycle.cannotStepBack.adopted": "Handlingsplanen er vedtatt; rulleringen kan ikke gå tilbake.",
+  "cycle.cannotStepBack.after_decision": "Rulleringen kan bare gå tilbake fram til og med «Vedtak».",
+  "actionPlan.correctOnlyAdopted":
+    "Bare et registrert vedtak kan rettes; versjon {revision} er ikke vedtatt.",
+  "actionPlan.correctNothing": "Ingenting er endret i vedtaket.",
+  "actionPlan.correctChangedByOther": "Vedtaket er endret av noen andre i mellomtiden. Last siden på nytt.",
 } as const;

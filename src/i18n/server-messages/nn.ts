@@ -280,4 +280,35 @@ export const nn: ServerMessages = {
   "removal.fundingSourceGone":
     "{reference} {title} kan ikkje setjast inn att: ei finansieringskjelde i tiltaket finst ikkje lenger.",
   "removal.nothingToUndo": "Inga prioritering å angre i utkastet til handlingsplan {year}.",
+  // P4 (issue 19): confirmations, corrections, warnings, anonymity.
+  "consequence.adoptLocks": "Handlingsplan {year} blir låst.",
+  "consequence.adoptUndecided": "{count} innspel er ikkje behandla.",
+  "consequence.rollCreatesDraft": "Eit utkast for {next} blir oppretta; vedteken {year} blir vist som før.",
+  "consequence.rollBeyondPeriod":
+    "Planperioden {start}–{end} sluttar før {next}. Forleng planperioden, eller merk planen for revisjon.",
+  "consequence.advancePhase": "Rulleringa går frå «{from}» til «{to}».",
+  "consequence.advanceClosesProposals": "Innspel kan ikkje lenger sendast inn.",
+  "consequence.stepBackPhase": "Rulleringa går tilbake frå «{from}» til «{to}».",
+  "consequence.stepBackOpensProposals": "Innspel kan sendast inn igjen.",
+  "consequence.closeRound": "Panelet kan ikkje lenger svare.",
+  "consequence.closeFewAnswers": "Berre {answered} av {panel} har svart.",
+  "consequence.reopenRound": "Panelet kan svare igjen fram til fristen.",
+  "consequence.reopenUnpublishes": "Det publiserte samandraget blir trekt tilbake.",
+  "consequence.publishRound": "Samandraget blir offentleg.",
+  "consequence.publishRule": "Grupper med færre enn {minimum} svar blir ikkje viste.",
+  "consequence.publishHidden": "Desse gruppene har færre enn {minimum} svar og blir ikkje viste: {groups}.",
+  "consequence.unpublishRound": "Samandraget er ikkje lenger offentleg.",
+  "evaluation.anonymityRule":
+    "Samandraget viser aldri ei gruppe (ein sektor eller heile panelet) med færre enn {minimum} svar, heller ikkje ei som kan reknast ut av dei andre.",
+  "evaluation.sector.business": "næringsliv",
+  "evaluation.sector.academia": "akademia",
+  "evaluation.sector.municipality": "kommunen",
+  "evaluation.sector.other": "andre",
+  "cycle.cannotStepBack.first_phase": "Rulleringa er i første fase og kan ikkje gå tilbake.",
+  "cycle.cannotStepBack.adopted": "Handlingsplanen er vedteken; rulleringa kan ikkje gå tilbake.",
+  "cycle.cannotStepBack.after_decision": "Rulleringa kan berre gå tilbake fram til og med «Vedtak».",
+  "actionPlan.correctOnlyAdopted":
+    "Berre eit registrert vedtak kan rettast; versjon {revision} er ikkje vedteken.",
+  "actionPlan.correctNothing": "Ingenting er endra i vedtaket.",
+  "actionPlan.correctChangedByOther": "Vedtaket er endra av nokon andre i mellomtida. Last sida på nytt.",
 };

@@ -1,15 +1,19 @@
 import { and, desc, eq } from "drizzle-orm";
 import { actionPlanVersions } from "../../db/schema/index.ts";
+import { cycleActionConsequences } from "../../domain/consequences.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { computeFrameCheck, describeOverruns } from "../budget/frame-check.ts";
+import { auditText } from "../consequence-texts.ts";
 import type { ServiceContext } from "../context.ts";
+import { cycleActionFacts } from "./cycle-consequences.ts";
 import { cycleFacts, lockCycle } from "./cycles.ts";
 
 /**
  * Records the council's decision on the cycle's draft action plan (the original in the «vedtak»
- * phase, or a revision later): the version is frozen from then on.
+ * phase, or a revision later): the version is frozen from then on. Returns the warnings the
+ * confirmation showed (proposals not decided), which the audit entry keeps too.
  */
 export async function adoptActionPlan({
   ctx,
@@ -61,6 +65,8 @@ export async function adoptActionPlan({
         },
       );
     }
+    // Warnings, not walls: proposals still «Til behandling» do not stop the decision.
+    const { warnings } = cycleActionConsequences("adopt", await cycleActionFacts(tx, cycle, "adopt"));
     const [adopted] = await tx
       .update(actionPlanVersions)
       .set({
@@ -90,10 +96,11 @@ export async function adoptActionPlan({
             before: null,
             after: `${input.decisionBody} ${input.adoptedOn}, ${input.caseReference}`,
           },
+          ...(warnings.length > 0 ? { warnings: { before: null, after: warnings.map(auditText) } } : {}),
         },
       },
       ctx.requestId,
     );
-    return { budgetYear: cycle.budgetYear, revision: adopted.revision, status: adopted.status };
+    return { budgetYear: cycle.budgetYear, revision: adopted.revision, status: adopted.status, warnings };
   });
 }

@@ -130,6 +130,7 @@ const nb = {
   "compiled.sum": "Sum",
   "compiled.indicators": "Indikatorer",
   "measure.statusFromReport": "Status per {date}, fra godkjent statusrapport",
+  "status.overdue": "Forfalt",
 };
 export type StatusMessageKey = keyof typeof nb;
 
@@ -216,6 +217,7 @@ const nn: Record<StatusMessageKey, string> = {
   "compiled.planned": "Planlagt",
   "compiled.remaining": "Att",
   "measure.statusFromReport": "Status per {date}, frå godkjend statusrapport",
+  "status.overdue": "Forfalle",
 };
 
 const en: Record<StatusMessageKey, string> = {
@@ -346,6 +348,7 @@ const en: Record<StatusMessageKey, string> = {
   "compiled.sum": "Total",
   "compiled.indicators": "Indicators",
   "measure.statusFromReport": "Status as of {date}, from an approved status report",
+  "status.overdue": "Overdue",
 };
 
 export const statusMessages: Record<Language, Record<StatusMessageKey, string>> = { nb, nn, en };

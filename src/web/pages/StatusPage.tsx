@@ -188,7 +188,17 @@ function Periods({
                     <Table.Row key={p.id} data-testid={`period-${p.kind}`}>
                       <Table.Cell>{p.id === chosen?.id ? <strong>{name}</strong> : name}</Table.Cell>
                       <Table.Cell>{date(p.asOf)}</Table.Cell>
-                      <Table.Cell>{date(p.dueDate)}</Table.Cell>
+                      <Table.Cell>
+                        {date(p.dueDate)}
+                        {p.overdue && (
+                          <>
+                            {" "}
+                            <Tag data-size="sm" data-color="warning" data-testid="overdue">
+                              {s("status.overdue")}
+                            </Tag>
+                          </>
+                        )}
+                      </Table.Cell>
                       <Table.Cell>
                         <Tag data-size="sm" data-color={p.state === "open" ? "success" : "neutral"}>
                           {s(`status.periodState.${p.state}`)}
