@@ -19,7 +19,7 @@ import type { ServiceContext } from "../context.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
 import { presentSharedMeasure, type SharedMeasureView } from "../region/list-shared-measures.ts";
 import { joinedParties, loadParticipations } from "../region/shared-measures.ts";
-import { focusAreaAndGoals, measureByReference } from "./internal.ts";
+import { focusAreaAndGoals, measureByReference, redactForReader } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureDetail = Omit<
@@ -79,8 +79,9 @@ export async function getMeasure({
 }): Promise<MeasureDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
-  const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
-  if (!row) throw notFound("measure");
+  const [full] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
+  if (!full) throw notFound("measure");
+  const row = redactForReader(tenant.subject, full);
   const [placement, objectiveRows, milestoneRows, spending] = await Promise.all([
     focusAreaAndGoals(ctx.db, row),
     row.objectiveIds.length
