@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { defaultFetchPolicy, type FetchPolicy } from "../infra/fetch-statistics.ts";
 import { createMailer, type Mailer } from "../infra/mailer.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
@@ -45,6 +46,8 @@ export type AppDeps = {
   publicCacheSeconds?: number;
   /** E-mail out; by default the SMTP server of `config.smtp`. One for the whole app, closed with it. */
   mailer?: Mailer;
+  /** Overrides of where «import by URL» may fetch (tests' own local servers); by default `config.fetch`. */
+  fetchPolicy?: Partial<FetchPolicy>;
 };
 
 export async function buildApp({
@@ -54,6 +57,7 @@ export async function buildApp({
   webDir,
   publicCacheSeconds,
   mailer = createMailer(config.smtp, logger),
+  fetchPolicy,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
@@ -98,7 +102,7 @@ export async function buildApp({
   await app.register(measureRoutes);
   await app.register(cycleRoutes);
   await app.register(budgetRoutes);
-  await app.register(indicatorRoutes);
+  await app.register(indicatorRoutes({ ...defaultFetchPolicy, ...config.fetch, ...fetchPolicy }));
   await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
   await app.register(proposalRoutes(config, mailer));

@@ -277,4 +277,12 @@ export const nb = {
   "cli.createAdminNeedsEmailAndName": "create-admin trenger --email og --name.",
   "cli.needsFile": "{command} trenger --file.",
   "cli.resetPasswordNeedsEmail": "reset-password trenger --email.",
+  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  "statistics.httpsOnly": "Bare adresser som begynner med https:// kan hentes.",
+  "statistics.hostNotAllowed": "Tjeneren henter bare fra disse statistikktjenestene: {hosts}.",
+  "statistics.addressRefused":
+    "Adressen peker ikke til en offentlig tjeneste på Internett, og kan ikke hentes.",
+  "statistics.fetchUnavailable": "Kunne ikke hente adressen. Sjekk at den er riktig, og prøv igjen senere.",
+  "statistics.tooManyRedirects": "Adressen videresender for mange ganger (høyst {max}).",
+  "statistics.httpStatus": "Tjenesten svarte med feil {status}.",
 } as const;

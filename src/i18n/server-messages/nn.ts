@@ -260,4 +260,12 @@ export const nn: ServerMessages = {
   "cli.createAdminNeedsEmailAndName": "create-admin treng --email og --name.",
   "cli.needsFile": "{command} treng --file.",
   "cli.resetPasswordNeedsEmail": "reset-password treng --email.",
+  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  "statistics.httpsOnly": "Berre adresser som byrjar med https:// kan hentast.",
+  "statistics.hostNotAllowed": "Tenaren hentar berre frå desse statistikktenestene: {hosts}.",
+  "statistics.addressRefused":
+    "Adressa peikar ikkje til ei offentleg teneste på Internett, og kan ikkje hentast.",
+  "statistics.fetchUnavailable": "Kunne ikkje hente adressa. Sjekk at ho er rett, og prøv igjen seinare.",
+  "statistics.tooManyRedirects": "Adressa vidaresender for mange gonger (høgst {max}).",
+  "statistics.httpStatus": "Tenesta svarte med feil {status}.",
 };
