@@ -27,6 +27,8 @@ const configSchema = z.object({
     .regex(/^\s*(\*|[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*)\s*$/i, "a comma-separated list of host names, or *")
     .optional(),
   PLANVERK_FETCH_HTTP: z.enum(["true", "false"]).default("false"),
+  /** Seconds a client has to send a request's body after its headers; slower ones are cut off. */
+  PLANVERK_REQUEST_TIMEOUT: z.coerce.number().min(1).max(3600).default(60),
 });
 
 /** Statistics Norway's API hosts: where «import by URL» fetches from unless configured otherwise. */
@@ -51,6 +53,8 @@ export type Config = {
   smtp: { url: string; from: string } | null;
   /** «Import by URL»: the hosts it may fetch from (null: any public host), and whether plain http is allowed. */
   fetch: { hosts: string[] | null; allowHttp: boolean };
+  /** Milliseconds a client has to send a request's body (against slow-body attacks). */
+  requestTimeoutMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             : c.PLANVERK_FETCH_HOSTS.split(",").map((h) => h.trim().toLowerCase()),
       allowHttp: c.PLANVERK_FETCH_HTTP === "true",
     },
+    requestTimeoutMs: c.PLANVERK_REQUEST_TIMEOUT * 1000,
   };
 }

@@ -31,6 +31,7 @@ import { regionRoutes } from "./routes/region.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
+import { registerSlowRequestTimeout } from "./slow-requests.ts";
 import { registerWeb } from "./web.ts";
 
 // Validation messages in Norwegian, for every schema.
@@ -71,6 +72,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSlowRequestTimeout(app, config.requestTimeoutMs);
   await registerSecurityHeaders(app);
   await registerAuth(app, db);
   app.addHook("onClose", async () => mailer.close());

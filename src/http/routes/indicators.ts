@@ -6,6 +6,7 @@ import { indicatorChartKinds, indicatorDirections } from "../../domain/indicator
 import { AppError } from "../../errors.ts";
 import { defaultFetchLimits, type FetchPolicy } from "../../infra/fetch-statistics.ts";
 import {
+  authorizeIndicatorImport,
   importIndicatorData,
   maxFileBytes,
   previewIndicatorImport,
@@ -14,6 +15,7 @@ import { getIndicator, listIndicators } from "../../services/indicators/indicato
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
 import { setServerChartDocument } from "../../web/charts/chart-document.ts";
+import { authorizeBeforeBody } from "../before-body.ts";
 import { sendAppError } from "../errors.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
 
@@ -213,6 +215,10 @@ export const indicatorRoutes =
   (fetchPolicy: FetchPolicy): FastifyPluginAsyncZod =>
   async (app) => {
     const limits = { ...defaultFetchLimits, policy: fetchPolicy };
+    // Only the upload of someone who may import into the indicator is read at all.
+    const mayImport = authorizeBeforeBody(params, (request, p) =>
+      authorizeIndicatorImport({ ctx: request.ctx, input: p }),
+    );
     // Server-rendered pages draw indicator charts into a linkedom document (no browser on the server).
     setServerChartDocument(
       () => parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document,
@@ -311,6 +317,7 @@ export const indicatorRoutes =
       {
         bodyLimit: importBodyLimit,
         errorHandler: importErrors,
+        onRequest: mayImport,
         schema: {
           tags: ["indikatorer"],
           summary:
@@ -328,6 +335,7 @@ export const indicatorRoutes =
       {
         bodyLimit: importBodyLimit,
         errorHandler: importErrors,
+        onRequest: mayImport,
         schema: {
           tags: ["indikatorer"],
           summary: "Import a file or URL by the mapping; the previous import is kept as history (planners)",
@@ -345,14 +353,12 @@ export const indicatorRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await importIndicatorData({
-              ctx: request.ctx,
-              input: { ...request.params, ...request.body },
-              limits,
-            }),
-          ),
+        reply.status(201).send(
+          await importIndicatorData({
+            ctx: request.ctx,
+            input: { ...request.params, ...request.body },
+            limits,
+          }),
+        ),
     );
   };
