@@ -10,6 +10,7 @@ import { defaultFetchPolicy, type FetchPolicy } from "../infra/fetch-statistics.
 import { createMailer, type Mailer } from "../infra/mailer.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
+import { serializeRequest } from "./log-redaction.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleRoutes } from "./routes/cycles.ts";
@@ -61,7 +62,8 @@ export async function buildApp({
   fetchPolicy,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: logger,
+    // Request addresses are logged with their secrets (invitation tokens, OIDC codes) redacted.
+    loggerInstance: logger.child({}, { serializers: { req: serializeRequest } }),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
