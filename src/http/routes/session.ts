@@ -98,14 +98,14 @@ export const sessionRoutes =
           tags: ["innlogging"],
           summary: "Change the signed-in person's password; their other sessions end",
           body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }),
-          response: { 204: z.null(), 400: errorResponse, 401: errorResponse },
+          response: { 204: z.null(), 400: errorResponse, 401: errorResponse, 429: errorResponse },
         },
       },
       async (request, reply) => {
         if (!request.session) throw new AppError("unauthenticated", "auth.signInRequired");
         await changePassword({
           ctx: request.ctx,
-          input: { ...request.body, currentTokenHash: request.session.tokenHash },
+          input: { ...request.body, currentTokenHash: request.session.tokenHash, clientIp: request.ip },
         });
         return reply.status(204).send(null);
       },

@@ -1,10 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
-import { sessions, users } from "../../db/schema/index.ts";
+import { sessions, signInThrottle, users } from "../../db/schema/index.ts";
 import { passwordProblem } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
+import { countPasswordFailure, refuseWhileThrottled, throttleKeys } from "./sign-in.ts";
 
 /** Changes the signed-in person's password and signs out their other sessions. */
 export async function changePassword({
@@ -12,7 +13,7 @@ export async function changePassword({
   input,
 }: {
   ctx: ServiceContext;
-  input: { currentPassword: string; newPassword: string; currentTokenHash: string };
+  input: { currentPassword: string; newPassword: string; currentTokenHash: string; clientIp: string };
 }) {
   const actor = ctx.actor;
   if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
@@ -22,13 +23,19 @@ export async function changePassword({
       { path: "/newPassword", message: problem },
     ]);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!user) throw new AppError("unauthenticated", "auth.signInRequired");
+  // Guessing the current password is throttled exactly like guessing it at sign-in.
+  const keys = throttleKeys(user.email, input.clientIp);
+  await refuseWhileThrottled(ctx.db, keys);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await countPasswordFailure(ctx.db, keys);
     throw new AppError("validation", "auth.wrongCurrentPassword", {}, [
       { path: "/currentPassword", message: "Feil passord." },
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
+    await tx.delete(signInThrottle).where(eq(signInThrottle.key, keys.email));
     await tx
       .update(users)
       .set({ passwordHash, version: user.version + 1, updatedAt: new Date() })

@@ -28,6 +28,39 @@ async function countFailure(db: DbOrTx, key: string, free: number) {
   });
 }
 
+/** The throttle counters a password guess counts against: the account's address and the client's. */
+export const throttleKeys = (email: string, clientIp: string) => ({
+  email: `email:${normaliseEmail(email)}`,
+  ip: `ip:${clientIp}`,
+});
+
+/**
+ * Refuses (429, with how long to wait) while either counter is locked. Every check of a password
+ * goes through here first: signing in and confirming the current password to change it.
+ */
+export async function refuseWhileThrottled(db: DbOrTx, keys: { email: string; ip: string }) {
+  const throttles = await db
+    .select()
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, [keys.email, keys.ip]));
+  const waitMs = Math.max(0, ...throttles.map((t) => t.lockedUntil.getTime() - Date.now()));
+  if (waitMs > 0) {
+    const retryAfterSeconds = Math.ceil(waitMs / 1000);
+    throw new AppError(
+      "too_many_requests",
+      "auth.tooManyAttempts",
+      { seconds: retryAfterSeconds },
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** A wrong password: counted for the account's address and for the client. */
+export async function countPasswordFailure(db: DbOrTx, keys: { email: string; ip: string }) {
+  await countFailure(db, keys.email, freeFailures.email);
+  await countFailure(db, keys.ip, freeFailures.ip);
+}
+
 /**
  * Signs in with e-mail and password. Failures per address and per client make the next try wait
  * longer (src/domain/sign-in.ts); the answer never says whether the address has an account.
@@ -43,27 +76,13 @@ export async function signInWithPassword({
   refuseDemoUsers: boolean;
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const keys = { email: `email:${email}`, ip: `ip:${input.clientIp}` };
-  const throttles = await ctx.db
-    .select()
-    .from(signInThrottle)
-    .where(inArray(signInThrottle.key, [keys.email, keys.ip]));
-  const waitMs = Math.max(0, ...throttles.map((t) => t.lockedUntil.getTime() - Date.now()));
-  if (waitMs > 0) {
-    const retryAfterSeconds = Math.ceil(waitMs / 1000);
-    throw new AppError(
-      "too_many_requests",
-      "auth.tooManyAttempts",
-      { seconds: retryAfterSeconds },
-      { retryAfterSeconds },
-    );
-  }
+  const keys = throttleKeys(email, input.clientIp);
+  await refuseWhileThrottled(ctx.db, keys);
 
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || !user.active || (refuseDemoUsers && user.isDemo)) {
-    await countFailure(ctx.db, keys.email, freeFailures.email);
-    await countFailure(ctx.db, keys.ip, freeFailures.ip);
+    await countPasswordFailure(ctx.db, keys);
     throw new AppError("unauthenticated", "auth.wrongCredentials");
   }
 
