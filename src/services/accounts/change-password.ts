@@ -1,9 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, signInThrottle, users } from "../../db/schema/index.ts";
-import { passwordProblem } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { newPasswordProblem } from "./password-strength.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { countPasswordFailure, refuseWhileThrottled, throttleKeys } from "./sign-in.ts";
 
@@ -17,13 +17,13 @@ export async function changePassword({
 }) {
   const actor = ctx.actor;
   if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
-  const problem = passwordProblem(input.newPassword);
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user) throw new AppError("unauthenticated", "auth.signInRequired");
+  const problem = newPasswordProblem(input.newPassword, [user.name, user.email]);
   if (problem)
     throw new AppError("validation", "common.untranslated", { text: problem }, [
       { path: "/newPassword", message: problem },
     ]);
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user) throw new AppError("unauthenticated", "auth.signInRequired");
   // Guessing the current password is throttled exactly like guessing it at sign-in.
   const keys = throttleKeys(user.email, input.clientIp);
   await refuseWhileThrottled(ctx.db, keys);

@@ -90,7 +90,8 @@ const nb = {
   "account.changePassword": "Bytt passord",
   "account.currentPassword": "Nåværende passord",
   "account.newPassword": "Nytt passord",
-  "account.newPasswordHint": "Minst 10 tegn. Andre innlogginger blir logget ut.",
+  "account.newPasswordHint":
+    "Minst 12 tegn, og ikke et vanlig passord: flere ord som ikke hører sammen, er best. Andre innlogginger blir logget ut.",
   "account.passwordChanged": "Passordet er byttet.",
   "common.save": "Lagre",
   "common.cancel": "Avbryt",
@@ -166,7 +167,8 @@ const nb = {
   "accept.createAccount": "Lag konto og godta",
   "accept.name": "Fullt navn",
   "accept.password": "Velg passord",
-  "accept.passwordHint": "Minst 10 tegn.",
+  "accept.passwordHint":
+    "Minst 12 tegn, og ikke et vanlig passord: flere ord som ikke hører sammen, er best.",
   "accept.done": "Velkommen! Du har nå rollen {role} i {municipality} kommune.",
   "accept.toPlan": "Gå til planen",
   "status.planned": "Planlagt",
@@ -334,7 +336,8 @@ const nn: Record<MessageKey, string> = {
   "account.changePassword": "Byt passord",
   "account.currentPassword": "Noverande passord",
   "account.newPassword": "Nytt passord",
-  "account.newPasswordHint": "Minst 10 teikn. Andre innloggingar blir logga ut.",
+  "account.newPasswordHint":
+    "Minst 12 teikn, og ikkje eit vanleg passord: fleire ord som ikkje høyrer saman, er best. Andre innloggingar blir logga ut.",
   "account.passwordChanged": "Passordet er bytt.",
   "common.save": "Lagre",
   "common.cancel": "Avbryt",
@@ -385,7 +388,8 @@ const nn: Record<MessageKey, string> = {
   "accept.signInFirst": "Du har alt ein konto. Logg inn som {email}, så kan du godta invitasjonen.",
   "accept.createAccount": "Lag konto og godta",
   "accept.name": "Fullt namn",
-  "accept.passwordHint": "Minst 10 teikn.",
+  "accept.passwordHint":
+    "Minst 12 teikn, og ikkje eit vanleg passord: fleire ord som ikkje høyrer saman, er best.",
   "accept.done": "Velkomen! Du har no rolla {role} i {municipality} kommune.",
   "status.planned": "Planlagt",
   "status.in_progress": "Pågår",
@@ -498,7 +502,8 @@ const en: Record<MessageKey, string> = {
   "account.changePassword": "Change password",
   "account.currentPassword": "Current password",
   "account.newPassword": "New password",
-  "account.newPasswordHint": "At least 10 characters. Other sign-ins will be signed out.",
+  "account.newPasswordHint":
+    "At least 12 characters, and not a common password: several unrelated words work best. Other sign-ins will be signed out.",
   "account.passwordChanged": "Your password has been changed.",
   "common.save": "Save",
   "common.cancel": "Cancel",
@@ -575,7 +580,8 @@ const en: Record<MessageKey, string> = {
   "accept.createAccount": "Create account and accept",
   "accept.name": "Full name",
   "accept.password": "Choose a password",
-  "accept.passwordHint": "At least 10 characters.",
+  "accept.passwordHint":
+    "At least 12 characters, and not a common password: several unrelated words work best.",
   "accept.done": "Welcome! You now have the role {role} in {municipality} municipality.",
   "accept.toPlan": "Go to the plan",
   "status.planned": "Planned",
