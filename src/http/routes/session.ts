@@ -66,6 +66,17 @@ export const sessionRoutes =
           ctx: request.ctx,
           input: { ...request.body, clientIp: request.ip, replacesTokenHash: request.session?.tokenHash },
           refuseDemoUsers,
+        }).catch((error: unknown) => {
+          // Failed and throttled sign-ins are security events: logged with the address, never the password.
+          if (
+            error instanceof AppError &&
+            (error.code === "unauthenticated" || error.code === "too_many_requests")
+          )
+            request.log.warn(
+              { email: request.body.email, clientIp: request.ip, refusal: error.key },
+              "sign-in refused",
+            );
+          throw error;
         });
         setSessionCookie(request, reply, result.token);
         const session = await loadSession(request.ctx.db, result.token);

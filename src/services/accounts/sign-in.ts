@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { signInThrottle, users } from "../../db/schema/index.ts";
+import { memberships, signInThrottle, users } from "../../db/schema/index.ts";
 import { freeFailures, normaliseEmail, signInDelaySeconds } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { verifyPassword } from "./passwords.ts";
 import { openSession } from "./sessions.ts";
@@ -62,6 +63,42 @@ export async function countPasswordFailure(db: DbOrTx, keys: { email: string; ip
 }
 
 /**
+ * A failed sign-in in the audit trail (never the password given): in the trail of each municipality
+ * the account belongs to, so its admins see attempts on their people; an address without an account
+ * goes to the installation's trail (no municipality).
+ */
+export async function recordFailedSignIn(
+  ctx: ServiceContext,
+  attempt: { email: string; clientIp: string; userId: string | null; reason: string },
+) {
+  const places = attempt.userId
+    ? (
+        await ctx.db
+          .select({ municipalityId: memberships.municipalityId })
+          .from(memberships)
+          .where(eq(memberships.userId, attempt.userId))
+      ).map((m) => m.municipalityId)
+    : [];
+  for (const municipalityId of places.length > 0 ? places : [null])
+    await recordAudit(
+      ctx.db,
+      ctx.actor,
+      {
+        municipalityId,
+        objectType: "user",
+        objectId: attempt.userId ?? attempt.email,
+        objectLabel: attempt.email,
+        action: "sign_in_failed",
+        changes: {
+          clientAddress: { before: null, after: attempt.clientIp },
+          reason: { before: null, after: attempt.reason },
+        },
+      },
+      ctx.requestId,
+    );
+}
+
+/**
  * Signs in with e-mail and password. Failures per address and per client make the next try wait
  * longer (src/domain/sign-in.ts); the answer never says whether the address has an account.
  */
@@ -83,6 +120,14 @@ export async function signInWithPassword({
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || !user.active || (refuseDemoUsers && user.isDemo)) {
     await countPasswordFailure(ctx.db, keys);
+    const reason = !user
+      ? "unknown_account"
+      : !passwordOk
+        ? "wrong_password"
+        : !user.active
+          ? "inactive"
+          : "demo_user";
+    await recordFailedSignIn(ctx, { email, clientIp: input.clientIp, userId: user?.id ?? null, reason });
     throw new AppError("unauthenticated", "auth.wrongCredentials");
   }
 
