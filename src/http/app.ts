@@ -98,7 +98,7 @@ export async function buildApp({
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(db));
-  await app.register(sessionRoutes(config));
+  await app.register(sessionRoutes(config, mailer));
   await app.register(planRoutes);
   await app.register(adminRoutes);
   await app.register(organisationRoutes);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { roles } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
+import type { Mailer } from "../../infra/mailer.ts";
 import { changePassword } from "../../services/accounts/change-password.ts";
 import { getSessionUser } from "../../services/accounts/get-session-info.ts";
 import { loadSession } from "../../services/accounts/sessions.ts";
@@ -29,7 +30,7 @@ const sessionSchema = z.object({
 export type SessionResponse = z.infer<typeof sessionSchema>;
 
 export const sessionRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
     const oidc = config.oidc
       ? { displayName: config.oidc.displayName, startUrl: "/api/auth/oidc/start" }
@@ -117,6 +118,7 @@ export const sessionRoutes =
         await changePassword({
           ctx: request.ctx,
           input: { ...request.body, currentTokenHash: request.session.tokenHash, clientIp: request.ip },
+          notice: { mailer, publicUrl: config.publicUrl },
         });
         return reply.status(204).send(null);
       },

@@ -1,19 +1,45 @@
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, signInThrottle, users } from "../../db/schema/index.ts";
 import { AppError } from "../../errors.ts";
+import type { Mailer } from "../../infra/mailer.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { newPasswordProblem } from "./password-strength.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { countPasswordFailure, refuseWhileThrottled, throttleKeys } from "./sign-in.ts";
 
-/** Changes the signed-in person's password and signs out their other sessions. */
+/** The notice a person gets when their password changes: if it was not them, they know at once. */
+export function passwordChangedEmail(input: { name: string; publicUrl: string; at: Date }) {
+  const when = input.at.toLocaleString("nb-NO", {
+    timeZone: "Europe/Oslo",
+    dateStyle: "long",
+    timeStyle: "short",
+  });
+  return {
+    subject: "Passordet ditt i Planverk er endret",
+    text: [
+      `Hei ${input.name},`,
+      "",
+      `Passordet ditt i Planverk ble endret ${when}. Andre innlogginger ble logget ut.`,
+      "",
+      "Var det ikke deg? Kontakt administratoren i kommunen din med en gang, slik at kontoen kan sperres",
+      `og få nytt passord. Planverk: ${input.publicUrl}`,
+    ].join("\n"),
+  };
+}
+
+/**
+ * Changes the signed-in person's password, signs out their other sessions, and e-mails them a
+ * notice (after the change is saved; a mail failure does not undo it).
+ */
 export async function changePassword({
   ctx,
   input,
+  notice,
 }: {
   ctx: ServiceContext;
   input: { currentPassword: string; newPassword: string; currentTokenHash: string; clientIp: string };
+  notice?: { mailer: Mailer; publicUrl: string };
 }) {
   const actor = ctx.actor;
   if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
@@ -57,4 +83,12 @@ export async function changePassword({
       ctx.requestId,
     );
   });
+  if (notice)
+    await notice.mailer.send(
+      {
+        to: user.email,
+        ...passwordChangedEmail({ name: user.name, publicUrl: notice.publicUrl, at: new Date() }),
+      },
+      { requestId: ctx.requestId },
+    );
 }
