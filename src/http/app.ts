@@ -6,9 +6,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { defaultFetchPolicy, type FetchPolicy } from "../infra/fetch-statistics.ts";
 import { createMailer, type Mailer } from "../infra/mailer.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
+import { serializeRequest } from "./log-redaction.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleDecisionRoutes } from "./routes/cycle-decisions.ts";
@@ -32,6 +34,7 @@ import { regionRoutes } from "./routes/region.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
+import { registerSlowRequestTimeout } from "./slow-requests.ts";
 import { registerWeb } from "./web.ts";
 
 // Validation messages in Norwegian, for every schema.
@@ -54,6 +57,8 @@ export type AppDeps = {
    * requests 503 with Retry-After; without it the app is ready at once.
    */
   readiness?: { ready: boolean };
+  /** Overrides of where «import by URL» may fetch (tests' own local servers); by default `config.fetch`. */
+  fetchPolicy?: Partial<FetchPolicy>;
 };
 
 export async function buildApp({
@@ -65,9 +70,11 @@ export async function buildApp({
   mailer = createMailer(config.smtp, logger),
   today,
   readiness = { ready: true },
+  fetchPolicy,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: logger,
+    // Request addresses are logged with their secrets (invitation tokens, OIDC codes) redacted.
+    loggerInstance: logger.child({}, { serializers: { req: serializeRequest } }),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -95,6 +102,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSlowRequestTimeout(app, config.requestTimeoutMs);
   await registerSecurityHeaders(app);
   await registerAuth(app, db, today);
   app.addHook("onClose", async () => mailer.close());
@@ -118,7 +126,7 @@ export async function buildApp({
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(db, readiness));
-  await app.register(sessionRoutes(config));
+  await app.register(sessionRoutes(config, mailer));
   await app.register(planRoutes);
   await app.register(adminRoutes);
   await app.register(organisationRoutes);
@@ -127,7 +135,7 @@ export async function buildApp({
   await app.register(cycleRoutes);
   await app.register(cycleDecisionRoutes);
   await app.register(budgetRoutes);
-  await app.register(indicatorRoutes);
+  await app.register(indicatorRoutes({ ...defaultFetchPolicy, ...config.fetch, ...fetchPolicy }));
   await app.register(documentRoutes);
   await app.register(prioritisationRoutes);
   await app.register(measureRemovalRoutes);

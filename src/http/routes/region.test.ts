@@ -404,14 +404,14 @@ describe("regions", () => {
     expect(
       (await get(`/api/municipalities/${a.municipality.number}/measures/${privateRef}`)).statusCode,
     ).toBe(404);
-    // A coordinator may invite (manage regional measures) but not decide for a municipality.
+    // Only the owner's planner invites: a coordinator cannot expose a draft they cannot read.
     const invite = await t.app.inject({
       method: "POST",
       url: `/api/municipalities/${a.municipality.number}/measures/${privateRef}/participants`,
       headers: session.headers,
       payload: { municipalityNumber: b.municipality.number },
     });
-    expect(invite.statusCode, invite.body).toBe(201);
+    expect(invite.statusCode, invite.body).toBe(404);
     // Outside the region they are nobody.
     const outside = await get(`/api/municipalities/${outsider.number}/shared-measures`);
     expect([200, 404]).toContain(outside.statusCode);

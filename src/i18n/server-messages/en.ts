@@ -315,4 +315,12 @@ export const en: ServerMessages = {
     "Only a recorded decision can be corrected; version {revision} is not adopted.",
   "actionPlan.correctNothing": "Nothing in the decision has changed.",
   "actionPlan.correctChangedByOther": "Someone else has changed the decision meanwhile. Reload the page.",
+  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  "statistics.httpsOnly": "Only addresses starting with https:// can be fetched.",
+  "statistics.hostNotAllowed": "The server fetches only from these statistics services: {hosts}.",
+  "statistics.addressRefused":
+    "The address does not point to a public service on the internet and cannot be fetched.",
+  "statistics.fetchUnavailable": "Could not fetch the address. Check that it is right, and try again later.",
+  "statistics.tooManyRedirects": "The address redirects too many times (at most {max}).",
+  "statistics.httpStatus": "The service answered with error {status}.",
 };

@@ -328,4 +328,12 @@ export const nb = {
     "Bare et registrert vedtak kan rettes; versjon {revision} er ikke vedtatt.",
   "actionPlan.correctNothing": "Ingenting er endret i vedtaket.",
   "actionPlan.correctChangedByOther": "Vedtaket er endret av noen andre i mellomtiden. Last siden på nytt.",
+  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  "statistics.httpsOnly": "Bare adresser som begynner med https:// kan hentes.",
+  "statistics.hostNotAllowed": "Tjeneren henter bare fra disse statistikktjenestene: {hosts}.",
+  "statistics.addressRefused":
+    "Adressen peker ikke til en offentlig tjeneste på Internett, og kan ikke hentes.",
+  "statistics.fetchUnavailable": "Kunne ikke hente adressen. Sjekk at den er riktig, og prøv igjen senere.",
+  "statistics.tooManyRedirects": "Adressen videresender for mange ganger (høyst {max}).",
+  "statistics.httpStatus": "Tjenesten svarte med feil {status}.",
 } as const;

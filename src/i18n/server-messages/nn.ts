@@ -311,4 +311,12 @@ export const nn: ServerMessages = {
     "Berre eit registrert vedtak kan rettast; versjon {revision} er ikkje vedteken.",
   "actionPlan.correctNothing": "Ingenting er endra i vedtaket.",
   "actionPlan.correctChangedByOther": "Vedtaket er endra av nokon andre i mellomtida. Last sida på nytt.",
+  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  "statistics.httpsOnly": "Berre adresser som byrjar med https:// kan hentast.",
+  "statistics.hostNotAllowed": "Tenaren hentar berre frå desse statistikktenestene: {hosts}.",
+  "statistics.addressRefused":
+    "Adressa peikar ikkje til ei offentleg teneste på Internett, og kan ikkje hentast.",
+  "statistics.fetchUnavailable": "Kunne ikkje hente adressa. Sjekk at ho er rett, og prøv igjen seinare.",
+  "statistics.tooManyRedirects": "Adressa vidaresender for mange gonger (høgst {max}).",
+  "statistics.httpStatus": "Tenesta svarte med feil {status}.",
 };

@@ -78,11 +78,29 @@ export async function readSource(source: ImportSource, limits?: FetchLimits): Pr
   }
 }
 
-async function loadForImport(ctx: ServiceContext, input: ImportInput) {
+/**
+ * The indicator and the person's right to import into it: checked before the body is read
+ * (`authorizeIndicatorImport`), and again by the import itself.
+ */
+async function loadForImport(
+  ctx: ServiceContext,
+  input: { municipalityNumber: string; indicatorId: string },
+) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const indicator = await indicatorById(ctx.db, tenant, input.indicatorId);
   authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "indicator");
   return { tenant, indicator };
+}
+
+/** May the person import into this indicator? Answers before any upload is read. */
+export async function authorizeIndicatorImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; indicatorId: string };
+}) {
+  await loadForImport(ctx, input);
 }
 
 const describeTable = (table: StatTable) => ({

@@ -18,7 +18,7 @@ import { type ServiceContext, today, todayInNorway } from "../context.ts";
 import { chooseFromCycles, loadPlanCycles, type YearChoice } from "../cycles/working-action-plan.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
 import { type SharedMeasureView, sharedSplitForMeasure } from "../region/list-shared-measures.ts";
-import { focusAreaAndGoals, measureByReference } from "./internal.ts";
+import { focusAreaAndGoals, measureByReference, redactForReader } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureDetail = Omit<
@@ -117,8 +117,9 @@ export async function getMeasure({
     input.reference,
     { year: input.year, today: today(ctx) },
   );
-  const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
-  if (!row) throw notFound("measure");
+  const [full] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
+  if (!full) throw notFound("measure");
+  const row = redactForReader(tenant.subject, full);
   const [placement, objectiveRows, milestoneRows, spending] = await Promise.all([
     focusAreaAndGoals(ctx.db, row),
     row.objectiveIds.length

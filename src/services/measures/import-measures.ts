@@ -178,9 +178,30 @@ function present(sheet: string, budgetYear: number, token: string, plan: ImportP
   };
 }
 
+/**
+ * May the person import measures into this plan (a planner's right to change it)? Asked before the
+ * upload is read, so nobody else's file is ever parsed; the import asks again in its transaction.
+ */
+export async function authorizeMeasureImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; planId: string };
+}): Promise<Tenant> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const [plan] = await ctx.db
+    .select({ published: plans.published })
+    .from(plans)
+    .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
+  if (!plan) throw notFound("plan");
+  authorize(ctx, tenant, "update", "action_plan", { published: plan.published }, "plan");
+  return tenant;
+}
+
 /** What importing the sheet into the plan's draft would do, row by row, and every problem. Writes nothing. */
 export async function previewMeasureImport({ ctx, input }: { ctx: ServiceContext; input: Input }) {
-  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const tenant = await authorizeMeasureImport({ ctx, input });
   const { sheet, rows: cells } = await readImportSheet(input.file);
   const { actionPlan, target } = await importTarget(ctx.db, ctx, tenant, input.planId);
   const plan = planImport(sheet, cells, target);
@@ -199,7 +220,7 @@ export async function applyMeasureImport({
   ctx: ServiceContext;
   input: Input & { token: string };
 }): Promise<{ created: string[]; changed: string[]; restored: string[]; unchanged: number }> {
-  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const tenant = await authorizeMeasureImport({ ctx, input });
   const { sheet, rows: cells } = await readImportSheet(input.file);
   return ctx.db.transaction(async (tx) => {
     const { actionPlan, rows, target } = await importTarget(tx, ctx, tenant, input.planId, true);

@@ -9,6 +9,7 @@ import { resolveTenant } from "../access.ts";
 import { type ServiceContext, today } from "../context.ts";
 import { chooseActionPlan, type YearChoice } from "../cycles/working-action-plan.ts";
 import { loadSharedMeasureViews, type SharedMeasureView } from "../region/list-shared-measures.ts";
+import { redactForReader } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureListItem = Omit<
@@ -70,7 +71,8 @@ export async function listMeasures({
       .where(eq(focusAreas.planId, plan.id)),
   ]);
   const focusAreaTitles = new Map(focusAreaRows.map((f) => [f.id, f.title]));
-  const all = rows.map((row) => {
+  const all = rows.map((full) => {
+    const row = redactForReader(tenant.subject, full);
     const { costs, description, measureId: _m, versionId: _v, links: _l, ...rest } = row;
     return {
       ...rest,
