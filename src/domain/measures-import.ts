@@ -1,4 +1,5 @@
 import { foldForSearch } from "./measure-filter.ts";
+import { isWritableNok } from "./money.ts";
 
 /**
  * The measures sheet that Planverk exports and imports: its column headings are the contract, so a
@@ -50,7 +51,7 @@ const text = (value: Cell): string => {
 /** Whole kroner from a cell: a number, or text like «1 200 000», «1.200.000 kr» or «1 200 000,00». */
 export function parseKroner(value: Cell): number | "invalid" {
   if (value === null || value === undefined || text(value) === "") return 0;
-  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : "invalid";
+  if (typeof value === "number") return isWritableNok(value) ? value : "invalid";
   const cleaned = text(value)
     .replace(/\s|\u00a0|\u202f/g, "")
     .replace(/^kr\.?/i, "")
@@ -58,7 +59,7 @@ export function parseKroner(value: Cell): number | "invalid" {
     .replace(/[.](?=\d{3}(\D|$))/g, "");
   if (!/^\d+$/.test(cleaned)) return "invalid";
   const amount = Number(cleaned);
-  return Number.isSafeInteger(amount) ? amount : "invalid";
+  return isWritableNok(amount) ? amount : "invalid";
 }
 
 function parseYear(value: Cell): number | "invalid" | undefined {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_AMOUNT_NOK, nokAmountMessages } from "../domain/money.ts";
 
 /** The shape of every error answer (see src/http/errors.ts). */
 export const errorResponse = z.object({
@@ -22,9 +23,14 @@ export const refusals = {
 /** Statistics Norway's four-digit municipality number, e.g. 3301 for Drammen. */
 export const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 
-/** Whole kroner. */
+/**
+ * An amount someone writes: whole kroner from 0 to MAX_AMOUNT_NOK (src/domain/money.ts, the one place
+ * the bound is stated). The bound is checked before wholeness, so a large whole number is refused for
+ * its size, never as «not whole».
+ */
 export const nok = z
-  .number()
-  .int("Hele kroner")
-  .min(0, "Beløpet kan ikke være negativt")
-  .max(Number.MAX_SAFE_INTEGER);
+  .number(nokAmountMessages.fraction)
+  .min(0, nokAmountMessages.negative)
+  .max(MAX_AMOUNT_NOK, nokAmountMessages.tooLarge)
+  .refine(Number.isInteger, nokAmountMessages.fraction)
+  .describe("Whole kroner, 0 to 100 000 000 000");

@@ -15,7 +15,7 @@ import { setMeasureSpending } from "../../services/measures/set-measure-spending
 import { updateMeasure } from "../../services/measures/update-measure.ts";
 import { updateMeasureStatus } from "../../services/measures/update-measure-status.ts";
 import { updateMilestone } from "../../services/measures/update-milestone.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
@@ -294,7 +294,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
           "Record actual spending for one year, per funding source (planners, and the measure's owner)",
         params: measureParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.object({
-          rows: z.array(z.object({ fundingSourceId: z.uuid(), amountNok: z.number().int().min(0) })).max(50),
+          rows: z.array(z.object({ fundingSourceId: z.uuid(), amountNok: nok })).max(50),
         }),
         response: { 200: z.object({ reference: z.string(), year: z.number().int() }), ...refusals },
       },
