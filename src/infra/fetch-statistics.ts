@@ -1,3 +1,4 @@
+import { decodeStatisticsBytes, type TextEncoding } from "../domain/statistics/encoding.ts";
 import { maxStatisticsFileBytes } from "../domain/statistics/table.ts";
 import { AppError } from "../errors.ts";
 
@@ -10,12 +11,13 @@ const megabytes = (bytes: number) =>
 
 /**
  * Fetches a statistics file (a PxWebApi URL) on the server: only http and https, within a time
- * limit and a size limit, so a planner's URL cannot tie the server up or fill its memory.
+ * limit and a size limit, so a planner's URL cannot tie the server up or fill its memory. The bytes
+ * are read as UTF-8 or Windows-1252, whichever they are (`decodeStatisticsBytes`).
  */
 export async function fetchStatistics(
   url: string,
   limits: FetchLimits = defaultFetchLimits,
-): Promise<string> {
+): Promise<{ text: string; encoding: TextEncoding }> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -59,7 +61,7 @@ export async function fetchStatistics(
     throw tooBig();
   }
   const reader = response.body?.getReader();
-  if (!reader) return "";
+  if (!reader) return { text: "", encoding: "utf-8" };
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
@@ -77,5 +79,5 @@ export async function fetchStatistics(
     if (error instanceof AppError) throw error;
     throw new AppError("validation", "statistics.timeout", { seconds: seconds(limits.timeoutMs) });
   }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  return decodeStatisticsBytes(Buffer.concat(chunks));
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { parseHTML } from "linkedom";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
+import { textEncodings } from "../../domain/statistics/encoding.ts";
 import { AppError } from "../../errors.ts";
 import {
   importIndicatorData,
@@ -146,8 +147,12 @@ const detailSchema = summarySchema.extend({
 export type IndicatorDetailResponse = z.infer<typeof detailSchema>;
 
 export const mappingSchema = z.object({
-  region: z.string().min(1, "Velg regiondimensjonen"),
-  time: z.string().min(1, "Velg tidsdimensjonen"),
+  region: z
+    .string()
+    .min(1, "Velg regiondimensjonen")
+    .nullable()
+    .describe("The region dimension; null for a national table (the series of «Hele landet»)"),
+  time: z.string().min(1, "Velg tidsdimensjonen").nullable().describe("null only when the table has no time"),
   category: z.string().nullable().default(null),
   content: z.string().nullable().default(null),
   selections: z.record(z.string(), z.array(z.string()).max(10_000)).default({}),
@@ -159,6 +164,10 @@ const sourceSchema = z.discriminatedUnion("kind", [
     fileName: z.string().max(300).default(""),
     format: z.enum(["json-stat", "csv"]),
     text: z.string().min(1, "Filen er tom").max(importBodyLimit),
+    encoding: z
+      .enum(textEncodings)
+      .optional()
+      .describe("The encoding the client read the file's bytes in; shown back in the preview"),
   }),
   z.object({
     kind: z.literal("url"),
@@ -174,6 +183,7 @@ const categorySchema = z.object({
 });
 const previewSchema = z.object({
   table: z.object({
+    encoding: z.enum(textEncodings).nullable(),
     format: z.enum(["json-stat", "csv"]),
     version: z.string(),
     id: z.string(),

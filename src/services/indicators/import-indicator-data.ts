@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import register from "../../db/reference/kommuner-2024.json" with { type: "json" };
 import { indicatorImports, indicators, municipalities } from "../../db/schema/index.ts";
 import { readCsv } from "../../domain/statistics/csv.ts";
+import type { TextEncoding } from "../../domain/statistics/encoding.ts";
 import { readJsonStatText } from "../../domain/statistics/jsonstat.ts";
 import {
   type ImportMapping,
@@ -20,7 +21,14 @@ import type { ServiceContext } from "../context.ts";
 import { indicatorById } from "./internal.ts";
 
 export type ImportSource =
-  | { kind: "file"; fileName: string; format: "json-stat" | "csv"; text: string }
+  | {
+      kind: "file";
+      fileName: string;
+      format: "json-stat" | "csv";
+      text: string;
+      /** The encoding the browser read the file's bytes in (src/domain/statistics/encoding.ts). */
+      encoding?: TextEncoding;
+    }
   | { kind: "url"; url: string };
 
 export type ImportInput = {
@@ -60,11 +68,28 @@ function asValidation(error: unknown): never {
 
 /** Reads the file or fetches the URL; a URL answer that starts with "{" is JSON-stat, otherwise CSV. */
 export async function readSource(source: ImportSource, limits?: FetchLimits): Promise<StatTable> {
+  return (await readSourceWithEncoding(source, limits)).table;
+}
+
+/** Like `readSource`, with the encoding the text was read in (null: not said by the client). */
+export async function readSourceWithEncoding(
+  source: ImportSource,
+  limits?: FetchLimits,
+): Promise<{ table: StatTable; encoding: TextEncoding | null }> {
   if (source.kind === "file" && Buffer.byteLength(source.text, "utf8") > maxFileBytes)
     throw new AppError("validation", "indicator.fileTooLarge", { megabytes: maxFileBytes / 1024 / 1024 }, [
       { path: "/source/text", message: fileTooLargeMessage },
     ]);
-  const text = source.kind === "file" ? source.text : await fetchStatistics(source.url, limits);
+  let fetched: { text: string; encoding: TextEncoding } | null = null;
+  if (source.kind === "url") {
+    try {
+      fetched = await fetchStatistics(source.url, limits);
+    } catch (error) {
+      asValidation(error);
+    }
+  }
+  const text = fetched?.text ?? (source.kind === "file" ? source.text : "");
+  const encoding = fetched?.encoding ?? (source.kind === "file" ? (source.encoding ?? null) : null);
   const format =
     source.kind === "file"
       ? source.format
@@ -72,7 +97,7 @@ export async function readSource(source: ImportSource, limits?: FetchLimits): Pr
         ? "json-stat"
         : "csv";
   try {
-    return format === "json-stat" ? readJsonStatText(text) : readCsv(text);
+    return { table: format === "json-stat" ? readJsonStatText(text) : readCsv(text), encoding };
   } catch (error) {
     asValidation(error);
   }
@@ -85,7 +110,8 @@ async function loadForImport(ctx: ServiceContext, input: ImportInput) {
   return { tenant, indicator };
 }
 
-const describeTable = (table: StatTable) => ({
+const describeTable = (table: StatTable, encoding: TextEncoding | null) => ({
+  encoding,
   format: table.format,
   version: table.version,
   id: table.id,
@@ -117,10 +143,11 @@ export async function previewIndicatorImport({
   limits?: FetchLimits;
 }) {
   await loadForImport(ctx, input);
-  const table = await readSource(input.source, limits);
-  const mapping = input.mapping ?? suggestMapping(table);
-  const result = mapTable(table, mapping, await knownMunicipalities(ctx.db));
-  return { table: describeTable(table), mapping, result: describeResult(result) };
+  const { table, encoding } = await readSourceWithEncoding(input.source, limits);
+  const known = await knownMunicipalities(ctx.db);
+  const mapping = input.mapping ?? suggestMapping(table, known);
+  const result = mapTable(table, mapping, known);
+  return { table: describeTable(table, encoding), mapping, result: describeResult(result) };
 }
 
 const insertBatch = 25_000;
