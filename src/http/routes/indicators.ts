@@ -4,6 +4,7 @@ import { parseHTML } from "linkedom";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
 import { textEncodings } from "../../domain/statistics/encoding.ts";
+import { reimportModes } from "../../domain/statistics/reimport.ts";
 import { AppError } from "../../errors.ts";
 import {
   importIndicatorData,
@@ -11,6 +12,7 @@ import {
   previewIndicatorImport,
 } from "../../services/indicators/import-indicator-data.ts";
 import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
+import { restoreIndicatorImport } from "../../services/indicators/restore-indicator-import.ts";
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
 import { setServerChartDocument } from "../../web/charts/chart-document.ts";
@@ -158,6 +160,10 @@ export const mappingSchema = z.object({
   selections: z.record(z.string(), z.array(z.string()).max(10_000)).default({}),
 });
 export type MappingBody = z.infer<typeof mappingSchema>;
+const modeSchema = z
+  .enum(reimportModes)
+  .default("replace")
+  .describe("replace: the file is the whole series; merge: the file's periods replace those periods only");
 const sourceSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("file"),
@@ -201,6 +207,30 @@ const previewSchema = z.object({
     ),
   }),
   mapping: mappingSchema,
+  /** What a re-import does to the current series, in the chosen mode; null for a first import. */
+  reimport: z
+    .object({
+      mode: z.enum(reimportModes),
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+      kept: z.number().int(),
+      missingPeriods: z.array(z.string()),
+      examples: z.array(
+        z.object({
+          kind: z.enum(["added", "changed", "removed"]),
+          regionNumber: z.string(),
+          regionLabel: z.string(),
+          period: z.string(),
+          category: z.string(),
+          categoryLabel: z.string(),
+          before: z.number().nullable(),
+          after: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   result: z.object({
     rowCount: z.number().int(),
     missingCount: z.number().int(),
@@ -317,7 +347,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Read a JSON-stat or CSV file (or PxWebApi URL): its dimensions, and the series a mapping gives. Saves nothing",
         params,
-        body: z.object({ source: sourceSchema, mapping: mappingSchema.optional() }),
+        body: z.object({ source: sourceSchema, mapping: mappingSchema.optional(), mode: modeSchema }),
         response: { 200: previewSchema, ...refusals },
       },
     },
@@ -331,9 +361,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       errorHandler: importErrors,
       schema: {
         tags: ["indikatorer"],
-        summary: "Import a file or URL by the mapping; the previous import is kept as history (planners)",
+        summary:
+          "Import a file or URL by the mapping, replacing the series or merging by period; the previous import is kept as history (planners)",
         params,
-        body: z.object({ source: sourceSchema, mapping: mappingSchema }),
+        body: z.object({ source: sourceSchema, mapping: mappingSchema, mode: modeSchema }),
         response: {
           201: z.object({
             importId: z.string(),
@@ -349,5 +380,26 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await importIndicatorData({ ctx: request.ctx, input: { ...request.params, ...request.body } })),
+  );
+  app.post(
+    `${base}/indicators/:indicatorId/imports/:importId/restore`,
+    {
+      schema: {
+        tags: ["indikatorer"],
+        summary:
+          "Bring an earlier import back as the current series, saved as a new import; the history keeps every import (planners)",
+        params: params.extend({ importId: z.uuid() }),
+        response: {
+          201: z.object({
+            importId: z.string(),
+            restoredFromImportId: z.string(),
+            valueCount: z.number().int(),
+          }),
+          ...refusals,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await restoreIndicatorImport({ ctx: request.ctx, input: request.params })),
   );
 };

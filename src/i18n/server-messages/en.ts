@@ -264,4 +264,8 @@ export const en: ServerMessages = {
   "cli.createAdminNeedsEmailAndName": "create-admin needs --email and --name.",
   "cli.needsFile": "{command} needs --file.",
   "cli.resetPasswordNeedsEmail": "reset-password needs --email.",
+
+  // Real-world data: statistics, spreadsheets, money and the API contract.
+  "notFound.indicatorImport": "The import does not exist.",
+  "indicator.importAlreadyCurrent": "This import is already the current one.",
 };

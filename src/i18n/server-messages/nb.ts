@@ -277,4 +277,8 @@ export const nb = {
   "cli.createAdminNeedsEmailAndName": "create-admin trenger --email og --name.",
   "cli.needsFile": "{command} trenger --file.",
   "cli.resetPasswordNeedsEmail": "reset-password trenger --email.",
+
+  // Real-world data: statistics, spreadsheets, money and the API contract.
+  "notFound.indicatorImport": "Importen finnes ikke.",
+  "indicator.importAlreadyCurrent": "Denne importen er allerede den gjeldende.",
 } as const;

@@ -260,4 +260,8 @@ export const nn: ServerMessages = {
   "cli.createAdminNeedsEmailAndName": "create-admin treng --email og --name.",
   "cli.needsFile": "{command} treng --file.",
   "cli.resetPasswordNeedsEmail": "reset-password treng --email.",
+
+  // Real-world data: statistics, spreadsheets, money and the API contract.
+  "notFound.indicatorImport": "Importen finst ikkje.",
+  "indicator.importAlreadyCurrent": "Denne importen er alt den gjeldande.",
 };

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import register from "../../db/reference/kommuner-2024.json" with { type: "json" };
-import { indicatorImports, indicators, municipalities } from "../../db/schema/index.ts";
+import { indicatorImports, indicators, indicatorValues, municipalities } from "../../db/schema/index.ts";
 import { readCsv } from "../../domain/statistics/csv.ts";
 import type { TextEncoding } from "../../domain/statistics/encoding.ts";
 import { readJsonStatText } from "../../domain/statistics/jsonstat.ts";
@@ -12,6 +12,7 @@ import {
   type SeriesRow,
   suggestMapping,
 } from "../../domain/statistics/mapping.ts";
+import { compareReimport, mergeByPeriod, type ReimportMode } from "../../domain/statistics/reimport.ts";
 import { StatisticsFileError, type StatTable } from "../../domain/statistics/table.ts";
 import { AppError } from "../../errors.ts";
 import { defaultFetchLimits, type FetchLimits, fetchStatistics } from "../../infra/fetch-statistics.ts";
@@ -36,7 +37,31 @@ export type ImportInput = {
   indicatorId: string;
   source: ImportSource;
   mapping?: ImportMapping;
+  /** What a re-import does to the current series: replace it (default) or merge by period. */
+  mode?: ReimportMode;
 };
+
+/** The values of an indicator's current import, as series rows (none before the first import). */
+export async function currentSeriesRows(db: DbOrTx, indicatorId: string): Promise<SeriesRow[]> {
+  return db
+    .select({
+      regionCode: indicatorValues.regionCode,
+      regionLabel: indicatorValues.regionLabel,
+      regionNumber: indicatorValues.regionNumber,
+      regionMunicipalityId: indicatorValues.regionMunicipalityId,
+      period: indicatorValues.period,
+      category: indicatorValues.category,
+      categoryLabel: indicatorValues.categoryLabel,
+      content: indicatorValues.content,
+      contentLabel: indicatorValues.contentLabel,
+      value: indicatorValues.value,
+      status: indicatorValues.status,
+    })
+    .from(indicatorValues)
+    .innerJoin(indicatorImports, eq(indicatorImports.id, indicatorValues.importId))
+    .where(and(eq(indicatorImports.indicatorId, indicatorId), isNull(indicatorImports.replacedAt)))
+    .orderBy(indicatorValues.id);
+}
 
 /** The largest statistics file that may be uploaded: the same as a fetched one. */
 export const maxFileBytes = defaultFetchLimits.maxBytes;
@@ -142,12 +167,18 @@ export async function previewIndicatorImport({
   input: ImportInput;
   limits?: FetchLimits;
 }) {
-  await loadForImport(ctx, input);
+  const { indicator } = await loadForImport(ctx, input);
   const { table, encoding } = await readSourceWithEncoding(input.source, limits);
   const known = await knownMunicipalities(ctx.db);
   const mapping = input.mapping ?? suggestMapping(table, known);
   const result = mapTable(table, mapping, known);
-  return { table: describeTable(table, encoding), mapping, result: describeResult(result) };
+  // A re-import lists what it adds, changes and removes from the current series.
+  const current = await currentSeriesRows(ctx.db, indicator.id);
+  const reimport =
+    current.length > 0 && result.problems.length === 0
+      ? compareReimport(current, result.rows, input.mode ?? "replace")
+      : null;
+  return { table: describeTable(table, encoding), mapping, result: describeResult(result), reimport };
 }
 
 const insertBatch = 25_000;
@@ -204,6 +235,9 @@ export async function importIndicatorData({
       .from(indicators)
       .where(eq(indicators.id, indicator.id))
       .for("update");
+    const mode = input.mode ?? "replace";
+    const rows =
+      mode === "merge" ? mergeByPeriod(await currentSeriesRows(tx, indicator.id), result.rows) : result.rows;
     const now = new Date();
     const replaced = await tx
       .update(indicatorImports)
@@ -220,18 +254,18 @@ export async function importIndicatorData({
         datasetId: table.id,
         sourceUrl: input.source.kind === "url" ? input.source.url : null,
         fileName: input.source.kind === "file" ? input.source.fileName : null,
-        mapping: input.mapping,
+        mapping: { ...input.mapping, mode },
         unit: result.unit,
         decimals: result.decimals,
         updated: table.updated,
-        valueCount: result.rows.length,
+        valueCount: rows.length,
         importedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
         importedAt: now,
       })
       .returning();
     if (!batch) throw new Error("import not inserted");
-    for (let i = 0; i < result.rows.length; i += insertBatch) {
-      await insertValues(tx, tenant.id, batch.id, result.rows.slice(i, i + insertBatch));
+    for (let i = 0; i < rows.length; i += insertBatch) {
+      await insertValues(tx, tenant.id, batch.id, rows.slice(i, i + insertBatch));
     }
     // The file's unit and decimals fill what the planner has not set.
     if (
@@ -260,7 +294,7 @@ export async function importIndicatorData({
         changes: {
           import: {
             before: replaced[0]?.id ?? null,
-            after: `${batch.id}: ${result.rows.length} verdier fra ${table.label || input.source.kind}`,
+            after: `${batch.id}: ${rows.length} verdier fra ${table.label || input.source.kind}${mode === "merge" ? " (flettet per periode)" : ""}`,
           },
         },
       },
@@ -268,8 +302,8 @@ export async function importIndicatorData({
     );
     return {
       importId: batch.id,
-      valueCount: result.rows.length,
-      missingCount: result.rows.filter((r) => r.value === null).length,
+      valueCount: rows.length,
+      missingCount: rows.filter((r) => r.value === null).length,
       replacedImportId: replaced[0]?.id ?? null,
     };
   });
