@@ -19,12 +19,14 @@ import {
   textEncodingNames,
   unknownEncodingMessage,
 } from "../../domain/statistics/encoding.ts";
+import type { ReimportMode } from "../../domain/statistics/reimport.ts";
 import { checkText, maxStatisticsFileBytes } from "../../domain/statistics/table.ts";
 import type { ImportPreviewResponse, ImportSourceBody, MappingBody } from "../../http/routes/indicators.ts";
 import { type ApiError, sendJson, useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { ReimportSummary } from "../components/ReimportSummary.tsx";
 import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { type UploadMessageKey, useUploadMessages } from "../i18n/upload-messages.ts";
 import { indicatorPaths, useIndicator } from "../indicator-api.ts";
@@ -46,11 +48,12 @@ export function IndicatorImportPage() {
   const [source, setSource] = useState<ImportSourceBody | null>(null);
   const [preview, setPreview] = useState<ImportPreviewResponse | null>(null);
   const [mapping, setMapping] = useState<MappingBody | null>(null);
+  const [mode, setMode] = useState<ReimportMode>("replace");
   const number = municipality?.number ?? "";
   const read = useMutation<
     ImportPreviewResponse,
     ApiError,
-    { source: ImportSourceBody; mapping?: MappingBody }
+    { source: ImportSourceBody; mapping?: MappingBody; mode?: ReimportMode }
   >({
     mutationFn: (body) => sendJson(queryClient, "POST", indicatorPaths.preview(number, id ?? ""), body),
     onSuccess: (result, body) => {
@@ -62,7 +65,7 @@ export function IndicatorImportPage() {
   const save = useMutation<
     { valueCount: number },
     ApiError,
-    { source: ImportSourceBody; mapping: MappingBody }
+    { source: ImportSourceBody; mapping: MappingBody; mode: ReimportMode }
   >({
     mutationFn: (body) => sendJson(queryClient, "POST", indicatorPaths.imports(number, id ?? ""), body),
     onSuccess: async () => {
@@ -221,7 +224,7 @@ export function IndicatorImportPage() {
             <div>
               <Button
                 variant="secondary"
-                onClick={() => read.mutate({ source, mapping })}
+                onClick={() => read.mutate({ source, mapping, mode })}
                 disabled={read.isPending}
               >
                 {m("import.update")}
@@ -248,6 +251,16 @@ export function IndicatorImportPage() {
                   ))}
                 </ul>
               </Alert>
+            )}
+            {preview.reimport && (
+              <ReimportSummary
+                reimport={preview.reimport}
+                decimals={preview.result.decimals}
+                onModeChange={(next) => {
+                  setMode(next);
+                  read.mutate({ source, mapping, mode: next });
+                }}
+              />
             )}
             {preview.result.rows.length > 0 && (
               <div className="pv-table-scroll">
@@ -290,7 +303,7 @@ export function IndicatorImportPage() {
             )}
             <div>
               <Button
-                onClick={() => save.mutate({ source, mapping })}
+                onClick={() => save.mutate({ source, mapping, mode })}
                 disabled={save.isPending || preview.result.problems.length > 0}
               >
                 {m("import.save")}
