@@ -200,7 +200,8 @@ describe("POST /organisations", () => {
     const details = response.json().error.details as { path: string; message: string }[];
     expect(Object.fromEntries(details.map((d) => [d.path, d.message]))).toEqual({
       "/name": "Navnet må fylles ut.",
-      "/kind": "Velg en type: næringsliv, akademia, offentlig eller frivillig.",
+      "/kind":
+        "Velg en type: business (næringsliv), academia (akademia), public (offentlig) eller voluntary (frivillig).",
       "/organisationNumber": "Organisasjonsnummeret må ha 9 sifre.",
       "/website": "Nettstedet må være en adresse som begynner med http:// eller https://.",
       "/contacts/0/name": "Kontaktpersonen må ha et navn.",
