@@ -186,6 +186,11 @@ describe("the one error shape", () => {
       requestBody: { content: { "application/json": { schema: { examples?: unknown[] } } } };
     };
     expect(signInOperation.security).toEqual([]);
+    // Amounts are documented as whole numbers.
+    const frameCheck = JSON.stringify(
+      doc.paths["/api/municipalities/{municipalityNumber}/cycles/{cycleId}/frame-check"]?.get,
+    );
+    expect(frameCheck).toMatch(/"sumNok":\{[^}]*"type":"integer"/);
     expect(JSON.stringify(signInOperation.requestBody)).toContain("planlegger@drammen.kommune.no");
   });
 });

@@ -34,3 +34,13 @@ export const nok = z
   .max(MAX_AMOUNT_NOK, nokAmountMessages.tooLarge)
   .refine(Number.isInteger, nokAmountMessages.fraction)
   .describe("Whole kroner, 0 to 100 000 000 000");
+
+/**
+ * An amount or a sum in an answer: whole kroner. Any integer, not only a safe one, so that an amount
+ * stored before the bound existed can always be read (src/domain/money.ts: with the bound, a sum stays
+ * a safe integer).
+ */
+export const nokOut = z
+  .number()
+  .refine(Number.isInteger, nokAmountMessages.fraction)
+  .meta({ type: "integer", description: "Whole kroner" });

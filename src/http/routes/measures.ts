@@ -15,7 +15,7 @@ import { setMeasureSpending } from "../../services/measures/set-measure-spending
 import { updateMeasure } from "../../services/measures/update-measure.ts";
 import { updateMeasureStatus } from "../../services/measures/update-measure-status.ts";
 import { updateMilestone } from "../../services/measures/update-milestone.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals } from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
@@ -73,7 +73,7 @@ const listItem = z.object({
   goalIds: z.array(z.string()),
   objectiveIds: z.array(z.string()),
   partners: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(partnerRoles) })),
-  totalMunicipalNok: z.number().int(),
+  totalMunicipalNok: nokOut,
 });
 const actionPlanRef = z.object({
   budgetYear: z.number().int(),
@@ -98,14 +98,12 @@ const detailSchema = listItem
     focusAreaTitle: z.string(),
     goals: z.array(z.object({ id: z.string(), title: z.string() })),
     objectives: z.array(z.object({ id: z.string(), title: z.string() })),
-    costByYear: z.array(
-      z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
-    ),
+    costByYear: z.array(z.object({ year: z.number().int(), municipalNok: nokOut, externalNok: nokOut })),
     costs: z.array(
       z.object({
         year: z.number().int(),
         kind: z.enum(["municipal", "external"]),
-        amountNok: z.number().int(),
+        amountNok: nokOut,
         fundingSourceId: z.string(),
         externalStatus: z.enum(["applied", "granted", "expected"]).nullable(),
       }),
@@ -115,11 +113,11 @@ const detailSchema = listItem
         year: z.number().int(),
         fundingSourceId: z.string(),
         kind: z.enum(["municipal", "external"]),
-        amountNok: z.number().int(),
+        amountNok: nokOut,
       }),
     ),
-    totalMunicipalNok: z.number().int(),
-    totalExternalNok: z.number().int(),
+    totalMunicipalNok: nokOut,
+    totalExternalNok: nokOut,
     milestones: z.array(
       z.object({
         id: z.string(),
