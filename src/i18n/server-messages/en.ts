@@ -272,7 +272,8 @@ export const en: ServerMessages = {
   "common.invalidFieldMore": "Error in «{field}»: {problem} (and {more} more, see details)",
   "request.emptyJson": "The request says it is JSON (Content-Type: application/json) but is empty.",
   "request.tooLarge": "The request is too large.",
-  "request.unsupportedMediaType": "The content type «{contentType}» is not supported here; send JSON (Content-Type: application/json).",
+  "request.unsupportedMediaType":
+    "The content type «{contentType}» is not supported here; send JSON (Content-Type: application/json).",
   "request.invalid": "The request cannot be handled ({code}).",
   "validation.required": "Missing.",
   "validation.notNumber": "Must be a number.",

@@ -285,7 +285,8 @@ export const nb = {
   "common.invalidFieldMore": "Feil i «{field}»: {problem} (og {more} feil til, se details)",
   "request.emptyJson": "Forespørselen sier at den er JSON (Content-Type: application/json), men er tom.",
   "request.tooLarge": "Forespørselen er for stor.",
-  "request.unsupportedMediaType": "Innholdstypen «{contentType}» støttes ikke her; send JSON (Content-Type: application/json).",
+  "request.unsupportedMediaType":
+    "Innholdstypen «{contentType}» støttes ikke her; send JSON (Content-Type: application/json).",
   "request.invalid": "Forespørselen kan ikke behandles ({code}).",
   "validation.required": "Mangler.",
   "validation.notNumber": "Må være et tall.",

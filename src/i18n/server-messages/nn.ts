@@ -268,7 +268,8 @@ export const nn: ServerMessages = {
   "common.invalidFieldMore": "Feil i «{field}»: {problem} (og {more} feil til, sjå details)",
   "request.emptyJson": "Førespurnaden seier at han er JSON (Content-Type: application/json), men er tom.",
   "request.tooLarge": "Førespurnaden er for stor.",
-  "request.unsupportedMediaType": "Innhaldstypen «{contentType}» er ikkje støtta her; send JSON (Content-Type: application/json).",
+  "request.unsupportedMediaType":
+    "Innhaldstypen «{contentType}» er ikkje støtta her; send JSON (Content-Type: application/json).",
   "request.invalid": "Førespurnaden kan ikkje handsamast ({code}).",
   "validation.required": "Manglar.",
   "validation.notNumber": "Må vere eit tal.",
