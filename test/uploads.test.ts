@@ -483,7 +483,7 @@ describe("the indicator import refuses bad uploads", () => {
     const deep = `{"source": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "mapping": ${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}}`;
     await expectRefused(
       { url: previewUrl(), contentType: "application/json", payload: deep },
-      /Ugyldig forespørsel/,
+      /Feil i «source»/,
       400,
     );
   });

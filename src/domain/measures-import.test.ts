@@ -78,6 +78,10 @@ describe("parseKroner", () => {
     expect(parseKroner(null)).toBe(0);
     expect(parseKroner("")).toBe(0);
     for (const bad of [-5, 1.5, "12,5", "mye", "1e6"]) expect(parseKroner(bad)).toBe("invalid");
+    // Above the bound of one amount (src/domain/money.ts), said as such.
+    expect(parseKroner(100_000_000_000)).toBe(100_000_000_000);
+    expect(parseKroner(100_000_000_001)).toBe("too_large");
+    expect(parseKroner("9 007 199 254 740 993")).toBe("too_large");
   });
 });
 

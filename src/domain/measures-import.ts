@@ -1,4 +1,5 @@
 import { foldForSearch } from "./measure-filter.ts";
+import { isWritableNok, MAX_AMOUNT_NOK, nokAmountMessages } from "./money.ts";
 
 /**
  * The measures sheet that Planverk exports and imports: its column headings are the contract, so a
@@ -48,9 +49,14 @@ const text = (value: Cell): string => {
 };
 
 /** Whole kroner from a cell: a number, or text like «1 200 000», «1.200.000 kr» or «1 200 000,00». */
-export function parseKroner(value: Cell): number | "invalid" {
+export function parseKroner(value: Cell): number | "invalid" | "too_large" {
   if (value === null || value === undefined || text(value) === "") return 0;
-  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : "invalid";
+  if (typeof value === "number")
+    return isWritableNok(value)
+      ? value
+      : Number.isInteger(value) && value > MAX_AMOUNT_NOK
+        ? "too_large"
+        : "invalid";
   const cleaned = text(value)
     .replace(/\s|\u00a0|\u202f/g, "")
     .replace(/^kr\.?/i, "")
@@ -58,7 +64,7 @@ export function parseKroner(value: Cell): number | "invalid" {
     .replace(/[.](?=\d{3}(\D|$))/g, "");
   if (!/^\d+$/.test(cleaned)) return "invalid";
   const amount = Number(cleaned);
-  return Number.isSafeInteger(amount) ? amount : "invalid";
+  return isWritableNok(amount) ? amount : amount > MAX_AMOUNT_NOK ? "too_large" : "invalid";
 }
 
 function parseYear(value: Cell): number | "invalid" | undefined {
@@ -122,7 +128,9 @@ export function parseMeasureSheet(
       const map = new Map<number, number>();
       for (const { year, index } of columns) {
         const amount = parseKroner(row[index] ?? null);
-        if (amount === "invalid")
+        if (amount === "too_large")
+          problem(heading(year), `«${text(row[index] ?? null)}»: ${nokAmountMessages.tooLarge}`);
+        else if (amount === "invalid")
           problem(
             heading(year),
             `«${text(row[index] ?? null)}» er ikke et beløp i hele kroner (0 eller mer).`,

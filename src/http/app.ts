@@ -3,7 +3,6 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { defaultFetchPolicy, type FetchPolicy } from "../infra/fetch-statistics.ts";
@@ -35,10 +34,11 @@ import { sessionRoutes } from "./routes/session.ts";
 import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
 import { registerSlowRequestTimeout } from "./slow-requests.ts";
+import { installNorwegianSchemaMessages } from "./validation-messages.ts";
 import { registerWeb } from "./web.ts";
 
-// Validation messages in Norwegian, for every schema.
-z.config(z.locales.no());
+// Validation messages in Norwegian, for every schema (written in the request's language by errors.ts).
+installNorwegianSchemaMessages();
 
 export type AppDeps = {
   config: Config;
@@ -115,6 +115,26 @@ export async function buildApp({
         description: "Strategiske planer, handlingsplaner, budsjettrammer og samarbeid med partnere.",
         version: "0.1.0",
       },
+      // Sign in with POST /api/session: it sets the session cookie and answers with the CSRF token
+      // that every write sends back in a header.
+      components: {
+        securitySchemes: {
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "planverk_session",
+            description: "The session cookie set by POST /api/session (sign-in).",
+          },
+          csrf: {
+            type: "apiKey",
+            in: "header",
+            name: "x-csrf-token",
+            description:
+              "The `csrfToken` from POST /api/session or GET /api/session; required on every write (POST, PUT, PATCH, DELETE) made with the session cookie.",
+          },
+        },
+      },
+      security: [{ session: [], csrf: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -63,7 +63,7 @@ describe("error answers in the person's language", () => {
     expect(response.json().error.message).toBe("Unknown address: GET /api/nowhere");
   });
 
-  it("keeps Fastify's validation errors as they were, with the summary translated", async () => {
+  it("names the first schema problem and its field in the request's language, and lists them all", async () => {
     const response = await t.app.inject({
       method: "POST",
       url: "/api/session",
@@ -73,8 +73,11 @@ describe("error answers in the person's language", () => {
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
     expect(error.code).toBe("validation");
-    expect(error.message).toBe("Ugyldig førespurnad.");
-    expect(error.details.length).toBeGreaterThan(0);
+    expect(error.message).toBe("Feil i «email»: Må vere ein tekst. (og 1 feil til, sjå details)");
+    expect(error.details).toEqual([
+      { path: "/email", message: "Må vere ein tekst." },
+      { path: "/password", message: "Manglar." },
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cyclePhases } from "../domain/cycle.ts";
+import { MAX_AMOUNT_NOK, nokAmountMessages } from "../domain/money.ts";
 import { cycleRoleOrder } from "../domain/year-model.ts";
 
 /** The shape of every error answer (see src/http/errors.ts). */
@@ -24,12 +25,27 @@ export const refusals = {
 /** Statistics Norway's four-digit municipality number, e.g. 3301 for Drammen. */
 export const municipalityNumber = z.string().regex(/^\d{4}$/, "Kommunenummer har fire sifre");
 
-/** Whole kroner. */
+/**
+ * An amount someone writes: whole kroner from 0 to MAX_AMOUNT_NOK (src/domain/money.ts, the one place
+ * the bound is stated). The bound is checked before wholeness, so a large whole number is refused for
+ * its size, never as «not whole».
+ */
 export const nok = z
+  .number(nokAmountMessages.fraction)
+  .min(0, nokAmountMessages.negative)
+  .max(MAX_AMOUNT_NOK, nokAmountMessages.tooLarge)
+  .refine(Number.isInteger, nokAmountMessages.fraction)
+  .describe("Whole kroner, 0 to 100 000 000 000");
+
+/**
+ * An amount or a sum in an answer: whole kroner. Any integer, not only a safe one, so that an amount
+ * stored before the bound existed can always be read (src/domain/money.ts: with the bound, a sum stays
+ * a safe integer).
+ */
+export const nokOut = z
   .number()
-  .int("Hele kroner")
-  .min(0, "Beløpet kan ikke være negativt")
-  .max(Number.MAX_SAFE_INTEGER);
+  .refine(Number.isInteger, nokAmountMessages.fraction)
+  .meta({ type: "integer", description: "Whole kroner" });
 
 /** A budget year named in the address (`?year=2027`). */
 export const yearQuery = z.coerce.number().int().min(2000).max(2100).optional();

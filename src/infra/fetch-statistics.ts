@@ -3,6 +3,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { defaultFetchHosts } from "../config.ts";
+import { decodeStatisticsBytes, type TextEncoding } from "../domain/statistics/encoding.ts";
 import { maxStatisticsFileBytes } from "../domain/statistics/table.ts";
 import { AppError } from "../errors.ts";
 import { ipLiteral, isPublicAddress } from "./network-address.ts";
@@ -122,7 +123,7 @@ function get(url: URL, target: ResolvedAddress, signal: AbortSignal): Promise<In
 export async function fetchStatistics(
   url: string,
   limits: FetchLimits = defaultFetchLimits,
-): Promise<string> {
+): Promise<{ text: string; encoding: TextEncoding }> {
   const policy = limits.policy ?? defaultFetchPolicy;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const timedOut = () =>
@@ -171,5 +172,6 @@ export async function fetchStatistics(
     if (error instanceof AppError) throw error;
     throw signal.aborted ? timedOut() : failed();
   }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  // The bytes are read as UTF-8 or Windows-1252, whichever they are.
+  return decodeStatisticsBytes(Buffer.concat(chunks));
 }

@@ -7,7 +7,7 @@ import { getFrameCheck } from "../../services/budget/get-frame-check.ts";
 import { listBudgetSetup } from "../../services/budget/list-budget-setup.ts";
 import { setFrame } from "../../services/budget/set-frame.ts";
 import { setMeasureFinancing } from "../../services/measures/set-measure-financing.ts";
-import { errorResponse, municipalityNumber, nok, refusals, yearQuery } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals, yearQuery } from "../schemas.ts";
 
 const setupSchema = z.object({
   frameAreas: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -33,11 +33,11 @@ const frameCheckSchema = z.object({
       frameAreaName: z.string(),
       frameId: z.string().nullable(),
       frameVersion: z.number().int().nullable(),
-      frameNok: z.number().int().nullable(),
+      frameNok: nokOut.nullable(),
       frameStatus: z.enum(frameStatuses).nullable(),
-      sumNok: z.number().int(),
-      remainingNok: z.number().int().nullable(),
-      overrunNok: z.number().int(),
+      sumNok: nokOut,
+      remainingNok: nokOut.nullable(),
+      overrunNok: nokOut,
       /** within / over an existing frame; unframed = money but no frame («Ikke rammesatt»); empty. */
       state: z.enum(["within", "over", "unframed", "empty"]),
       /** A frame carried forward at rolling: the adopted økonomiplan it came from. */
@@ -47,7 +47,7 @@ const frameCheckSchema = z.object({
           period: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
           caseReference: z.string().nullable(),
           decisionDate: z.string().nullable(),
-          amountNok: z.number().int(),
+          amountNok: nokOut,
         })
         .nullable(),
     }),
@@ -57,8 +57,8 @@ const frameCheckSchema = z.object({
       year: z.number().int(),
       frameAreaId: z.string(),
       frameAreaName: z.string(),
-      frameNok: z.number().int(),
-      sumNok: z.number().int(),
+      frameNok: nokOut,
+      sumNok: nokOut,
     }),
   ),
   unframed: z.array(
@@ -66,7 +66,7 @@ const frameCheckSchema = z.object({
       year: z.number().int(),
       frameAreaId: z.string(),
       frameAreaName: z.string(),
-      sumNok: z.number().int(),
+      sumNok: nokOut,
     }),
   ),
   overruns: z.array(
@@ -74,9 +74,9 @@ const frameCheckSchema = z.object({
       year: z.number().int(),
       frameAreaId: z.string(),
       frameAreaName: z.string(),
-      frameNok: z.number().int().nullable(),
-      sumNok: z.number().int(),
-      excessNok: z.number().int(),
+      frameNok: nokOut.nullable(),
+      sumNok: nokOut,
+      excessNok: nokOut,
     }),
   ),
   /** Shared measures whose share this municipality counts (issue 12). */
@@ -89,7 +89,7 @@ const frameCheckSchema = z.object({
       ownerName: z.string(),
       role: z.enum(["owner", "participant"]),
       sharePercent: z.number().int(),
-      byYear: z.array(z.object({ year: z.number().int(), amountNok: z.number().int() })),
+      byYear: z.array(z.object({ year: z.number().int(), amountNok: nokOut })),
     }),
   ),
   allowedActions: z.array(z.string()),

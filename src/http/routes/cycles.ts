@@ -12,7 +12,7 @@ import { setPhaseDates } from "../../services/cycles/set-phase-dates.ts";
 import { startRevision } from "../../services/cycles/start-revision.ts";
 import { markMeasureReviewed } from "../../services/measures/mark-measure-reviewed.ts";
 import { sendCsv } from "../csv.ts";
-import { cycleRoleSchema, errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { cycleRoleSchema, errorResponse, municipalityNumber, nokOut, refusals } from "../schemas.ts";
 import { messageSchema, presentMessages } from "./consequence-schema.ts";
 
 const dates = z.object({ start: z.string(), end: z.string() });
@@ -101,13 +101,11 @@ const actionPlanSchema = z.object({
       endYear: z.number().int(),
       isExample: z.boolean(),
       needsReview: z.boolean(),
-      costByYear: z.array(
-        z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
-      ),
-      totalMunicipalNok: z.number().int(),
+      costByYear: z.array(z.object({ year: z.number().int(), municipalNok: nokOut, externalNok: nokOut })),
+      totalMunicipalNok: nokOut,
     }),
   ),
-  totals: z.array(z.object({ year: z.number().int(), municipalNok: z.number().int() })),
+  totals: z.array(z.object({ year: z.number().int(), municipalNok: nokOut })),
 });
 export type ActionPlanResponse = z.infer<typeof actionPlanSchema>;
 

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
+import { textEncodings } from "../../domain/statistics/encoding.ts";
+import { reimportModes } from "../../domain/statistics/reimport.ts";
 import { AppError } from "../../errors.ts";
 import { defaultFetchLimits, type FetchPolicy } from "../../infra/fetch-statistics.ts";
 import {
@@ -11,6 +13,7 @@ import {
   previewIndicatorImport,
 } from "../../services/indicators/import-indicator-data.ts";
 import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
+import { restoreIndicatorImport } from "../../services/indicators/restore-indicator-import.ts";
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
 import { authorizeBeforeBody } from "../before-body.ts";
@@ -155,19 +158,31 @@ const detailSchema = summarySchema.extend({
 export type IndicatorDetailResponse = z.infer<typeof detailSchema>;
 
 export const mappingSchema = z.object({
-  region: z.string().min(1, "Velg regiondimensjonen"),
-  time: z.string().min(1, "Velg tidsdimensjonen"),
+  region: z
+    .string()
+    .min(1, "Velg regiondimensjonen")
+    .nullable()
+    .describe("The region dimension; null for a national table (the series of «Hele landet»)"),
+  time: z.string().min(1, "Velg tidsdimensjonen").nullable().describe("null only when the table has no time"),
   category: z.string().nullable().default(null),
   content: z.string().nullable().default(null),
   selections: z.record(z.string(), z.array(z.string()).max(10_000)).default({}),
 });
 export type MappingBody = z.infer<typeof mappingSchema>;
+const modeSchema = z
+  .enum(reimportModes)
+  .default("replace")
+  .describe("replace: the file is the whole series; merge: the file's periods replace those periods only");
 const sourceSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("file"),
     fileName: z.string().max(300).default(""),
     format: z.enum(["json-stat", "csv"]),
     text: z.string().min(1, "Filen er tom").max(importBodyLimit),
+    encoding: z
+      .enum(textEncodings)
+      .optional()
+      .describe("The encoding the client read the file's bytes in; shown back in the preview"),
   }),
   z.object({
     kind: z.literal("url"),
@@ -183,6 +198,7 @@ const categorySchema = z.object({
 });
 const previewSchema = z.object({
   table: z.object({
+    encoding: z.enum(textEncodings).nullable(),
     format: z.enum(["json-stat", "csv"]),
     version: z.string(),
     id: z.string(),
@@ -200,6 +216,30 @@ const previewSchema = z.object({
     ),
   }),
   mapping: mappingSchema,
+  /** What a re-import does to the current series, in the chosen mode; null for a first import. */
+  reimport: z
+    .object({
+      mode: z.enum(reimportModes),
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+      kept: z.number().int(),
+      missingPeriods: z.array(z.string()),
+      examples: z.array(
+        z.object({
+          kind: z.enum(["added", "changed", "removed"]),
+          regionNumber: z.string(),
+          regionLabel: z.string(),
+          period: z.string(),
+          category: z.string(),
+          categoryLabel: z.string(),
+          before: z.number().nullable(),
+          after: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   result: z.object({
     rowCount: z.number().int(),
     missingCount: z.number().int(),
@@ -330,7 +370,7 @@ export const indicatorRoutes =
           summary:
             "Read a JSON-stat or CSV file (or PxWebApi URL): its dimensions, and the series a mapping gives. Saves nothing",
           params,
-          body: z.object({ source: sourceSchema, mapping: mappingSchema.optional() }),
+          body: z.object({ source: sourceSchema, mapping: mappingSchema.optional(), mode: modeSchema }),
           response: { 200: previewSchema, ...refusals },
         },
       },
@@ -345,9 +385,10 @@ export const indicatorRoutes =
         onRequest: mayImport,
         schema: {
           tags: ["indikatorer"],
-          summary: "Import a file or URL by the mapping; the previous import is kept as history (planners)",
+          summary:
+            "Import a file or URL by the mapping, replacing the series or merging by period; the previous import is kept as history (planners)",
           params,
-          body: z.object({ source: sourceSchema, mapping: mappingSchema }),
+          body: z.object({ source: sourceSchema, mapping: mappingSchema, mode: modeSchema }),
           response: {
             201: z.object({
               importId: z.string(),
@@ -367,5 +408,26 @@ export const indicatorRoutes =
             limits,
           }),
         ),
+    );
+    app.post(
+      `${base}/indicators/:indicatorId/imports/:importId/restore`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary:
+            "Bring an earlier import back as the current series, saved as a new import; the history keeps every import (planners)",
+          params: params.extend({ importId: z.uuid() }),
+          response: {
+            201: z.object({
+              importId: z.string(),
+              restoredFromImportId: z.string(),
+              valueCount: z.number().int(),
+            }),
+            ...refusals,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await restoreIndicatorImport({ ctx: request.ctx, input: request.params })),
     );
   };

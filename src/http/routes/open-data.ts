@@ -10,7 +10,7 @@ import {
 } from "../../services/public/open-data.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { measurePath } from "../render/public-site/urls.ts";
-import { errorResponse, municipalityNumber } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nokOut } from "../schemas.ts";
 
 const licence = z.object({ name: z.literal(openDataLicence.name), url: z.literal(openDataLicence.url) });
 const municipality = z.object({ number: z.string(), name: z.string() });
@@ -27,8 +27,8 @@ const rollUp = z.object({
 });
 const costByYear = z.object({
   year: z.number().int(),
-  municipalNok: z.number().int().describe("Whole kroner"),
-  externalNok: z.number().int().describe("Whole kroner"),
+  municipalNok: nokOut.describe("Whole kroner"),
+  externalNok: nokOut.describe("Whole kroner"),
 });
 const measureSummary = z.object({
   reference: z.string(),
@@ -43,8 +43,8 @@ const measureSummary = z.object({
   status: z.enum(measureStatuses).describe("Current status"),
   progress: z.number().int().nullable().describe("Current progress, percent"),
   costByYear: z.array(costByYear),
-  totalMunicipalNok: z.number().int(),
-  totalExternalNok: z.number().int(),
+  totalMunicipalNok: nokOut,
+  totalExternalNok: nokOut,
 });
 const attribution = { licence, attribution: z.string() };
 

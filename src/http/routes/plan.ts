@@ -7,7 +7,7 @@ import { getPlanHistory } from "../../services/admin/audit-trail.ts";
 import { listMunicipalities } from "../../services/municipalities/list-municipalities.ts";
 import { getPlanTree } from "../../services/plan/get-plan-tree.ts";
 import { updatePlan } from "../../services/plan/update-plan.ts";
-import { errorResponse, municipalityNumber, yearChoiceSchema, yearQuery } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nokOut, yearChoiceSchema, yearQuery } from "../schemas.ts";
 
 const measureSummary = z.object({
   reference: z.string(),
@@ -20,11 +20,9 @@ const measureSummary = z.object({
   isExample: z.boolean(),
   status: z.enum(measureStatuses),
   progress: z.number().int().nullable(),
-  costByYear: z.array(
-    z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
-  ),
-  totalMunicipalNok: z.number().int(),
-  totalExternalNok: z.number().int(),
+  costByYear: z.array(z.object({ year: z.number().int(), municipalNok: nokOut, externalNok: nokOut })),
+  totalMunicipalNok: nokOut,
+  totalExternalNok: nokOut,
 });
 
 export const rollUpSchema = z

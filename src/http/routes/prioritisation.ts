@@ -7,7 +7,7 @@ import { getPrioritisationSetup } from "../../services/budget/get-prioritisation
 import { proposePrioritisation } from "../../services/budget/propose-prioritisation.ts";
 import { setMeasurePriority } from "../../services/budget/set-measure-priority.ts";
 import { undoPrioritisation } from "../../services/budget/undo-prioritisation.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals } from "../schemas.ts";
 
 const reference = z.string().min(1).max(40);
 const year = z.number().int();
@@ -25,7 +25,7 @@ const overrideSchema = z.union([
   }),
 ]);
 
-const costSchema = z.object({ frameAreaId: z.string(), year, amountNok: z.number().int() });
+const costSchema = z.object({ frameAreaId: z.string(), year, amountNok: nokOut });
 const areaSchema = z.object({ id: z.string(), name: z.string() });
 const setupSchema = z.object({
   cycleId: z.string(),
@@ -40,7 +40,7 @@ const setupSchema = z.object({
       id: z.string(),
       frameAreaId: z.string(),
       year,
-      amountNok: z.number().int(),
+      amountNok: nokOut,
       status: z.enum(frameStatuses),
       decisionDate: z.string().nullable(),
       caseReference: z.string().nullable(),
@@ -87,9 +87,9 @@ const proposalSchema = z.object({
       binding: z.array(
         z.object({
           ...place,
-          frameNok: z.number().int(),
-          costNok: z.number().int(),
-          remainingNok: z.number().int(),
+          frameNok: nokOut,
+          costNok: nokOut,
+          remainingNok: nokOut,
         }),
       ),
       why: z.string(),
@@ -101,18 +101,18 @@ const proposalSchema = z.object({
   usage: z.array(
     z.object({
       ...place,
-      frameNok: z.number().int(),
-      sumNok: z.number().int(),
-      remainingNok: z.number().int(),
+      frameNok: nokOut,
+      sumNok: nokOut,
+      remainingNok: nokOut,
     }),
   ),
-  unframed: z.array(z.object({ ...place, sumNok: z.number().int() })),
+  unframed: z.array(z.object({ ...place, sumNok: nokOut })),
   shortfalls: z.array(
     z.object({
       ...place,
-      frameNok: z.number().int(),
-      mandatoryNok: z.number().int(),
-      excessNok: z.number().int(),
+      frameNok: nokOut,
+      mandatoryNok: nokOut,
+      excessNok: nokOut,
       references: z.array(z.string()),
     }),
   ),
@@ -122,9 +122,9 @@ const proposalSchema = z.object({
       frameAreaId: z.string(),
       frameAreaName: z.string(),
       year,
-      amountNok: z.number().int(),
+      amountNok: nokOut,
       status: z.enum(frameStatuses).nullable(),
-      originalNok: z.number().int().nullable(),
+      originalNok: nokOut.nullable(),
       changed: z.boolean(),
     }),
   ),
@@ -141,19 +141,19 @@ const frameCheckSchema = z.object({
       ...place,
       frameId: z.string().nullable(),
       frameVersion: z.number().int().nullable(),
-      frameNok: z.number().int().nullable(),
+      frameNok: nokOut.nullable(),
       frameStatus: z.enum(frameStatuses).nullable(),
-      sumNok: z.number().int(),
-      remainingNok: z.number().int().nullable(),
-      overrunNok: z.number().int(),
+      sumNok: nokOut,
+      remainingNok: nokOut.nullable(),
+      overrunNok: nokOut,
     }),
   ),
   overruns: z.array(
     z.object({
       ...place,
-      frameNok: z.number().int().nullable(),
-      sumNok: z.number().int(),
-      excessNok: z.number().int(),
+      frameNok: nokOut.nullable(),
+      sumNok: nokOut,
+      excessNok: nokOut,
     }),
   ),
 });

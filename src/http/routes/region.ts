@@ -12,11 +12,11 @@ import { joinSharedMeasure, leaveSharedMeasure } from "../../services/region/par
 import { removeCoordinator } from "../../services/region/remove-coordinator.ts";
 import { setRegionMembers } from "../../services/region/set-region-members.ts";
 import { inviteToMeasure, withdrawInvitation } from "../../services/region/share-measure.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nokOut, refusals } from "../schemas.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
 const slug = z.string().regex(regionSlugPattern, "Ugyldig regionnavn");
-const byYear = z.array(z.object({ year: z.number().int(), amountNok: z.number().int() }));
+const byYear = z.array(z.object({ year: z.number().int(), amountNok: nokOut }));
 const version = z.number().int().positive();
 const budgetYear = z.coerce.number().int().min(2000).max(2200);
 
@@ -49,7 +49,7 @@ const overviewSchema = z.object({
               title: z.string(),
               status: z.enum(measureStatuses),
               shared: z.boolean(),
-              municipalNok: z.number().int(),
+              municipalNok: nokOut,
             }),
           ),
         }),

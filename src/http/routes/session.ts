@@ -58,7 +58,12 @@ export const sessionRoutes =
         schema: {
           tags: ["innlogging"],
           summary: "Sign in with e-mail and password",
-          body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }),
+          description:
+            "Sets the session cookie (`planverk_session`, HttpOnly) and answers with `csrfToken`: send the cookie with every request and the token in the `x-csrf-token` header with every write (POST, PUT, PATCH, DELETE).",
+          security: [],
+          body: z
+            .object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) })
+            .meta({ examples: [{ email: "planlegger@drammen.kommune.no", password: "et-langt-passord" }] }),
           response: { 200: sessionSchema, 401: errorResponse, 429: errorResponse },
         },
       },

@@ -1,3 +1,4 @@
+import { nokAmountProblem } from "../../domain/money.ts";
 import {
   applyOverrides,
   type EffectiveFrame,
@@ -121,8 +122,8 @@ function overrideProblems(overrides: FrameOverride[], years: number[], areaIds: 
       problems.push({ path: `/overrides/${i}/frameAreaId`, message: "Ukjent rammeområde." });
     if ("percent" in o && (!Number.isFinite(o.percent) || o.percent < -100))
       problems.push({ path: `/overrides/${i}/percent`, message: "Endringen kan ikke være under −100 %." });
-    if ("amountNok" in o && (!Number.isSafeInteger(o.amountNok) || o.amountNok < 0))
-      problems.push({ path: `/overrides/${i}/amountNok`, message: "Rammen er hele kroner, 0 eller mer." });
+    const amountProblem = "amountNok" in o ? nokAmountProblem(o.amountNok) : null;
+    if (amountProblem) problems.push({ path: `/overrides/${i}/amountNok`, message: amountProblem });
   });
   return problems;
 }

@@ -46,23 +46,25 @@ export async function adoptActionPlan({
       });
     }
     const { facts } = await cycleFacts(tx, cycle.id);
-    const problems: string[] = [];
-    if (facts.measureCount === 0) problems.push("Handlingsplanen har ingen tiltak.");
+    // Each problem is an item of the answer's `details` list, as in every other refusal.
+    const problems: { path: string; message: string; overruns?: typeof check.overruns }[] = [];
+    if (facts.measureCount === 0) problems.push({ path: "/", message: "Handlingsplanen har ingen tiltak." });
     if (facts.measuresNeedingReview > 0)
-      problems.push(`${facts.measuresNeedingReview} tiltak er merket «må vurderes».`);
+      problems.push({ path: "/", message: `${facts.measuresNeedingReview} tiltak er merket «må vurderes».` });
     const check = await computeFrameCheck(tx, tenant.id, cycle.id, draft.id);
     if (check.overruns.length > 0) {
-      problems.push(`Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`);
+      problems.push({
+        path: "/",
+        message: `Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`,
+        overruns: check.overruns,
+      });
     }
     if (problems.length > 0) {
       throw new AppError(
         "conflict",
         "actionPlan.cannotAdopt",
-        { problems: problems.join(" ") },
-        {
-          problems,
-          overruns: check.overruns,
-        },
+        { problems: problems.map((p) => p.message).join(" ") },
+        problems,
       );
     }
     // Warnings, not walls: proposals still «Til behandling» do not stop the decision.

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { fundingSources, measureCosts } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
+import { nokAmountProblem } from "../../domain/money.ts";
 import { AppError } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -55,8 +56,8 @@ export async function setMeasureFinancing({
         });
       if (!kindOf.has(r.fundingSourceId))
         problems.push({ path: `/rows/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
-      if (!Number.isSafeInteger(r.amountNok) || r.amountNok < 0)
-        problems.push({ path: `/rows/${i}/amountNok`, message: "Beløpet er hele kroner, 0 eller mer." });
+      const amountProblem = nokAmountProblem(r.amountNok);
+      if (amountProblem) problems.push({ path: `/rows/${i}/amountNok`, message: amountProblem });
       const key = `${r.year}|${r.fundingSourceId}`;
       if (seen.has(key))
         problems.push({ path: `/rows/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
