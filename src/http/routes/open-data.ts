@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
+import { listPublicCatalogue } from "../../services/public/list-public-catalogue.ts";
 import {
   actionPlanMeasuresCsv,
   openActionPlan,
@@ -9,7 +10,8 @@ import {
   openPlans,
 } from "../../services/public/open-data.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
-import { measurePath } from "../render/public-site/urls.ts";
+import { catalogueJsonLd } from "../render/public-site/catalogue.ts";
+import { catalogueJsonLdPath, measurePath } from "../render/public-site/urls.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const licence = z.object({ name: z.literal(openDataLicence.name), url: z.literal(openDataLicence.url) });
@@ -150,6 +152,29 @@ export function openDataRoutes(options: { publicUrl: string; cacheSeconds?: numb
   const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
   return async (app) => {
     const base = "/api/open/v1/kommune/:municipalityNumber";
+
+    app.get(
+      catalogueJsonLdPath,
+      {
+        schema: {
+          tags: ["åpne data"],
+          summary: "The installation's DCAT-AP-NO catalogue (JSON-LD): every published plan as a dataset",
+          description,
+          produces: ["application/ld+json"],
+          response: { 304: notModified },
+        },
+      },
+      async (request, reply) => {
+        const content = await cache.get(request.url, async () => {
+          const data = await listPublicCatalogue({ ctx: request.ctx });
+          return cacheableBody(
+            JSON.stringify(catalogueJsonLd(data, options.publicUrl)),
+            "application/ld+json; charset=utf-8",
+          );
+        });
+        return sendCacheable(request, reply, content, { link: licenceLink });
+      },
+    );
 
     app.get(
       `${base}/planer`,

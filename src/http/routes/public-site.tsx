@@ -7,18 +7,21 @@ import { AppError } from "../../errors.ts";
 import { getPublicActionPlan } from "../../services/public/get-public-action-plan.ts";
 import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
 import type { PublicMunicipality } from "../../services/public/internal.ts";
+import { listPublicCatalogue } from "../../services/public/list-public-catalogue.ts";
 import { listPublicPlans } from "../../services/public/list-public-plans.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
+import { robotsTxt, sitemapXml } from "../render/public-site/catalogue.ts";
 import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
 import { type PageEnv, renderDocument } from "../render/public-site/layout.tsx";
 import { MeasurePage } from "../render/public-site/measure-page.tsx";
 import { MunicipalityPage } from "../render/public-site/municipality-page.tsx";
 import { NotFoundPage } from "../render/public-site/not-found-page.tsx";
+import { OpenDataDocsPage } from "../render/public-site/open-data-docs-page.tsx";
 import { SearchPage } from "../render/public-site/search-page.tsx";
-import { actionPlanPath } from "../render/public-site/urls.ts";
+import { actionPlanPath, openDataDocsPath } from "../render/public-site/urls.ts";
 import { languageOf } from "../web.ts";
 
 const stylesheetSource = readFileSync(new URL("../render/public-site/public.css", import.meta.url), "utf8");
@@ -128,6 +131,24 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
         revision: p.revision === undefined ? undefined : Number(p.revision),
       };
     };
+
+    app.get<{ Params: Params }>(openDataDocsPath, { schema: { hide: true } }, (request, reply) =>
+      page(request, reply, async (env) => <OpenDataDocsPage env={env} />),
+    );
+
+    app.get("/robots.txt", { schema: { hide: true } }, (request, reply) =>
+      sendCacheable(request, reply, cacheableBody(robotsTxt(options.publicUrl), "text/plain; charset=utf-8")),
+    );
+
+    app.get("/sitemap.xml", { schema: { hide: true } }, async (request, reply) => {
+      const content = await cache.get("sitemap.xml", async () =>
+        cacheableBody(
+          sitemapXml(await listPublicCatalogue({ ctx: request.ctx }), options.publicUrl),
+          "application/xml; charset=utf-8",
+        ),
+      );
+      return sendCacheable(request, reply, content);
+    });
 
     app.get<{ Params: Params }>("/kommune/:nr", { schema: { hide: true } }, (request, reply) =>
       page(request, reply, async (env) => {

@@ -10,7 +10,14 @@ import type {
 } from "../../../services/public/internal.ts";
 import { type Language, languages, localeFor } from "../../../web/i18n/messages.ts";
 import { type PublicTranslate, publicTranslator } from "../../../web/i18n/public-messages.ts";
-import { actionPlanPath, measurePath, municipalityPath, searchPath, type VersionPath } from "./urls.ts";
+import {
+  actionPlanPath,
+  measurePath,
+  municipalityPath,
+  openDataDocsPath,
+  searchPath,
+  type VersionPath,
+} from "./urls.ts";
 
 /**
  * The public pages: small server-rendered React components turned into plain HTML, with no script
@@ -121,6 +128,9 @@ export function Document({
               <a href={openDataLicence.url} rel="license">
                 {openDataLicence.name}
               </a>
+            </p>
+            <p>
+              <a href={openDataDocsPath}>{t("site.apiDocs")}</a>
             </p>
           </div>
         </footer>

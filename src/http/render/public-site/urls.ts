@@ -30,3 +30,8 @@ export const openMeasuresCsvPath = (nr: string, v: VersionPath) => `${openAction
 
 export const openMeasurePath = (nr: string, reference: string) =>
   `${openDataBase}/kommune/${nr}/tiltak/${encodeURIComponent(reference)}`;
+
+export const catalogueJsonLdPath = `${openDataBase}/katalog.jsonld`;
+
+/** The open data API described in Norwegian, linked from every public page's footer. */
+export const openDataDocsPath = "/apne-data";

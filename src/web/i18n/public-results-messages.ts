@@ -1,0 +1,17 @@
+/**
+ * Interface texts of the public pages about results: indicators, evaluations, why measures changed,
+ * money. Merged into the public catalogue (public-messages.ts); kept apart to keep files small.
+ */
+export const resultsNb = {
+  "site.apiDocs": "Åpne data: API og datakatalog",
+};
+
+export type ResultsMessageKey = keyof typeof resultsNb;
+
+export const resultsNn: Record<ResultsMessageKey, string> = {
+  "site.apiDocs": "Opne data: API og datakatalog",
+};
+
+export const resultsEn: Record<ResultsMessageKey, string> = {
+  "site.apiDocs": "Open data: API and data catalogue",
+};
