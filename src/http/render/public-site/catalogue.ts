@@ -31,7 +31,7 @@ export function catalogueJsonLd(
 
 /** The sitemap of the public pages (sitemaps.org 0.9): municipalities, plans and their action plans. */
 export function sitemapXml(data: { municipalities: CatalogueMunicipality[] }, publicUrl: string): string {
-  const escape = (s: string) =>
+  const escapeXml = (s: string) =>
     s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const entries: { loc: string; lastmod?: string }[] = [{ loc: `${publicUrl}${openDataDocsPath}` }];
   for (const m of data.municipalities) {
@@ -50,7 +50,7 @@ export function sitemapXml(data: { municipalities: CatalogueMunicipality[] }, pu
   const urls = entries
     .map(
       (e) =>
-        `<url><loc>${escape(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ""}</url>`,
+        `<url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ""}</url>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;

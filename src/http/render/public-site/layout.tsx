@@ -10,6 +10,7 @@ import type {
 } from "../../../services/public/internal.ts";
 import { type Language, languages, localeFor } from "../../../web/i18n/messages.ts";
 import { type PublicTranslate, publicTranslator } from "../../../web/i18n/public-messages.ts";
+import { Caption, ScrollTable } from "./scroll-table.tsx";
 import {
   actionPlanPath,
   measurePath,
@@ -262,9 +263,9 @@ export function BudgetByYearTable({
   sum?: Omit<BudgetYearRow, "year">;
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollTable t={t} label={caption}>
       <table>
-        <caption>{caption}</caption>
+        <Caption>{caption}</Caption>
         <thead>
           <tr>
             <th scope="col">{t("plan.year")}</th>
@@ -295,7 +296,7 @@ export function BudgetByYearTable({
           </tfoot>
         )}
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
@@ -315,9 +316,9 @@ export function MeasureTable({
   measures: PublicMeasureSummary[];
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollTable t={t} label={caption}>
       <table>
-        <caption>{caption}</caption>
+        <Caption>{caption}</Caption>
         <thead>
           <tr>
             <th scope="col">{t("measures.reference")}</th>
@@ -353,6 +354,6 @@ export function MeasureTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -12,6 +12,7 @@ import {
   Progress,
   StatusBadge,
 } from "./layout.tsx";
+import { Caption, ScrollTable } from "./scroll-table.tsx";
 import { actionPlanPath, focusAreaPath, openMeasurePath, type VersionPath } from "./urls.ts";
 
 export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }) {
@@ -135,9 +136,9 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
         {data.statusHistory.length === 0 ? (
           <p>{t("measure.statusHistoryNone")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollTable t={t} label={t("measure.statusHistoryCaption", { reference: data.reference })}>
             <table>
-              <caption>{t("measure.statusHistoryCaption", { reference: data.reference })}</caption>
+              <Caption>{t("measure.statusHistoryCaption", { reference: data.reference })}</Caption>
               <thead>
                 <tr>
                   <th scope="col">{t("measure.reportPeriod")}</th>
@@ -161,7 +162,7 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
       {data.proposals.length > 0 && (

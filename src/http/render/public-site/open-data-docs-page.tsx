@@ -1,6 +1,8 @@
 import { dcatLicence } from "../../../domain/dcat-catalogue.ts";
 import { openDataLicence } from "../../../domain/public-site.ts";
+import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { Document, type PageEnv } from "./layout.tsx";
+import { Caption, ScrollTable } from "./scroll-table.tsx";
 import { catalogueJsonLdPath, openDataBase } from "./urls.ts";
 
 const endpoints: { path: string; what: string }[] = [
@@ -64,9 +66,9 @@ export function OpenDataDocsPage({ env }: { env: PageEnv }) {
           fra Statistisk sentralbyrå (for eksempel 3301). Plan-id og tiltaksreferanse (for eksempel T-014)
           endrer seg aldri.
         </p>
-        <div className="table-scroll" role="region" aria-label="Adresser i API-et" tabIndex={0}>
+        <ScrollTable t={publicTranslator("nb")} label="Adresser i API-et">
           <table>
-            <caption>Adresser i API-et</caption>
+            <Caption>Adresser i API-et</Caption>
             <thead>
               <tr>
                 <th scope="col">Adresse</th>
@@ -84,8 +86,7 @@ export function OpenDataDocsPage({ env }: { env: PageEnv }) {
               ))}
             </tbody>
           </table>
-        </div>
-        <p className="scroll-hint">Tabellen kan rulles sideveis.</p>
+        </ScrollTable>
 
         <h2>Penger</h2>
         <p>
