@@ -9,12 +9,14 @@ import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
 import type { PublicMunicipality } from "../../services/public/internal.ts";
 import { listPublicCatalogue } from "../../services/public/list-public-catalogue.ts";
 import { listPublicPlans } from "../../services/public/list-public-plans.ts";
+import { getPublicIndicator, listPublicIndicators } from "../../services/public/public-indicators.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
 import { robotsTxt, sitemapXml } from "../render/public-site/catalogue.ts";
 import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
+import { IndicatorPage } from "../render/public-site/indicator-page.tsx";
 import { type PageEnv, renderDocument } from "../render/public-site/layout.tsx";
 import { MeasurePage } from "../render/public-site/measure-page.tsx";
 import { MunicipalityPage } from "../render/public-site/municipality-page.tsx";
@@ -186,8 +188,11 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
         { schema: { hide: true } },
         (request, reply) =>
           page(request, reply, async (env) => {
-            const data = await getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) });
-            return <ActionPlanPage env={env} data={data} pinned={suffix !== ""} />;
+            const [data, indicators] = await Promise.all([
+              getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) }),
+              listPublicIndicators({ ctx: request.ctx, input: { municipalityNumber: request.params.nr } }),
+            ]);
+            return <ActionPlanPage env={env} data={data} pinned={suffix !== ""} indicators={indicators} />;
           }),
       );
       app.get<{ Params: Params }>(
@@ -213,6 +218,19 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
             input: { municipalityNumber: request.params.nr, reference: request.params.reference ?? "" },
           });
           return <MeasurePage env={env} data={data} />;
+        }),
+    );
+
+    app.get<{ Params: Params & { indicatorId?: string } }>(
+      "/kommune/:nr/indikator/:indicatorId",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const data = await getPublicIndicator({
+            ctx: request.ctx,
+            input: { municipalityNumber: request.params.nr, indicatorId: request.params.indicatorId ?? "" },
+          });
+          return <IndicatorPage env={env} data={data} />;
         }),
     );
 

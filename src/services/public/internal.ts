@@ -19,9 +19,9 @@ import type { PublicStatusEntry } from "./public-status-history.ts";
  * their adopted action plan versions, never drafts or internal fields (review notes, priorities,
  * owners' accounts, contact persons).
  */
-const asPublic = (ctx: ServiceContext): ServiceContext => ({ ...ctx, actor: anonymous });
+export const asPublic = (ctx: ServiceContext): ServiceContext => ({ ...ctx, actor: anonymous });
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PublicMunicipality = { number: string; name: string };
 

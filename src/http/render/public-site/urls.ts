@@ -35,3 +35,5 @@ export const catalogueJsonLdPath = `${openDataBase}/katalog.jsonld`;
 
 /** The open data API described in Norwegian, linked from every public page's footer. */
 export const openDataDocsPath = "/apne-data";
+
+export const indicatorPath = (nr: string, indicatorId: string) => `/kommune/${nr}/indikator/${indicatorId}`;

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../../test/app.ts";
+import { createIndicator, createMunicipality, createPublishedPlan } from "../../../test/factories.ts";
+import {
+  indicatorFocusAreas,
+  indicatorGoals,
+  indicatorImports,
+  indicatorTargets,
+  indicatorValues,
+} from "../../db/schema/index.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: "GET", url });
+
+/** An indicator with a target and values for the municipality and the country. */
+async function indicatorWithFigures(
+  municipality: { id: string; number: string; name: string },
+  over: {
+    name: string;
+    published: boolean;
+    isExample?: boolean;
+    target: number;
+    goalId?: string;
+    focusAreaId?: string;
+  },
+) {
+  const db = t.database.db;
+  const indicator = await createIndicator(db, {
+    municipalityId: municipality.id,
+    name: over.name,
+    unit: "prosent",
+    decimals: 1,
+    published: over.published,
+    isExample: over.isExample ?? false,
+  });
+  if (over.goalId)
+    await db
+      .insert(indicatorGoals)
+      .values({ municipalityId: municipality.id, indicatorId: indicator.id, goalId: over.goalId });
+  if (over.focusAreaId)
+    await db
+      .insert(indicatorFocusAreas)
+      .values({ municipalityId: municipality.id, indicatorId: indicator.id, focusAreaId: over.focusAreaId });
+  await db
+    .insert(indicatorTargets)
+    .values({ municipalityId: municipality.id, indicatorId: indicator.id, year: 2024, value: over.target });
+  const [imported] = await db
+    .insert(indicatorImports)
+    .values({
+      municipalityId: municipality.id,
+      indicatorId: indicator.id,
+      format: "csv",
+      mapping: {},
+      valueCount: 4,
+    })
+    .returning();
+  const values = [
+    [municipality.number, municipality.name, "2023", 70.5],
+    [municipality.number, municipality.name, "2024", 72.25],
+    ["0", "Hele landet", "2023", 68],
+    ["0", "Hele landet", "2024", 69.5],
+  ] as const;
+  await db.insert(indicatorValues).values(
+    values.map(([regionNumber, regionLabel, period, value]) => ({
+      municipalityId: municipality.id,
+      importId: imported?.id as string,
+      regionCode: regionNumber,
+      regionLabel,
+      regionNumber,
+      period,
+      value,
+    })),
+  );
+  return indicator;
+}
+
+describe("indicators in public", () => {
+  it("shows the plan's overview and each goal's and focus area's published indicators with their status", async () => {
+    const municipality = await createMunicipality(t.database.db);
+    const { plan, goal, focusArea } = await createPublishedPlan(t.database.db, {
+      municipalityId: municipality.id,
+    });
+    await indicatorWithFigures(municipality, {
+      name: "Sysselsettingsandel",
+      published: true,
+      target: 72,
+      goalId: goal.id,
+    });
+    await indicatorWithFigures(municipality, {
+      name: "Andel grønne bedrifter",
+      published: true,
+      target: 80,
+      focusAreaId: focusArea.id,
+    });
+    await indicatorWithFigures(municipality, {
+      name: "Hemmelig indikator",
+      published: false,
+      target: 1,
+      goalId: goal.id,
+    });
+    const response = await get(`/kommune/${municipality.number}/plan/${plan.id}/2026`);
+    expect(response.statusCode).toBe(200);
+    const overview = response.body.match(/data-testid="plan-overview"[\s\S]*?<\/section>/)?.[0] ?? "";
+    expect(overview).toContain("1 mål");
+    expect(overview).toContain("1 av 2 indikatorer er i rute");
+    expect(overview).toContain("1 tiltak: 0 pågår, 0 fullført, 0 stoppet");
+    expect(response.body).toMatch(
+      /Sysselsettingsandel<\/a> <span class="track track-on_track">I rute<\/span>/,
+    );
+    expect(response.body).toMatch(
+      /Andel grønne bedrifter<\/a> <span class="track track-off_track">Ikke i rute<\/span>/,
+    );
+    expect(response.body).toContain("Siste verdi 72,3 (2024), målverdi 72,0 for 2024.");
+    expect(response.body).not.toContain("Hemmelig indikator");
+  });
+
+  it("gives a published indicator a page with SVG charts, tables, summaries, source and licence", async () => {
+    const municipality = await createMunicipality(t.database.db);
+    const indicator = await indicatorWithFigures(municipality, {
+      name: "Sysselsettingsandel",
+      published: true,
+      isExample: true,
+      target: 75,
+    });
+    const hidden = await indicatorWithFigures(municipality, { name: "Skjult", published: false, target: 1 });
+
+    const response = await get(`/kommune/${municipality.number}/indikator/${indicator.id}`);
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html).not.toContain("<script");
+    expect(html).toContain("Ikke i rute");
+    expect(html).toContain("Eksempeltall – ikke offisiell statistikk");
+    expect(html).toContain("Kilde: Statistisk sentralbyrå");
+    expect(html).toMatch(
+      /<a href="https:\/\/creativecommons.org\/licenses\/by\/4.0\/deed.no" rel="license">CC BY 4.0<\/a>/,
+    );
+    // The time series and the comparison, each an SVG with a table and a text summary.
+    for (const kind of ["time", "comparison"]) {
+      const figure = html.match(new RegExp(`data-testid="${kind}-chart"[\\s\\S]*?</section>`))?.[0] ?? "";
+      expect(figure).toContain("<svg");
+      expect(figure).toContain("<figcaption>");
+      expect(figure).toMatch(/<table>[\s\S]*72,3[\s\S]*<\/table>/);
+      expect(figure).toContain('class="table-scroll" aria-label="Tallene i figuren');
+    }
+    expect(html).toContain("Tabellen kan rulles sideveis.");
+
+    expect((await get(`/kommune/${municipality.number}/indikator/${hidden.id}`)).statusCode).toBe(404);
+    expect((await get(`/kommune/${municipality.number}/indikator/ikke-en-id`)).statusCode).toBe(404);
+    const other = await createMunicipality(t.database.db);
+    expect((await get(`/kommune/${other.number}/indikator/${indicator.id}`)).statusCode).toBe(404);
+  });
+});
