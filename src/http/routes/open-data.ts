@@ -32,6 +32,11 @@ const costByYear = z.object({
   municipalNok: z.number().int().describe("Whole kroner"),
   externalNok: z.number().int().describe("Whole kroner"),
 });
+const externalByStatus = z
+  .object({ applied: z.number().int(), granted: z.number().int(), expected: z.number().int() })
+  .describe(
+    "External money (not adopted by the municipality) by state: søkt, innvilget, forventet; whole kroner",
+  );
 const measureSummary = z.object({
   reference: z.string(),
   title: z.string(),
@@ -45,8 +50,9 @@ const measureSummary = z.object({
   status: z.enum(measureStatuses).describe("Current status"),
   progress: z.number().int().nullable().describe("Current progress, percent"),
   costByYear: z.array(costByYear),
-  totalMunicipalNok: z.number().int(),
-  totalExternalNok: z.number().int(),
+  totalMunicipalNok: z.number().int().describe("The municipality's adopted money, whole kroner"),
+  totalExternalNok: z.number().int().describe("External money, not part of the adopted budget"),
+  externalByStatus,
 });
 const attribution = { licence, attribution: z.string() };
 
@@ -106,6 +112,7 @@ export const openActionPlanSchema = z.object({
     }),
   ),
   totals: z.array(costByYear),
+  externalByStatus,
 });
 
 export const openMeasureSchema = measureSummary.extend({
@@ -119,6 +126,16 @@ export const openMeasureSchema = measureSummary.extend({
   goals: z.array(z.object({ id: z.string(), title: z.string() })),
   links: z.array(z.object({ title: z.string(), url: z.string() })),
   milestones: z.array(z.object({ dueDate: z.string(), title: z.string(), done: z.boolean() })),
+  change: z
+    .object({
+      kind: z.enum(["completed", "stopped", "removed"]),
+      year: z.number().int().nullable(),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe(
+      "Completed, stopped or left out of a later adopted action plan (removed): from which year, and why",
+    ),
   statusHistory: z
     .array(
       z.object({

@@ -1,12 +1,21 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.ts";
-import { createIndicator, createMunicipality, createPublishedPlan } from "../../../test/factories.ts";
+import {
+  adoptActionPlanVersionForTest,
+  createIndicator,
+  createMeasure,
+  createMunicipality,
+  createPublishedPlan,
+} from "../../../test/factories.ts";
 import {
   indicatorFocusAreas,
   indicatorGoals,
   indicatorImports,
   indicatorTargets,
   indicatorValues,
+  measureCosts,
+  measures,
 } from "../../db/schema/index.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -153,5 +162,72 @@ describe("indicators in public", () => {
     expect((await get(`/kommune/${municipality.number}/indikator/ikke-en-id`)).statusCode).toBe(404);
     const other = await createMunicipality(t.database.db);
     expect((await get(`/kommune/${other.number}/indikator/${indicator.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("money told straight and why things changed", () => {
+  it("keeps the municipality's adopted money apart from external money and its state", async () => {
+    const municipality = await createMunicipality(t.database.db);
+    const { plan, adopted } = await createPublishedPlan(t.database.db, { municipalityId: municipality.id });
+    await t.database.db
+      .update(measureCosts)
+      .set({ externalStatus: "applied" })
+      .where(eq(measureCosts.amountNok, 500_000));
+
+    const page = await get(`/kommune/${municipality.number}/tiltak/${adopted.measure.reference}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/data-testid="municipal-money">1[\s\u00a0]250[\s\u00a0]000\skr</);
+    expect(page.body).toMatch(/data-testid="external-money">500[\s\u00a0]000\skr</);
+    expect(page.body).not.toMatch(/1[\s\u00a0]750[\s\u00a0]000/);
+    expect(page.body).toContain("Eksterne midler (ikke vedtatt av kommunen)");
+    const note = page.body.match(/data-testid="money-note"[\s\S]*?<\/div>/)?.[0] ?? "";
+    expect(note).toMatch(/søkt 500[\s\u00a0]000\skr, innvilget 0\skr, forventet 0\skr/);
+    expect(note).toContain("ikke en del av kommunens vedtatte budsjett");
+
+    const planPage = await get(`/kommune/${municipality.number}/plan/${plan.id}/2026`);
+    expect(planPage.body).toMatch(/Summen av kommunens vedtatte midler er 1[\s\u00a0]250[\s\u00a0]000\skr/);
+    const json = await get(`/api/open/v1/kommune/${municipality.number}/tiltak/${adopted.measure.reference}`);
+    expect(json.json().externalByStatus).toEqual({ applied: 500_000, granted: 0, expected: 0 });
+  });
+
+  it("says when a measure left the plan, or was stopped, and why", async () => {
+    const db = t.database.db;
+    const municipality = await createMunicipality(db);
+    const { adopted, draftVersion, focusArea } = await createPublishedPlan(db, {
+      municipalityId: municipality.id,
+    });
+    const stopped = await createMeasure(db, {
+      actionPlanVersion: draftVersion,
+      focusAreaId: focusArea.id,
+      title: "Stoppet tiltak",
+    });
+    await adoptActionPlanVersionForTest(db, draftVersion, { adoptedOn: "2027-12-09" });
+    await db
+      .update(measures)
+      .set({ status: "in_progress", progress: 40, statusReason: "Pengene ble flyttet til T-020" })
+      .where(eq(measures.id, adopted.measure.id));
+    await db
+      .update(measures)
+      .set({ status: "stopped", statusReason: "Ingen søkere", statusAsOf: "2027-08-31" })
+      .where(eq(measures.id, stopped.measure.id));
+
+    const removed = await get(`/kommune/${municipality.number}/tiltak/${adopted.measure.reference}`);
+    const change = removed.body.match(/data-testid="measure-change"[\s\S]*?<\/section>/)?.[0] ?? "";
+    expect(change).toContain("Tiltaket er ikke med i handlingsplanen for 2027.");
+    expect(change).toContain("Begrunnelse: Pengene ble flyttet til T-020");
+    expect(removed.body).toContain("Ikke videreført");
+
+    const stoppedPage = await get(`/kommune/${municipality.number}/tiltak/${stopped.measure.reference}`);
+    const stoppedChange =
+      stoppedPage.body.match(/data-testid="measure-change"[\s\S]*?<\/section>/)?.[0] ?? "";
+    expect(stoppedChange).toContain("Tiltaket ble stoppet 2027.");
+    expect(stoppedChange).toContain("Begrunnelse: Ingen søkere");
+
+    const json = await get(`/api/open/v1/kommune/${municipality.number}/tiltak/${adopted.measure.reference}`);
+    expect(json.json().change).toEqual({
+      kind: "removed",
+      year: 2027,
+      reason: "Pengene ble flyttet til T-020",
+    });
   });
 });

@@ -6,6 +6,7 @@ import { IndicatorList } from "./indicator-parts.tsx";
 import {
   BudgetByYearTable,
   Document,
+  MoneyNote,
   NewestNotice,
   OpenData,
   type PageEnv,
@@ -123,6 +124,13 @@ export function ActionPlanPage({
           env={env}
           caption={t("plan.budgetCaption", { year: data.budgetYear })}
           rows={data.totals}
+        />
+        <MoneyNote
+          t={t}
+          env={env}
+          municipalNok={data.totals.reduce((n, r) => n + r.municipalNok, 0)}
+          externalNok={data.totals.reduce((n, r) => n + r.externalNok, 0)}
+          external={data.externalByStatus}
         />
       </section>
 

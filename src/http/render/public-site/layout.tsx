@@ -4,6 +4,7 @@ import { measureStatuses } from "../../../domain/measures.ts";
 import { formatNok } from "../../../domain/money.ts";
 import { openDataLicence } from "../../../domain/public-site.ts";
 import type {
+  ExternalByStatus,
   PublicActionPlan,
   PublicMeasureSummary,
   PublicMunicipality,
@@ -246,6 +247,42 @@ export function versionPathOf(v: PublicActionPlan, pinned: boolean): VersionPath
 export type BudgetYearRow = { year: number; municipalNok: number; externalNok: number };
 
 /**
+ * What a money total includes: the municipality's adopted money, and external money apart with
+ * its state (søkt, innvilget, forventet), which is not part of the adopted budget.
+ */
+export function MoneyNote({
+  t,
+  env,
+  municipalNok,
+  externalNok,
+  external,
+}: {
+  t: PublicTranslate;
+  env: PageEnv;
+  municipalNok: number;
+  externalNok: number;
+  external: ExternalByStatus;
+}) {
+  return (
+    <div className="money-note" data-testid="money-note">
+      <p>
+        {t("money.totalIncludes", {
+          municipal: nok(env.language, municipalNok),
+          external: nok(env.language, externalNok),
+        })}
+        {externalNok > 0 &&
+          ` ${t("money.externalStates", {
+            applied: nok(env.language, external.applied),
+            granted: nok(env.language, external.granted),
+            expected: nok(env.language, external.expected),
+          })}`}
+      </p>
+      <p className="muted">{t("money.externalNote")}</p>
+    </div>
+  );
+}
+
+/**
  * Municipal and external money per year, as on the action plan page (the plan's totals) and the
  * measure page (that measure's costs, with a sum row).
  */
@@ -270,10 +307,10 @@ export function BudgetByYearTable({
           <tr>
             <th scope="col">{t("plan.year")}</th>
             <th scope="col" className="num">
-              {t("plan.municipal")}
+              {t("money.columnMunicipal")}
             </th>
             <th scope="col" className="num">
-              {t("plan.external")}
+              {t("money.columnExternal")}
             </th>
           </tr>
         </thead>

@@ -6,6 +6,7 @@ import {
   Document,
   ExampleBadge,
   formatDate,
+  MoneyNote,
   nok,
   OpenData,
   type PageEnv,
@@ -53,6 +54,21 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
         <ExampleBadge t={t} show={data.isExample} />
       </p>
       <h1>{data.title}</h1>
+      {data.change && (
+        <section className="notice change" aria-labelledby="endring" data-testid="measure-change">
+          <h2 id="endring">{t("change.heading")}</h2>
+          <p>
+            <strong>
+              {t(`change.${data.change.kind}`, { year: data.change.year ?? "" }).replace(" .", ".")}
+            </strong>
+          </p>
+          {data.change.reason ? (
+            <p>{t("change.reason", { reason: data.change.reason })}</p>
+          ) : (
+            data.change.kind === "stopped" && <p>{t("change.noReason")}</p>
+          )}
+        </section>
+      )}
       <dl className="chain" aria-label={t("plan.chain")}>
         {data.goals.length > 0 && (
           <div>
@@ -67,12 +83,23 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
           </dd>
         </div>
         <div>
-          <dt>{t("measure.budget")}</dt>
-          <dd>{nok(env.language, data.totalMunicipalNok + data.totalExternalNok)}</dd>
+          <dt>{t("money.municipal")}</dt>
+          <dd data-testid="municipal-money">{nok(env.language, data.totalMunicipalNok)}</dd>
         </div>
+        {data.totalExternalNok > 0 && (
+          <div>
+            <dt>{t("money.external")}</dt>
+            <dd data-testid="external-money">{nok(env.language, data.totalExternalNok)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t("measure.status")}</dt>
           <dd>
+            {data.change?.kind === "removed" && (
+              <>
+                <span className="status status-stopped">{t("change.badgeRemoved")}</span>{" "}
+              </>
+            )}
             <StatusBadge t={t} status={data.status} /> <Progress t={t} value={data.progress} />
           </dd>
         </div>
@@ -114,6 +141,15 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
           caption={t("measure.budgetCaption", { reference: data.reference })}
           rows={years}
           sum={{ municipalNok: data.totalMunicipalNok, externalNok: data.totalExternalNok }}
+        />
+      )}
+      {years.length > 0 && (
+        <MoneyNote
+          t={t}
+          env={env}
+          municipalNok={data.totalMunicipalNok}
+          externalNok={data.totalExternalNok}
+          external={data.externalByStatus}
         />
       )}
 
