@@ -9,12 +9,15 @@ import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
 import type { PublicMunicipality } from "../../services/public/internal.ts";
 import { listPublicCatalogue } from "../../services/public/list-public-catalogue.ts";
 import { listPublicPlans } from "../../services/public/list-public-plans.ts";
+import { getPublicEvaluation, listPublishedEvaluations } from "../../services/public/public-evaluations.ts";
 import { getPublicIndicator, listPublicIndicators } from "../../services/public/public-indicators.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
 import { robotsTxt, sitemapXml } from "../render/public-site/catalogue.ts";
+import { EvaluationLinks } from "../render/public-site/evaluation-links.tsx";
+import { EvaluationPage } from "../render/public-site/evaluation-page.tsx";
 import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
 import { IndicatorPage } from "../render/public-site/indicator-page.tsx";
 import { type PageEnv, renderDocument } from "../render/public-site/layout.tsx";
@@ -192,7 +195,19 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
               getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) }),
               listPublicIndicators({ ctx: request.ctx, input: { municipalityNumber: request.params.nr } }),
             ]);
-            return <ActionPlanPage env={env} data={data} pinned={suffix !== ""} indicators={indicators} />;
+            const evaluations = await listPublishedEvaluations({
+              ctx: request.ctx,
+              input: { municipalityNumber: request.params.nr, planId: data.plan.id },
+            });
+            return (
+              <ActionPlanPage
+                env={env}
+                data={data}
+                pinned={suffix !== ""}
+                indicators={indicators}
+                evaluations={<EvaluationLinks env={env} nr={data.municipality.number} rounds={evaluations} />}
+              />
+            );
           }),
       );
       app.get<{ Params: Params }>(
@@ -213,11 +228,32 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
       { schema: { hide: true } },
       (request, reply) =>
         page(request, reply, async (env) => {
-          const data = await getPublicMeasure({
+          const input = { municipalityNumber: request.params.nr, reference: request.params.reference ?? "" };
+          const data = await getPublicMeasure({ ctx: request.ctx, input });
+          const evaluations = await listPublishedEvaluations({
             ctx: request.ctx,
-            input: { municipalityNumber: request.params.nr, reference: request.params.reference ?? "" },
+            input: { ...input, planId: data.plan.id },
           });
-          return <MeasurePage env={env} data={data} />;
+          return (
+            <MeasurePage
+              env={env}
+              data={data}
+              evaluations={<EvaluationLinks env={env} nr={data.municipality.number} rounds={evaluations} />}
+            />
+          );
+        }),
+    );
+
+    app.get<{ Params: Params & { roundId?: string } }>(
+      "/kommune/:nr/evaluering/:roundId",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const data = await getPublicEvaluation({
+            ctx: request.ctx,
+            input: { municipalityNumber: request.params.nr, roundId: request.params.roundId ?? "" },
+          });
+          return <EvaluationPage env={env} data={data} />;
         }),
     );
 

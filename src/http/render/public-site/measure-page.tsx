@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { sanitizeRichText } from "../../../domain/rich-text.ts";
 import type { PublicMeasure } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
@@ -16,7 +17,15 @@ import {
 import { Caption, ScrollTable } from "./scroll-table.tsx";
 import { actionPlanPath, focusAreaPath, openMeasurePath, type VersionPath } from "./urls.ts";
 
-export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }) {
+export function MeasurePage({
+  env,
+  data,
+  evaluations = null,
+}: {
+  env: PageEnv;
+  data: PublicMeasure;
+  evaluations?: ReactNode;
+}) {
   const t = publicTranslator(env.language);
   const nr = data.municipality.number;
   const version: VersionPath = { planId: data.plan.id, budgetYear: data.actionPlan.budgetYear };
@@ -228,6 +237,8 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
           </ul>
         </>
       )}
+
+      {evaluations}
 
       <h2>{t("measure.inPlans")}</h2>
       <ul className="inline-list">

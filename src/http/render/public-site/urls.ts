@@ -37,3 +37,5 @@ export const catalogueJsonLdPath = `${openDataBase}/katalog.jsonld`;
 export const openDataDocsPath = "/apne-data";
 
 export const indicatorPath = (nr: string, indicatorId: string) => `/kommune/${nr}/indikator/${indicatorId}`;
+
+export const evaluationPath = (nr: string, roundId: string) => `/kommune/${nr}/evaluering/${roundId}`;
