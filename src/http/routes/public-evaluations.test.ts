@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.ts";
-import { createMunicipality, createPartnerOfKind, createPublishedPlan } from "../../../test/factories.ts";
-import {
-  evaluationAnswers,
-  evaluationPanelists,
-  evaluationRoundMeasures,
-  evaluationRounds,
-} from "../../db/schema/index.ts";
+import { createMunicipality, createPublishedPlan } from "../../../test/factories.ts";
+import { createEvaluatedRound } from "../../../test/public-results.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -16,50 +11,16 @@ afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ method: "GET", url });
 
-/** A closed round on the plan's measure: three from business and one from academia answered. */
 async function evaluatedPlan(published: boolean) {
   const db = t.database.db;
   const municipality = await createMunicipality(db);
   const setting = await createPublishedPlan(db, { municipalityId: municipality.id });
-  const [round] = await db
-    .insert(evaluationRounds)
-    .values({
-      municipalityId: municipality.id,
-      cycleId: setting.adoptedPlan.cycleId,
-      title: "Evaluering av handlingsplanen 2026",
-      criteria: [
-        { key: "relevance", title: "Relevans" },
-        { key: "effect", title: "Effekt" },
-      ],
-      deadline: "2026-10-01",
-      status: "closed",
-      closedAt: new Date(),
-      publishedAt: published ? new Date() : null,
-    })
-    .returning();
-  const roundId = round?.id as string;
-  const measureId = setting.adopted.measure.id;
-  await db.insert(evaluationRoundMeasures).values({ municipalityId: municipality.id, roundId, measureId });
-  const panel = [
-    { kind: "business" as const, scores: { relevance: 4, effect: 3 }, recommendation: "continue" as const },
-    { kind: "business" as const, scores: { relevance: 5, effect: 4 }, recommendation: "scale_up" as const },
-    { kind: "business" as const, scores: { relevance: 3, effect: 2 }, recommendation: "continue" as const },
-    { kind: "academia" as const, scores: { relevance: 1, effect: 1 }, recommendation: "stop" as const },
-  ];
-  for (const p of panel) {
-    const { user } = await createPartnerOfKind(db, { municipalityId: municipality.id, kind: p.kind });
-    await db
-      .insert(evaluationPanelists)
-      .values({ municipalityId: municipality.id, roundId, userId: user.id });
-    await db.insert(evaluationAnswers).values({
-      municipalityId: municipality.id,
-      roundId,
-      measureId,
-      userId: user.id,
-      scores: p.scores,
-      recommendation: p.recommendation,
-    });
-  }
+  const roundId = await createEvaluatedRound(db, {
+    municipalityId: municipality.id,
+    cycleId: setting.adoptedPlan.cycleId,
+    measureId: setting.adopted.measure.id,
+    published,
+  });
   return { municipality, roundId, ...setting };
 }
 

@@ -3,20 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.ts";
 import {
   adoptActionPlanVersionForTest,
-  createIndicator,
   createMeasure,
   createMunicipality,
   createPublishedPlan,
 } from "../../../test/factories.ts";
-import {
-  indicatorFocusAreas,
-  indicatorGoals,
-  indicatorImports,
-  indicatorTargets,
-  indicatorValues,
-  measureCosts,
-  measures,
-} from "../../db/schema/index.ts";
+import { createIndicatorWithFigures } from "../../../test/public-results.ts";
+import { measureCosts, measures } from "../../db/schema/index.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -26,67 +18,10 @@ afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ method: "GET", url });
 
-/** An indicator with a target and values for the municipality and the country. */
-async function indicatorWithFigures(
+const indicatorWithFigures = (
   municipality: { id: string; number: string; name: string },
-  over: {
-    name: string;
-    published: boolean;
-    isExample?: boolean;
-    target: number;
-    goalId?: string;
-    focusAreaId?: string;
-  },
-) {
-  const db = t.database.db;
-  const indicator = await createIndicator(db, {
-    municipalityId: municipality.id,
-    name: over.name,
-    unit: "prosent",
-    decimals: 1,
-    published: over.published,
-    isExample: over.isExample ?? false,
-  });
-  if (over.goalId)
-    await db
-      .insert(indicatorGoals)
-      .values({ municipalityId: municipality.id, indicatorId: indicator.id, goalId: over.goalId });
-  if (over.focusAreaId)
-    await db
-      .insert(indicatorFocusAreas)
-      .values({ municipalityId: municipality.id, indicatorId: indicator.id, focusAreaId: over.focusAreaId });
-  await db
-    .insert(indicatorTargets)
-    .values({ municipalityId: municipality.id, indicatorId: indicator.id, year: 2024, value: over.target });
-  const [imported] = await db
-    .insert(indicatorImports)
-    .values({
-      municipalityId: municipality.id,
-      indicatorId: indicator.id,
-      format: "csv",
-      mapping: {},
-      valueCount: 4,
-    })
-    .returning();
-  const values = [
-    [municipality.number, municipality.name, "2023", 70.5],
-    [municipality.number, municipality.name, "2024", 72.25],
-    ["0", "Hele landet", "2023", 68],
-    ["0", "Hele landet", "2024", 69.5],
-  ] as const;
-  await db.insert(indicatorValues).values(
-    values.map(([regionNumber, regionLabel, period, value]) => ({
-      municipalityId: municipality.id,
-      importId: imported?.id as string,
-      regionCode: regionNumber,
-      regionLabel,
-      regionNumber,
-      period,
-      value,
-    })),
-  );
-  return indicator;
-}
+  over: Parameters<typeof createIndicatorWithFigures>[2],
+) => createIndicatorWithFigures(t.database.db, municipality, over);
 
 describe("indicators in public", () => {
   it("shows the plan's overview and each goal's and focus area's published indicators with their status", async () => {
