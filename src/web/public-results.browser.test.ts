@@ -19,15 +19,20 @@ const shots = join(tmpdir(), "planverk-public-results");
 const pageScrollsSideways = (page: Page) =>
   page.evaluate(() => {
     const root = document.documentElement;
-    if (root.scrollWidth <= root.clientWidth) return [];
+    const wide = root.scrollWidth > root.clientWidth ? [`${location.pathname} ${root.scrollWidth}`] : [];
     // What sticks out, to say why.
-    return [...document.querySelectorAll("body *")]
-      .filter(
-        (el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest(".table-scroll"),
-      )
-      .map(
-        (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
-      );
+    return wide.concat(
+      [...document.querySelectorAll("body *")]
+        .filter(
+          (el) =>
+            el.getBoundingClientRect().right > root.clientWidth + 0.5 &&
+            !el.parentElement?.closest(".table-scroll"),
+        )
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+        ),
+    );
   });
 
 describe.skipIf(!browserAvailable)("public results in Chromium without JavaScript", () => {
