@@ -61,6 +61,14 @@ describe("indicators in public", () => {
     );
     expect(response.body).toContain("Siste verdi 72,3 (2024), målverdi 72,0 for 2024.");
     expect(response.body).not.toContain("Hemmelig indikator");
+
+    const focusPage = await get(
+      `/kommune/${municipality.number}/plan/${plan.id}/2026/satsingsomrade/${focusArea.id}`,
+    );
+    expect(focusPage.body).toMatch(
+      /<h2>Indikatorer<\/h2>[\s\S]*Andel grønne bedrifter<\/a> <span class="track track-off_track">/,
+    );
+    expect(focusPage.body).not.toContain("Sysselsettingsandel");
   });
 
   it("gives a published indicator a page with SVG charts, tables, summaries, source and licence", async () => {

@@ -215,10 +215,21 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
         { schema: { hide: true } },
         (request, reply) =>
           page(request, reply, async (env) => {
-            const data = await getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) });
+            const [data, indicators] = await Promise.all([
+              getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) }),
+              listPublicIndicators({ ctx: request.ctx, input: { municipalityNumber: request.params.nr } }),
+            ]);
             const focusArea = data.focusAreas.find((f) => f.id === request.params.focusAreaId);
             if (!focusArea) throw notFound();
-            return <FocusAreaPage env={env} data={data} focusArea={focusArea} pinned={suffix !== ""} />;
+            return (
+              <FocusAreaPage
+                env={env}
+                data={data}
+                focusArea={focusArea}
+                pinned={suffix !== ""}
+                indicators={indicators}
+              />
+            );
           }),
       );
     }

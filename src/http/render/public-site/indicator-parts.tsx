@@ -37,16 +37,19 @@ export function IndicatorList({
   language,
   nr,
   indicators,
+  level = 4,
 }: {
   t: PublicTranslate;
   language: Language;
   nr: string;
   indicators: PublicIndicatorSummary[];
+  level?: 2 | 4;
 }) {
   if (indicators.length === 0) return null;
+  const Heading = level === 2 ? "h2" : "h4";
   return (
     <>
-      <h4>{t("indicators.heading")}</h4>
+      <Heading>{t("indicators.heading")}</Heading>
       <ul className="indicators">
         {indicators.map((i) => (
           <li key={i.id}>
