@@ -29,7 +29,9 @@ import { SearchPage } from "../render/public-site/search-page.tsx";
 import { actionPlanPath, openDataDocsPath } from "../render/public-site/urls.ts";
 import { languageOf } from "../web.ts";
 
-const stylesheetSource = readFileSync(new URL("../render/public-site/public.css", import.meta.url), "utf8");
+const stylesheetSource = ["public.css", "public-results.css"]
+  .map((name) => readFileSync(new URL(`../render/public-site/${name}`, import.meta.url), "utf8"))
+  .join("\n");
 const stylesheetHash = createHash("sha256").update(stylesheetSource).digest("hex").slice(0, 12);
 const stylesheetGzip = gzipSync(stylesheetSource, { level: 9 });
 /** The public stylesheet, under a name that changes with its content, so it can be cached for a year. */
