@@ -140,14 +140,14 @@ export function MeasurePage({
         </div>
       </dl>
 
-      <h2>{t("measure.budget")}</h2>
+      <h2>{t("money.heading")}</h2>
       {years.length === 0 ? (
         <p>{t("measure.noBudget")}</p>
       ) : (
         <BudgetByYearTable
           t={t}
           env={env}
-          caption={t("measure.budgetCaption", { reference: data.reference })}
+          caption={t("money.caption", { reference: data.reference })}
           rows={years}
           sum={{ municipalNok: data.totalMunicipalNok, externalNok: data.totalExternalNok }}
         />
