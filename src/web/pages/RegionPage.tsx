@@ -85,13 +85,6 @@ export function RegionPage() {
         )}
       </section>
       <PartnersSection data={data} />
-      {/* The indicators engineer connects the comparison of indicators across the region here. */}
-      <section className="pv-stack" aria-labelledby="region-indicators-heading" id="region-indicators">
-        <Heading level={2} data-size="md" id="region-indicators-heading">
-          {r("region.indicatorsHeading")}
-        </Heading>
-        <Paragraph className="pv-muted">{r("region.indicatorsPending")}</Paragraph>
-      </section>
       {data.allowedActions.includes("update") && <RegionSettings slug={data.region.slug} />}
       {others.length > 0 && (
         <nav aria-labelledby="other-regions" className="pv-stack">
