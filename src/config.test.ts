@@ -25,4 +25,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "nope" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
+
+  it("reads where «import by URL» may fetch: Statistics Norway over https by default", () => {
+    expect(loadConfig({}).fetch).toEqual({ hosts: ["data.ssb.no", "www.ssb.no"], allowHttp: false });
+    expect(loadConfig({ PLANVERK_FETCH_HOSTS: " data.ssb.no, Stat.Example.no " }).fetch.hosts).toEqual([
+      "data.ssb.no",
+      "stat.example.no",
+    ]);
+    expect(loadConfig({ PLANVERK_FETCH_HOSTS: "*", PLANVERK_FETCH_HTTP: "true" }).fetch).toEqual({
+      hosts: null,
+      allowHttp: true,
+    });
+    expect(() => loadConfig({ PLANVERK_FETCH_HOSTS: "http://x/" })).toThrow(/PLANVERK_FETCH_HOSTS/);
+  });
 });

@@ -21,7 +21,18 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Planverk <planverk@localhost>"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Hosts «import by URL» may fetch from, comma-separated; `*`: any host with public addresses. */
+  PLANVERK_FETCH_HOSTS: z
+    .string()
+    .regex(/^\s*(\*|[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*)\s*$/i, "a comma-separated list of host names, or *")
+    .optional(),
+  PLANVERK_FETCH_HTTP: z.enum(["true", "false"]).default("false"),
+  /** Seconds a client has to send a request's body after its headers; slower ones are cut off. */
+  PLANVERK_REQUEST_TIMEOUT: z.coerce.number().min(1).max(3600).default(60),
 });
+
+/** Statistics Norway's API hosts: where «import by URL» fetches from unless configured otherwise. */
+export const defaultFetchHosts = ["data.ssb.no", "www.ssb.no"];
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -40,6 +51,10 @@ export type Config = {
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; displayName: string } | null;
   /** E-mail (invitations, reminders), when configured. */
   smtp: { url: string; from: string } | null;
+  /** «Import by URL»: the hosts it may fetch from (null: any public host), and whether plain http is allowed. */
+  fetch: { hosts: string[] | null; allowHttp: boolean };
+  /** Milliseconds a client has to send a request's body (against slow-body attacks). */
+  requestTimeoutMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,5 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     smtp: c.SMTP_URL ? { url: c.SMTP_URL, from: c.MAIL_FROM } : null,
+    fetch: {
+      hosts:
+        c.PLANVERK_FETCH_HOSTS === undefined
+          ? defaultFetchHosts
+          : c.PLANVERK_FETCH_HOSTS.trim() === "*"
+            ? null
+            : c.PLANVERK_FETCH_HOSTS.split(",").map((h) => h.trim().toLowerCase()),
+      allowHttp: c.PLANVERK_FETCH_HTTP === "true",
+    },
+    requestTimeoutMs: c.PLANVERK_REQUEST_TIMEOUT * 1000,
   };
 }

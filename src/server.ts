@@ -1,24 +1,31 @@
 import type { FastifyInstance } from "fastify";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { connectDatabase } from "./db/client.ts";
 import { startEmbeddedPostgres } from "./db/embedded.ts";
-import { runMigrations } from "./db/migrate.ts";
+import { runMigrations, underStartupLock } from "./db/migrate.ts";
 import { demoUsersNotice, loadDemoDataIfEmpty, refuseDemoUsersInProduction } from "./demo/load-demo-data.ts";
 import { buildApp } from "./http/app.ts";
+import { type JobRunner, startJobs } from "./infra/jobs.ts";
+import { createMailer } from "./infra/mailer.ts";
 import { systemActor } from "./services/context.ts";
 import { syncMunicipalityRegister } from "./services/municipalities/sync-municipality-register.ts";
 import { ensureDefaultRegion } from "./services/region/ensure-default-region.ts";
+import { sendDeadlineReminders } from "./services/status-reports/send-deadline-reminders.ts";
+
+export { createLogger } from "./infra/logger.ts";
+
+/** Today's date (ISO) in Norway, where the deadlines are. */
+const osloToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
 
-export function createLogger(config: Pick<Config, "logLevel">): Logger {
-  return pino({ level: config.logLevel });
-}
-
 /**
- * Starts everything in order: the database (embedded unless DATABASE_URL is given), migrations,
- * demo data on first start, then the HTTP server. `stop` undoes it in reverse order.
+ * Starts everything in order: the database (embedded unless DATABASE_URL is given), the HTTP server
+ * (answering 503 «starting» until the rest is done), migrations and demo data under an advisory lock
+ * (several instances on one database: one does the work, the others wait), background jobs, and then
+ * ready. `stop` undoes it in reverse order: requests in flight finish, running jobs finish, then the
+ * pool and PostgreSQL close.
  */
 export async function startPlanverk(
   config: Config,
@@ -26,29 +33,68 @@ export async function startPlanverk(
   webDir?: string,
 ): Promise<RunningPlanverk> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, logger);
-  const database = connectDatabase(config.databaseUrl ?? (embedded?.url as string));
+  const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
+  const database = connectDatabase(databaseUrl);
+  const readiness = { ready: false };
+  let app: FastifyInstance | undefined;
+  let jobs: JobRunner | undefined;
+  const mailer = createMailer(config.smtp, logger);
   try {
-    await runMigrations(database.db);
-    const ctx = { db: database.db, actor: systemActor() };
-    await syncMunicipalityRegister({ ctx });
-    await ensureDefaultRegion({ ctx });
-    if (config.env === "production") await refuseDemoUsersInProduction({ ctx });
-    else if (config.loadDemoData && (await loadDemoDataIfEmpty({ ctx }))) {
-      logger.info("demo data loaded (Drammen kommune, example measures)");
-      console.log(demoUsersNotice());
-    }
-    const app = await buildApp({ config, db: database.db, logger, webDir });
+    app = await buildApp({ config, db: database.db, logger, webDir, mailer, readiness });
     const url = await app.listen({ port: config.port, host: config.host });
+    await underStartupLock(database.pool, async () => {
+      await runMigrations(database.db);
+      const ctx = { db: database.db, actor: systemActor() };
+      await syncMunicipalityRegister({ ctx });
+      await ensureDefaultRegion({ ctx });
+      if (config.env === "production") await refuseDemoUsersInProduction({ ctx });
+      else if (config.loadDemoData && (await loadDemoDataIfEmpty({ ctx }))) {
+        logger.info("demo data loaded (Drammen kommune, example measures)");
+        console.log(demoUsersNotice());
+      }
+    });
+    if (config.smtp) {
+      // The worker sends with a transport of its own, so closing the app does not cut off a running job.
+      const runner = await startJobs({
+        databaseUrl,
+        mailer: createMailer(config.smtp, logger),
+        log: logger,
+        schedules: [
+          {
+            // Every hour: a deadline three days ahead gets its reminder once (the service keeps count).
+            name: "status-deadline-reminders",
+            cron: "15 * * * *",
+            run: async () => {
+              const result = await sendDeadlineReminders({
+                ctx: { db: database.db, actor: systemActor("Påminnelser") },
+                input: { today: osloToday() },
+                mailer,
+                publicUrl: config.publicUrl,
+              });
+              if (result.periods > 0) logger.info(result, "deadline reminders queued");
+            },
+          },
+        ],
+      });
+      jobs = runner;
+      mailer.queue = runner.queueMail;
+    }
+    readiness.ready = true;
+    const started = app;
     return {
-      app,
+      app: started,
       url,
       stop: async () => {
-        await app.close();
+        readiness.ready = false;
+        await started.close();
+        await jobs?.stop();
         await database.close();
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await app?.close().catch(() => undefined);
+    await jobs?.stop(1000).catch(() => undefined);
     await database.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;

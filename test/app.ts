@@ -2,11 +2,19 @@ import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { webDir } from "../src/cli/web-build.ts";
 import { loadConfig } from "../src/config.ts";
-import { buildApp } from "../src/http/app.ts";
+import { type AppDeps, buildApp } from "../src/http/app.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
+/**
+ * For tests of «import by URL» against their own local HTTP server: any host, plain http, and
+ * loopback let through (never possible from configuration).
+ */
+export const localFetchPolicy = { hosts: null, allowHttp: true, permit: () => true };
+
 /** The app in-process on a database of its own; call `close` in afterAll. */
-export async function createTestApp(options: { web?: boolean } = {}): Promise<{
+export async function createTestApp(
+  options: { web?: boolean; today?: () => string; fetchPolicy?: AppDeps["fetchPolicy"] } = {},
+): Promise<{
   app: FastifyInstance;
   database: TestDatabase;
   close: () => Promise<void>;
@@ -17,6 +25,8 @@ export async function createTestApp(options: { web?: boolean } = {}): Promise<{
     db: database.db,
     logger: pino({ level: "silent" }),
     webDir: options.web ? webDir : undefined,
+    today: options.today,
+    fetchPolicy: options.fetchPolicy,
   });
   await app.ready();
   return {

@@ -653,7 +653,8 @@ async function startServer() {
 }
 
 /**
- * A clean start: nothing logged at level error or fatal (pino levels 50 and 60) on the way up, and
+ * A clean start: nothing logged at level error or fatal (pino levels 50 and 60 in JSON, ERROR and
+ * FATAL in development's readable lines) on the way up, and
  * after the first start the demo data is not loaded again.
  */
 function expectCleanStart(server: StartedProcess, first: boolean) {
@@ -661,7 +662,12 @@ function expectCleanStart(server: StartedProcess, first: boolean) {
   const errors = server
     .output()
     .split("\n")
-    .filter((line) => /"level":(50|60)/.test(line) || /^(Error|TypeError)\b/.test(line));
+    .filter(
+      (line) =>
+        /"level":(50|60)/.test(line) ||
+        /^[\d:.]+ (ERROR|FATAL)\b/.test(line) ||
+        /^(Error|TypeError)\b/.test(line),
+    );
   expect(errors).toEqual([]);
 }
 

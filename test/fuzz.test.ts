@@ -113,14 +113,19 @@ async function fingerprint(): Promise<string> {
   const tables = await t.database.db.execute<{ table_name: string }>(sql`
     select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
-  // A refused sign-in is counted on purpose (throttling): the one write a refusal may make.
+  // A refused sign-in is counted on purpose (throttling) and audited as a failed sign-in: the only
+  // writes a refusal may make.
+  const notFailedSignIn = `where action <> 'sign_in_failed'`;
   const counts = tables.rows
     .filter(({ table_name }) => table_name !== "sign_in_throttle")
-    .map(({ table_name }) => `select '${table_name}' as t, count(*)::text as n from "${table_name}"`)
+    .map(
+      ({ table_name }) =>
+        `select '${table_name}' as t, count(*)::text as n from "${table_name}"${table_name === "audit_events" ? ` ${notFailedSignIn}` : ""}`,
+    )
     .join(" union all ");
   const rows = await t.database.db.execute<{ t: string; n: string }>(
     sql.raw(
-      `${counts} union all select 'max(audit_events.id)', coalesce(max(id), 0)::text from audit_events`,
+      `${counts} union all select 'max(audit_events.id)', coalesce(max(id), 0)::text from audit_events ${notFailedSignIn}`,
     ),
   );
   return rows.rows.map((r) => `${r.t}=${r.n}`).join("\n");

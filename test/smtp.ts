@@ -22,9 +22,10 @@ export type TestSmtpServer = {
 
 /**
  * A real SMTP server on a free 127.0.0.1 port that keeps every message it receives. Plain SMTP
- * without authentication or STARTTLS, as a relay inside a municipality's network might be.
+ * without authentication or STARTTLS, as a relay inside a municipality's network might be. `port`
+ * starts it again where an earlier one was (the SMTP server coming back).
  */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -49,7 +50,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -22,3 +22,11 @@ export const problemsOf = (fn: () => unknown) => {
   }
   throw new Error("no error");
 };
+
+/** Text written in Windows-1252, byte for byte, as Excel on a Norwegian PC saves «CSV (semikolondelt)». */
+export function windows1252(text: string): Uint8Array {
+  const table: Record<string, number> = { "€": 0x80, "–": 0x96, "—": 0x97, "‰": 0x89 };
+  return Uint8Array.from(
+    [...text].map((c) => table[c] ?? (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f)),
+  );
+}

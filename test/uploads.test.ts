@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Signed, signIn } from "./app.ts";
+import { createTestApp, localFetchPolicy, type Signed, signIn } from "./app.ts";
 import {
   createDocumentPlan,
   createIndicator,
@@ -39,7 +39,7 @@ let serverUrl: string;
 let goodXlsx: Buffer;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ fetchPolicy: localFetchPolicy });
   const { db } = t.database;
   const municipality = await createMunicipality(db, { number: "3301", name: "Drammen" });
   const user = await createUser(db, { municipalityId: municipality.id, role: "planner" });
@@ -483,7 +483,7 @@ describe("the indicator import refuses bad uploads", () => {
     const deep = `{"source": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "mapping": ${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}}`;
     await expectRefused(
       { url: previewUrl(), contentType: "application/json", payload: deep },
-      /Ugyldig forespørsel/,
+      /Feil i «source»/,
       400,
     );
   });

@@ -1,7 +1,7 @@
 import { loadConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
 import { startEmbeddedPostgres } from "../db/embedded.ts";
-import { runMigrations } from "../db/migrate.ts";
+import { runMigrations, underStartupLock } from "../db/migrate.ts";
 import { createLogger } from "../server.ts";
 
 /** `npm run db:migrate`: apply the committed migrations to DATABASE_URL or the embedded database. */
@@ -10,7 +10,8 @@ const logger = createLogger(config);
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, logger);
 const database = connectDatabase(config.databaseUrl ?? (embedded?.url as string));
 try {
-  await runMigrations(database.db);
+  // Under the lock instances take at start, so it is safe while they start.
+  await underStartupLock(database.pool, () => runMigrations(database.db));
   logger.info("migrations applied");
 } finally {
   await database.close();

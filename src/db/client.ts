@@ -34,3 +34,14 @@ export async function queryAll<const T extends readonly (() => unknown)[]>(
   for (const query of queries) results.push(await query());
   return results as Results<T>;
 }
+
+/**
+ * The connection a handle runs on, for a library that takes raw SQL (pg-boss queueing a job inside
+ * the caller's transaction): the transaction's own client, or the pool outside one.
+ */
+export function sqlExecutorOf(db: DbOrTx): {
+  executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+} {
+  const client = (db as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
+  return { executeSql: (text, values) => client.query(text, values) };
+}

@@ -190,7 +190,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
                       cell(String(r.year)),
                       cell(
                         r.frameNok === null
-                          ? "ingen ramme"
+                          ? "ikke rammesatt"
                           : `${kroner(r.frameNok)}${r.adopted ? "" : " (foreslått)"}`,
                         {
                           number: true,

@@ -22,6 +22,15 @@ export type ActionPlanDocument = {
     }[];
     overruns: { year: number; area: string; excessNok: Nok }[];
   };
+  /** Shared measures counted in the frame check: this municipality's part per year (optional). */
+  sharedMeasures?: {
+    reference: string;
+    title: string;
+    ownerName: string;
+    role: "owner" | "participant";
+    sharePercent: number;
+    byYear: { year: number; amountNok: Nok }[];
+  }[];
   /** The rolling comparison with the previous year's adopted plan; null when there is none. */
   changes: {
     fromBudgetYear: number;

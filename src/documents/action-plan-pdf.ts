@@ -139,7 +139,9 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
             area.rows.map((r) => [
               area.name,
               String(r.year),
-              r.frameNok === null ? "ingen ramme" : `${kroner(r.frameNok)}${r.adopted ? "" : " (foreslått)"}`,
+              r.frameNok === null
+                ? "ikke rammesatt"
+                : `${kroner(r.frameNok)}${r.adopted ? "" : " (foreslått)"}`,
               kroner(r.sumNok),
               r.remainingNok === null ? "–" : kroner(r.remainingNok),
             ]),

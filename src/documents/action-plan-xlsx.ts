@@ -3,6 +3,9 @@ import { externalYearHeading, importColumns, municipalYearHeading } from "../dom
 import { type ActionPlanDocument, allMeasures, roleText, titleTexts } from "./action-plan-model.ts";
 import { kronerNumFmt } from "./formats.ts";
 
+/** The sheet with this municipality's share of the shared measures per year. */
+export const sharedSheetName = "Felles tiltak";
+
 export const measuresSheetName = "Tiltak";
 const headerFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E2B3C" } };
 
@@ -93,12 +96,34 @@ export async function actionPlanWorkbook(doc: ActionPlanDocument): Promise<Buffe
         area: area.name,
         year: r.year,
         frame: r.frameNok,
-        status: r.frameNok === null ? "ingen ramme" : r.adopted ? "vedtatt" : "foreslått",
+        status: r.frameNok === null ? "ikke rammesatt" : r.adopted ? "vedtatt" : "foreslått",
         sum: r.sumNok,
         remaining: r.remainingNok,
       });
   for (const key of ["frame", "sum", "remaining"]) frames.getColumn(key).numFmt = kronerNumFmt;
   styleHeader(frames);
+
+  // Shared measures: this municipality's part of THE split per year (the one the frame check counts).
+  if ((doc.sharedMeasures ?? []).length > 0) {
+    const shared = workbook.addWorksheet(sharedSheetName);
+    shared.columns = [
+      { header: "Referanse", key: "reference", width: 11 },
+      { header: "Tiltak", key: "title", width: 40 },
+      { header: "Eier", key: "owner", width: 20 },
+      { header: "Andel (%)", key: "percent", width: 10 },
+      ...doc.years.map((year) => ({ header: String(year), key: `y${year}`, width: 14 })),
+    ];
+    for (const m of doc.sharedMeasures ?? [])
+      shared.addRow({
+        reference: m.reference,
+        title: m.title,
+        owner: m.ownerName,
+        percent: m.sharePercent,
+        ...Object.fromEntries(m.byYear.map((y) => [`y${y.year}`, y.amountNok])),
+      });
+    for (const year of doc.years) shared.getColumn(`y${year}`).numFmt = kronerNumFmt;
+    styleHeader(shared);
+  }
 
   const partners = workbook.addWorksheet("Partnere");
   partners.columns = [

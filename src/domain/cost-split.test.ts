@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ownerPercent, sharesByYear, splitAmount, splitMeasureCosts } from "./cost-split.ts";
+import {
+  ownerPercent,
+  ownerVersionFor,
+  sharesByYear,
+  splitAmount,
+  splitByYear,
+  splitMeasureCosts,
+} from "./cost-split.ts";
 
 const parties = (...percents: number[]) =>
   percents.map((percent, i) => ({ municipalityId: `m${i}`, percent }));
@@ -133,5 +140,61 @@ describe("splitMeasureCosts", () => {
         },
       ),
     );
+  });
+});
+
+describe("splitByYear", () => {
+  it("gives every party every year of the period (0 included) and sums to the lines of each year", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 33 }), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.record({
+            year: fc.integer({ min: 2025, max: 2032 }),
+            frameAreaId: fc.constantFrom("a", "b"),
+            amountNok: fc.integer({ min: 0, max: 1e9 }),
+          }),
+          { maxLength: 8 },
+        ),
+        (percents, lines) => {
+          const years = [2027, 2028, 2029, 2030];
+          const participants = percents.map((percent, i) => ({
+            municipalityId: `p${i}`,
+            percent,
+            frameAreaId: "mine",
+          }));
+          const split = splitByYear({ ownerMunicipalityId: "o", participants, lines, years });
+          expect(split.map((s) => s.municipalityId)).toEqual([
+            "o",
+            ...participants.map((p) => p.municipalityId),
+          ]);
+          for (const party of split) expect(party.byYear.map((y) => y.year)).toEqual(years);
+          for (const year of years) {
+            const total = lines.filter((l) => l.year === year).reduce((a, l) => a + l.amountNok, 0);
+            const parts = split.reduce(
+              (a, p) => a + (p.byYear.find((y) => y.year === year)?.amountNok ?? 0),
+              0,
+            );
+            expect(parts).toBe(total);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("ownerVersionFor", () => {
+  const v = (budgetYear: number, revision: number, status: "draft" | "adopted") => ({
+    budgetYear,
+    revision,
+    status,
+  });
+  it("takes the newest adopted version of the cycle, else the latest earlier adopted one, never a draft", () => {
+    const versions = [v(2027, 0, "adopted"), v(2027, 1, "adopted"), v(2028, 0, "draft")];
+    expect(ownerVersionFor(versions, 2027)).toEqual(v(2027, 1, "adopted"));
+    expect(ownerVersionFor(versions, 2028)).toEqual(v(2027, 1, "adopted"));
+    expect(ownerVersionFor([...versions, v(2028, 1, "adopted")], 2028)).toEqual(v(2028, 1, "adopted"));
+    expect(ownerVersionFor(versions, 2026)).toBeNull();
+    expect(ownerVersionFor([v(2027, 0, "draft")], 2027)).toBeNull();
   });
 });

@@ -101,3 +101,74 @@ export function sharesByYear(shares: ShareLine[], years: number[]) {
     })),
   }));
 }
+
+/**
+ * THE split per year of a shared measure, used by every screen and export: each party's share of
+ * the owner's municipal cost lines for every year of the period (0 included; lines outside the
+ * period are left out). The owner's shares keep the line's frame area (the first one of the year
+ * when several), a participant's the area it chose when joining. Parties: the owner first, then the
+ * participants in the order given. The parts of a year always sum to the lines of that year.
+ */
+export function splitByYear(input: {
+  ownerMunicipalityId: string;
+  participants: (Party & { frameAreaId: string | null })[];
+  lines: CostLine[];
+  years: number[];
+}): {
+  municipalityId: string;
+  percent: number;
+  byYear: { year: number; amountNok: Nok; frameAreaId: string | null }[];
+}[] {
+  const inPeriod = new Set(input.years);
+  const shares = splitMeasureCosts({
+    ownerMunicipalityId: input.ownerMunicipalityId,
+    participants: input.participants,
+    lines: input.lines.filter((l) => inPeriod.has(l.year)),
+  });
+  const parties = [
+    {
+      municipalityId: input.ownerMunicipalityId,
+      percent: ownerPercent(input.participants.map((p) => p.percent)),
+      frameAreaId: null as string | null,
+    },
+    ...input.participants,
+  ];
+  return parties.map((p) => {
+    const own = shares.filter((s) => s.municipalityId === p.municipalityId);
+    return {
+      municipalityId: p.municipalityId,
+      percent: p.percent,
+      byYear: input.years.map((year) => {
+        const ofYear = own.filter((s) => s.year === year);
+        return {
+          year,
+          amountNok: ofYear.reduce((a, s) => a + s.amountNok, 0),
+          frameAreaId:
+            p.municipalityId === input.ownerMunicipalityId ? (ofYear[0]?.frameAreaId ?? null) : p.frameAreaId,
+        };
+      }),
+    };
+  });
+}
+
+/**
+ * Which of the owner's action plan versions a shared measure's split for budget year B comes from:
+ * the newest ADOPTED version of cycle B; without one, the newest adopted version of the latest
+ * earlier cycle (its lines are then clipped to B's period, which is what the owner's rolling would
+ * carry). Never a draft: another municipality's numbers change only by the owner's decisions.
+ */
+export function ownerVersionFor<
+  V extends { budgetYear: number; revision: number; status: "draft" | "adopted" },
+>(versions: V[], budgetYear: number): V | null {
+  let best: V | null = null;
+  for (const v of versions) {
+    if (v.status !== "adopted" || v.budgetYear > budgetYear) continue;
+    if (
+      !best ||
+      v.budgetYear > best.budgetYear ||
+      (v.budgetYear === best.budgetYear && v.revision > best.revision)
+    )
+      best = v;
+  }
+  return best;
+}

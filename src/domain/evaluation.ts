@@ -205,3 +205,90 @@ export function completedMeasures(
 export function evaluationValue(overallMean: number | null): number {
   return Math.round((overallMean ?? 3) * 100);
 }
+
+/** A published summary never shows a group (a sector, or the whole panel) of fewer respondents. */
+export const minimumGroupSize = 3;
+
+/**
+ * Which groups may be shown: each shown group has at least `min` members, and the whole minus the
+ * shown groups (the hidden ones together) is 0 or at least `min`, so no hidden group can be found
+ * by subtraction. When the hidden groups together are too few, the smallest shown group is hidden
+ * too, until it is safe. `whole` is null when the whole itself is hidden.
+ */
+export function safeGroups<G extends string>(
+  whole: number,
+  groups: Partial<Record<G, number>>,
+  min: number,
+): { wholeShown: boolean; shown: G[] } {
+  if (whole < min) return { wholeShown: false, shown: [] };
+  const entries = (Object.entries(groups) as [G, number][]).filter(([, n]) => n > 0);
+  let shown = entries.filter(([, n]) => n >= min);
+  const rest = () => whole - shown.reduce((sum, [, n]) => sum + n, 0);
+  while (shown.length > 0 && rest() > 0 && rest() < min) {
+    const smallest = shown.reduce((a, b) => (b[1] < a[1] ? b : a));
+    shown = shown.filter((g) => g !== smallest);
+  }
+  return { wholeShown: true, shown: shown.map(([g]) => g) };
+}
+
+const hiddenStats = (): ScoreStats => ({
+  count: 0,
+  cannotAssess: 0,
+  mean: null,
+  standardDeviation: null,
+  min: null,
+  max: null,
+});
+
+export type AnonymisedMeasureResult = MeasureResult & {
+  /** Fewer than the minimum answered about the measure: nothing of it is shown. */
+  hidden: boolean;
+  /** Sectors left out (too few, or they could be found by subtraction). */
+  hiddenSectors: Sector[];
+};
+
+/**
+ * The published form of a measure's result: groups with fewer than `min` respondents are left out,
+ * per measure (answers per sector) and per criterion (scores per sector), including any group that
+ * could be computed as the whole minus the shown ones. Hidden numbers become empty (count 0).
+ */
+export function anonymiseResult(result: MeasureResult, min = minimumGroupSize): AnonymisedMeasureResult {
+  const answersBySector = Object.fromEntries(result.sectors.map((s) => [s.sector, s.answers])) as Partial<
+    Record<Sector, number>
+  >;
+  const measureLevel = safeGroups(result.answers, answersBySector, min);
+  const hiddenSectors = result.sectors.map((s) => s.sector).filter((s) => !measureLevel.shown.includes(s));
+  if (!measureLevel.wholeShown) {
+    return {
+      answers: 0,
+      criteria: result.criteria.map((c) => ({ key: c.key, title: c.title, ...hiddenStats(), bySector: {} })),
+      overallMean: null,
+      recommendations: noRecommendations(),
+      sectors: [],
+      hidden: true,
+      hiddenSectors,
+    };
+  }
+  const criteria = result.criteria.map((c) => {
+    const counts: Partial<Record<Sector, number>> = {};
+    for (const s of measureLevel.shown) counts[s] = c.bySector[s]?.count ?? 0;
+    // Scores of the sectors hidden at the measure level count as hidden here too.
+    const level = safeGroups(c.count, counts, min);
+    const { bySector: _, key, title, ...whole } = c;
+    const bySector: Partial<Record<Sector, ScoreStats>> = {};
+    for (const s of level.shown) {
+      const stats = c.bySector[s];
+      if (stats) bySector[s] = stats;
+    }
+    return { key, title, ...(level.wholeShown ? whole : hiddenStats()), bySector };
+  });
+  return {
+    answers: result.answers,
+    criteria,
+    overallMean: meanOfMeans(criteria.map((c) => c.mean)),
+    recommendations: result.recommendations,
+    sectors: result.sectors.filter((s) => measureLevel.shown.includes(s.sector)),
+    hidden: false,
+    hiddenSectors,
+  };
+}

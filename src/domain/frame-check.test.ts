@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { adoptionOverruns, checkFrames, countOwnShares } from "./frame-check.ts";
+import { adoptionOverruns, checkFrames, countOwnShares, frameRowState } from "./frame-check.ts";
+
+describe("frameRowState", () => {
+  it("is over only against an existing frame; money without a frame is unframed, not over", () => {
+    expect(frameRowState(100, 100)).toBe("within");
+    expect(frameRowState(100, 101)).toBe("over");
+    expect(frameRowState(0, 1)).toBe("over");
+    expect(frameRowState(null, 1)).toBe("unframed");
+    expect(frameRowState(null, 0)).toBe("empty");
+  });
+});
 
 describe("checkFrames", () => {
   const years = [2027, 2028];
@@ -25,6 +35,7 @@ describe("checkFrames", () => {
     });
     expect(rows).toEqual([
       {
+        state: "within",
         year: 2027,
         frameAreaId: "drift",
         frameNok: 1_000_000,
@@ -34,6 +45,7 @@ describe("checkFrames", () => {
         overrunNok: 0,
       },
       {
+        state: "within",
         year: 2027,
         frameAreaId: "inv",
         frameNok: 2_000_000,
@@ -43,6 +55,7 @@ describe("checkFrames", () => {
         overrunNok: 0,
       },
       {
+        state: "over",
         year: 2028,
         frameAreaId: "drift",
         frameNok: 500_000,
@@ -52,6 +65,7 @@ describe("checkFrames", () => {
         overrunNok: 1,
       },
       {
+        state: "unframed",
         year: 2028,
         frameAreaId: "inv",
         frameNok: null,

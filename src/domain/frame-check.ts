@@ -14,7 +14,15 @@ export type FrameInput = {
 /** One cost line of a measure: municipal money names its frame area; external money has none. */
 export type CostInput = { reference: string; frameAreaId: string | null; year: number; amountNok: Nok };
 
+/**
+ * How a year and area stands: `within` or `over` an existing frame (proposed or adopted);
+ * `unframed` = money but no frame yet («Ikke rammesatt», a warning, not an overrun); `empty` = no
+ * frame and no money.
+ */
+export type FrameRowState = "within" | "over" | "unframed" | "empty";
+
 export type FrameCheckRow = {
+  state: FrameRowState;
   year: number;
   frameAreaId: string;
   frameNok: Nok | null;
@@ -59,6 +67,7 @@ export function checkFrames(input: {
       const sum = sumNok(sums.get(key(frameAreaId, year)) ?? []);
       const remaining = frame ? frame.amountNok - sum : null;
       return {
+        state: frameRowState(frame ? frame.amountNok : null, sum),
         year,
         frameAreaId,
         frameNok: frame?.amountNok ?? null,
@@ -69,6 +78,12 @@ export function checkFrames(input: {
       };
     }),
   );
+}
+
+/** The state of one year and area (see FrameRowState). */
+export function frameRowState(frameNok: Nok | null, sumNok: Nok): FrameRowState {
+  if (frameNok === null) return sumNok > 0 ? "unframed" : "empty";
+  return sumNok > frameNok ? "over" : "within";
 }
 
 /**

@@ -78,6 +78,10 @@ describe("parseKroner", () => {
     expect(parseKroner(null)).toBe(0);
     expect(parseKroner("")).toBe(0);
     for (const bad of [-5, 1.5, "12,5", "mye", "1e6"]) expect(parseKroner(bad)).toBe("invalid");
+    // Above the bound of one amount (src/domain/money.ts), said as such.
+    expect(parseKroner(100_000_000_000)).toBe(100_000_000_000);
+    expect(parseKroner(100_000_000_001)).toBe("too_large");
+    expect(parseKroner("9 007 199 254 740 993")).toBe("too_large");
   });
 });
 
@@ -171,5 +175,46 @@ describe("the measures sheet against the draft", () => {
     ).toEqual([
       { sheet: "Ark1", row: 1, column: null, reason: "Arket mangler kolonnen «Tittel» i første rad." },
     ]);
+  });
+});
+
+describe("a measure taken out of the draft", () => {
+  const taken = {
+    ...target.measures[0],
+    reference: "T-007",
+    contentVersion: 4,
+  } as ImportTarget["measures"][number];
+  const withRemoved: ImportTarget = { ...target, removed: [taken] };
+  const runWith = (rows: Cell[][]) => {
+    const parsed = parseMeasureSheet("Tiltak", [header, ...rows]);
+    return diffMeasureSheet("Tiltak", parsed.rows, withRemoved);
+  };
+
+  it("is put back by a row with its reference, changed against what it said when it left", () => {
+    const same = runWith([["T-007", "Havn", "Grønn vekst", "Næringsforeningen", 100, 200, 50]]);
+    expect(same.problems).toEqual([]);
+    expect(same.actions).toEqual([
+      expect.objectContaining({
+        kind: "restore",
+        reference: "T-007",
+        contentVersion: 4,
+        content: null,
+        costs: null,
+      }),
+    ]);
+    const changed = runWith([["T-007", "Havn og kai", "Grønn vekst", "Næringsforeningen", 100, 300, 50]]);
+    expect(changed.actions[0]).toMatchObject({
+      kind: "restore",
+      content: { title: "Havn og kai" },
+      costs: expect.arrayContaining([
+        { year: 2028, fundingSourceId: "m1", amountNok: 300, externalStatus: null },
+      ]),
+    });
+  });
+
+  it("is still unknown without the list of taken-out measures", () => {
+    expect(run([["T-007", "Havn", "Grønn vekst", "", 100, 200, 50]]).problems[0]?.reason).toContain(
+      "finnes ikke i handlingsplanen",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { foldForSearch } from "./measure-filter.ts";
+import { isWritableNok, MAX_AMOUNT_NOK, nokAmountMessages } from "./money.ts";
 
 /**
  * The measures sheet that Planverk exports and imports: its column headings are the contract, so a
@@ -48,9 +49,14 @@ const text = (value: Cell): string => {
 };
 
 /** Whole kroner from a cell: a number, or text like «1 200 000», «1.200.000 kr» or «1 200 000,00». */
-export function parseKroner(value: Cell): number | "invalid" {
+export function parseKroner(value: Cell): number | "invalid" | "too_large" {
   if (value === null || value === undefined || text(value) === "") return 0;
-  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : "invalid";
+  if (typeof value === "number")
+    return isWritableNok(value)
+      ? value
+      : Number.isInteger(value) && value > MAX_AMOUNT_NOK
+        ? "too_large"
+        : "invalid";
   const cleaned = text(value)
     .replace(/\s|\u00a0|\u202f/g, "")
     .replace(/^kr\.?/i, "")
@@ -58,7 +64,7 @@ export function parseKroner(value: Cell): number | "invalid" {
     .replace(/[.](?=\d{3}(\D|$))/g, "");
   if (!/^\d+$/.test(cleaned)) return "invalid";
   const amount = Number(cleaned);
-  return Number.isSafeInteger(amount) ? amount : "invalid";
+  return isWritableNok(amount) ? amount : amount > MAX_AMOUNT_NOK ? "too_large" : "invalid";
 }
 
 function parseYear(value: Cell): number | "invalid" | undefined {
@@ -122,7 +128,9 @@ export function parseMeasureSheet(
       const map = new Map<number, number>();
       for (const { year, index } of columns) {
         const amount = parseKroner(row[index] ?? null);
-        if (amount === "invalid")
+        if (amount === "too_large")
+          problem(heading(year), `«${text(row[index] ?? null)}»: ${nokAmountMessages.tooLarge}`);
+        else if (amount === "invalid")
           problem(
             heading(year),
             `«${text(row[index] ?? null)}» er ikke et beløp i hele kroner (0 eller mer).`,
@@ -177,6 +185,11 @@ export type ImportTarget = {
       externalStatus: "applied" | "granted" | "expected" | null;
     }[];
   }[];
+  /**
+   * Measures taken out of the draft («Tatt ut av forslaget») as they were when they left (their
+   * contentVersion is the one they get when put back): a row with such a reference puts it back.
+   */
+  removed?: ImportTarget["measures"];
 };
 
 export type FieldDiff = { field: string; column: string; before: string; after: string };
@@ -213,6 +226,17 @@ export type ImportAction =
       costs: CostRow[] | null;
       fields: FieldDiff[];
     }
+  | {
+      /** A taken-out measure: put back first, then changed like any other row. */
+      kind: "restore";
+      row: number;
+      reference: string;
+      title: string;
+      contentVersion: number;
+      content: Extract<ImportAction, { kind: "new" }>["content"] | null;
+      costs: CostRow[] | null;
+      fields: FieldDiff[];
+    }
   | { kind: "unchanged"; row: number; reference: string; title: string };
 
 export type ImportPlan = { actions: ImportAction[]; problems: ImportProblem[] };
@@ -228,6 +252,7 @@ export function diffMeasureSheet(sheet: string, rows: SheetRow[], target: Import
   const problems: ImportProblem[] = [];
   const actions: ImportAction[] = [];
   const byReference = new Map(target.measures.map((m) => [foldForSearch(m.reference), m]));
+  const removedByReference = new Map((target.removed ?? []).map((m) => [foldForSearch(m.reference), m]));
   const focusByTitle = new Map(target.focusAreas.map((f) => [foldForSearch(f.title), f]));
   const focusTitle = new Map(target.focusAreas.map((f) => [f.id, f.title]));
   const orgByName = new Map(target.organisations.map((o) => [foldForSearch(o.name), o]));
@@ -241,7 +266,8 @@ export function diffMeasureSheet(sheet: string, rows: SheetRow[], target: Import
   for (const r of rows) {
     const problem = (column: string | null, reason: string) =>
       problems.push({ sheet, row: r.row, column, reason });
-    const existing = r.reference ? byReference.get(foldForSearch(r.reference)) : undefined;
+    const removed = r.reference ? removedByReference.get(foldForSearch(r.reference)) : undefined;
+    const existing = r.reference ? (byReference.get(foldForSearch(r.reference)) ?? removed) : undefined;
     if (r.reference) {
       const earlier = seenReferences.get(foldForSearch(r.reference));
       if (earlier !== undefined)
@@ -439,7 +465,18 @@ export function diffMeasureSheet(sheet: string, rows: SheetRow[], target: Import
     }
     const contentChanged = fields.some((f) => !f.field.includes(":") && f.field !== "fundingSources");
     const costChanged = fields.some((f) => f.field.includes(":") || f.field === "fundingSources");
-    if (!contentChanged && !costChanged)
+    if (removed && b === removed)
+      actions.push({
+        kind: "restore",
+        row: r.row,
+        reference: b.reference,
+        title: content.title,
+        contentVersion: b.contentVersion,
+        content: contentChanged ? content : null,
+        costs: costChanged ? costsAfter : null,
+        fields,
+      });
+    else if (!contentChanged && !costChanged)
       actions.push({ kind: "unchanged", row: r.row, reference: b.reference, title: b.title });
     else
       actions.push({

@@ -12,8 +12,10 @@ describe("parseOrganisationNumber", () => {
   });
 
   it("accepts numbers built by the rule, including check digit 0 (when 11 − remainder is 11)", () => {
-    // 1·3 + 2·2 + 3·7 + 4·6 + 5·5 + 6·4 + 7·3 + 8·2 = 138; 138 mod 11 = 6; 11 − 6 = 5.
-    expect(parseOrganisationNumber("123456785")).toEqual({ ok: true, value: "123456785" });
+    // 9·3 + 2·2 + 3·7 + 4·6 + 5·5 + 6·4 + 7·3 + 8·2 = 162; 162 mod 11 = 8; 11 − 8 = 3.
+    expect(parseOrganisationNumber("923456783")).toEqual({ ok: true, value: "923456783" });
+    // A sub-unit (underenhet) starts with 8: 8·3 + 2·2 + … = 159; 159 mod 11 = 5; 11 − 5 = 6.
+    expect(parseOrganisationNumber("823456786")).toEqual({ ok: true, value: "823456786" });
     // 9·3 + 3·2 = 33; 33 mod 11 = 0; 11 − 0 = 11, written 0.
     expect(organisationNumberCheckDigit("93000000")).toBe(0);
     expect(parseOrganisationNumber("930000000")).toEqual({ ok: true, value: "930000000" });
@@ -39,7 +41,18 @@ describe("parseOrganisationNumber", () => {
     },
   );
 
-  it.each(["923609017", "974760670", "938801369", "123456789"])("refuses %s for its check digit", (input) => {
+  it.each(["000000000", "123456785", "700000000", "012345678"])(
+    "refuses %s: no organisation number starts with anything but 8 or 9",
+    (input) => {
+      expect(parseOrganisationNumber(input)).toEqual({
+        ok: false,
+        problem: "first_digit",
+        message: "Organisasjonsnummeret er ikke gyldig (det begynner alltid med 8 eller 9).",
+      });
+    },
+  );
+
+  it.each(["923609017", "974760670", "938801369", "923456789"])("refuses %s for its check digit", (input) => {
     expect(parseOrganisationNumber(input)).toEqual({
       ok: false,
       problem: "check_digit",
@@ -57,8 +70,8 @@ describe("parseOrganisationNumber", () => {
   });
 
   it("has exactly one valid last digit for other first 8 digits", () => {
-    const valid = Array.from({ length: 10 }, (_, d) => `12345678${d}`).filter(isValidOrganisationNumber);
-    expect(valid).toEqual(["123456785"]);
+    const valid = Array.from({ length: 10 }, (_, d) => `92345678${d}`).filter(isValidOrganisationNumber);
+    expect(valid).toEqual(["923456783"]);
   });
 });
 

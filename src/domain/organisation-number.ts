@@ -1,11 +1,12 @@
 /**
  * Norwegian organisation numbers (organisasjonsnummer) as Brønnøysundregistrene defines them:
- * 9 digits, the last a modulus-11 check digit over the first 8 with the weights 3 2 7 6 5 4 3 2.
+ * 9 digits starting with 8 or 9 (the only series Brønnøysund assigns: 8 for sub-units, 9 for legal
+ * units), the last a modulus-11 check digit over the first 8 with the weights 3 2 7 6 5 4 3 2.
  */
 
 const weights = [3, 2, 7, 6, 5, 4, 3, 2] as const;
 
-export type OrganisationNumberProblem = "characters" | "length" | "check_digit";
+export type OrganisationNumberProblem = "characters" | "length" | "first_digit" | "check_digit";
 
 export type OrganisationNumberResult =
   | { ok: true; value: string }
@@ -15,6 +16,7 @@ export type OrganisationNumberResult =
 export const organisationNumberMessages: Record<OrganisationNumberProblem, string> = {
   characters: "Organisasjonsnummeret kan bare inneholde sifre.",
   length: "Organisasjonsnummeret må ha 9 sifre.",
+  first_digit: "Organisasjonsnummeret er ikke gyldig (det begynner alltid med 8 eller 9).",
   check_digit: "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
 };
 
@@ -45,6 +47,7 @@ export function parseOrganisationNumber(input: string): OrganisationNumberResult
   });
   if (!/^\d*$/.test(compact)) return fail("characters");
   if (compact.length !== 9) return fail("length");
+  if (compact[0] !== "8" && compact[0] !== "9") return fail("first_digit");
   const expected = organisationNumberCheckDigit(compact.slice(0, 8));
   if (expected === null || expected !== Number(compact[8])) return fail("check_digit");
   return { ok: true, value: compact };

@@ -188,7 +188,6 @@ export const permissionTable: Rule[] = [
   allow("regional_coordinator",  "read",          "measure",      isShared),
   allow("regional_coordinator",  "read",          "organisation"),
   allow("planner",               "share",         "measure"),
-  allow("regional_coordinator",  "share",         "measure"),
   allow("planner",               "participate",   "measure"),
   allow(everyone,                "read",          "region"),
   allow("system_admin",          "update",        "region"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPhaseDates, phaseOnDate, transitionProblems } from "./phases.ts";
+import { defaultPhaseDates, phaseOnDate, stepBackProblems, transitionProblems } from "./phases.ts";
 
 const ok = {
   measureCount: 3,
@@ -46,5 +46,21 @@ describe("phases", () => {
     expect(transitionProblems("evaluering", "avsluttet", { ...ok, openRevision: true })[0]).toMatch(
       /revisjon/,
     );
+  });
+});
+
+describe("stepping back", () => {
+  it("goes one phase back before adoption, from «Vedtak» at the latest", () => {
+    expect(stepBackProblems("utarbeidelse", { actionPlanAdopted: false })).toEqual({
+      to: "innspill",
+      problems: [],
+    });
+    expect(stepBackProblems("vedtak", { actionPlanAdopted: false }).to).toBe("tilpasning");
+    expect(stepBackProblems("innspill", { actionPlanAdopted: false }).problems).toEqual(["first_phase"]);
+    expect(stepBackProblems("vedtak", { actionPlanAdopted: true }).problems).toEqual(["adopted"]);
+    expect(stepBackProblems("gjennomforing", { actionPlanAdopted: true }).problems).toEqual([
+      "after_decision",
+      "adopted",
+    ]);
   });
 });

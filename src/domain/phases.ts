@@ -81,3 +81,23 @@ export function transitionProblems(from: CyclePhase, to: CyclePhase, facts: Cycl
 export function phaseOnDate(dates: PhaseDates, day: string): CyclePhase | null {
   return cyclePhases.find((p) => dates[p].start <= day && day <= dates[p].end) ?? null;
 }
+
+/** Why a cycle may not step back a phase: the first phase, an adopted plan, or past «Vedtak». */
+export type StepBackProblem = "first_phase" | "adopted" | "after_decision";
+
+/**
+ * Whether a cycle may step back one phase (a phase moved by mistake, or work to redo): only while
+ * no version of its action plan is adopted, and from «Vedtak» at the latest. Returns the previous
+ * phase when it may.
+ */
+export function stepBackProblems(
+  from: CyclePhase,
+  facts: Pick<CycleFacts, "actionPlanAdopted">,
+): { to: CyclePhase | null; problems: StepBackProblem[] } {
+  const index = cyclePhases.indexOf(from);
+  const problems: StepBackProblem[] = [];
+  if (index <= 0) problems.push("first_phase");
+  if (index > cyclePhases.indexOf("vedtak")) problems.push("after_decision");
+  if (facts.actionPlanAdopted) problems.push("adopted");
+  return { to: index > 0 ? (cyclePhases[index - 1] ?? null) : null, problems };
+}

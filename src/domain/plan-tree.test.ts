@@ -56,6 +56,33 @@ describe("buildPlanTree", () => {
     expect(tree.focusAreas[1]?.goalIds.sort()).toEqual(["g1", "g2"]);
   });
 
+  it("shows measures under no goal in withoutGoal: a plan without goals, a goal not linked to the focus area", () => {
+    const noGoals = buildPlanTree({
+      goals: [],
+      focusAreas,
+      links: [],
+      measures: [
+        measure({ reference: "T-1", goalIds: [], progress: 40 }),
+        measure({ reference: "T-2", goalIds: [] }),
+      ],
+    });
+    expect(noGoals.goals).toEqual([]);
+    expect(noGoals.withoutGoal.measures.map((m) => m.reference)).toEqual(["T-1", "T-2"]);
+    expect(noGoals.withoutGoal.rollUp.counted).toBe(2);
+
+    const unlinked = buildPlanTree({
+      goals,
+      focusAreas,
+      links: [{ goalId: "g1", focusAreaId: "fa1" }],
+      measures: [
+        measure({ reference: "T-1" }),
+        measure({ reference: "T-2", focusAreaId: "fa2", goalIds: ["g2"] }),
+        measure({ reference: "T-3", goalIds: [] }),
+      ],
+    });
+    expect(unlinked.withoutGoal.measures.map((m) => m.reference)).toEqual(["T-2", "T-3"]);
+  });
+
   it("sums costs per year, municipal and external apart", () => {
     const tree = buildPlanTree({
       goals,

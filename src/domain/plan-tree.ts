@@ -36,7 +36,11 @@ export type PlanTree = {
     focusAreas: (TreeFocusArea & { rollUp: ProgressRollUp; measures: MeasureSummary[] })[];
   })[];
   focusAreas: (TreeFocusArea & { goalIds: string[]; rollUp: ProgressRollUp; measures: MeasureSummary[] })[];
+  /** Measures shown under no goal (no goal named, or their focus area is not linked to it): «Uten samfunnsmål». */
+  withoutGoal: { rollUp: ProgressRollUp; measures: MeasureSummary[] };
 };
+
+export const emptyRollUp: ProgressRollUp = rollUpProgress([]);
 
 /** "T-2" sorts before "T-10". */
 // One collator for all comparisons: building one per call costs more than the sort itself.
@@ -65,7 +69,8 @@ export function summariseMeasure(measure: TreeMeasure): MeasureSummary {
 /**
  * Builds goal → focus area → measure. A focus area stands under every goal it is linked to; under a
  * goal it lists the measures of that focus area that serve that goal. Every measure also appears once
- * in the flat focus-area list, so nothing is hidden when a measure names no goal. Each node carries
+ * in the flat focus-area list, and every measure shown under no goal in `withoutGoal` (a plan
+ * without goals still shows its measures). Each node carries
  * the progress of the measures it shows, by the one roll-up rule (src/domain/progress.ts).
  */
 export function buildPlanTree(input: {
@@ -88,20 +93,27 @@ export function buildPlanTree(input: {
     else byFocusArea.set(m.focusAreaId, [m]);
   }
 
+  const treeGoals = goals.map((goal) => {
+    const serving = measures.filter((m) => m.goalIds.includes(goal.id));
+    return {
+      ...goal,
+      rollUp: rollUpProgress(serving),
+      focusAreas: focusAreas
+        .filter((fa) => input.links.some((l) => l.goalId === goal.id && l.focusAreaId === fa.id))
+        .map((fa) => {
+          const listed = serving.filter((m) => m.focusAreaId === fa.id);
+          return { ...fa, rollUp: rollUpProgress(listed), measures: listed };
+        }),
+    };
+  });
+  const underAGoal = new Set(
+    treeGoals.flatMap((g) => g.focusAreas.flatMap((fa) => fa.measures.map((m) => m.reference))),
+  );
+  const withoutGoal = measures.filter((m) => !underAGoal.has(m.reference));
+
   return {
-    goals: goals.map((goal) => {
-      const serving = measures.filter((m) => m.goalIds.includes(goal.id));
-      return {
-        ...goal,
-        rollUp: rollUpProgress(serving),
-        focusAreas: focusAreas
-          .filter((fa) => input.links.some((l) => l.goalId === goal.id && l.focusAreaId === fa.id))
-          .map((fa) => {
-            const listed = serving.filter((m) => m.focusAreaId === fa.id);
-            return { ...fa, rollUp: rollUpProgress(listed), measures: listed };
-          }),
-      };
-    }),
+    goals: treeGoals,
+    withoutGoal: { rollUp: rollUpProgress(withoutGoal), measures: withoutGoal },
     focusAreas: focusAreas.map((fa) => {
       const own = byFocusArea.get(fa.id) ?? [];
       return {

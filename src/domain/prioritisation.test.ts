@@ -4,6 +4,7 @@ import {
   applyOverrides,
   buildModel,
   changeByPercent,
+  defaultValue,
   framesThatCount,
   mandatoryShortfalls,
   measureValue,
@@ -11,6 +12,7 @@ import {
   type PrioritisationMeasure,
   prioritise,
   readSolution,
+  valueFor,
 } from "./prioritisation.ts";
 
 let highs: Highs;
@@ -373,5 +375,29 @@ describe("the prioritisation model", () => {
     // The random cases cover all three kinds of answer.
     expect(infeasible).toBeGreaterThan(5);
     expect(withDropped).toBeGreaterThan(50);
+  });
+});
+
+describe("the default value rule", () => {
+  it("lets the priority decide and the latest evaluation score break ties", () => {
+    expect(defaultValue(2, null)).toBeGreaterThan(defaultValue(1, 5));
+    expect(defaultValue(1, 4.5)).toBeGreaterThan(defaultValue(1, null));
+    expect(defaultValue(null, null)).toBe(defaultValue(1, 3));
+    expect(valueFor("priority", { priority: null, evaluationScore: 5 })).toBe(1);
+    expect(valueFor("evaluation", { priority: 9, evaluationScore: 4.5 })).toBe(450);
+    expect(valueFor("default", { priority: 2, evaluationScore: 1 })).toBe(2100);
+  });
+
+  it("keeps the best-scored of equal priorities when only one fits", () => {
+    const scores: Record<string, number | null> = { "T-1": null, "T-2": 4.5, "T-3": 2 };
+    const input: PrioritisationInput = {
+      measures: Object.entries(scores).map(([reference, score]) =>
+        measure(reference, defaultValue(null, score), [[drift, 2027, 100_000]]),
+      ),
+      frames: [{ frameAreaId: drift, year: 2027, amountNok: 100_000 }],
+      areaNames,
+    };
+    const result = prioritise(highs, input);
+    expect(result.selected.map((m) => m.reference)).toEqual(["T-2"]);
   });
 });

@@ -2,10 +2,12 @@
  * Prioritisation of measures under multi-year budget frames, as an integer program.
  *
  * The rules, in one place:
- * - **Value.** A measure's value is its priority (a whole number, higher is more important); a
- *   measure without a priority counts as {@link DEFAULT_VALUE} (1). With every priority empty the
- *   proposal therefore keeps as many measures as the frames allow. (An evaluation score takes the
- *   place of the priority once evaluations exist; the service decides what it passes as `value`.)
+ * - **Value.** By default ({@link defaultValue}) the priority decides (a whole number, higher is
+ *   more important; none counts as {@link DEFAULT_VALUE}, 1) and the measure's score in the latest
+ *   closed evaluation round breaks ties between equal priorities (none counts as the middle, 3).
+ *   The planner may instead choose the priority alone or the evaluation score alone
+ *   ({@link valueFor}). With every priority empty and no scores, every measure is worth the same
+ *   and the proposal keeps as many measures as the frames allow.
  * - **Which frames count.** Per year × frame area, the adopted frame; where none is adopted, the
  *   proposed one. A year × area without any frame is not limited (it is reported as `unframed`).
  *   Only municipal money drawn on a frame area counts; external money never does.
@@ -20,6 +22,7 @@
  */
 
 import type { Highs } from "highs";
+import { evaluationValue } from "./evaluation.ts";
 import {
   infeasibleResult,
   type PrioritisationResult,
@@ -29,6 +32,7 @@ import {
 import {
   buildModel,
   mandatoryShortfalls,
+  measureValue,
   type PrioritisationInput,
   type PrioritisationModel,
   validateInput,
@@ -66,6 +70,29 @@ export {
   type StoredFrame,
   validateInput,
 } from "./prioritisation-model.ts";
+
+/** What a measure is worth in the proposal: the default rule, the priority alone, or the score alone. */
+export const valueSources = ["default", "priority", "evaluation"] as const;
+export type ValueSource = (typeof valueSources)[number];
+
+/**
+ * The default value: the priority decides, and the latest closed evaluation round's score breaks
+ * ties. `priority × 1000 + score × 100` (score 1–5 ⇒ 100–500, none ⇒ 300): a score can never
+ * outweigh one step of priority, since the score part stays below 1000.
+ */
+export function defaultValue(priority: number | null | undefined, evaluationScore: number | null): number {
+  return measureValue(priority) * 1000 + evaluationValue(evaluationScore);
+}
+
+/** A measure's value under the chosen source. */
+export function valueFor(
+  source: ValueSource,
+  measure: { priority: number | null; evaluationScore: number | null },
+): number {
+  if (source === "priority") return measureValue(measure.priority);
+  if (source === "evaluation") return evaluationValue(measure.evaluationScore);
+  return defaultValue(measure.priority, measure.evaluationScore);
+}
 
 /**
  * How long HiGHS may search. Proving optimality of a 500-measure program can take HiGHS 10 s or

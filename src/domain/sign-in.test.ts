@@ -12,7 +12,9 @@ describe("signInDelaySeconds", () => {
 
   it("normalises e-mail and checks password length", () => {
     expect(normaliseEmail("  Kari.Nordmann@Drammen.KOMMUNE.no ")).toBe("kari.nordmann@drammen.kommune.no");
-    expect(passwordProblem("kort")).toMatch(/minst 10/);
+    expect(passwordProblem("kort")).toMatch(/minst 12/);
+    expect(passwordProblem("elleve-tegn")).toMatch(/minst 12/);
+    expect(passwordProblem("tolv-tegn-ok")).toBeNull();
     expect(passwordProblem("et langt nok passord")).toBeNull();
   });
 });

@@ -12,9 +12,12 @@ export function signInDelaySeconds(failures: number, free: number = freeFailures
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-/** Passwords: at least 10 characters; length matters more than character classes. */
+/** Passwords: at least 12 characters; length matters more than character classes. */
+export const minPasswordLength = 12;
+
+/** The length rule (the check against common passwords is the server's, in services/accounts). */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return "Passordet må ha minst 10 tegn.";
+  if (password.length < minPasswordLength) return `Passordet må ha minst ${minPasswordLength} tegn.`;
   if (password.length > 200) return "Passordet kan ha høyst 200 tegn.";
   return null;
 }

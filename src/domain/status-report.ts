@@ -1,5 +1,5 @@
 import type { MeasureStatus } from "./measures.ts";
-import { sumNok } from "./money.ts";
+import { nokAmountProblem, sumNok } from "./money.ts";
 
 /** 1. tertial, 2. tertial and the annual report (stored values). */
 export const reportingPeriodKinds = ["t1", "t2", "annual"] as const;
@@ -81,8 +81,8 @@ export function reportProblems(report: ReportContent): Problem[] {
     problems.push({ path: "/progress", message: "Fremdrift er et helt tall fra 0 til 100." });
   }
   report.spending.forEach((row, i) => {
-    if (!Number.isSafeInteger(row.amountNok) || row.amountNok < 0)
-      problems.push({ path: `/spending/${i}/amountNok`, message: "Forbruk er hele kroner, 0 eller mer." });
+    const amountProblem = nokAmountProblem(row.amountNok);
+    if (amountProblem) problems.push({ path: `/spending/${i}/amountNok`, message: amountProblem });
   });
   const sources = report.spending.map((r) => r.fundingSourceId);
   if (new Set(sources).size !== sources.length)

@@ -28,19 +28,19 @@ function sameToken(a: string, b: string) {
  * request). Every cookie-authenticated write must carry the session's CSRF token in `x-csrf-token`;
  * writes from another site are refused outright.
  */
-export async function registerAuth(app: FastifyInstance, db: Database) {
+export async function registerAuth(app: FastifyInstance, db: Database, today?: () => string) {
   await app.register(fastifyCookie);
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.decorateRequest("session", null);
 
   app.addHook("onRequest", async (request) => {
-    request.ctx = { db, actor: anonymous, requestId: request.id };
+    request.ctx = { db, actor: anonymous, requestId: request.id, today };
     const token = request.cookies[sessionCookie];
     if (token) {
       const session = await loadSession(db, token);
       if (session) {
         request.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
-        request.ctx = { db, actor: session.actor, requestId: request.id };
+        request.ctx = { db, actor: session.actor, requestId: request.id, today };
       }
     }
     if (!unsafeMethods.has(request.method)) return;

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors.ts";
 import { type Language, requestLanguage } from "../i18n/language.ts";
 import { formatMessage, type ServerMessageKey } from "../i18n/server-messages/index.ts";
+import { fieldName, validationProblems } from "./validation-messages.ts";
 
 /** The one place an error code becomes an HTTP status. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -84,16 +85,33 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendAppError(request, reply, error);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-      const message = formatMessage(languageOfRequest(request, reply), "common.invalidRequest");
-      const body: ErrorBody = {
-        error: { code: "validation", message, messageKey: "common.invalidRequest", details },
-      };
+      // The message names the first problem and its field; `details` lists them all.
+      const language = languageOfRequest(request, reply);
+      const details = validationProblems(error, request, language);
+      const first = details[0] ?? { path: "/", message: formatMessage(language, "validation.invalid") };
+      const field = fieldName(first.path, error.validationContext);
+      const messageKey = details.length > 1 ? "common.invalidFieldMore" : "common.invalidField";
+      const message = formatMessage(language, messageKey, {
+        field,
+        problem: first.message,
+        more: details.length - 1,
+      });
+      const body: ErrorBody = { error: { code: "validation", message, messageKey, details } };
       return reply.status(400).send(body);
     }
-    // Fastify's own client errors (malformed JSON, too large body, wrong content type …).
+    // Fastify's own client errors (malformed JSON, too large body, wrong content type …), in the
+    // same shape and language as every other refusal.
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      const body: ErrorBody = { error: { code: "validation", message: error.message } };
+      const refusal = fastifyRefusal(error, request);
+      const language = languageOfRequest(request, reply);
+      const body: ErrorBody = {
+        error: {
+          code: error.statusCode === 429 ? "too_many_requests" : "validation",
+          message: formatMessage(language, refusal.key, refusal.params),
+          messageKey: refusal.key,
+          details: [{ path: refusal.path, message: formatMessage(language, refusal.key, refusal.params) }],
+        },
+      };
       return reply.status(error.statusCode).send(body);
     }
     request.log.error({ err: error }, "unhandled error");
@@ -101,6 +119,31 @@ export function registerErrorHandling(app: FastifyInstance) {
     const body: ErrorBody = { error: { code: "internal", message, messageKey: "common.internal" } };
     return reply.status(500).send(body);
   });
+}
+
+/** A Fastify client error as one of our messages. */
+function fastifyRefusal(
+  error: FastifyError,
+  request: FastifyRequest,
+): { key: ServerMessageKey; params: Record<string, string>; path: string } {
+  switch (error.code) {
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return { key: "request.emptyJson", params: {}, path: "/" };
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return { key: "common.invalidJson", params: {}, path: "/" };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return { key: "request.tooLarge", params: {}, path: "/" };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return {
+        key: "request.unsupportedMediaType",
+        params: { contentType: String(request.headers["content-type"] ?? "").slice(0, 100) },
+        path: "/",
+      };
+  }
+  // JSON that does not parse arrives as a SyntaxError with status 400.
+  if (error instanceof SyntaxError || error.name === "SyntaxError")
+    return { key: "common.invalidJson", params: {}, path: "/" };
+  return { key: "request.invalid", params: { code: error.code ?? String(error.statusCode) }, path: "/" };
 }
 
 export const errorBodySchemaDescription = "Feil: { error: { code, message, messageKey?, details? } }";

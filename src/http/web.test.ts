@@ -1,10 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../test/app.ts";
+import { createTestApp, signIn } from "../../test/app.ts";
 import { systemContext } from "../../test/factories.ts";
 import { webDir } from "../cli/web-build.ts";
-import { loadDemoDataIfEmpty } from "../demo/load-demo-data.ts";
+import { demoPassword, loadDemoDataIfEmpty } from "../demo/load-demo-data.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -44,10 +44,32 @@ describe("server-rendered pages", () => {
   it("renders the measures table and answers unknown pages with 404", async () => {
     const measures = await t.app.inject({ url: "/tiltak" });
     expect(measures.statusCode).toBe(200);
-    expect(measures.body).toContain("Tiltak i handlingsplanen");
+    expect(measures.body).toContain("Tiltak i handlingsplan 2026");
     const missing = await t.app.inject({ url: "/finnes-ikke" });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain("Fant ikke siden");
+  });
+
+  it("renders the action plan named by ?aar=, with the switcher as plain links", async () => {
+    // Anonymous visitors: the adopted plan, by default and by address; the draft does not exist for them.
+    const byDefault = (await t.app.inject({ url: "/" })).body;
+    expect(byDefault).toContain("I gjennomføring: Handlingsplan 2026");
+    const byAddress = (await t.app.inject({ url: "/?aar=2026" })).body;
+    expect(byAddress).toContain("I gjennomføring: Handlingsplan 2026");
+    expect(byAddress).not.toContain("Handlingsplan 2027");
+
+    // A planner sees both; the page rendered for /?aar=2027 is the 2027 draft, the same the browser asks for.
+    const session = await signIn(t.app, "planlegger@demo.planverk.no", demoPassword);
+    const draft = (await t.app.inject({ url: "/?aar=2027", headers: { cookie: session.cookie } })).body;
+    expect(draft).toMatch(/Viser: <strong[^>]*>Under arbeid: Handlingsplan 2027 \(utkast, fase [^)]+\)/);
+    expect(draft).toMatch(
+      /<a[^>]*href="\/\?aar=2027"[^>]*aria-current="page"|<a[^>]*aria-current="page"[^>]*href="\/\?aar=2027"/,
+    );
+    expect(draft).toMatch(/<a[^>]*href="\/\?aar=2026"/);
+    const state = /id="planverk-state">([\s\S]*?)<\/script>/.exec(draft)?.[1] ?? "";
+    expect(state).toContain("/api/municipalities/3301/plan-tree?year=2027");
+    const planned = (await t.app.inject({ url: "/", headers: { cookie: session.cookie } })).body;
+    expect(planned).toMatch(/Viser: <strong[^>]*>I gjennomføring: Handlingsplan 2026/);
   });
 
   it("does not let page data close its script tag", async () => {

@@ -4,10 +4,19 @@ import type { Config } from "../config.ts";
 
 export type MailMessage = { to: string; subject: string; text: string };
 
+/** Runs SQL on a connection the caller chose, e.g. inside its open transaction. */
+export type SqlExecutor = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+
 /** Sends e-mail; `send` answers whether the message was handed to the SMTP server, and never throws. */
 export type Mailer = {
   send: (message: MailMessage, meta?: { requestId?: string }) => Promise<boolean>;
   close: () => void;
+  /**
+   * With background jobs running (`npm start`): puts the message in the outbox inside the caller's
+   * transaction, to be sent by a worker with retries once the transaction commits. Without it (tests,
+   * tools) the caller sends with `send` after its commit.
+   */
+  queue?: (executor: SqlExecutor, message: MailMessage, meta?: { requestId?: string }) => Promise<void>;
 };
 
 // nodemailer waits up to two minutes for a connection and ten for a quiet socket; mail is sent while

@@ -20,7 +20,21 @@ export type Actor =
     };
 
 /** What every service function receives besides its input. */
-export type ServiceContext = { db: Database; actor: Actor; requestId?: string };
+export type ServiceContext = {
+  db: Database;
+  actor: Actor;
+  requestId?: string;
+  /** The clock: today as YYYY-MM-DD. Tests set it; by default today in Norway. */
+  today?: () => string;
+};
+
+/** Today as YYYY-MM-DD in Norway, for deadlines and the year model. */
+export function todayInNorway(now = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
+}
+
+/** Today for this request: the context's clock, else today in Norway. */
+export const today = (ctx: { today?: () => string }): string => (ctx.today ? ctx.today() : todayInNorway());
 
 export const anonymous: Actor = { kind: "anonymous" };
 

@@ -186,7 +186,7 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
     await invitee.goto(`${env.baseUrl}${new URL(link).pathname}`, { waitUntil: "networkidle" });
     expect(await accessibilityViolations(invitee)).toEqual([]);
     await invitee.getByLabel("Fullt navn").fill("Nora Partner");
-    await invitee.getByLabel("Velg passord").fill("et-langt-passord-for-nora");
+    await invitee.getByLabel("Velg passord").fill("blå-sykkel-under-tretten-fjorder");
     await invitee.getByRole("button", { name: "Lag konto og godta" }).click();
     await invitee.getByText("Velkommen! Du har nå rollen partner i Drammen kommune.").waitFor();
     await invitee.goto(env.baseUrl, { waitUntil: "networkidle" });

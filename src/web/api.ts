@@ -18,8 +18,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Headers of every API call: JSON, in the language the page is shown in (the server would
+ * otherwise answer errors in the browser's own language, which may not be the page's).
+ */
+export const apiHeaders = (): Record<string, string> => ({
+  accept: "application/json",
+  "accept-language": document.documentElement.lang || "nb",
+});
+
 export const browserFetchJson: FetchJson = async (path) => {
-  const response = await fetch(path, { headers: { accept: "application/json" }, credentials: "same-origin" });
+  const response = await fetch(path, { headers: apiHeaders(), credentials: "same-origin" });
   const body = await response.json().catch(() => undefined);
   if (!response.ok) throw new ApiError(response.status, body as ErrorBody | undefined);
   return body;
@@ -29,7 +38,8 @@ export const browserFetchJson: FetchJson = async (path) => {
 export const apiPaths = {
   session: () => "/api/session",
   municipalities: () => "/api/municipalities",
-  planTree: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/plan-tree`,
+  planTree: (municipalityNumber: string, year?: number) =>
+    `/api/municipalities/${municipalityNumber}/plan-tree${year ? `?year=${year}` : ""}`,
   plan: (municipalityNumber: string, planId: string) =>
     `/api/municipalities/${municipalityNumber}/plans/${planId}`,
   planHistory: (municipalityNumber: string, planId: string) =>
@@ -46,8 +56,9 @@ export const apiPaths = {
   acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
   measures: (municipalityNumber: string, planId: string, query = "") =>
     `/api/municipalities/${municipalityNumber}/plans/${planId}/measures${query ? `?${query}` : ""}`,
-  measure: (municipalityNumber: string, reference: string) =>
-    `/api/municipalities/${municipalityNumber}/measures/${encodeURIComponent(reference)}`,
+  /** With `year`, the measure in that action plan (a path to append to is asked without it). */
+  measure: (municipalityNumber: string, reference: string, year?: number) =>
+    `/api/municipalities/${municipalityNumber}/measures/${encodeURIComponent(reference)}${year ? `?year=${year}` : ""}`,
   organisations: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/organisations`,
   planNode: (municipalityNumber: string, segment: "goals" | "focus-areas" | "objectives", id: string) =>
     `/api/municipalities/${municipalityNumber}/${segment}/${id}`,
@@ -88,8 +99,9 @@ export function useCurrentMunicipality() {
   return { data, isError: session.isError || list.isError, isPending: session.isPending || list.isPending };
 }
 
-export function usePlanTree(municipalityNumber: string | undefined) {
-  const path = apiPaths.planTree(municipalityNumber ?? "");
+/** The plan tree for the action plan of `year` (the address's `aar`), else the one in execution. */
+export function usePlanTree(municipalityNumber: string | undefined, year?: number) {
+  const path = apiPaths.planTree(municipalityNumber ?? "", year);
   return useQuery({
     queryKey: [path],
     queryFn: get<PlanTreeResponse>(path),
@@ -111,8 +123,8 @@ export function useMeasureList(
   });
 }
 
-export function useMeasure(municipalityNumber: string | undefined, reference: string) {
-  const path = apiPaths.measure(municipalityNumber ?? "", reference);
+export function useMeasure(municipalityNumber: string | undefined, reference: string, year?: number) {
+  const path = apiPaths.measure(municipalityNumber ?? "", reference, year);
   return useQuery({
     queryKey: [path],
     queryFn: get<MeasureDetailResponse>(path),
@@ -174,7 +186,7 @@ export async function sendJson<T>(
   body?: unknown,
 ): Promise<T> {
   const session = queryClient.getQueryData<SessionResponse>([apiPaths.session()]);
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers = apiHeaders();
   if (body !== undefined) headers["content-type"] = "application/json";
   if (session?.csrfToken) headers["x-csrf-token"] = session.csrfToken;
   const response = await fetch(path, {
@@ -219,7 +231,8 @@ export async function prefetchPageData(
   await prefetchRegionPage(queryClient, fetchJson, url);
   const number = session.user?.memberships[0]?.municipalityNumber ?? list[0]?.number;
   if (!number) return;
-  const paths = [apiPaths.planTree(number)];
+  // The year in the address (`?aar=2027`): the server renders the same action plan as the browser asks for.
+  const paths = [apiPaths.planTree(number, yearFromUrl(url))];
   // The permanent page of an action plan version is cited and linked to: it must read without scripts.
   const version = /^\/plan\/([0-9a-f-]{36})\/handlingsplan\/(\d{4})\/(\d+)$/.exec(url.split("?")[0] ?? "");
   if (version)
@@ -231,6 +244,18 @@ export async function prefetchPageData(
       queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) }).catch(() => undefined),
     ),
   );
+}
+
+/** The budget year named by `aar` in an address, if it is one. */
+export function yearFromUrl(url: string): number | undefined {
+  const query = url.split("?")[1] ?? "";
+  return parseYear(new URLSearchParams(query).get("aar"));
+}
+
+export function parseYear(value: string | null): number | undefined {
+  if (!value || !/^\d{4}$/.test(value)) return undefined;
+  const year = Number(value);
+  return year >= 2000 && year <= 2100 ? year : undefined;
 }
 
 /** The regional overview is a public page: the server renders it with its data (issue 12). */

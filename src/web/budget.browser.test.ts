@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -7,7 +8,10 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
+import { adoptActionPlanVersionForTest } from "../../test/factories.ts";
+import { actionPlanVersions, cycles, municipalities, users } from "../db/schema/index.ts";
 import { demoPassword } from "../demo/load-demo-data.ts";
+import { rollCycle } from "../services/cycles/roll-cycle.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each step there to look at. */
 const shotsDir = process.env.PLANVERK_SHOTS;
@@ -25,7 +29,9 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
   });
   afterAll(() => env?.close());
 
-  it("a planner lowers a 2028 frame, sees the overrun, runs the prioritisation, applies it, and the overrun is gone", async () => {
+  it("a planner lowers a 2028 frame, sees the overrun, runs the prioritisation, applies it, and the overrun is gone", {
+    timeout: 90_000,
+  }, async () => {
     const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
     page.setDefaultTimeout(10_000);
@@ -151,4 +157,62 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "09-viewer");
   });
+
+  it("after rolling, the 2028 budget starts from the adopted frames with their origin, and 2027 is a link away", async () => {
+    // The council adopts 2027 and the planner rolls to 2028 (the steps themselves are tested elsewhere).
+    const { db } = env.t.database;
+    const [draft] = await db
+      .select({ version: actionPlanVersions, cycleId: cycles.id })
+      .from(actionPlanVersions)
+      .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+      .innerJoin(municipalities, eq(municipalities.id, cycles.municipalityId))
+      .where(and(eq(municipalities.number, "3301"), eq(cycles.budgetYear, 2027)));
+    if (!draft) throw new Error("demo has no 2027 action plan");
+    await adoptActionPlanVersionForTest(db, draft.version);
+    const [planner] = await db.select().from(users).where(eq(users.email, "planlegger@demo.planverk.no"));
+    const [drammen] = await db.select().from(municipalities).where(eq(municipalities.number, "3301"));
+    await rollCycle({
+      ctx: {
+        db,
+        actor: {
+          kind: "user",
+          userId: planner?.id ?? "",
+          email: planner?.email ?? "",
+          name: "Planlegger",
+          isSystemAdmin: false,
+          roles: { [drammen?.id ?? ""]: "planner" },
+        },
+      },
+      input: { municipalityNumber: "3301", cycleId: draft.cycleId },
+    });
+
+    const page = await (await env.browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
+    await page.goto(`${env.baseUrl}/budsjett`, { waitUntil: "networkidle" });
+    // The plan in preparation by default.
+    await page.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
+    const switcher = page.getByRole("navigation", { name: "Velg handlingsplan" });
+    expect(
+      await switcher.getByRole("link", { name: /Handlingsplan 2028/ }).getAttribute("aria-current"),
+    ).toBe("page");
+    const row2029 = page.getByTestId("frame-2029");
+    expect(await row2029.getByTestId("frame-origin").textContent()).toContain(
+      "fra vedtatt økonomiplan 2027–2030, sak 068/26",
+    );
+    // The new last year has no frame: not an overrun, no red alert.
+    expect(await page.getByTestId("frame-2031").textContent()).toContain("Ikke rammesatt");
+    expect(await page.getByTestId("overruns").count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, "10-carried");
+
+    // The adopted 2027 plan is a link away, and the address keeps the choice.
+    await switcher.getByRole("link", { name: /Handlingsplan 2027/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
+    expect(page.url()).toContain("/budsjett?aar=2027");
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
+    expect(await page.getByTestId("frame-origin").count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 90_000);
 });

@@ -11,6 +11,17 @@ export const cyclePaths = {
     cycleId: string,
     action: "advance" | "adopt" | "revisions" | "roll",
   ) => `/api/municipalities/${municipalityNumber}/cycles/${cycleId}/${action}`,
+  consequences: (
+    municipalityNumber: string,
+    cycleId: string,
+    action: "advance" | "step_back" | "adopt" | "roll",
+  ) => `/api/municipalities/${municipalityNumber}/cycles/${cycleId}/consequences?action=${action}`,
+  stepBack: (municipalityNumber: string, cycleId: string) =>
+    `/api/municipalities/${municipalityNumber}/cycles/${cycleId}/step-back`,
+  decision: (municipalityNumber: string, cycleId: string, revision: number) =>
+    `/api/municipalities/${municipalityNumber}/cycles/${cycleId}/action-plans/${revision}/decision`,
+  plan: (municipalityNumber: string, planId: string) =>
+    `/api/municipalities/${municipalityNumber}/plans/${planId}`,
   actionPlan: (
     municipalityNumber: string,
     planId: string,

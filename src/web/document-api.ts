@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ErrorBody } from "../http/errors.ts";
 import type { ImportAppliedResponse, ImportPreviewResponse } from "../http/routes/documents.ts";
 import type { SessionResponse } from "../http/routes/session.ts";
-import { ApiError, apiPaths } from "./api.ts";
+import { ApiError, apiHeaders, apiPaths } from "./api.ts";
 
 export const documentPaths = {
   download: (
@@ -29,7 +29,7 @@ function useUpload<T>(path: (token?: string) => string) {
         method: "POST",
         credentials: "same-origin",
         headers: {
-          accept: "application/json",
+          ...apiHeaders(),
           "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           ...(session?.csrfToken ? { "x-csrf-token": session.csrfToken } : {}),
         },

@@ -17,6 +17,8 @@ export const evaluationPaths = {
     `/api/municipalities/${n}/evaluations/${roundId}/answers/${encodeURIComponent(reference)}`,
   selfAssessment: (n: string, roundId: string, reference: string) =>
     `/api/municipalities/${n}/evaluations/${roundId}/self-assessments/${encodeURIComponent(reference)}`,
+  consequences: (n: string, roundId: string, change: string) =>
+    `/api/municipalities/${n}/evaluations/${roundId}/consequences?change=${change}`,
   tasks: () => "/api/evaluation-tasks",
 };
 

@@ -161,6 +161,19 @@ describe.skipIf(!browserAvailable)("evaluation rounds in Chromium", () => {
     await result.getByText("Mangler måling av effekt.").waitFor();
     expect(await accessibilityViolations(planner)).toEqual([]);
     await shot(planner, "04-results");
+    // The anonymity rule is stated beside the results.
+    expect(await planner.getByTestId("anonymity-rule").textContent()).toContain("færre enn 3 svar");
+
+    // Closing asks first, and warns that few have answered.
+    await planner.getByRole("button", { name: "Lukk runden" }).click();
+    const dialog = planner.getByRole("dialog");
+    await dialog.getByText("Panelet kan ikke lenger svare.").waitFor();
+    await dialog
+      .getByTestId("warnings")
+      .getByText(/^Bare \d+ av \d+ har svart\.$/)
+      .waitFor();
+    await dialog.getByRole("button", { name: "Bekreft" }).click();
+    await planner.getByRole("button", { name: "Åpne runden igjen" }).waitFor();
     expect(errors).toEqual([]);
   }, 120_000);
 });

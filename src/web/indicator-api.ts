@@ -13,6 +13,8 @@ export const indicatorPaths = {
     `/api/municipalities/${municipalityNumber}/indicators/${id}/import-preview`,
   imports: (municipalityNumber: string, id: string) =>
     `/api/municipalities/${municipalityNumber}/indicators/${id}/imports`,
+  restoreImport: (municipalityNumber: string, id: string, importId: string) =>
+    `/api/municipalities/${municipalityNumber}/indicators/${id}/imports/${importId}/restore`,
 };
 
 /** The API paths a page under /indikatorer needs, for the server to fetch before it renders. */

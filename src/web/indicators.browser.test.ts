@@ -8,6 +8,7 @@ import {
   signInWithForm,
   startAppInBrowser,
 } from "../../test/browser.ts";
+import { windows1252 } from "../../test/statistics.ts";
 import { demoPassword } from "../demo/load-demo-data.ts";
 
 /** With PLANVERK_SHOTS=<folder>, the test leaves screenshots of each step there to look at. */
@@ -127,5 +128,62 @@ describe.skipIf(!browserAvailable)("indicators in Chromium", () => {
     const html = await (await page.request.get(page.url())).text();
     expect(html).toContain('role="img"');
     expect(html).toContain("Linjediagram over Sysselsatte i industrien");
+  });
+
+  it("a CSV saved by Excel on a Norwegian PC (Windows-1252) is read with æøå; a re-import says what it removes, merges, and an earlier import is restored", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
+    await page.goto(`${env.baseUrl}/indikatorer`);
+    await page.getByRole("link", { name: "Ny indikator" }).click();
+    await page.getByLabel("Navn").fill("Andel fra regnearket");
+    await page.getByRole("button", { name: "Lagre indikatoren" }).click();
+    await page.getByRole("heading", { level: 1, name: "Andel fra regnearket" }).waitFor();
+
+    const upload = async (rows: string[]) => {
+      await page.getByRole("link", { name: "Importer tall" }).click();
+      const text = `Kommune;År;Verdi\r\n${rows.join("\r\n")}\r\n`;
+      await page.getByLabel("Fil (JSON-stat eller CSV)").setInputFiles({
+        name: "andel.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(windows1252(text)),
+      });
+      await page.getByRole("button", { name: "Les inn" }).click();
+      await page.getByTestId("dimensions").waitFor();
+    };
+    await upload(["3301 Drammen;2022;11,5", "3301 Drammen;2023;12,5", "3314 Øvre Eiker;2023;9,75"]);
+    expect(await page.getByTestId("dataset-label").textContent()).toContain("Tegnkoding: Windows-1252.");
+    expect(await page.getByTestId("preview").textContent()).toContain("Øvre Eiker");
+    await page.getByRole("button", { name: "Lagre importen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Andel fra regnearket" }).waitFor();
+
+    // The new file lacks 2022: the preview says it would be removed; merging keeps it.
+    await upload(["3301 Drammen;2023;13", "3314 Øvre Eiker;2023;9,75"]);
+    await page
+      .getByTestId("reimport-periods")
+      .getByText("Periodene 2022 er ikke i filen og fjernes fra serien.")
+      .waitFor();
+    expect(await page.getByTestId("reimport-counts").textContent()).toContain("1 endrede og 1 fjernede");
+    await page.getByLabel("Flette per periode: periodene i filen erstattes, de andre beholdes").check();
+    await page
+      .getByTestId("reimport-periods")
+      .getByText("Periodene 2022 er ikke i filen og beholdes.")
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, "07-reimport");
+    await page.getByRole("button", { name: "Lagre importen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Andel fra regnearket" }).waitFor();
+    await page
+      .getByTestId("current-import")
+      .getByText(/3 verdier/)
+      .waitFor();
+
+    // The first import is in the history and can be brought back.
+    await page.getByText("Tidligere importer (historikk)").click();
+    await page.getByRole("button", { name: "Gjenopprett" }).first().click();
+    await page.getByText("Importen er gjenopprettet som gjeldende serie.").waitFor();
+    expect(errors).toEqual([]);
   });
 });

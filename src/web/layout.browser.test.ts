@@ -63,7 +63,7 @@ describe.skipIf(!browserAvailable)("the signed-in app on a phone (390 px)", () =
     await menu.getByRole("link", { name: "Tiltak" }).click();
     await page.waitForURL(`${baseUrl}/tiltak`);
     // The page's chunk may still be loading; the menu closes when the new page renders.
-    await page.getByRole("heading", { level: 1, name: "Tiltak i handlingsplanen" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /^Tiltak i handlingsplan/ }).waitFor();
     await page.locator('#pv-menu-button[aria-expanded="false"]').waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(390);
   });

@@ -65,7 +65,7 @@ describe.skipIf(!browserAvailable)("the public pages for an anonymous visitor in
     const chain = page.getByRole("navigation", { name: "Sammenheng" });
     expect(await chain.textContent()).toContain("Grønn næring");
     expect(await page.locator("dl.chain").textContent()).toContain("Flere arbeidsplasser i regionen");
-    expect(await page.getByRole("table", { name: /Vedtatt budsjett per år/ }).textContent()).toContain(
+    expect(await page.getByRole("table", { name: /Kostnader per år for/ }).textContent()).toContain(
       "500\u00a0000\u00a0kr",
     );
     const history = page.getByTestId("status-history");

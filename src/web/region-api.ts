@@ -10,7 +10,7 @@ import { browserFetchJson } from "./api.ts";
 /** API paths of the region (issue 12); each query's key is its path, so the server can prefetch it. */
 export const regionPaths = {
   regions: () => "/api/regions",
-  region: (slug: string) => `/api/regions/${slug}`,
+  region: (slug: string, year?: number) => `/api/regions/${slug}${year ? `?year=${year}` : ""}`,
   settings: (slug: string) => `/api/regions/${slug}/settings`,
   coordinator: (slug: string, userId: string) => `/api/regions/${slug}/coordinators/${userId}`,
   coordinators: (slug: string) => `/api/regions/${slug}/coordinators`,
@@ -27,8 +27,9 @@ function useJson<T>(path: string, enabled = true) {
 
 export const useRegions = () => useJson<RegionListResponse>(regionPaths.regions());
 
-export const useRegionOverview = (slug: string | undefined) =>
-  useJson<RegionOverviewResponse>(regionPaths.region(slug ?? ""), Boolean(slug));
+/** The overview for a budget year (`?aar=` on the page); without one, the server's default year. */
+export const useRegionOverview = (slug: string | undefined, year?: number) =>
+  useJson<RegionOverviewResponse>(regionPaths.region(slug ?? "", year), Boolean(slug));
 
 export const useRegionSettings = (slug: string, enabled: boolean) =>
   useJson<RegionSettingsResponse>(regionPaths.settings(slug), enabled);

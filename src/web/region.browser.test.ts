@@ -80,10 +80,11 @@ describe.skipIf(!browserAvailable)("the region in Chromium", () => {
     await lierFrameShares.waitFor();
     const t018 = lierFrameShares.getByRole("row", { name: /T-018/ });
     expect(await t018.textContent()).toContain("25 %");
-    expect(await t018.textContent()).toContain(nbsp("100 000 kr"));
-    // Lier's own measures cost 450 000 kr in 2027; with its shares of T-007 (30 % of 400 000) and
-    // T-018 (25 % of 400 000) the frame check sums 670 000 kr.
-    expect(await lier.page.getByTestId("frame-2027").textContent()).toContain(nbsp("670 000 kr"));
+    // Drammen's 2027 plan (with T-007 and T-018) is still a draft: Lier's frame check counts no share
+    // of it until Drammen adopts (a municipality's numbers change only by its own decisions), so it
+    // sums Lier's own measures, 450 000 kr in 2027.
+    expect(await t018.textContent()).not.toContain(nbsp("100 000 kr"));
+    expect(await lier.page.getByTestId("frame-2027").textContent()).toContain(nbsp("450 000 kr"));
     expect(await accessibilityViolations(lier.page)).toEqual([]);
     await shot(lier.page, "region-04-lier-budget");
 

@@ -7,6 +7,11 @@ import {
 } from "../../test/browser.ts";
 import { demoPassword } from "../demo/load-demo-data.ts";
 
+/** Confirms the step in the dialog that asks for it. */
+async function confirmDialog(page: import("playwright-core").Page) {
+  await page.getByRole("dialog").getByRole("button", { name: "Bekreft" }).click();
+}
+
 describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
   let env: Awaited<ReturnType<typeof startAppInBrowser>>;
   beforeAll(async () => {
@@ -35,12 +40,14 @@ describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
 
     // To «vedtak» (the 2027 draft has no measure flagged «må vurderes»), and the decision.
     await page.getByRole("button", { name: "Gå videre til «Vedtak»" }).click();
+    await confirmDialog(page);
     await page.getByText("Rulleringen er nå i fasen «Vedtak».").waitFor();
     await page.getByLabel("Vedtaksdato").fill("2026-12-15");
     await page.getByLabel("Vedtatt av").fill("Bystyret");
     await page.getByLabel("Saksnummer").fill("sak 123/26");
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Registrer vedtak" }).click();
+    await confirmDialog(page);
     await page.getByText("Vedtaket er registrert. Handlingsplanen for 2027 er vedtatt.").waitFor();
     const versions = page.getByTestId("versions-table");
     await versions.getByText("Vedtatt av Bystyret 15.12.2026, sak 123/26").waitFor();
@@ -63,6 +70,7 @@ describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
     // Back to the årshjul, and on to next year.
     await page.goBack();
     await page.getByRole("button", { name: "Rull til 2028" }).click();
+    await confirmDialog(page);
     await page.getByText(/Rulleringen for 2028 er opprettet\. \d+ tiltak er ført videre\./).waitFor();
     await page.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
     const flagged = async () =>
@@ -78,12 +86,14 @@ describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
     // Moving on while measures are flagged is refused, with the reason on screen.
     for (const phase of ["Utarbeidelse", "Rammesak", "Tilpasning"]) {
       await page.getByRole("button", { name: `Gå videre til «${phase}»` }).click();
+      await confirmDialog(page);
       await page.getByText(`Rulleringen er nå i fasen «${phase}».`).waitFor();
     }
     expect(await page.getByTestId("blockers").textContent()).toContain(
       `${carried} tiltak er merket «må vurderes»`,
     );
     await page.getByRole("button", { name: "Gå videre til «Vedtak»" }).click();
+    await confirmDialog(page);
     const refusal = page.getByRole("alert").filter({ hasText: "Kunne ikke gå videre" });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(

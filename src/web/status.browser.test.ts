@@ -80,9 +80,14 @@ describe.skipIf(!browserAvailable)("status reporting in Chromium", () => {
     await planner.getByRole("button", { name: /Opprett rapporteringsperioder/ }).click();
     await planner.getByTestId("period-t1").waitFor();
     expect(await planner.getByTestId("period-t1").textContent()).toContain("30.04.2026");
+    // Its due date (15 May 2026) has passed with every report missing: marked in words, not colour only.
+    expect(await planner.getByTestId("period-t1").getByTestId("overdue").textContent()).toBe("Forfalt");
     await planner.getByRole("button", { name: "Åpne 1. tertial" }).click();
     await planner.getByTestId("period-t1").getByText("Åpen").waitFor();
     await planner.getByTestId("completeness-summary").waitFor();
+    expect(await planner.getByTestId("auto-reminder").textContent()).toBe(
+      "Påminnelse sendes 3 dager før fristen til tiltakseiere som ikke har rapportert.",
+    );
     expect(await accessibilityViolations(planner)).toEqual([]);
     await shot(planner, "01-planner-periods");
 

@@ -1,3 +1,4 @@
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { bigint, date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { frameStatuses } from "../../domain/frame-check.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
@@ -57,6 +58,11 @@ export const budgetFrames = pgTable(
     status: text("status", { enum: frameStatuses }).notNull().default("proposed"),
     decisionDate: date("decision_date"),
     caseReference: text("case_reference"),
+    /**
+     * Carried forward at rolling: the adopted frame of the previous cycle this one started from
+     * (its cycle, amount and case reference are the origin shown beside it).
+     */
+    carriedFromFrameId: uuid("carried_from_frame_id").references((): AnyPgColumn => budgetFrames.id),
     version: rowVersion(),
     ...timestamps(),
   },

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { type MeasureLink, measureStatuses, partnerRoles } from "../../domain/measures.ts";
@@ -208,4 +209,55 @@ export const measureSpending = pgTable(
     ...timestamps(),
   },
   (t) => [unique("measure_spending_uq").on(t.measureId, t.year, t.fundingSourceId)],
+);
+
+/** What a removed measure version said, kept whole so it can be put back (see `snapshot`). */
+export type RemovedMeasureSnapshot = {
+  version: Record<string, unknown>;
+  goalIds: string[];
+  objectiveIds: string[];
+  partners: { organisationId: string; role: string }[];
+  costs: {
+    year: number;
+    fundingSourceId: string;
+    amountNok: number;
+    externalStatus: "applied" | "granted" | "expected" | null;
+  }[];
+};
+
+/**
+ * A measure taken out of a draft action plan (by hand or by an applied prioritisation): the
+ * version row is deleted as before, its last content is kept here so it can be listed («Tatt ut
+ * av forslaget») and put back with its reference. `prioritisation_id` groups the rows of one
+ * applied proposal, the unit of undo.
+ */
+export const removedMeasureVersions = pgTable(
+  "removed_measure_versions",
+  {
+    id: id(),
+    municipalityId: municipalityRef(),
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id),
+    actionPlanVersionId: uuid("action_plan_version_id")
+      .notNull()
+      .references(() => actionPlanVersions.id),
+    snapshot: jsonb("snapshot").$type<RemovedMeasureSnapshot>().notNull(),
+    via: text("via", { enum: ["manual", "prioritisation"] }).notNull(),
+    reason: text("reason").notNull().default(""),
+    prioritisationId: uuid("prioritisation_id"),
+    removedByUserId: uuid("removed_by_user_id").references(() => users.id),
+    removedByLabel: text("removed_by_label").notNull().default(""),
+    removedAt: timestamp("removed_at", { withTimezone: true }).notNull().defaultNow(),
+    restoredAt: timestamp("restored_at", { withTimezone: true }),
+    restoredByUserId: uuid("restored_by_user_id").references(() => users.id),
+    version: rowVersion(),
+  },
+  (t) => [
+    uniqueIndex("removed_measure_versions_open_uq")
+      .on(t.measureId, t.actionPlanVersionId)
+      .where(sql`${t.restoredAt} is null`),
+    index("removed_measure_versions_plan_idx").on(t.actionPlanVersionId),
+    index("removed_measure_versions_municipality_idx").on(t.municipalityId),
+  ],
 );

@@ -13,7 +13,10 @@ import {
 
 // CSV files in long form (one column per dimension, the value last), read into a StatTable.
 
-/** Statistics Norway's symbols for a value that is missing; the value is stored as NULL. */
+/**
+ * Statistics Norway's symbols for a value that is not a number. All but «-» mean missing (stored as
+ * NULL); «-» means nil and is stored as 0 with its symbol (see `nilSymbol` in mapping.ts).
+ */
 export const missingSymbols = ["..", "...", ":", ".", "-"] as const;
 
 /** Splits one line; `unclosed` is set when a quoted cell runs to the end of the line. */
@@ -65,7 +68,7 @@ function guessRole(header: string): StatRole {
 
 /**
  * Reads a CSV file in long form: a header row, one column per dimension and the value in the last
- * column. Semicolon or comma separated; decimal comma allowed; ".." ":" "." "-" mean missing.
+ * column. Semicolon or comma separated; decimal comma allowed; ".." ":" "." mean missing, "-" nil.
  */
 export function readCsv(text: string): StatTable {
   checkText(text);

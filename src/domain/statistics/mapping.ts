@@ -1,4 +1,11 @@
-import { quote, type StatCategory, type StatDimension, type StatRole, type StatTable } from "./table.ts";
+import {
+  looksLikeTime,
+  periodsOf,
+  quote,
+  type StatCategory,
+  type StatDimension,
+  type StatTable,
+} from "./table.ts";
 
 // A table turned into indicator series by the mapping the planner chooses in the import wizard.
 
@@ -22,8 +29,10 @@ export function matchRegionCode(code: string, known: ReadonlyMap<string, string 
 }
 
 export type ImportMapping = {
-  region: string;
-  time: string;
+  /** The region dimension; null for a national table (every value belongs to «Hele landet»). */
+  region: string | null;
+  /** The time dimension; null only when the table has none, which the mapping then reports. */
+  time: string | null;
   category: string | null;
   content: string | null;
   /** Chosen category codes per dimension. Region, time and category keep all when not named; every
@@ -54,16 +63,52 @@ export type MappingResult = {
   decimals: number | null;
 };
 
-/** A first guess at the mapping from the dimensions' roles, for the wizard to start from. */
-export function suggestMapping(table: StatTable): ImportMapping {
-  const byRole = (role: StatRole) => table.dimensions.find((d) => d.role === role)?.id;
-  const region = byRole("geo") ?? table.dimensions[0]?.id ?? "";
-  const time = byRole("time") ?? table.dimensions.find((d) => d.id !== region)?.id ?? "";
-  const content = byRole("metric") ?? null;
-  const rest = table.dimensions.filter((d) => ![region, time, content].includes(d.id));
-  const category = rest.find((d) => d.categories.length > 1)?.id ?? null;
+/** Statistics Norway's «-»: the value is nil (zero), not missing; it is stored as 0 with its symbol. */
+export const nilSymbol = "-";
+
+/** The whole country, for the rows of a table without a region dimension. */
+export const wholeCountry = { code: "0", label: "Hele landet" } as const;
+
+/** How many of a dimension's codes are municipality numbers (those in `known`, or any four digits). */
+function municipalityCodeShare(dim: StatDimension, known?: ReadonlyMap<string, string | null>): number {
+  if (dim.categories.length === 0) return 0;
+  const matches = dim.categories.filter((c) =>
+    known
+      ? matchRegionCode(c.code, known)?.kind === "municipality"
+      : /^\d{4}$/.test(c.code.trim().replace(/^[A-Za-z]{1,3}-/, "")),
+  ).length;
+  return matches / dim.categories.length;
+}
+
+/**
+ * A first guess at the mapping, for the wizard to start from. It never names one dimension for two
+ * roles. The region is the dimension whose codes best match municipality numbers (among those marked
+ * geographic when any are), or none for a national table; time is the dimension marked time, else one
+ * whose codes or labels are periods.
+ */
+export function suggestMapping(table: StatTable, known?: ReadonlyMap<string, string | null>): ImportMapping {
+  const dims = table.dimensions;
+  const taken = new Set<string>();
+  const take = (dim: StatDimension | undefined) => {
+    if (!dim) return null;
+    taken.add(dim.id);
+    return dim.id;
+  };
+  const scored = dims
+    .map((d, i) => ({ d, i, share: municipalityCodeShare(d, known) }))
+    .filter(({ d, share }) => d.role === "geo" || (share >= 0.5 && d.role === null && !looksLikeTime(d)));
+  scored.sort(
+    (a, b) => b.share - a.share || Number(b.d.role === "geo") - Number(a.d.role === "geo") || a.i - b.i,
+  );
+  const region = take(scored[0]?.d);
+  const free = () => dims.filter((d) => !taken.has(d.id));
+  const time = take(
+    free().find((d) => d.role === "time") ?? free().find((d) => d.role === null && looksLikeTime(d)),
+  );
+  const content = take(free().find((d) => d.role === "metric"));
+  const category = take(free().find((d) => d.categories.length > 1));
   const selections: Record<string, string[]> = {};
-  for (const d of table.dimensions) {
+  for (const d of dims) {
     if (d.id === region || d.id === time || d.id === category) continue;
     const first = d.categories[0];
     if (first) selections[d.id] = [first.code];
@@ -99,6 +144,12 @@ export function mapTable(
   const chosen = roles.map(([, id]) => id).filter((id): id is string => id !== null);
   if (new Set(chosen).size !== chosen.length)
     problems.push("Region, tid, kategori og innhold må være forskjellige dimensjoner.");
+  if (mapping.time === null)
+    problems.push(
+      table.dimensions.length <= 1
+        ? `Datasettet har bare én dimensjon (${names}), og ingen tid: verdiene kan ikke knyttes til år. Last ned tabellen med tid (år) som egen dimensjon eller kolonne.`
+        : `Velg tidsdimensjonen (datasettet har ${names}).`,
+    );
   if (problems.length > 0) return empty();
 
   // Which category indexes each dimension keeps.
@@ -124,14 +175,18 @@ export function mapTable(
   });
   if (problems.length > 0) return empty();
 
-  const regionAt = dimIndex.get(mapping.region) as number;
-  const timeAt = dimIndex.get(mapping.time) as number;
+  const regionAt = mapping.region === null ? -1 : (dimIndex.get(mapping.region) as number);
+  const timeAt = dimIndex.get(mapping.time as string) as number;
   const categoryAt = mapping.category === null ? -1 : (dimIndex.get(mapping.category) as number);
   const contentAt = mapping.content === null ? -1 : (dimIndex.get(mapping.content) as number);
-  const regionDim = table.dimensions[regionAt] as StatDimension;
+  // A national table: one region, the whole country.
+  const regionDim: StatDimension =
+    regionAt >= 0
+      ? (table.dimensions[regionAt] as StatDimension)
+      : { id: "", label: "", role: "geo", categories: [{ ...wholeCountry, unit: null, decimals: null }] };
   const regionMatches = regionDim.categories.map((c) => matchRegionCode(c.code, known));
   const unmatchedRegions = regionDim.categories
-    .filter((_c, i) => keep[regionAt]?.has(i) && regionMatches[i] === null)
+    .filter((_c, i) => (regionAt < 0 || keep[regionAt]?.has(i)) && regionMatches[i] === null)
     .map((c) => ({ code: c.code, label: c.label }));
   if (unmatchedRegions.length > 0) {
     const list = unmatchedRegions.slice(0, 10).map((r) => `${r.code} ${r.label}`.trim());
@@ -145,16 +200,15 @@ export function mapTable(
       : undefined;
 
   const rows: SeriesRow[] = [];
-  const timeDim = table.dimensions[timeAt] as StatDimension;
+  const periods = periodsOf(table.dimensions[timeAt] as StatDimension);
   const categoryDim = categoryAt >= 0 ? (table.dimensions[categoryAt] as StatDimension) : null;
   const contentDim = contentAt >= 0 ? (table.dimensions[contentAt] as StatDimension) : null;
   table.forEachCell((coords, value, status) => {
     for (let d = 0; d < coords.length; d++) if (!keep[d]?.has(coords[d] as number)) return;
-    const r = coords[regionAt] as number;
+    const r = regionAt >= 0 ? (coords[regionAt] as number) : 0;
     const match = regionMatches[r];
     if (!match) return;
     const region = regionDim.categories[r] as StatCategory;
-    const time = timeDim.categories[coords[timeAt] as number] as StatCategory;
     const category = categoryDim ? categoryDim.categories[coords[categoryAt] as number] : undefined;
     const content = contentDim ? contentDim.categories[coords[contentAt] as number] : undefined;
     rows.push({
@@ -162,12 +216,12 @@ export function mapTable(
       regionLabel: region.label,
       regionNumber: match.number,
       regionMunicipalityId: match.municipalityId,
-      period: time.code,
+      period: periods[coords[timeAt] as number] as string,
       category: category?.code ?? "",
       categoryLabel: category?.label ?? "",
       content: content?.code ?? "",
       contentLabel: content?.label ?? "",
-      value,
+      value: value === null && status === nilSymbol ? 0 : value,
       status: value === null ? status : status || null,
     });
   });

@@ -56,18 +56,29 @@ export const quote = (s: string) => `«${s}»`;
  * text), with a message that says what the file seems to be.
  */
 export function checkText(text: string): void {
-  const start = text.slice(0, 8);
+  checkNotBinary(text.slice(0, 8));
+  checkTextSample(text);
+}
+
+/**
+ * Refuses a file whose first characters (or bytes, read one character per byte) are those of a PDF,
+ * a zip archive (.xlsx, .docx) or an image, saying what it seems to be.
+ */
+export function checkNotBinary(start: string): void {
   const what = start.startsWith("%PDF")
     ? "en PDF-fil"
     : start.startsWith("PK\u0003\u0004")
       ? "et Excel-regneark eller et annet zip-arkiv (.xlsx, .docx, .zip)"
-      : /^\uFFFDPNG|^\u0089PNG|^\uFFFD\uFFFD\uFFFD/.test(start)
+      : /^\uFFFDPNG|^\u0089PNG|^\u2030PNG|^\uFFFD\uFFFD\uFFFD|^\u00ff\u00d8\u00ff|^GIF8/.test(start)
         ? "et bilde eller en annen binærfil"
         : null;
   if (what)
     throw new StatisticsFileError(
       `Filen ser ut til å være ${what}, ikke en tekstfil. Last ned tabellen som JSON-stat eller CSV og prøv igjen.`,
     );
+}
+
+function checkTextSample(text: string): void {
   const sample = text.slice(0, 64 * 1024);
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -100,6 +111,47 @@ export function checkLengths(label: string, dimensions: StatDimension[]): void {
     }
   }
 }
+
+/**
+ * A period as the app stores it, from a time code or label as Statistics Norway writes them: a year
+ * «2024», a quarter «2024K1» (also «2024Q1»), a month «2024M01», a school year «2023-2024» (also
+ * «2023/2024», «2023-24»). Anything else is null.
+ */
+export function normalisePeriod(text: string): string | null {
+  const s = text.trim();
+  if (/^\d{4}$/.test(s)) return s;
+  const quarter = /^(\d{4})\s*[KQ]([1-4])$/i.exec(s);
+  if (quarter) return `${quarter[1]}K${quarter[2]}`;
+  const month = /^(\d{4})\s*M(0[1-9]|1[0-2])$/i.exec(s);
+  if (month) return `${month[1]}M${month[2]}`;
+  const school = /^(\d{4})\s*[-/\u2013]\s*(\d{4}|\d{2})$/.exec(s);
+  if (school) {
+    const start = Number(school[1]);
+    const end = school[2] as string;
+    const next = end.length === 4 ? Number(end) : start + 1;
+    if (next === start + 1 && String(next).endsWith(end)) return `${start}-${next}`;
+  }
+  return null;
+}
+
+/**
+ * The periods of a time dimension, one per category: from the codes when every code is a period,
+ * else from the labels when every label is one (PxWebApi tables coded «0», «1» labelled «2004»,
+ * «2005»), else the codes as they are.
+ */
+export function periodsOf(dimension: StatDimension): string[] {
+  const fromCodes = dimension.categories.map((c) => normalisePeriod(c.code));
+  if (fromCodes.every((p) => p !== null)) return fromCodes as string[];
+  const fromLabels = dimension.categories.map((c) => normalisePeriod(c.label));
+  if (fromLabels.every((p) => p !== null)) return fromLabels as string[];
+  return dimension.categories.map((c) => c.code);
+}
+
+/** Whether a dimension's codes or labels are all periods (a time dimension without a role). */
+export const looksLikeTime = (dimension: StatDimension) =>
+  dimension.categories.length > 0 &&
+  (dimension.categories.every((c) => normalisePeriod(c.code) !== null) ||
+    dimension.categories.every((c) => normalisePeriod(c.label) !== null));
 
 /** The year a period label belongs to: "2023", "2023K1", "2023M04" → 2023. */
 export function periodYear(period: string): number | null {

@@ -7,7 +7,7 @@ import { getFrameCheck } from "../../services/budget/get-frame-check.ts";
 import { listBudgetSetup } from "../../services/budget/list-budget-setup.ts";
 import { setFrame } from "../../services/budget/set-frame.ts";
 import { setMeasureFinancing } from "../../services/measures/set-measure-financing.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals, yearQuery } from "../schemas.ts";
 
 const setupSchema = z.object({
   frameAreas: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -33,11 +33,40 @@ const frameCheckSchema = z.object({
       frameAreaName: z.string(),
       frameId: z.string().nullable(),
       frameVersion: z.number().int().nullable(),
-      frameNok: z.number().int().nullable(),
+      frameNok: nokOut.nullable(),
       frameStatus: z.enum(frameStatuses).nullable(),
-      sumNok: z.number().int(),
-      remainingNok: z.number().int().nullable(),
-      overrunNok: z.number().int(),
+      sumNok: nokOut,
+      remainingNok: nokOut.nullable(),
+      overrunNok: nokOut,
+      /** within / over an existing frame; unframed = money but no frame («Ikke rammesatt»); empty. */
+      state: z.enum(["within", "over", "unframed", "empty"]),
+      /** A frame carried forward at rolling: the adopted økonomiplan it came from. */
+      origin: z
+        .object({
+          budgetYear: z.number().int(),
+          period: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
+          caseReference: z.string().nullable(),
+          decisionDate: z.string().nullable(),
+          amountNok: nokOut,
+        })
+        .nullable(),
+    }),
+  ),
+  overBudget: z.array(
+    z.object({
+      year: z.number().int(),
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      frameNok: nokOut,
+      sumNok: nokOut,
+    }),
+  ),
+  unframed: z.array(
+    z.object({
+      year: z.number().int(),
+      frameAreaId: z.string(),
+      frameAreaName: z.string(),
+      sumNok: nokOut,
     }),
   ),
   overruns: z.array(
@@ -45,9 +74,9 @@ const frameCheckSchema = z.object({
       year: z.number().int(),
       frameAreaId: z.string(),
       frameAreaName: z.string(),
-      frameNok: z.number().int().nullable(),
-      sumNok: z.number().int(),
-      excessNok: z.number().int(),
+      frameNok: nokOut.nullable(),
+      sumNok: nokOut,
+      excessNok: nokOut,
     }),
   ),
   /** Shared measures whose share this municipality counts (issue 12). */
@@ -60,7 +89,7 @@ const frameCheckSchema = z.object({
       ownerName: z.string(),
       role: z.enum(["owner", "participant"]),
       sharePercent: z.number().int(),
-      byYear: z.array(z.object({ year: z.number().int(), amountNok: z.number().int() })),
+      byYear: z.array(z.object({ year: z.number().int(), amountNok: nokOut })),
     }),
   ),
   allowedActions: z.array(z.string()),
@@ -158,6 +187,7 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["budsjett"],
         summary: "Set a measure's financing per year and funding source in the draft action plan (planners)",
         params: z.object({ municipalityNumber, reference: z.string().min(1).max(40) }),
+        querystring: z.object({ year: yearQuery }),
         body: z.object({
           rows: z
             .array(
@@ -174,6 +204,9 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      setMeasureFinancing({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+      setMeasureFinancing({
+        ctx: request.ctx,
+        input: { ...request.params, ...request.body, year: request.query.year },
+      }),
   );
 };

@@ -4,11 +4,14 @@ import { createTestApp, signedInPlanner, signIn } from "../../../test/app.ts";
 import { createUser, testPassword } from "../../../test/factories.ts";
 import {
   actionPlanVersions,
+  auditEvents,
+  budgetFrames,
   cycles,
   measureCosts,
   measures,
   measureVersions,
 } from "../../db/schema/index.ts";
+import type { FrameCheckResponse } from "./budget.ts";
 import type { ComparisonResponse, CycleResponse } from "./cycles.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -227,7 +230,7 @@ describe("the yearly cycle", () => {
       decisionBody: "Bystyret",
       caseReference: "sak 45/27",
     });
-    expect(adopted.json()).toEqual({ budgetYear: 2027, revision: 1, status: "adopted" });
+    expect(adopted.json()).toEqual({ budgetYear: 2027, revision: 1, status: "adopted", warnings: [] });
   });
 
   it("rolls to next year: running measures carry over with the same reference, flagged; ended ones stay behind; only once", async () => {
@@ -403,7 +406,10 @@ describe("the budget frames", () => {
     expect(refused.json().error.message).toContain(
       "2028, Næringsutvikling – drift: ramme 200\u00a0000\u00a0kr, sum 300\u00a0000\u00a0kr, over med 100\u00a0000\u00a0kr",
     );
-    expect(refused.json().error.details.overruns).toHaveLength(1);
+    // details is a list, as in every refusal; the overrun problem carries the overruns.
+    const details = refused.json().error.details as { path: string; message: string; overruns?: unknown[] }[];
+    expect(Array.isArray(details)).toBe(true);
+    expect(details.find((d) => d.overruns)?.overruns).toHaveLength(1);
     const [stillDraft] = await t.database.db
       .select()
       .from(actionPlanVersions)
@@ -429,6 +435,89 @@ describe("the budget frames", () => {
     expect(frameCheck.overruns).toEqual([]);
     const accepted = await f.send("POST", `/cycles/${f.cycleId}/adopt`, decision);
     expect(accepted.statusCode, accepted.body).toBe(200);
+  });
+
+  it("carry the adopted frames into the rolled cycle with their origin; the new last year starts unframed", async () => {
+    const f = await planWithMeasures();
+    const source = await adopt2027(f);
+    const rolled = await f.send("POST", `/cycles/${source.id}/roll`);
+    expect(rolled.statusCode, rolled.body).toBe(201);
+    expect(rolled.json().carriedFrames).toBe(3);
+    const [next] = await f.cyclesOf();
+    const headers = (await signInAgain(f)).headers;
+    const check = (
+      await t.app.inject({ url: `${f.base}/cycles/${next?.id}/frame-check`, headers })
+    ).json<FrameCheckResponse>();
+    const before = (
+      await t.app.inject({ url: `${f.base}/cycles/${source.id}/frame-check`, headers })
+    ).json<FrameCheckResponse>();
+    expect(check.years).toEqual([2028, 2029, 2030, 2031]);
+    for (const year of [2028, 2029, 2030]) {
+      const adopted = before.rows.find((r) => r.year === year);
+      const carried = check.rows.find((r) => r.year === year);
+      expect(carried).toMatchObject({
+        frameNok: adopted?.frameNok,
+        frameStatus: "adopted",
+        state: "within",
+        origin: {
+          budgetYear: 2027,
+          period: { startYear: 2027, endYear: 2030 },
+          caseReference: "sak 68/26",
+          decisionDate: "2026-06-18",
+          amountNok: 1_000_000,
+        },
+      });
+      expect(carried?.frameId).not.toBe(adopted?.frameId);
+    }
+    const stored = await t.database.db
+      .select()
+      .from(budgetFrames)
+      .where(eq(budgetFrames.cycleId, next?.id as string));
+    expect(stored.map((s) => [s.year, s.status, s.caseReference, s.decisionDate]).sort()).toEqual([
+      [2028, "adopted", "sak 68/26", "2026-06-18"],
+      [2029, "adopted", "sak 68/26", "2026-06-18"],
+      [2030, "adopted", "sak 68/26", "2026-06-18"],
+    ]);
+    // 2031 has no frame and (the measures end by 2030) no money: empty, neither over nor a warning.
+    expect(check.rows.find((r) => r.year === 2031)).toMatchObject({
+      frameNok: null,
+      state: "empty",
+      origin: null,
+    });
+    expect(check.overBudget).toEqual([]);
+    expect(check.unframed).toEqual([]);
+    // Money in the new last year without a frame is «ikke rammesatt»: a warning, not an overrun in
+    // the check, while adoption stays strict.
+    await t.database.db.insert(measureCosts).values({
+      municipalityId: f.municipality.id,
+      measureVersionId: (
+        await t.database.db
+          .select({ id: measureVersions.id })
+          .from(measureVersions)
+          .where(eq(measureVersions.actionPlanVersionId, next?.actionPlans[0]?.id as string))
+          .limit(1)
+      )[0]?.id as string,
+      year: 2031,
+      fundingSourceId: f.source.id,
+      amountNok: 40_000,
+    });
+    const after = (
+      await t.app.inject({ url: `${f.base}/cycles/${next?.id}/frame-check`, headers })
+    ).json<FrameCheckResponse>();
+    expect(after.rows.find((r) => r.year === 2031)).toMatchObject({ state: "unframed", sumNok: 40_000 });
+    expect(after.unframed).toEqual([
+      { year: 2031, frameAreaId: f.area.id, frameAreaName: "Næringsutvikling – drift", sumNok: 40_000 },
+    ]);
+    expect(after.overBudget).toEqual([]);
+    expect(after.overruns).toEqual([
+      expect.objectContaining({ year: 2031, frameNok: null, excessNok: 40_000 }),
+    ]);
+    // The rolling's audit entry says how many frames it carried.
+    const [entry] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, next?.id as string), eq(auditEvents.action, "roll")));
+    expect(entry?.changes).toMatchObject({ carried_frames: { after: 3 } });
   });
 
   it("need adopted frames before the «vedtak» phase, and ignore external money", async () => {

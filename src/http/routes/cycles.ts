@@ -12,7 +12,8 @@ import { setPhaseDates } from "../../services/cycles/set-phase-dates.ts";
 import { startRevision } from "../../services/cycles/start-revision.ts";
 import { markMeasureReviewed } from "../../services/measures/mark-measure-reviewed.ts";
 import { sendCsv } from "../csv.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { cycleRoleSchema, errorResponse, municipalityNumber, nokOut, refusals } from "../schemas.ts";
+import { messageSchema, presentMessages } from "./consequence-schema.ts";
 
 const dates = z.object({ start: z.string(), end: z.string() });
 const actionPlanVersionSchema = z.object({
@@ -39,6 +40,10 @@ const cycleSchema = z.object({
   nextPhase: z.enum(cyclePhases).nullable(),
   blockers: z.array(z.string()),
   rolled: z.boolean(),
+  role: cycleRoleSchema.describe(
+    "What the cycle is today: in execution, adopted and upcoming, in preparation, past",
+  ),
+  today: z.string().describe("The server's today (YYYY-MM-DD), the date the roles are computed for"),
   allowedActions: z.array(z.enum(actions)),
 });
 export type CycleResponse = z.infer<typeof cycleSchema>;
@@ -96,13 +101,11 @@ const actionPlanSchema = z.object({
       endYear: z.number().int(),
       isExample: z.boolean(),
       needsReview: z.boolean(),
-      costByYear: z.array(
-        z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
-      ),
-      totalMunicipalNok: z.number().int(),
+      costByYear: z.array(z.object({ year: z.number().int(), municipalNok: nokOut, externalNok: nokOut })),
+      totalMunicipalNok: nokOut,
     }),
   ),
-  totals: z.array(z.object({ year: z.number().int(), municipalNok: z.number().int() })),
+  totals: z.array(z.object({ year: z.number().int(), municipalNok: nokOut })),
 });
 export type ActionPlanResponse = z.infer<typeof actionPlanSchema>;
 
@@ -178,10 +181,16 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
           decisionBody: z.string().trim().min(1, "Skriv hvilket organ som vedtok (f.eks. Bystyret)").max(200),
           caseReference: z.string().trim().min(1, "Skriv saksnummeret").max(100),
         }),
-        response: { 200: adopted, ...refusals },
+        response: { 200: adopted.extend({ warnings: z.array(messageSchema) }), ...refusals },
       },
     },
-    async (request) => adoptActionPlan({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+    async (request, reply) => {
+      const result = await adoptActionPlan({
+        ctx: request.ctx,
+        input: { ...request.params, ...request.body },
+      });
+      return { ...result, warnings: presentMessages(request, reply, result.warnings) };
+    },
   );
 
   app.post(
@@ -214,6 +223,8 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
             cycleId: z.string(),
             budgetYear: z.number().int(),
             carried: z.number().int(),
+            /** Adopted frames carried forward into the new cycle (the økonomiplan). */
+            carriedFrames: z.number().int(),
             left: z.array(z.object({ measureId: z.string(), reference: z.string(), why: z.string() })),
           }),
           ...refusals,

@@ -204,7 +204,13 @@ describe("importing measures from Excel", () => {
     expect(preview.statusCode).toBe(200);
     const p = preview.json() as ImportPreviewResponse;
     expect(p.problems).toEqual([]);
-    expect(p.counts).toEqual({ new: 1, changed: 2, unchanged: s.measures.length - 2, problems: 0 });
+    expect(p.counts).toEqual({
+      new: 1,
+      changed: 2,
+      restored: 0,
+      unchanged: s.measures.length - 2,
+      problems: 0,
+    });
     const changed = p.actions.filter((a) => a.kind === "changed");
     expect(changed.map((a) => [a.reference, a.fields])).toEqual([
       [
@@ -234,7 +240,12 @@ describe("importing measures from Excel", () => {
     const applied = await s.upload(`measures-import?token=${p.token}`, file);
     expect(applied.statusCode).toBe(200);
     const a = applied.json() as ImportAppliedResponse;
-    expect(a).toEqual({ created: ["T-008"], changed: ["T-002", "T-006"], unchanged: s.measures.length - 2 });
+    expect(a).toEqual({
+      created: ["T-008"],
+      changed: ["T-002", "T-006"],
+      restored: [],
+      unchanged: s.measures.length - 2,
+    });
 
     const after = await stored(s.draft.id);
     const expected = structuredClone(before);

@@ -7,7 +7,12 @@ import { actionPlanWorkbook } from "../../documents/action-plan-xlsx.ts";
 import { maxImportBytes } from "../../documents/measures-import-xlsx.ts";
 import { AppError } from "../../errors.ts";
 import { loadActionPlanDocument } from "../../services/cycles/action-plan-document.ts";
-import { applyMeasureImport, previewMeasureImport } from "../../services/measures/import-measures.ts";
+import {
+  applyMeasureImport,
+  authorizeMeasureImport,
+  previewMeasureImport,
+} from "../../services/measures/import-measures.ts";
+import { authorizeBeforeBody } from "../before-body.ts";
 import { sendAppError } from "../errors.ts";
 import { municipalityNumber, refusals } from "../schemas.ts";
 
@@ -34,12 +39,13 @@ const previewSchema = z.object({
   counts: z.object({
     new: z.number().int(),
     changed: z.number().int(),
+    restored: z.number().int(),
     unchanged: z.number().int(),
     problems: z.number().int(),
   }),
   actions: z.array(
     z.object({
-      kind: z.enum(["new", "changed", "unchanged"]),
+      kind: z.enum(["new", "changed", "restore", "unchanged"]),
       row: z.number().int(),
       reference: z.string().nullable(),
       title: z.string(),
@@ -52,6 +58,7 @@ export type ImportPreviewResponse = z.infer<typeof previewSchema>;
 const appliedSchema = z.object({
   created: z.array(z.string()),
   changed: z.array(z.string()),
+  restored: z.array(z.string()),
   unchanged: z.number().int(),
 });
 export type ImportAppliedResponse = z.infer<typeof appliedSchema>;
@@ -115,6 +122,10 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const importParams = z.object({ municipalityNumber, planId: z.uuid() });
+  // Only a planner's upload is read at all.
+  const mayImport = authorizeBeforeBody(importParams, (request, params) =>
+    authorizeMeasureImport({ ctx: request.ctx, input: params }),
+  );
   const fileBody = (body: unknown) => {
     if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("validation", "import.chooseFile");
     return body;
@@ -125,6 +136,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: maxImportBytes,
       errorHandler: tooLarge,
+      onRequest: mayImport,
       schema: {
         tags: ["dokumenter"],
         consumes: [xlsxType],
@@ -144,6 +156,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: maxImportBytes,
       errorHandler: tooLarge,
+      onRequest: mayImport,
       schema: {
         tags: ["dokumenter"],
         consumes: [xlsxType],

@@ -1,7 +1,7 @@
-import { count, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signIn } from "../../../test/app.ts";
-import { createEvaluationSetting, testPassword } from "../../../test/factories.ts";
+import { createEvaluationSetting, createUser, testPassword } from "../../../test/factories.ts";
 import { auditEvents, evaluationAnswers, evaluationRounds } from "../../db/schema/index.ts";
 import { evaluationTasksFor } from "../../services/evaluations/evaluation-tasks.ts";
 
@@ -239,7 +239,7 @@ describe("evaluation rounds", () => {
 });
 
 describe("evaluation feeds", () => {
-  it("gives prioritisation the latest closed round's score as value when asked, and leaves the default alone", async () => {
+  it("gives prioritisation the latest closed round's score as value when asked, and the default uses it between equal priorities", async () => {
     const s = await setting();
     const business = await s.as(s.business.user);
     const { criteria, version } = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
@@ -264,8 +264,16 @@ describe("evaluation feeds", () => {
         .current.selected.map((m: { reference: string; value: number }) => [m.reference, m.value]),
     );
     expect(values[ref as string]).toBe(450);
-    const byPriority = (await s.planner("POST", `/cycles/${s.cycleId}/prioritisation`, {})).json();
-    expect(byPriority.current.selected.every((m: { value: number }) => m.value === 1)).toBe(true);
+    const byDefault = (await s.planner("POST", `/cycles/${s.cycleId}/prioritisation`, {})).json();
+    const defaults = Object.fromEntries(
+      byDefault.current.selected.map((m: { reference: string; value: number }) => [m.reference, m.value]),
+    );
+    expect(defaults[ref as string]).toBe(1450);
+    expect(byDefault.valueRule).toMatchObject({
+      source: "default",
+      evaluated: 1,
+      roundTitles: [expect.any(String)],
+    });
 
     const latest = await s.planner("GET", `/measures/${ref}/evaluation`);
     expect(latest.statusCode, latest.body).toBe(200);
@@ -290,5 +298,118 @@ describe("a deleted draft measure", () => {
     expect(deleted.statusCode, deleted.body).toBeLessThan(300);
     const round = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
     expect(round.measures.map((m: { reference: string }) => m.reference)).toEqual([s.references[0]]);
+  });
+});
+
+describe("anonymity and warnings", () => {
+  /** A round whose panel is 4 of the municipality's own, 2 from business and 1 from academia. */
+  async function panelOfSeven() {
+    const s = await createEvaluationSetting(t.database.db);
+    const municipalityId = s.municipality.id;
+    const own = [];
+    for (let i = 0; i < 4; i++) own.push(await createUser(t.database.db, { municipalityId, role: "viewer" }));
+    const panel = [...own, s.business.user, s.outsider.user, s.academia.user];
+    const session = await signIn(t.app, s.planner.email, testPassword);
+    const planner = (method: "GET" | "POST", url: string, payload?: object) =>
+      t.app.inject({
+        method,
+        url: `/api/municipalities/${s.municipality.number}${url}`,
+        headers: session.headers,
+        ...(payload ? { payload } : {}),
+      });
+    const created = await planner("POST", "/evaluations", {
+      cycleId: s.cycleId,
+      title: "Evaluering med lite panel",
+      criteria: [{ title: "Relevans" }],
+      deadline: inAYear,
+      measures: s.measures.map((m) => m.measure.reference),
+      panelistUserIds: panel.map((p) => p.id),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const roundId = created.json().id as string;
+    const [round] = await t.database.db
+      .select()
+      .from(evaluationRounds)
+      .where(eq(evaluationRounds.id, roundId));
+    const key = round?.criteria[0]?.key as string;
+    const answer = (userId: string, score: number) =>
+      t.database.db.insert(evaluationAnswers).values({
+        municipalityId,
+        roundId,
+        measureId: s.measures[0]?.measure.id as string,
+        userId,
+        scores: { [key]: score },
+        recommendation: "continue",
+      });
+    return { ...s, plannerUser: s.planner, panel, own, planner, roundId, answer };
+  }
+
+  it("hides a sector with two respondents in the summary, and one the others would give away", async () => {
+    const s = await panelOfSeven();
+    for (const p of s.panel) await s.answer(p.id, p.id === s.business.user.id ? 1 : 4);
+    const summary = await s.planner("GET", `/evaluations/${s.roundId}/summary`);
+    expect(summary.statusCode, summary.body).toBe(200);
+    const body = summary.json();
+    expect(body.anonymity.minimumGroupSize).toBe(3);
+    expect(body.anonymity.rule).toContain("færre enn 3");
+    const [measure, untouched] = body.measures;
+    expect(measure.result.answers).toBe(7);
+    expect(measure.result.sectors.map((x: { sector: string }) => x.sector)).toEqual(["municipality"]);
+    expect(measure.result.hiddenSectors.sort()).toEqual(["academia", "business"]);
+    expect(Object.keys(measure.result.criteria[0].bySector)).toEqual(["municipality"]);
+    expect(JSON.stringify(measure.result)).not.toContain('"business":');
+    // Nobody answered the other measure: nothing of it shows.
+    expect(untouched.result).toMatchObject({ hidden: true, answers: 0 });
+
+    // Publishing names the groups it leaves out, in the person's language.
+    const publish = await s.planner("GET", `/evaluations/${s.roundId}/consequences?change=publish`);
+    expect(publish.statusCode, publish.body).toBe(200);
+    expect(publish.json().warnings[0].text).toContain("næringsliv");
+  });
+
+  it("warns before closing a round with few answers, and keeps the warning in the audit trail", async () => {
+    const s = await panelOfSeven();
+    await s.answer(s.business.user.id, 3);
+    await s.answer(s.academia.user.id, 3);
+    const consequences = await s.planner("GET", `/evaluations/${s.roundId}/consequences?change=close`);
+    expect(consequences.statusCode, consequences.body).toBe(200);
+    expect(consequences.json().warnings.map((w: { text: string }) => w.text)).toEqual([
+      "Bare 2 av 7 har svart.",
+    ]);
+    const english = await t.app.inject({
+      url: `/api/municipalities/${s.municipality.number}/evaluations/${s.roundId}/consequences?change=close`,
+      headers: {
+        ...(await signIn(t.app, s.plannerUser.email, testPassword)).headers,
+        "accept-language": "en",
+      },
+    });
+    expect(english.json().warnings[0].text).toBe("Only 2 of 7 have answered.");
+    const { version } = (await s.planner("GET", `/evaluations/${s.roundId}`)).json();
+    const closed = await s.planner("POST", `/evaluations/${s.roundId}/state`, { version, change: "close" });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const [entry] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.objectId, s.roundId))
+      .orderBy(desc(auditEvents.occurredAt))
+      .limit(1);
+    expect(entry?.action).toBe("close");
+    expect(entry?.changes).toMatchObject({ warnings: { after: ["Bare 2 av 7 har svart."] } });
+    // Reopening still exists.
+    const reopened = await s.planner("POST", `/evaluations/${s.roundId}/state`, {
+      version: closed.json().version,
+      change: "reopen",
+    });
+    expect(reopened.json().status).toBe("open");
+  });
+
+  it("marks a round past its deadline and still open as overdue", async () => {
+    const s = await panelOfSeven();
+    await t.database.db
+      .update(evaluationRounds)
+      .set({ deadline: "2020-01-31" })
+      .where(eq(evaluationRounds.id, s.roundId));
+    const list = (await s.planner("GET", "/evaluations")).json();
+    expect(list.rounds.find((r: { id: string }) => r.id === s.roundId).overdue).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { maxScore, minScore, recommendations, sectors } from "../../domain/evaluation.ts";
 import { actions } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
+import { formatMessage } from "../../i18n/server-messages/index.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { createEvaluationRound } from "../../services/evaluations/create-evaluation-round.ts";
 import { getLatestMeasureEvaluation } from "../../services/evaluations/evaluation-feeds.ts";
@@ -13,6 +14,7 @@ import {
   getEvaluationOptions,
   listEvaluationRounds,
 } from "../../services/evaluations/list-evaluation-rounds.ts";
+import { getRoundConsequences } from "../../services/evaluations/round-consequences.ts";
 import { saveEvaluationAnswer } from "../../services/evaluations/save-evaluation-answer.ts";
 import { saveSelfAssessment } from "../../services/evaluations/save-self-assessment.ts";
 import {
@@ -20,7 +22,9 @@ import {
   setEvaluationRoundState,
 } from "../../services/evaluations/set-evaluation-round-state.ts";
 import { updateEvaluationRound } from "../../services/evaluations/update-evaluation-round.ts";
+import { languageOfRequest } from "../errors.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { consequencesSchema, presentMessages } from "./consequence-schema.ts";
 
 const reference = z.string().min(1).max(40);
 const criterion = z.object({ key: z.string(), title: z.string() });
@@ -88,6 +92,7 @@ const summarySchema = z.object({
   title: z.string(),
   budgetYear: z.number().int(),
   deadline: z.string(),
+  overdue: z.boolean(),
   status: z.enum(["open", "closed"]),
   publishedAt: z.string().nullable(),
   measureCount: z.number().int(),
@@ -199,7 +204,14 @@ const publicSummarySchema = z.object({
   criteria: z.array(criterion),
   publishedAt: z.string().nullable(),
   panelCount: z.number().int(),
-  measures: z.array(z.object({ reference: z.string(), title: z.string(), result: measureResult })),
+  anonymity: z.object({ minimumGroupSize: z.number().int(), rule: z.string() }),
+  measures: z.array(
+    z.object({
+      reference: z.string(),
+      title: z.string(),
+      result: measureResult.extend({ hidden: z.boolean(), hiddenSectors: z.array(sector) }),
+    }),
+  ),
 });
 export type EvaluationSummaryResponse = z.infer<typeof publicSummarySchema>;
 
@@ -383,7 +395,44 @@ export const evaluationRoutes =
           response: { 200: publicSummarySchema, 401: errorResponse, 403: errorResponse, 404: errorResponse },
         },
       },
-      async (request) => getEvaluationSummary({ ctx: request.ctx, input: request.params }),
+      async (request, reply) => {
+        const { anonymity, ...summary } = await getEvaluationSummary({
+          ctx: request.ctx,
+          input: request.params,
+        });
+        const rule = formatMessage(languageOfRequest(request, reply), anonymity.ruleKey, {
+          minimum: anonymity.minimumGroupSize,
+        });
+        return { ...summary, anonymity: { minimumGroupSize: anonymity.minimumGroupSize, rule } };
+      },
+    );
+
+    app.get(
+      `${base}/:roundId/consequences`,
+      {
+        schema: {
+          tags: ["evaluering"],
+          summary:
+            "What closing, reopening, publishing or withdrawing the round will do, and warnings (few answers, groups left out), in the person's language (planners)",
+          params: roundParams,
+          querystring: z.object({ change: z.enum(roundStateChanges) }),
+          response: { 200: consequencesSchema, ...refusals },
+        },
+      },
+      async (request, reply) => {
+        const result = await getRoundConsequences({
+          ctx: request.ctx,
+          input: {
+            ...request.params,
+            change: request.query.change,
+            language: languageOfRequest(request, reply),
+          },
+        });
+        return {
+          consequences: presentMessages(request, reply, result.consequences),
+          warnings: presentMessages(request, reply, result.warnings),
+        };
+      },
     );
 
     app.get(

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 
 export const healthRoutes =
-  (db: Database): FastifyPluginAsyncZod =>
+  (db: Database, readiness: { ready: boolean } = { ready: true }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/healthz",
@@ -23,14 +23,15 @@ export const healthRoutes =
       {
         schema: {
           tags: ["drift"],
-          summary: "The database is reachable",
+          summary: "Migrations are done and the database is reachable (503 «starting» while migrating)",
           response: {
             200: z.object({ status: z.literal("ready") }),
-            503: z.object({ status: z.literal("unavailable") }),
+            503: z.object({ status: z.enum(["unavailable", "starting"]) }),
           },
         },
       },
       async (request, reply) => {
+        if (!readiness.ready) return reply.status(503).send({ status: "starting" as const });
         try {
           await db.execute(sql`select 1`);
           return { status: "ready" as const };

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Signed, signIn } from "../../../test/app.ts";
+import { createTestApp, localFetchPolicy, type Signed, signIn } from "../../../test/app.ts";
 import {
   createFocusArea,
   createGoal,
@@ -37,7 +37,7 @@ let plannerId: string;
 let server: Server;
 let serverUrl: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ fetchPolicy: localFetchPolicy });
   const { db } = t.database;
   drammen = await createMunicipality(db, { number: "3301", name: "Drammen" });
   lier = await createMunicipality(db, { number: "3312", name: "Lier", active: false });
@@ -324,10 +324,8 @@ describe("importing JSON-stat into an indicator", () => {
       expect(response.statusCode).toBe(400);
       return response.json().error.message as string;
     };
-    expect(await refused("file:///etc/passwd")).toBe(
-      "Bare adresser som begynner med http:// eller https:// kan hentes.",
-    );
-    expect(await refused(`${serverUrl}/missing`)).toBe("Tjenesten svarte med feil 404 Not Found.");
+    expect(await refused("file:///etc/passwd")).toBe("Bare adresser som begynner med https:// kan hentes.");
+    expect(await refused(`${serverUrl}/missing`)).toBe("Tjenesten svarte med feil 404.");
     const actor = {
       kind: "user" as const,
       userId: plannerId,
@@ -342,14 +340,14 @@ describe("importing JSON-stat into an indicator", () => {
       previewIndicatorImport({
         ctx,
         input: { ...input, source: { kind: "url", url: `${serverUrl}/slow` } },
-        limits: { timeoutMs: 200, maxBytes: 1_000_000 },
+        limits: { timeoutMs: 200, maxBytes: 1_000_000, policy: { ...localFetchPolicy, maxRedirects: 3 } },
       }),
     ).rejects.toThrow("Tjenesten svarte ikke innen 0,2 sekunder.");
     await expect(
       importIndicatorData({
         ctx,
         input: { ...input, source: { kind: "url", url: `${serverUrl}/big` }, mapping },
-        limits: { timeoutMs: 5000, maxBytes: 512 * 1024 },
+        limits: { timeoutMs: 5000, maxBytes: 512 * 1024, policy: { ...localFetchPolicy, maxRedirects: 3 } },
       }),
     ).rejects.toThrow("Filen er større enn 0,5 MB; velg et mindre utvalg i tabellen.");
   });

@@ -2,15 +2,21 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
+import { textEncodings } from "../../domain/statistics/encoding.ts";
+import { reimportModes } from "../../domain/statistics/reimport.ts";
 import { AppError } from "../../errors.ts";
+import { defaultFetchLimits, type FetchPolicy } from "../../infra/fetch-statistics.ts";
 import {
+  authorizeIndicatorImport,
   importIndicatorData,
   maxFileBytes,
   previewIndicatorImport,
 } from "../../services/indicators/import-indicator-data.ts";
 import { getIndicator, listIndicators } from "../../services/indicators/indicator-read.ts";
+import { restoreIndicatorImport } from "../../services/indicators/restore-indicator-import.ts";
 import { createIndicator, updateIndicator } from "../../services/indicators/save-indicator.ts";
 import { setIndicatorTarget } from "../../services/indicators/set-indicator-target.ts";
+import { authorizeBeforeBody } from "../before-body.ts";
 import { sendAppError } from "../errors.ts";
 import { renderIndicatorCharts } from "../render/charts/render-indicator-charts.ts";
 import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
@@ -152,19 +158,31 @@ const detailSchema = summarySchema.extend({
 export type IndicatorDetailResponse = z.infer<typeof detailSchema>;
 
 export const mappingSchema = z.object({
-  region: z.string().min(1, "Velg regiondimensjonen"),
-  time: z.string().min(1, "Velg tidsdimensjonen"),
+  region: z
+    .string()
+    .min(1, "Velg regiondimensjonen")
+    .nullable()
+    .describe("The region dimension; null for a national table (the series of «Hele landet»)"),
+  time: z.string().min(1, "Velg tidsdimensjonen").nullable().describe("null only when the table has no time"),
   category: z.string().nullable().default(null),
   content: z.string().nullable().default(null),
   selections: z.record(z.string(), z.array(z.string()).max(10_000)).default({}),
 });
 export type MappingBody = z.infer<typeof mappingSchema>;
+const modeSchema = z
+  .enum(reimportModes)
+  .default("replace")
+  .describe("replace: the file is the whole series; merge: the file's periods replace those periods only");
 const sourceSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("file"),
     fileName: z.string().max(300).default(""),
     format: z.enum(["json-stat", "csv"]),
     text: z.string().min(1, "Filen er tom").max(importBodyLimit),
+    encoding: z
+      .enum(textEncodings)
+      .optional()
+      .describe("The encoding the client read the file's bytes in; shown back in the preview"),
   }),
   z.object({
     kind: z.literal("url"),
@@ -180,6 +198,7 @@ const categorySchema = z.object({
 });
 const previewSchema = z.object({
   table: z.object({
+    encoding: z.enum(textEncodings).nullable(),
     format: z.enum(["json-stat", "csv"]),
     version: z.string(),
     id: z.string(),
@@ -197,6 +216,30 @@ const previewSchema = z.object({
     ),
   }),
   mapping: mappingSchema,
+  /** What a re-import does to the current series, in the chosen mode; null for a first import. */
+  reimport: z
+    .object({
+      mode: z.enum(reimportModes),
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+      kept: z.number().int(),
+      missingPeriods: z.array(z.string()),
+      examples: z.array(
+        z.object({
+          kind: z.enum(["added", "changed", "removed"]),
+          regionNumber: z.string(),
+          regionLabel: z.string(),
+          period: z.string(),
+          category: z.string(),
+          categoryLabel: z.string(),
+          before: z.number().nullable(),
+          after: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   result: z.object({
     rowCount: z.number().int(),
     missingCount: z.number().int(),
@@ -213,138 +256,178 @@ export type ImportPreviewResponse = z.infer<typeof previewSchema>;
 
 const params = z.object({ municipalityNumber, indicatorId: z.uuid() });
 
-export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
-  const base = "/api/municipalities/:municipalityNumber";
-  app.get(
-    `${base}/indicators`,
-    {
-      schema: {
-        tags: ["indikatorer"],
-        summary: "The knowledge base: indicators with their goals, focus areas and on-track status",
-        params: z.object({ municipalityNumber }),
-        querystring: z.object({ published: z.enum(["true", "false"]).optional() }),
-        response: { 200: z.array(summarySchema), 404: errorResponse },
+/** The indicator routes; «import by URL» fetches under `fetchPolicy` (from the configuration). */
+export const indicatorRoutes =
+  (fetchPolicy: FetchPolicy): FastifyPluginAsyncZod =>
+  async (app) => {
+    const limits = { ...defaultFetchLimits, policy: fetchPolicy };
+    // Only the upload of someone who may import into the indicator is read at all.
+    const mayImport = authorizeBeforeBody(params, (request, p) =>
+      authorizeIndicatorImport({ ctx: request.ctx, input: p }),
+    );
+    const base = "/api/municipalities/:municipalityNumber";
+    app.get(
+      `${base}/indicators`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary: "The knowledge base: indicators with their goals, focus areas and on-track status",
+          params: z.object({ municipalityNumber }),
+          querystring: z.object({ published: z.enum(["true", "false"]).optional() }),
+          response: { 200: z.array(summarySchema), 404: errorResponse },
+        },
       },
-    },
-    async (request) =>
-      listIndicators({
-        ctx: request.ctx,
-        input: { ...request.params, publishedOnly: request.query.published === "true" },
-      }),
-  );
-  app.post(
-    `${base}/indicators`,
-    {
-      schema: {
-        tags: ["indikatorer"],
-        summary: "Add an indicator (planners)",
-        params: z.object({ municipalityNumber }),
-        body: indicatorContentSchema,
-        response: { 201: z.object({ id: z.string(), version: z.number().int() }), ...refusals },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createIndicator({ ctx: request.ctx, input: { ...request.params, content: request.body } }),
-        ),
-  );
-  app.get(
-    `${base}/indicators/:indicatorId`,
-    {
-      schema: {
-        tags: ["indikatorer"],
-        summary:
-          "One indicator: targets, series for the municipality, its regions and the country, status, imports",
-        params,
-        response: { 200: detailSchema, 401: errorResponse, 404: errorResponse },
-      },
-    },
-    async (request) => {
-      const indicator = await getIndicator({ ctx: request.ctx, input: request.params });
-      // The charts are drawn here, so the browser shows them without a charting library; in the
-      // interface's language (the language cookie, as the page around them), not Accept-Language.
-      return { ...indicator, charts: renderIndicatorCharts(indicator, languageOf(request)) };
-    },
-  );
-  app.put(
-    `${base}/indicators/:indicatorId`,
-    {
-      schema: {
-        tags: ["indikatorer"],
-        summary: "Change an indicator (planners)",
-        params,
-        body: indicatorContentSchema.extend({ version: z.number().int().min(1) }),
-        response: { 200: z.object({ id: z.string(), version: z.number().int() }), ...refusals },
-      },
-    },
-    async (request) => {
-      const { version, ...content } = request.body;
-      return updateIndicator({ ctx: request.ctx, input: { ...request.params, version, content } });
-    },
-  );
-  app.put(
-    `${base}/indicators/:indicatorId/targets/:year`,
-    {
-      schema: {
-        tags: ["indikatorer"],
-        summary: "Set or remove (value null) the target of one year (planners)",
-        params: params.extend({ year: z.coerce.number().int().min(1900).max(2200) }),
-        body: z.object({
-          value: z.number({ error: "Målverdien må være et tall" }).finite().nullable(),
-          version: z.number().int().min(0),
+      async (request) =>
+        listIndicators({
+          ctx: request.ctx,
+          input: { ...request.params, publishedOnly: request.query.published === "true" },
         }),
-        response: {
-          200: z.object({ year: z.number().int(), value: z.number().nullable(), version: z.number().int() }),
-          ...refusals,
+    );
+    app.post(
+      `${base}/indicators`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary: "Add an indicator (planners)",
+          params: z.object({ municipalityNumber }),
+          body: indicatorContentSchema,
+          response: { 201: z.object({ id: z.string(), version: z.number().int() }), ...refusals },
         },
       },
-    },
-    async (request) =>
-      setIndicatorTarget({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
-  );
-  app.post(
-    `${base}/indicators/:indicatorId/import-preview`,
-    {
-      bodyLimit: importBodyLimit,
-      errorHandler: importErrors,
-      schema: {
-        tags: ["indikatorer"],
-        summary:
-          "Read a JSON-stat or CSV file (or PxWebApi URL): its dimensions, and the series a mapping gives. Saves nothing",
-        params,
-        body: z.object({ source: sourceSchema, mapping: mappingSchema.optional() }),
-        response: { 200: previewSchema, ...refusals },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createIndicator({ ctx: request.ctx, input: { ...request.params, content: request.body } }),
+          ),
+    );
+    app.get(
+      `${base}/indicators/:indicatorId`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary:
+            "One indicator: targets, series for the municipality, its regions and the country, status, imports",
+          params,
+          response: { 200: detailSchema, 401: errorResponse, 404: errorResponse },
+        },
       },
-    },
-    async (request) =>
-      previewIndicatorImport({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
-  );
-  app.post(
-    `${base}/indicators/:indicatorId/imports`,
-    {
-      bodyLimit: importBodyLimit,
-      errorHandler: importErrors,
-      schema: {
-        tags: ["indikatorer"],
-        summary: "Import a file or URL by the mapping; the previous import is kept as history (planners)",
-        params,
-        body: z.object({ source: sourceSchema, mapping: mappingSchema }),
-        response: {
-          201: z.object({
-            importId: z.string(),
-            valueCount: z.number().int(),
-            missingCount: z.number().int(),
-            replacedImportId: z.string().nullable(),
+      async (request) => {
+        const indicator = await getIndicator({ ctx: request.ctx, input: request.params });
+        // The charts are drawn here, so the browser shows them without a charting library; in the
+        // interface's language (the language cookie, as the page around them), not Accept-Language.
+        return { ...indicator, charts: renderIndicatorCharts(indicator, languageOf(request)) };
+      },
+    );
+    app.put(
+      `${base}/indicators/:indicatorId`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary: "Change an indicator (planners)",
+          params,
+          body: indicatorContentSchema.extend({ version: z.number().int().min(1) }),
+          response: { 200: z.object({ id: z.string(), version: z.number().int() }), ...refusals },
+        },
+      },
+      async (request) => {
+        const { version, ...content } = request.body;
+        return updateIndicator({ ctx: request.ctx, input: { ...request.params, version, content } });
+      },
+    );
+    app.put(
+      `${base}/indicators/:indicatorId/targets/:year`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary: "Set or remove (value null) the target of one year (planners)",
+          params: params.extend({ year: z.coerce.number().int().min(1900).max(2200) }),
+          body: z.object({
+            value: z.number({ error: "Målverdien må være et tall" }).finite().nullable(),
+            version: z.number().int().min(0),
           }),
-          ...refusals,
+          response: {
+            200: z.object({
+              year: z.number().int(),
+              value: z.number().nullable(),
+              version: z.number().int(),
+            }),
+            ...refusals,
+          },
         },
       },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await importIndicatorData({ ctx: request.ctx, input: { ...request.params, ...request.body } })),
-  );
-};
+      async (request) =>
+        setIndicatorTarget({ ctx: request.ctx, input: { ...request.params, ...request.body } }),
+    );
+    app.post(
+      `${base}/indicators/:indicatorId/import-preview`,
+      {
+        bodyLimit: importBodyLimit,
+        errorHandler: importErrors,
+        onRequest: mayImport,
+        schema: {
+          tags: ["indikatorer"],
+          summary:
+            "Read a JSON-stat or CSV file (or PxWebApi URL): its dimensions, and the series a mapping gives. Saves nothing",
+          params,
+          body: z.object({ source: sourceSchema, mapping: mappingSchema.optional(), mode: modeSchema }),
+          response: { 200: previewSchema, ...refusals },
+        },
+      },
+      async (request) =>
+        previewIndicatorImport({ ctx: request.ctx, input: { ...request.params, ...request.body }, limits }),
+    );
+    app.post(
+      `${base}/indicators/:indicatorId/imports`,
+      {
+        bodyLimit: importBodyLimit,
+        errorHandler: importErrors,
+        onRequest: mayImport,
+        schema: {
+          tags: ["indikatorer"],
+          summary:
+            "Import a file or URL by the mapping, replacing the series or merging by period; the previous import is kept as history (planners)",
+          params,
+          body: z.object({ source: sourceSchema, mapping: mappingSchema, mode: modeSchema }),
+          response: {
+            201: z.object({
+              importId: z.string(),
+              valueCount: z.number().int(),
+              missingCount: z.number().int(),
+              replacedImportId: z.string().nullable(),
+            }),
+            ...refusals,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await importIndicatorData({
+            ctx: request.ctx,
+            input: { ...request.params, ...request.body },
+            limits,
+          }),
+        ),
+    );
+    app.post(
+      `${base}/indicators/:indicatorId/imports/:importId/restore`,
+      {
+        schema: {
+          tags: ["indikatorer"],
+          summary:
+            "Bring an earlier import back as the current series, saved as a new import; the history keeps every import (planners)",
+          params: params.extend({ importId: z.uuid() }),
+          response: {
+            201: z.object({
+              importId: z.string(),
+              restoredFromImportId: z.string(),
+              valueCount: z.number().int(),
+            }),
+            ...refusals,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await restoreIndicatorImport({ ctx: request.ctx, input: request.params })),
+    );
+  };

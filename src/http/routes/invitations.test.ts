@@ -135,7 +135,7 @@ describe("inviting a new person", () => {
     const weak = await accept(token, { name: "Ny Person", password: "kort" });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details).toEqual([
-      { path: "/password", message: expect.stringMatching(/10 tegn/) },
+      { path: "/password", message: expect.stringMatching(/12 tegn/) },
     ]);
     const nameless = await accept(token, { password: newPassword });
     expect(nameless.statusCode).toBe(400);

@@ -15,7 +15,15 @@ import { setMeasureSpending } from "../../services/measures/set-measure-spending
 import { updateMeasure } from "../../services/measures/update-measure.ts";
 import { updateMeasureStatus } from "../../services/measures/update-measure-status.ts";
 import { updateMilestone } from "../../services/measures/update-milestone.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import {
+  errorResponse,
+  municipalityNumber,
+  nok,
+  nokOut,
+  refusals,
+  yearChoiceSchema,
+  yearQuery,
+} from "../schemas.ts";
 import { auditEventSchema } from "./plan.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
@@ -73,7 +81,7 @@ const listItem = z.object({
   goalIds: z.array(z.string()),
   objectiveIds: z.array(z.string()),
   partners: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(partnerRoles) })),
-  totalMunicipalNok: z.number().int(),
+  totalMunicipalNok: nokOut,
 });
 const actionPlanRef = z.object({
   budgetYear: z.number().int(),
@@ -82,6 +90,7 @@ const actionPlanRef = z.object({
 });
 const listSchema = z.object({
   actionPlan: actionPlanRef.nullable(),
+  yearChoice: yearChoiceSchema,
   total: z.number().int(),
   items: z.array(listItem),
   allowedActions: z.array(z.enum(actions)),
@@ -98,14 +107,12 @@ const detailSchema = listItem
     focusAreaTitle: z.string(),
     goals: z.array(z.object({ id: z.string(), title: z.string() })),
     objectives: z.array(z.object({ id: z.string(), title: z.string() })),
-    costByYear: z.array(
-      z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
-    ),
+    costByYear: z.array(z.object({ year: z.number().int(), municipalNok: nokOut, externalNok: nokOut })),
     costs: z.array(
       z.object({
         year: z.number().int(),
         kind: z.enum(["municipal", "external"]),
-        amountNok: z.number().int(),
+        amountNok: nokOut,
         fundingSourceId: z.string(),
         externalStatus: z.enum(["applied", "granted", "expected"]).nullable(),
       }),
@@ -115,11 +122,11 @@ const detailSchema = listItem
         year: z.number().int(),
         fundingSourceId: z.string(),
         kind: z.enum(["municipal", "external"]),
-        amountNok: z.number().int(),
+        amountNok: nokOut,
       }),
     ),
-    totalMunicipalNok: z.number().int(),
-    totalExternalNok: z.number().int(),
+    totalMunicipalNok: nokOut,
+    totalExternalNok: nokOut,
     milestones: z.array(
       z.object({
         id: z.string(),
@@ -130,6 +137,7 @@ const detailSchema = listItem
       }),
     ),
     actionPlan: actionPlanRef,
+    yearChoice: yearChoiceSchema,
     inAdoptedPlan: z.boolean(),
     proposals: z.array(
       z.object({
@@ -176,6 +184,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
           tag: z.string().max(60).optional(),
           sort: z.enum(measureSorts).optional(),
           descending: z.stringbool().optional(),
+          year: yearQuery,
         }),
         response: { 200: listSchema, 404: errorResponse },
       },
@@ -210,12 +219,15 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "One measure with everything about it",
+        summary:
+          "One measure with everything about it, in the action plan of `year` (default: the one in execution)",
         params: measureParams,
+        querystring: z.object({ year: yearQuery }),
         response: { 200: detailSchema, 404: errorResponse },
       },
     },
-    async (request) => getMeasure({ ctx: request.ctx, input: request.params }),
+    async (request) =>
+      getMeasure({ ctx: request.ctx, input: { ...request.params, year: request.query.year } }),
   );
 
   app.put(
@@ -223,15 +235,20 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "Edit a measure's content in the draft action plan (planners); send the version you edited",
+        summary:
+          "Edit a measure's content in the draft action plan (planners; `year` names the draft); send the version you edited",
         params: measureParams,
+        querystring: z.object({ year: yearQuery }),
         body: measureContentSchema.extend({ version: z.number().int().positive() }),
         response: { 200: z.object({ reference: z.string(), version: z.number().int() }), ...refusals },
       },
     },
     async (request) => {
       const { version, ...content } = request.body;
-      return updateMeasure({ ctx: request.ctx, input: { ...request.params, version, content } });
+      return updateMeasure({
+        ctx: request.ctx,
+        input: { ...request.params, version, content, year: request.query.year },
+      });
     },
   );
 
@@ -294,7 +311,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
           "Record actual spending for one year, per funding source (planners, and the measure's owner)",
         params: measureParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.object({
-          rows: z.array(z.object({ fundingSourceId: z.uuid(), amountNok: z.number().int().min(0) })).max(50),
+          rows: z.array(z.object({ fundingSourceId: z.uuid(), amountNok: nok })).max(50),
         }),
         response: { 200: z.object({ reference: z.string(), year: z.number().int() }), ...refusals },
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { measureStatuses, partnerRoles } from "../../domain/measures.ts";
 import { openDataLicence } from "../../domain/public-site.ts";
+import { listPublicCatalogue } from "../../services/public/list-public-catalogue.ts";
 import {
   actionPlanMeasuresCsv,
   openActionPlan,
@@ -9,8 +10,9 @@ import {
   openPlans,
 } from "../../services/public/open-data.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
-import { measurePath } from "../render/public-site/urls.ts";
-import { errorResponse, municipalityNumber } from "../schemas.ts";
+import { catalogueJsonLd } from "../render/public-site/catalogue.ts";
+import { catalogueJsonLdPath, measurePath } from "../render/public-site/urls.ts";
+import { errorResponse, municipalityNumber, nokOut } from "../schemas.ts";
 
 const licence = z.object({ name: z.literal(openDataLicence.name), url: z.literal(openDataLicence.url) });
 const municipality = z.object({ number: z.string(), name: z.string() });
@@ -27,9 +29,14 @@ const rollUp = z.object({
 });
 const costByYear = z.object({
   year: z.number().int(),
-  municipalNok: z.number().int().describe("Whole kroner"),
-  externalNok: z.number().int().describe("Whole kroner"),
+  municipalNok: nokOut.describe("Whole kroner"),
+  externalNok: nokOut.describe("Whole kroner"),
 });
+const externalByStatus = z
+  .object({ applied: nokOut, granted: nokOut, expected: nokOut })
+  .describe(
+    "External money (not adopted by the municipality) by state: søkt, innvilget, forventet; whole kroner",
+  );
 const measureSummary = z.object({
   reference: z.string(),
   title: z.string(),
@@ -43,8 +50,9 @@ const measureSummary = z.object({
   status: z.enum(measureStatuses).describe("Current status"),
   progress: z.number().int().nullable().describe("Current progress, percent"),
   costByYear: z.array(costByYear),
-  totalMunicipalNok: z.number().int(),
-  totalExternalNok: z.number().int(),
+  totalMunicipalNok: nokOut.describe("The municipality's adopted money, whole kroner"),
+  totalExternalNok: nokOut.describe("External money, not part of the adopted budget"),
+  externalByStatus,
 });
 const attribution = { licence, attribution: z.string() };
 
@@ -104,6 +112,7 @@ export const openActionPlanSchema = z.object({
     }),
   ),
   totals: z.array(costByYear),
+  externalByStatus,
 });
 
 export const openMeasureSchema = measureSummary.extend({
@@ -117,6 +126,16 @@ export const openMeasureSchema = measureSummary.extend({
   goals: z.array(z.object({ id: z.string(), title: z.string() })),
   links: z.array(z.object({ title: z.string(), url: z.string() })),
   milestones: z.array(z.object({ dueDate: z.string(), title: z.string(), done: z.boolean() })),
+  change: z
+    .object({
+      kind: z.enum(["completed", "stopped", "removed"]),
+      year: z.number().int().nullable(),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe(
+      "Completed, stopped or left out of a later adopted action plan (removed): from which year, and why",
+    ),
   statusHistory: z
     .array(
       z.object({
@@ -150,6 +169,29 @@ export function openDataRoutes(options: { publicUrl: string; cacheSeconds?: numb
   const cache = new MicroCache((options.cacheSeconds ?? 10) * 1000);
   return async (app) => {
     const base = "/api/open/v1/kommune/:municipalityNumber";
+
+    app.get(
+      catalogueJsonLdPath,
+      {
+        schema: {
+          tags: ["åpne data"],
+          summary: "The installation's DCAT-AP-NO catalogue (JSON-LD): every published plan as a dataset",
+          description,
+          produces: ["application/ld+json"],
+          response: { 304: notModified },
+        },
+      },
+      async (request, reply) => {
+        const content = await cache.get(request.url, async () => {
+          const data = await listPublicCatalogue({ ctx: request.ctx });
+          return cacheableBody(
+            JSON.stringify(catalogueJsonLd(data, options.publicUrl)),
+            "application/ld+json; charset=utf-8",
+          );
+        });
+        return sendCacheable(request, reply, content, { link: licenceLink });
+      },
+    );
 
     app.get(
       `${base}/planer`,

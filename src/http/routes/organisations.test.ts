@@ -179,6 +179,15 @@ describe("POST /organisations", () => {
     expect(await countOrganisations()).toBe(before);
   });
 
+  it("refuses a number that cannot exist: 000000000 passes the check digit but starts with neither 8 nor 9", async () => {
+    const response = await create({ name: "Null AS", kind: "business", organisationNumber: "000000000" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toContainEqual({
+      path: "/organisationNumber",
+      message: "Organisasjonsnummeret er ikke gyldig (det begynner alltid med 8 eller 9).",
+    });
+  });
+
   it("names every bad field at once", async () => {
     const response = await create({
       name: " ",
@@ -191,7 +200,8 @@ describe("POST /organisations", () => {
     const details = response.json().error.details as { path: string; message: string }[];
     expect(Object.fromEntries(details.map((d) => [d.path, d.message]))).toEqual({
       "/name": "Navnet må fylles ut.",
-      "/kind": "Velg en type: næringsliv, akademia, offentlig eller frivillig.",
+      "/kind":
+        "Velg en type: business (næringsliv), academia (akademia), public (offentlig) eller voluntary (frivillig).",
       "/organisationNumber": "Organisasjonsnummeret må ha 9 sifre.",
       "/website": "Nettstedet må være en adresse som begynner med http:// eller https://.",
       "/contacts/0/name": "Kontaktpersonen må ha et navn.",
@@ -463,13 +473,13 @@ describe("PATCH /organisations/:id", () => {
   });
 
   it("refuses another organisation's number and an invalid one", async () => {
-    const a = await created({ name: "A AS", kind: "business", organisationNumber: "123456785" });
+    const a = await created({ name: "A AS", kind: "business", organisationNumber: "923456783" });
     const b = await created({ name: "B AS", kind: "business" });
     const taken = await t.app.inject({
       method: "PATCH",
       url: `${path}/${b.id}`,
       headers: signed.planner.headers,
-      payload: { version: 1, organisationNumber: "123 456 785" },
+      payload: { version: 1, organisationNumber: "923 456 783" },
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.message).toContain("allerede registrert");
@@ -491,7 +501,7 @@ describe("PATCH /organisations/:id", () => {
       method: "PATCH",
       url: `${path}/${a.id}`,
       headers: signed.planner.headers,
-      payload: { version: 1, organisationNumber: "123456785", name: "A AS (ny)" },
+      payload: { version: 1, organisationNumber: "923456783", name: "A AS (ny)" },
     });
     expect(own.statusCode).toBe(200);
   });

@@ -20,7 +20,10 @@ const itemParams = z.object({
 
 // Field checks give the Norwegian message the form shows next to the field (details[].path).
 const name = z.string().trim().min(1, "Navnet må fylles ut.").max(200, "Navnet kan ha høyst 200 tegn.");
-const kind = z.enum(organisationKinds, "Velg en type: næringsliv, akademia, offentlig eller frivillig.");
+const kind = z.enum(
+  organisationKinds,
+  "Velg en type: business (næringsliv), academia (akademia), public (offentlig) eller voluntary (frivillig).",
+);
 const organisationNumber = z
   .string()
   .max(30, "Organisasjonsnummeret må ha 9 sifre.")

@@ -7,7 +7,7 @@ import { getPlanHistory } from "../../services/admin/audit-trail.ts";
 import { listMunicipalities } from "../../services/municipalities/list-municipalities.ts";
 import { getPlanTree } from "../../services/plan/get-plan-tree.ts";
 import { updatePlan } from "../../services/plan/update-plan.ts";
-import { errorResponse, municipalityNumber } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nokOut, yearChoiceSchema, yearQuery } from "../schemas.ts";
 
 const measureSummary = z.object({
   reference: z.string(),
@@ -20,11 +20,9 @@ const measureSummary = z.object({
   isExample: z.boolean(),
   status: z.enum(measureStatuses),
   progress: z.number().int().nullable(),
-  costByYear: z.array(
-    z.object({ year: z.number().int(), municipalNok: z.number().int(), externalNok: z.number().int() }),
-  ),
-  totalMunicipalNok: z.number().int(),
-  totalExternalNok: z.number().int(),
+  costByYear: z.array(z.object({ year: z.number().int(), municipalNok: nokOut, externalNok: nokOut })),
+  totalMunicipalNok: nokOut,
+  totalExternalNok: nokOut,
 });
 
 export const rollUpSchema = z
@@ -79,6 +77,7 @@ export const planTreeSchema = z.object({
         .nullable(),
     })
     .nullable(),
+  yearChoice: yearChoiceSchema,
   goals: z.array(
     z.object({
       ...node,
@@ -86,6 +85,9 @@ export const planTreeSchema = z.object({
       focusAreas: z.array(z.object({ ...node, rollUp: rollUpSchema, measures: z.array(measureSummary) })),
     }),
   ),
+  withoutGoal: z
+    .object({ rollUp: rollUpSchema, measures: z.array(measureSummary) })
+    .describe("Measures shown under no goal («Uten samfunnsmål»)"),
   focusAreas: z.array(
     z.object({
       ...node,
@@ -149,12 +151,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["plan"],
-        summary: "The newest plan as goal → focus area → measure",
+        summary:
+          "The newest plan as goal → focus area → measure, for the action plan of `year` (default: the one in execution)",
         params: z.object({ municipalityNumber }),
+        querystring: z.object({ year: yearQuery }),
         response: { 200: planTreeSchema, 404: errorResponse },
       },
     },
-    async (request) => getPlanTree({ ctx: request.ctx, input: request.params }),
+    async (request) =>
+      getPlanTree({ ctx: request.ctx, input: { ...request.params, year: request.query.year } }),
   );
 
   app.patch(

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedInPlanner, signIn } from "../../../test/app.ts";
-import { createUser, testPassword } from "../../../test/factories.ts";
-import { auditEvents, measures } from "../../db/schema/index.ts";
+import { adoptActionPlanVersionForTest, createUser, testPassword } from "../../../test/factories.ts";
+import { actionPlanVersions, auditEvents, measures } from "../../db/schema/index.ts";
 import type { PrioritisationResponse, PrioritisationSetupResponse } from "./prioritisation.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -85,6 +85,7 @@ describe("prioritisation under the frames", () => {
       expect.arrayContaining([
         "/api/municipalities/{municipalityNumber}/cycles/{cycleId}/prioritisation",
         "/api/municipalities/{municipalityNumber}/cycles/{cycleId}/prioritisation/apply",
+        "/api/municipalities/{municipalityNumber}/cycles/{cycleId}/prioritisation/undo",
         "/api/municipalities/{municipalityNumber}/measures/{reference}/priority",
       ]),
     );
@@ -133,7 +134,9 @@ describe("prioritisation under the frames", () => {
     expect(proposal.current.gap).toBe(0);
     // Highest value first: T1 (5) and T3 (3); T2 (1) and T4 (no priority: 1) fall out.
     expect(proposal.current.selected.map((m) => m.reference)).toEqual([t1, t3]);
-    expect(proposal.current.totalValue).toBe(8);
+    // The default value: priority × 1000, plus 300 for «no evaluation score» (the tie-breaker).
+    expect(proposal.current.totalValue).toBe(8600);
+    expect(proposal.valueRule).toEqual({ source: "default", roundTitles: [], evaluated: 0 });
     expect(proposal.current.dropped.map((m) => m.reference)).toEqual([t2, t4]);
     expect(proposal.current.dropped[0]?.why).toBe(
       "Gir for lite verdi for kostnaden i 2028 Næringsutvikling – drift (trenger 100\u00a0000\u00a0kr, bare 50\u00a0000\u00a0kr ledig), der rammen er brukt opp på tiltak som gir mer verdi",
@@ -240,6 +243,73 @@ describe("prioritisation under the frames", () => {
     const mandatory = await f.send("POST", `/cycles/${f.cycleId}/prioritisation/apply`, { drop: [kept] });
     expect(mandatory.statusCode).toBe(409);
     expect(mandatory.json().error.message).toContain("Obligatoriske tiltak kan ikke tas ut");
+  });
+
+  it("lists what an application took out, with the proposal's reasons, and undoes it in one step until adoption", async () => {
+    const f = await draftWithFrames();
+    await f.setFrame(2028, 250_000);
+    const proposal = (await f.propose()).json<PrioritisationResponse>();
+    const drop = proposal.current.dropped.map((m) => m.reference);
+    const [first, second] = drop as [string, string];
+    const applied = await f.send("POST", `/cycles/${f.cycleId}/prioritisation/apply`, {
+      drop,
+      reasons: { [first]: proposal.current.dropped[0]?.why },
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const prioritisationId = applied.json().prioritisationId;
+    expect(prioritisationId).toEqual(expect.any(String));
+
+    const removed = (await f.send("GET", `/plans/${f.plan.id}/removed-measures`)).json();
+    expect(removed.removed.map((r: { reference: string }) => r.reference).sort()).toEqual([...drop].sort());
+    const byRef = Object.fromEntries(removed.removed.map((r: { reference: string }) => [r.reference, r]));
+    expect(byRef[first]).toMatchObject({
+      via: "prioritisation",
+      reason: proposal.current.dropped[0]?.why,
+      prioritisationId,
+      mayPutBack: true,
+    });
+    expect(byRef[second]).toMatchObject({ reason: "Tatt ut ved prioritering" });
+
+    const setup = (
+      await f.send("GET", `/cycles/${f.cycleId}/prioritisation`)
+    ).json<PrioritisationSetupResponse>();
+    expect(setup.lastApplied).toMatchObject({
+      id: prioritisationId,
+      dropped: drop.map((reference) => ({ reference })),
+    });
+
+    // Undo: both come back with their references, in one step; then there is nothing to undo.
+    const undone = await f.send("POST", `/cycles/${f.cycleId}/prioritisation/undo`);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json().restored.sort()).toEqual([...drop].sort());
+    const afterUndo = (
+      await f.send("GET", `/cycles/${f.cycleId}/prioritisation`)
+    ).json<PrioritisationSetupResponse>();
+    expect(afterUndo.measures.map((m) => m.reference)).toEqual(f.references);
+    expect(afterUndo.lastApplied).toBeNull();
+    expect((await f.send("GET", `/plans/${f.plan.id}/removed-measures`)).json().removed).toEqual([]);
+    expect((await f.send("POST", `/cycles/${f.cycleId}/prioritisation/undo`)).statusCode).toBe(409);
+    const audited = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.municipalityId, f.municipality.id), eq(auditEvents.action, "undo_prioritisation")),
+      );
+    expect(audited).toHaveLength(1);
+
+    // Applied again and adopted: the undo is refused, and the list stays as history.
+    await f.send("POST", `/cycles/${f.cycleId}/prioritisation/apply`, { drop: [first] });
+    const [version] = await t.database.db
+      .select()
+      .from(actionPlanVersions)
+      .where(eq(actionPlanVersions.municipalityId, f.municipality.id));
+    if (!version) throw new Error("no action plan");
+    await adoptActionPlanVersionForTest(t.database.db, version);
+    const refused = await f.send("POST", `/cycles/${f.cycleId}/prioritisation/undo`);
+    expect(refused.statusCode).toBe(409);
+    expect((await f.send("GET", `/plans/${f.plan.id}/removed-measures`)).json().removed).toEqual([
+      expect.objectContaining({ reference: first, mayPutBack: false }),
+    ]);
   });
 
   it("sets priority and the mandatory mark in the draft, audited, with a version check", async () => {

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { frameStatuses } from "../../domain/frame-check.ts";
+import { valueSources } from "../../domain/prioritisation.ts";
 import { applyPrioritisation } from "../../services/budget/apply-prioritisation.ts";
 import { getPrioritisationSetup } from "../../services/budget/get-prioritisation-setup.ts";
 import { proposePrioritisation } from "../../services/budget/propose-prioritisation.ts";
 import { setMeasurePriority } from "../../services/budget/set-measure-priority.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { undoPrioritisation } from "../../services/budget/undo-prioritisation.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals } from "../schemas.ts";
 
 const reference = z.string().min(1).max(40);
 const year = z.number().int();
@@ -23,10 +25,11 @@ const overrideSchema = z.union([
   }),
 ]);
 
-const costSchema = z.object({ frameAreaId: z.string(), year, amountNok: z.number().int() });
+const costSchema = z.object({ frameAreaId: z.string(), year, amountNok: nokOut });
 const areaSchema = z.object({ id: z.string(), name: z.string() });
 const setupSchema = z.object({
   cycleId: z.string(),
+  planId: z.string(),
   budgetYear: year,
   years: z.array(year),
   actionPlanVersionId: z.string(),
@@ -37,7 +40,7 @@ const setupSchema = z.object({
       id: z.string(),
       frameAreaId: z.string(),
       year,
-      amountNok: z.number().int(),
+      amountNok: nokOut,
       status: z.enum(frameStatuses),
       decisionDate: z.string().nullable(),
       caseReference: z.string().nullable(),
@@ -52,11 +55,20 @@ const setupSchema = z.object({
       mandatory: z.boolean(),
       value: z.number().int(),
       evaluationScore: z.number().nullable(),
+      evaluationRound: z.string().nullable(),
       version: z.number().int(),
       costs: z.array(costSchema),
     }),
   ),
   allowedActions: z.array(z.enum(["update"])),
+  lastApplied: z
+    .object({
+      id: z.string(),
+      appliedAt: z.string(),
+      appliedBy: z.string(),
+      dropped: z.array(z.object({ reference: z.string(), title: z.string() })),
+    })
+    .nullable(),
 });
 export type PrioritisationSetupResponse = z.infer<typeof setupSchema>;
 
@@ -75,9 +87,9 @@ const proposalSchema = z.object({
       binding: z.array(
         z.object({
           ...place,
-          frameNok: z.number().int(),
-          costNok: z.number().int(),
-          remainingNok: z.number().int(),
+          frameNok: nokOut,
+          costNok: nokOut,
+          remainingNok: nokOut,
         }),
       ),
       why: z.string(),
@@ -89,18 +101,18 @@ const proposalSchema = z.object({
   usage: z.array(
     z.object({
       ...place,
-      frameNok: z.number().int(),
-      sumNok: z.number().int(),
-      remainingNok: z.number().int(),
+      frameNok: nokOut,
+      sumNok: nokOut,
+      remainingNok: nokOut,
     }),
   ),
-  unframed: z.array(z.object({ ...place, sumNok: z.number().int() })),
+  unframed: z.array(z.object({ ...place, sumNok: nokOut })),
   shortfalls: z.array(
     z.object({
       ...place,
-      frameNok: z.number().int(),
-      mandatoryNok: z.number().int(),
-      excessNok: z.number().int(),
+      frameNok: nokOut,
+      mandatoryNok: nokOut,
+      excessNok: nokOut,
       references: z.array(z.string()),
     }),
   ),
@@ -110,9 +122,9 @@ const proposalSchema = z.object({
       frameAreaId: z.string(),
       frameAreaName: z.string(),
       year,
-      amountNok: z.number().int(),
+      amountNok: nokOut,
       status: z.enum(frameStatuses).nullable(),
-      originalNok: z.number().int().nullable(),
+      originalNok: nokOut.nullable(),
       changed: z.boolean(),
     }),
   ),
@@ -129,19 +141,19 @@ const frameCheckSchema = z.object({
       ...place,
       frameId: z.string().nullable(),
       frameVersion: z.number().int().nullable(),
-      frameNok: z.number().int().nullable(),
+      frameNok: nokOut.nullable(),
       frameStatus: z.enum(frameStatuses).nullable(),
-      sumNok: z.number().int(),
-      remainingNok: z.number().int().nullable(),
-      overrunNok: z.number().int(),
+      sumNok: nokOut,
+      remainingNok: nokOut.nullable(),
+      overrunNok: nokOut,
     }),
   ),
   overruns: z.array(
     z.object({
       ...place,
-      frameNok: z.number().int().nullable(),
-      sumNok: z.number().int(),
-      excessNok: z.number().int(),
+      frameNok: nokOut.nullable(),
+      sumNok: nokOut,
+      excessNok: nokOut,
     }),
   ),
 });
@@ -156,6 +168,11 @@ const proposalResponseSchema = z.object({
   current: proposalSchema,
   whatIf: proposalSchema.nullable(),
   overrides: z.array(overrideSchema),
+  valueRule: z.object({
+    source: z.enum(valueSources),
+    roundTitles: z.array(z.string()),
+    evaluated: z.number().int(),
+  }),
 });
 export type PrioritisationResponse = z.infer<typeof proposalResponseSchema>;
 export type FrameOverrideBody = z.infer<typeof overrideSchema>;
@@ -186,14 +203,14 @@ export const prioritisationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Propose which measures of the draft to keep within the frames (integer program, HiGHS), and with overrides a what-if beside it; saves nothing (planners)",
         description:
-          "Value = priority, 1 without one. Frames: adopted, or proposed where none is adopted. Mandatory measures that alone exceed a frame give 200 with status «infeasible» and an explanation. Overrides apply in order: `{ frameAreaId, year, amountNok }` sets a frame; `{ percent, year?, frameAreaId? }` changes the matching frames (rounded down to whole kroner).",
+          "Value (`valueSource`): «default» = the priority (1 without one) decides and the latest closed evaluation round's score breaks ties (priority × 1000 + score × 100, no score counts as 3); «priority» = the priority alone; «evaluation» = the score alone. The answer's `valueRule` says which rule and which rounds. Frames: adopted, or proposed where none is adopted. Mandatory measures that alone exceed a frame give 200 with status «infeasible» and an explanation. Overrides apply in order: `{ frameAreaId, year, amountNok }` sets a frame; `{ percent, year?, frameAreaId? }` changes the matching frames (rounded down to whole kroner).",
         params: cycleParams,
         body: z
           .object({
             overrides: z.array(overrideSchema).max(100).default([]),
-            valueSource: z.enum(["priority", "evaluation"]).default("priority"),
+            valueSource: z.enum(valueSources).default("default"),
           })
-          .default({ overrides: [], valueSource: "priority" }),
+          .default({ overrides: [], valueSource: "default" }),
         response: { 200: proposalResponseSchema, ...refusals },
       },
     },
@@ -214,17 +231,44 @@ export const prioritisationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["budsjett"],
         summary:
-          "Apply a proposal: take the named measures out of the draft action plan, in one transaction, audited per measure (planners)",
+          "Apply a proposal: take the named measures out of the draft action plan, in one transaction, audited per measure (planners). They are kept («Tatt ut av forslaget», with `reasons[reference]` or «Tatt ut ved prioritering») and can be put back, or the whole application undone",
         params: cycleParams,
-        body: z.object({ drop: z.array(reference).max(5000) }),
+        body: z.object({
+          drop: z.array(reference).max(5000),
+          reasons: z.record(reference, z.string().max(500, "Begrunnelsen er høyst 500 tegn")).optional(),
+        }),
         response: {
-          200: z.object({ dropped: z.array(z.string()), frameCheck: frameCheckSchema }),
+          200: z.object({
+            dropped: z.array(z.string()),
+            prioritisationId: z.string().nullable(),
+            frameCheck: frameCheckSchema,
+          }),
           ...refusals,
         },
       },
     },
     async (request) =>
-      applyPrioritisation({ ctx: request.ctx, input: { ...request.params, drop: request.body.drop } }),
+      applyPrioritisation({
+        ctx: request.ctx,
+        input: { ...request.params, drop: request.body.drop, reasons: request.body.reasons },
+      }),
+  );
+
+  app.post(
+    `${base}/cycles/:cycleId/prioritisation/undo`,
+    {
+      schema: {
+        tags: ["budsjett"],
+        summary:
+          "Undo the newest applied proposal of the draft in one step: every measure it took out returns with its reference, content and costs; refused after adoption (planners)",
+        params: cycleParams,
+        response: {
+          200: z.object({ restored: z.array(z.string()), frameCheck: frameCheckSchema }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) => undoPrioritisation({ ctx: request.ctx, input: request.params }),
   );
 
   app.patch(

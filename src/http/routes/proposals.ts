@@ -22,7 +22,7 @@ import { getProposal } from "../../services/proposals/get-proposal.ts";
 import { listProposals } from "../../services/proposals/list-proposals.ts";
 import { publishProposals } from "../../services/proposals/publish-proposals.ts";
 import { submitProposal } from "../../services/proposals/submit-proposal.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals } from "../schemas.ts";
 
 const base = "/api/municipalities/:municipalityNumber";
 const params = z.object({ municipalityNumber });
@@ -45,7 +45,7 @@ const proposalSummary = z.object({
   focusArea: z.object({ id: z.string(), title: z.string() }).nullable(),
   submittedBy: z.string(),
   submittedAt: z.string(),
-  totalCostNok: z.number().int(),
+  totalCostNok: nokOut,
   measure: z.object({ reference: z.string(), readable: z.boolean() }).nullable(),
   deferredToYear: z.number().int().nullable(),
   published: z.boolean(),
@@ -73,7 +73,7 @@ const proposalDetail = proposalSummary.extend({
   expectedEffect: z.string(),
   goals: z.array(z.object({ id: z.string(), title: z.string() })),
   organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
-  costs: z.array(z.object({ year: z.number().int(), amountNok: z.number().int(), funder: z.string() })),
+  costs: z.array(z.object({ year: z.number().int(), amountNok: nokOut, funder: z.string() })),
   decision: z
     .object({ reason: z.string().nullable(), decidedAt: z.string(), decidedBy: z.string().nullable() })
     .nullable(),

@@ -7,21 +7,31 @@ import { AppError } from "../../errors.ts";
 import { getPublicActionPlan } from "../../services/public/get-public-action-plan.ts";
 import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
 import type { PublicMunicipality } from "../../services/public/internal.ts";
+import { listPublicCatalogue } from "../../services/public/list-public-catalogue.ts";
 import { listPublicPlans } from "../../services/public/list-public-plans.ts";
+import { getPublicEvaluation, listPublishedEvaluations } from "../../services/public/public-evaluations.ts";
+import { getPublicIndicator, listPublicIndicators } from "../../services/public/public-indicators.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
+import { robotsTxt, sitemapXml } from "../render/public-site/catalogue.ts";
+import { EvaluationLinks } from "../render/public-site/evaluation-links.tsx";
+import { EvaluationPage } from "../render/public-site/evaluation-page.tsx";
 import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
+import { IndicatorPage } from "../render/public-site/indicator-page.tsx";
 import { type PageEnv, renderDocument } from "../render/public-site/layout.tsx";
 import { MeasurePage } from "../render/public-site/measure-page.tsx";
 import { MunicipalityPage } from "../render/public-site/municipality-page.tsx";
 import { NotFoundPage } from "../render/public-site/not-found-page.tsx";
+import { OpenDataDocsPage } from "../render/public-site/open-data-docs-page.tsx";
 import { SearchPage } from "../render/public-site/search-page.tsx";
-import { actionPlanPath } from "../render/public-site/urls.ts";
+import { actionPlanPath, openDataDocsPath } from "../render/public-site/urls.ts";
 import { languageOf } from "../web.ts";
 
-const stylesheetSource = readFileSync(new URL("../render/public-site/public.css", import.meta.url), "utf8");
+const stylesheetSource = ["public.css", "public-results.css"]
+  .map((name) => readFileSync(new URL(`../render/public-site/${name}`, import.meta.url), "utf8"))
+  .join("\n");
 const stylesheetHash = createHash("sha256").update(stylesheetSource).digest("hex").slice(0, 12);
 const stylesheetGzip = gzipSync(stylesheetSource, { level: 9 });
 /** The public stylesheet, under a name that changes with its content, so it can be cached for a year. */
@@ -129,6 +139,24 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
       };
     };
 
+    app.get<{ Params: Params }>(openDataDocsPath, { schema: { hide: true } }, (request, reply) =>
+      page(request, reply, async (env) => <OpenDataDocsPage env={env} />),
+    );
+
+    app.get("/robots.txt", { schema: { hide: true } }, (request, reply) =>
+      sendCacheable(request, reply, cacheableBody(robotsTxt(options.publicUrl), "text/plain; charset=utf-8")),
+    );
+
+    app.get("/sitemap.xml", { schema: { hide: true } }, async (request, reply) => {
+      const content = await cache.get("sitemap.xml", async () =>
+        cacheableBody(
+          sitemapXml(await listPublicCatalogue({ ctx: request.ctx }), options.publicUrl),
+          "application/xml; charset=utf-8",
+        ),
+      );
+      return sendCacheable(request, reply, content);
+    });
+
     app.get<{ Params: Params }>("/kommune/:nr", { schema: { hide: true } }, (request, reply) =>
       page(request, reply, async (env) => {
         const data = await listPublicPlans({
@@ -165,8 +193,23 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
         { schema: { hide: true } },
         (request, reply) =>
           page(request, reply, async (env) => {
-            const data = await getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) });
-            return <ActionPlanPage env={env} data={data} pinned={suffix !== ""} />;
+            const [data, indicators] = await Promise.all([
+              getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) }),
+              listPublicIndicators({ ctx: request.ctx, input: { municipalityNumber: request.params.nr } }),
+            ]);
+            const evaluations = await listPublishedEvaluations({
+              ctx: request.ctx,
+              input: { municipalityNumber: request.params.nr, planId: data.plan.id },
+            });
+            return (
+              <ActionPlanPage
+                env={env}
+                data={data}
+                pinned={suffix !== ""}
+                indicators={indicators}
+                evaluations={<EvaluationLinks env={env} nr={data.municipality.number} rounds={evaluations} />}
+              />
+            );
           }),
       );
       app.get<{ Params: Params }>(
@@ -174,10 +217,21 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
         { schema: { hide: true } },
         (request, reply) =>
           page(request, reply, async (env) => {
-            const data = await getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) });
+            const [data, indicators] = await Promise.all([
+              getPublicActionPlan({ ctx: request.ctx, input: versionOf(request.params) }),
+              listPublicIndicators({ ctx: request.ctx, input: { municipalityNumber: request.params.nr } }),
+            ]);
             const focusArea = data.focusAreas.find((f) => f.id === request.params.focusAreaId);
             if (!focusArea) throw notFound();
-            return <FocusAreaPage env={env} data={data} focusArea={focusArea} pinned={suffix !== ""} />;
+            return (
+              <FocusAreaPage
+                env={env}
+                data={data}
+                focusArea={focusArea}
+                pinned={suffix !== ""}
+                indicators={indicators}
+              />
+            );
           }),
       );
     }
@@ -187,11 +241,45 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
       { schema: { hide: true } },
       (request, reply) =>
         page(request, reply, async (env) => {
-          const data = await getPublicMeasure({
+          const input = { municipalityNumber: request.params.nr, reference: request.params.reference ?? "" };
+          const data = await getPublicMeasure({ ctx: request.ctx, input });
+          const evaluations = await listPublishedEvaluations({
             ctx: request.ctx,
-            input: { municipalityNumber: request.params.nr, reference: request.params.reference ?? "" },
+            input: { ...input, planId: data.plan.id },
           });
-          return <MeasurePage env={env} data={data} />;
+          return (
+            <MeasurePage
+              env={env}
+              data={data}
+              evaluations={<EvaluationLinks env={env} nr={data.municipality.number} rounds={evaluations} />}
+            />
+          );
+        }),
+    );
+
+    app.get<{ Params: Params & { roundId?: string } }>(
+      "/kommune/:nr/evaluering/:roundId",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const data = await getPublicEvaluation({
+            ctx: request.ctx,
+            input: { municipalityNumber: request.params.nr, roundId: request.params.roundId ?? "" },
+          });
+          return <EvaluationPage env={env} data={data} />;
+        }),
+    );
+
+    app.get<{ Params: Params & { indicatorId?: string } }>(
+      "/kommune/:nr/indikator/:indicatorId",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const data = await getPublicIndicator({
+            ctx: request.ctx,
+            input: { municipalityNumber: request.params.nr, indicatorId: request.params.indicatorId ?? "" },
+          });
+          return <IndicatorPage env={env} data={data} />;
         }),
     );
 

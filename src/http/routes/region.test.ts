@@ -1,14 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedInPlanner, signIn } from "../../../test/app.ts";
 import {
+  adoptActionPlanVersionForTest,
   appointRegionCoordinator,
   createMunicipality,
   createRegion,
   createUser,
   testPassword,
 } from "../../../test/factories.ts";
-import { auditEvents, measureParticipations } from "../../db/schema/index.ts";
+import { actionPlanVersions, auditEvents, measureParticipations } from "../../db/schema/index.ts";
 import type { FrameCheckResponse } from "./budget.ts";
 import type { RegionOverviewResponse, SharedMeasureListResponse } from "./region.ts";
 
@@ -71,6 +72,18 @@ async function municipalityWithPlan(measureCosts: number[]) {
     return check.rows.find((r) => r.year === year && r.frameAreaId === area.id)?.sumNok;
   };
   return { ...planner, plan, area, cycleId, references, frameSum };
+}
+
+/** Records the adoption of a cycle's newest action plan version (the decision, not the steps). */
+async function adoptCycle(cycleId: string) {
+  const [version] = await t.database.db
+    .select()
+    .from(actionPlanVersions)
+    .where(eq(actionPlanVersions.cycleId, cycleId))
+    .orderBy(desc(actionPlanVersions.revision))
+    .limit(1);
+  if (!version) throw new Error("no action plan version");
+  return adoptActionPlanVersionForTest(t.database.db, version);
 }
 
 async function sharedList(send: Send) {
@@ -136,6 +149,10 @@ describe("shared measures across a region", () => {
       version: askerInvitation?.participation?.version,
     });
     expect(askerJoined.statusCode, askerJoined.body).toBe(200);
+
+    // A participant counts the owner's ADOPTED split, never its draft: nothing until Drammen adopts.
+    expect(await lier.frameSum(2027)).toBe(50_000);
+    await adoptCycle(drammen.cycleId);
 
     // 300 001 kr a year: Drammen 45 % = 135 000.45, Lier 30 % = 90 000.3, Asker 25 % = 75 000.25;
     // the krone left over goes to the largest remainder (Drammen's 0.45).
@@ -387,14 +404,14 @@ describe("regions", () => {
     expect(
       (await get(`/api/municipalities/${a.municipality.number}/measures/${privateRef}`)).statusCode,
     ).toBe(404);
-    // A coordinator may invite (manage regional measures) but not decide for a municipality.
+    // Only the owner's planner invites: a coordinator cannot expose a draft they cannot read.
     const invite = await t.app.inject({
       method: "POST",
       url: `/api/municipalities/${a.municipality.number}/measures/${privateRef}/participants`,
       headers: session.headers,
       payload: { municipalityNumber: b.municipality.number },
     });
-    expect(invite.statusCode, invite.body).toBe(201);
+    expect(invite.statusCode, invite.body).toBe(404);
     // Outside the region they are nobody.
     const outside = await get(`/api/municipalities/${outsider.number}/shared-measures`);
     expect([200, 404]).toContain(outside.statusCode);

@@ -12,15 +12,18 @@ import { joinSharedMeasure, leaveSharedMeasure } from "../../services/region/par
 import { removeCoordinator } from "../../services/region/remove-coordinator.ts";
 import { setRegionMembers } from "../../services/region/set-region-members.ts";
 import { inviteToMeasure, withdrawInvitation } from "../../services/region/share-measure.ts";
-import { errorResponse, municipalityNumber, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nokOut, refusals } from "../schemas.ts";
 import { sharedMeasureSchema } from "./shared-measure-schema.ts";
 
 const slug = z.string().regex(regionSlugPattern, "Ugyldig regionnavn");
-const byYear = z.array(z.object({ year: z.number().int(), amountNok: z.number().int() }));
+const byYear = z.array(z.object({ year: z.number().int(), amountNok: nokOut }));
 const version = z.number().int().positive();
+const budgetYear = z.coerce.number().int().min(2000).max(2200);
 
 const overviewSchema = z.object({
   region: z.object({ slug: z.string(), name: z.string() }),
+  /** The budget year shown (`?year=`, by default the current one). */
+  year: z.number().int(),
   years: z.array(z.number().int()),
   municipalities: z.array(
     z.object({
@@ -46,7 +49,7 @@ const overviewSchema = z.object({
               title: z.string(),
               status: z.enum(measureStatuses),
               shared: z.boolean(),
-              municipalNok: z.number().int(),
+              municipalNok: nokOut,
             }),
           ),
         }),
@@ -116,10 +119,12 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "The regional overview: measures by municipality and focus area, budget per year, shared measures, partners in several municipalities",
         params: z.object({ slug }),
+        querystring: z.object({ year: budgetYear.optional() }),
         response: { 200: overviewSchema, 404: errorResponse },
       },
     },
-    async (request) => getRegionOverview({ ctx: request.ctx, input: request.params }),
+    async (request) =>
+      getRegionOverview({ ctx: request.ctx, input: { ...request.params, year: request.query.year } }),
   );
 
   app.get(
@@ -206,10 +211,12 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["region"],
         summary: "Shared measures the municipality owns, takes part in or is invited to, with the split",
         params: z.object({ municipalityNumber }),
+        querystring: z.object({ year: budgetYear.optional() }),
         response: { 200: sharedListSchema, 404: errorResponse },
       },
     },
-    async (request) => listSharedMeasures({ ctx: request.ctx, input: request.params }),
+    async (request) =>
+      listSharedMeasures({ ctx: request.ctx, input: { ...request.params, year: request.query.year } }),
   );
 
   app.post(

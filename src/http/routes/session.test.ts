@@ -143,7 +143,16 @@ describe("sign-in and sessions", () => {
       payload: { currentPassword: testPassword, newPassword: "kort" },
     });
     expect(tooShort.statusCode).toBe(400);
-    expect(tooShort.json().error.message).toMatch(/minst 10 tegn/);
+    expect(tooShort.json().error.message).toMatch(/minst 12 tegn/);
+    // A common password is refused with a hint in Norwegian how to make it stronger.
+    const common = await t.app.inject({
+      method: "POST",
+      url: "/api/session/password",
+      headers: here.headers,
+      payload: { currentPassword: testPassword, newPassword: "password1234" },
+    });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().error.message).toMatch(/^Passordet er for lett å gjette\. .*ord/);
     const changed = await t.app.inject({
       method: "POST",
       url: "/api/session/password",

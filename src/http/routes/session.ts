@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { roles } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
+import type { Mailer } from "../../infra/mailer.ts";
 import { changePassword } from "../../services/accounts/change-password.ts";
 import { getSessionUser } from "../../services/accounts/get-session-info.ts";
 import { loadSession } from "../../services/accounts/sessions.ts";
@@ -29,7 +30,7 @@ const sessionSchema = z.object({
 export type SessionResponse = z.infer<typeof sessionSchema>;
 
 export const sessionRoutes =
-  (config: Config): FastifyPluginAsyncZod =>
+  (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
   async (app) => {
     const oidc = config.oidc
       ? { displayName: config.oidc.displayName, startUrl: "/api/auth/oidc/start" }
@@ -57,7 +58,12 @@ export const sessionRoutes =
         schema: {
           tags: ["innlogging"],
           summary: "Sign in with e-mail and password",
-          body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }),
+          description:
+            "Sets the session cookie (`planverk_session`, HttpOnly) and answers with `csrfToken`: send the cookie with every request and the token in the `x-csrf-token` header with every write (POST, PUT, PATCH, DELETE).",
+          security: [],
+          body: z
+            .object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) })
+            .meta({ examples: [{ email: "planlegger@drammen.kommune.no", password: "et-langt-passord" }] }),
           response: { 200: sessionSchema, 401: errorResponse, 429: errorResponse },
         },
       },
@@ -66,6 +72,17 @@ export const sessionRoutes =
           ctx: request.ctx,
           input: { ...request.body, clientIp: request.ip, replacesTokenHash: request.session?.tokenHash },
           refuseDemoUsers,
+        }).catch((error: unknown) => {
+          // Failed and throttled sign-ins are security events: logged with the address, never the password.
+          if (
+            error instanceof AppError &&
+            (error.code === "unauthenticated" || error.code === "too_many_requests")
+          )
+            request.log.warn(
+              { email: request.body.email, clientIp: request.ip, refusal: error.key },
+              "sign-in refused",
+            );
+          throw error;
         });
         setSessionCookie(request, reply, result.token);
         const session = await loadSession(request.ctx.db, result.token);
@@ -98,14 +115,15 @@ export const sessionRoutes =
           tags: ["innlogging"],
           summary: "Change the signed-in person's password; their other sessions end",
           body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }),
-          response: { 204: z.null(), 400: errorResponse, 401: errorResponse },
+          response: { 204: z.null(), 400: errorResponse, 401: errorResponse, 429: errorResponse },
         },
       },
       async (request, reply) => {
         if (!request.session) throw new AppError("unauthenticated", "auth.signInRequired");
         await changePassword({
           ctx: request.ctx,
-          input: { ...request.body, currentTokenHash: request.session.tokenHash },
+          input: { ...request.body, currentTokenHash: request.session.tokenHash, clientIp: request.ip },
+          notice: { mailer, publicUrl: config.publicUrl },
         });
         return reply.status(204).send(null);
       },

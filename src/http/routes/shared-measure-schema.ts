@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { nokOut } from "../schemas.ts";
 
-const byYear = z.array(z.object({ year: z.number().int(), amountNok: z.number().int() }));
+const byYear = z.array(z.object({ year: z.number().int(), amountNok: nokOut }));
 
 /** A shared measure («felles tiltak») with its split, wherever it is shown (issue 12). */
 export const sharedMeasureSchema = z.object({

@@ -5,7 +5,13 @@ import { createTestApp, signIn } from "../../../test/app.ts";
 import { createStatusReportingSetup, createUser, testPassword } from "../../../test/factories.ts";
 import { startSmtpServer } from "../../../test/smtp.ts";
 import { loadConfig } from "../../config.ts";
-import { auditEvents, measureSpending, measures, milestones } from "../../db/schema/index.ts";
+import {
+  auditEvents,
+  measureSpending,
+  measures,
+  milestones,
+  reportingPeriods,
+} from "../../db/schema/index.ts";
 import type {
   CompiledReportResponse,
   ReportingPeriodListResponse,
@@ -20,9 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function setup() {
+async function setup(over: { budgetYear?: number } = {}) {
   const { db } = t.database;
-  const s = await createStatusReportingSetup(db);
+  const s = await createStatusReportingSetup(db, over);
   const base = `/api/municipalities/${s.municipality.number}`;
   const as = async (email: string) => {
     const session = await signIn(t.app, email, testPassword);
@@ -56,6 +62,23 @@ const onPlan = {
 };
 
 describe("status reporting", () => {
+  it("marks a period overdue when its due date has passed with reports missing, not once it is closed", async () => {
+    const past = await setup({ budgetYear: 2020 });
+    expect(past.list.periods.map((p) => [p.kind, p.overdue])).toEqual([
+      ["t1", true],
+      ["t2", true],
+      ["annual", true],
+    ]);
+    await t.database.db
+      .update(reportingPeriods)
+      .set({ state: "closed" })
+      .where(eq(reportingPeriods.id, past.t1.id));
+    const list = (await past.planner("GET", `/cycles/${past.cycle.id}/reporting-periods`)).json();
+    expect(list.periods[0]).toMatchObject({ kind: "t1", overdue: false });
+    const future = await setup({ budgetYear: 2099 });
+    expect(future.list.periods.every((p) => !p.overdue)).toBe(true);
+  });
+
   it("creates T1, T2 and the annual period with default dates; only planners may", async () => {
     const s = await setup();
     expect(s.list.periods.map((p) => [p.kind, p.asOf, p.dueDate, p.state])).toEqual([

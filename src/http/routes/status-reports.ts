@@ -25,7 +25,7 @@ import { sendStatusReminders } from "../../services/status-reports/send-status-r
 import { statusReportsWaitingFor } from "../../services/status-reports/status-reports-waiting.ts";
 import { submitStatusReport } from "../../services/status-reports/submit-status-report.ts";
 import { updateReportingPeriod } from "../../services/status-reports/update-reporting-period.ts";
-import { errorResponse, municipalityNumber, nok, refusals } from "../schemas.ts";
+import { errorResponse, municipalityNumber, nok, nokOut, refusals } from "../schemas.ts";
 
 const completenessSchema = z.object({
   total: z.number().int(),
@@ -43,7 +43,7 @@ const periodSchema = z.object({
   version: z.number().int(),
 });
 const periodListSchema = z.object({
-  periods: z.array(periodSchema.extend({ completeness: completenessSchema })),
+  periods: z.array(periodSchema.extend({ completeness: completenessSchema, overdue: z.boolean() })),
   allowedActions: z.array(z.enum(actions)),
 });
 export type ReportingPeriodListResponse = z.infer<typeof periodListSchema>;
@@ -103,8 +103,8 @@ const reportSchema = z.object({
       id: z.string(),
       name: z.string(),
       kind: z.enum(["municipal", "external"]),
-      plannedNok: z.number().int(),
-      spentNok: z.number().int(),
+      plannedNok: nokOut,
+      spentNok: nokOut,
     }),
   ),
   history: z.array(
@@ -141,9 +141,9 @@ const light = z.enum(["on_track", "deviation", "serious_deviation", "not_reporte
 const distribution = z.record(light, z.number().int());
 const budgetLine = z.object({
   area: z.string(),
-  plannedNok: z.number().int(),
-  spentNok: z.number().int(),
-  remainingNok: z.number().int(),
+  plannedNok: nokOut,
+  spentNok: nokOut,
+  remainingNok: nokOut,
 });
 const compiledSchema = z.object({
   title: z.string(),
@@ -173,8 +173,8 @@ const compiledSchema = z.object({
           nextSteps: z.string(),
           risks: z.string(),
           milestones: z.object({ reached: z.number().int(), total: z.number().int() }),
-          plannedNok: z.number().int(),
-          spentNok: z.number().int(),
+          plannedNok: nokOut,
+          spentNok: nokOut,
         }),
       ),
     }),

@@ -3,10 +3,10 @@ import type { DbOrTx } from "../../db/client.ts";
 import { invitations, memberships, municipalities, users } from "../../db/schema/index.ts";
 import { acceptPath, invitationStatus, unusableInvitationMessage } from "../../domain/invitation.ts";
 import type { Role } from "../../domain/permissions.ts";
-import { passwordProblem } from "../../domain/sign-in.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { newPasswordProblem } from "./password-strength.ts";
 import { hashPassword } from "./passwords.ts";
 import { createSession, hashToken } from "./sessions.ts";
 
@@ -82,7 +82,7 @@ export async function acceptInvitation({
     const password = input.password ?? "";
     const problems: { path: string; message: string }[] = [];
     if (!name) problems.push({ path: "/name", message: "Skriv navnet ditt." });
-    const passwordMessage = passwordProblem(password);
+    const passwordMessage = newPasswordProblem(password, [name, found.email]);
     if (passwordMessage) problems.push({ path: "/password", message: passwordMessage });
     if (problems[0])
       throw new AppError("validation", "common.untranslated", { text: problems[0].message }, problems);

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { sqlExecutorOf } from "../../db/client.ts";
 import { invitations, memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
 import { invitationEmail, invitationExpiresAt, invitationLink } from "../../domain/invitation.ts";
 import type { Role } from "../../domain/permissions.ts";
@@ -18,9 +19,10 @@ export type InvitePersonResult = {
 };
 
 /**
- * Invites a person by e-mail to a role in a municipality: a one-time link valid for a week. The
- * invitation is saved first and the e-mail sent after, so a mail failure never loses it; the
- * inviter is told whether the e-mail went, and has the link either way.
+ * Invites a person by e-mail to a role in a municipality: a one-time link valid for a week. With
+ * background jobs the e-mail is queued in the invitation's transaction and sent with retries (then
+ * `emailSent` means it is on its way); without them it is sent after the commit, so a mail failure
+ * never loses the invitation. The inviter has the link either way.
  */
 export async function invitePerson({
   ctx,
@@ -43,6 +45,17 @@ export async function invitePerson({
   const token = newToken();
   const expiresAt = invitationExpiresAt(new Date());
 
+  const link = invitationLink(publicUrl, token);
+  const message = {
+    to: email,
+    ...invitationEmail({
+      inviterName: actor.name,
+      municipalityName: tenant.name,
+      role: input.role,
+      link,
+      expiresAt,
+    }),
+  };
   const invitation = await ctx.db.transaction(async (tx) => {
     const [member] = await tx
       .select({ role: memberships.role })
@@ -101,22 +114,11 @@ export async function invitePerson({
       },
       ctx.requestId,
     );
+    // The outbox: the e-mail is queued with the invitation, and goes out (with retries) once it commits.
+    if (mailer.queue) await mailer.queue(sqlExecutorOf(tx), message, { requestId: ctx.requestId });
     return { id: row.id, email, role: input.role, expiresAt: expiresAt.toISOString() };
   });
 
-  const link = invitationLink(publicUrl, token);
-  const emailSent = await mailer.send(
-    {
-      to: email,
-      ...invitationEmail({
-        inviterName: actor.name,
-        municipalityName: tenant.name,
-        role: input.role,
-        link,
-        expiresAt,
-      }),
-    },
-    { requestId: ctx.requestId },
-  );
+  const emailSent = mailer.queue ? true : await mailer.send(message, { requestId: ctx.requestId });
   return { invitation, link, emailSent };
 }

@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { signInThrottle, users } from "../../db/schema/index.ts";
+import { memberships, signInThrottle, users } from "../../db/schema/index.ts";
 import { freeFailures, normaliseEmail, signInDelaySeconds } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { verifyPassword } from "./passwords.ts";
 import { openSession } from "./sessions.ts";
@@ -28,6 +29,75 @@ async function countFailure(db: DbOrTx, key: string, free: number) {
   });
 }
 
+/** The throttle counters a password guess counts against: the account's address and the client's. */
+export const throttleKeys = (email: string, clientIp: string) => ({
+  email: `email:${normaliseEmail(email)}`,
+  ip: `ip:${clientIp}`,
+});
+
+/**
+ * Refuses (429, with how long to wait) while either counter is locked. Every check of a password
+ * goes through here first: signing in and confirming the current password to change it.
+ */
+export async function refuseWhileThrottled(db: DbOrTx, keys: { email: string; ip: string }) {
+  const throttles = await db
+    .select()
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, [keys.email, keys.ip]));
+  const waitMs = Math.max(0, ...throttles.map((t) => t.lockedUntil.getTime() - Date.now()));
+  if (waitMs > 0) {
+    const retryAfterSeconds = Math.ceil(waitMs / 1000);
+    throw new AppError(
+      "too_many_requests",
+      "auth.tooManyAttempts",
+      { seconds: retryAfterSeconds },
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** A wrong password: counted for the account's address and for the client. */
+export async function countPasswordFailure(db: DbOrTx, keys: { email: string; ip: string }) {
+  await countFailure(db, keys.email, freeFailures.email);
+  await countFailure(db, keys.ip, freeFailures.ip);
+}
+
+/**
+ * A failed sign-in in the audit trail (never the password given): in the trail of each municipality
+ * the account belongs to, so its admins see attempts on their people; an address without an account
+ * goes to the installation's trail (no municipality).
+ */
+export async function recordFailedSignIn(
+  ctx: ServiceContext,
+  attempt: { email: string; clientIp: string; userId: string | null; reason: string },
+) {
+  const places = attempt.userId
+    ? (
+        await ctx.db
+          .select({ municipalityId: memberships.municipalityId })
+          .from(memberships)
+          .where(eq(memberships.userId, attempt.userId))
+      ).map((m) => m.municipalityId)
+    : [];
+  for (const municipalityId of places.length > 0 ? places : [null])
+    await recordAudit(
+      ctx.db,
+      ctx.actor,
+      {
+        municipalityId,
+        objectType: "user",
+        objectId: attempt.userId ?? attempt.email,
+        objectLabel: attempt.email,
+        action: "sign_in_failed",
+        changes: {
+          clientAddress: { before: null, after: attempt.clientIp },
+          reason: { before: null, after: attempt.reason },
+        },
+      },
+      ctx.requestId,
+    );
+}
+
 /**
  * Signs in with e-mail and password. Failures per address and per client make the next try wait
  * longer (src/domain/sign-in.ts); the answer never says whether the address has an account.
@@ -43,27 +113,21 @@ export async function signInWithPassword({
   refuseDemoUsers: boolean;
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const keys = { email: `email:${email}`, ip: `ip:${input.clientIp}` };
-  const throttles = await ctx.db
-    .select()
-    .from(signInThrottle)
-    .where(inArray(signInThrottle.key, [keys.email, keys.ip]));
-  const waitMs = Math.max(0, ...throttles.map((t) => t.lockedUntil.getTime() - Date.now()));
-  if (waitMs > 0) {
-    const retryAfterSeconds = Math.ceil(waitMs / 1000);
-    throw new AppError(
-      "too_many_requests",
-      "auth.tooManyAttempts",
-      { seconds: retryAfterSeconds },
-      { retryAfterSeconds },
-    );
-  }
+  const keys = throttleKeys(email, input.clientIp);
+  await refuseWhileThrottled(ctx.db, keys);
 
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || !user.active || (refuseDemoUsers && user.isDemo)) {
-    await countFailure(ctx.db, keys.email, freeFailures.email);
-    await countFailure(ctx.db, keys.ip, freeFailures.ip);
+    await countPasswordFailure(ctx.db, keys);
+    const reason = !user
+      ? "unknown_account"
+      : !passwordOk
+        ? "wrong_password"
+        : !user.active
+          ? "inactive"
+          : "demo_user";
+    await recordFailedSignIn(ctx, { email, clientIp: input.clientIp, userId: user?.id ?? null, reason });
     throw new AppError("unauthenticated", "auth.wrongCredentials");
   }
 

@@ -4,22 +4,34 @@ import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import {
+  DEFAULT_PRIORITISATION_REASON,
+  newPrioritisationId,
+  snapshotAndRemove,
+} from "../measures/take-out.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
 import { cycleAndNewestVersion, requireDraft } from "./internal.ts";
 
 /**
- * Applies a proposal: the named measures leave the cycle's DRAFT action plan (their versions there,
- * with costs and links, are removed), in one transaction, audited per measure as «deprioritise».
- * The measures themselves stay (reference, running state, history and any adopted versions), as
- * with a measure that is not carried into a new plan. Mandatory measures are refused.
+ * Applies a proposal: the named measures leave the cycle's DRAFT action plan, in one transaction,
+ * audited per measure as «deprioritise». Their versions there are kept as snapshots (listed as
+ * «Tatt ut av forslaget», with the proposal's reason per measure) under one prioritisation id, so
+ * the whole application can be undone in one step until adoption, or a measure put back alone.
+ * Mandatory measures are refused.
  */
 export async function applyPrioritisation({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; cycleId: string; drop: string[] };
-}): Promise<{ dropped: string[]; frameCheck: FrameCheckView }> {
+  input: {
+    municipalityNumber: string;
+    cycleId: string;
+    drop: string[];
+    /** Why each measure goes (the proposal's explanation), by reference. */
+    reasons?: Record<string, string>;
+  };
+}): Promise<{ dropped: string[]; prioritisationId: string | null; frameCheck: FrameCheckView }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const references = [...new Set(input.drop)];
@@ -70,13 +82,20 @@ export async function applyPrioritisation({
         { references: mandatory.join(", ") },
         { mandatory },
       );
-    if (rows.length > 0)
-      await tx.delete(measureVersions).where(
-        inArray(
-          measureVersions.id,
-          rows.map((r) => r.versionId),
-        ),
-      );
+    const prioritisationId = rows.length > 0 ? newPrioritisationId() : null;
+    await snapshotAndRemove(tx, {
+      municipalityId: tenant.id,
+      versionIds: rows.map((r) => r.versionId),
+      via: "prioritisation",
+      reasons: Object.fromEntries(
+        rows.map((r) => [
+          r.measure.id,
+          input.reasons?.[r.measure.reference]?.trim().slice(0, 500) || DEFAULT_PRIORITISATION_REASON,
+        ]),
+      ),
+      prioritisationId,
+      actor: ctx.actor,
+    });
     for (const r of rows) {
       await recordAudit(
         tx,
@@ -94,11 +113,17 @@ export async function applyPrioritisation({
         ctx.requestId,
       );
     }
-    return { dropped: rows.map((r) => r.measure.reference), cycleId: cycle.id, versionId: version.id };
+    return {
+      dropped: rows.map((r) => r.measure.reference),
+      prioritisationId,
+      cycleId: cycle.id,
+      versionId: version.id,
+    };
   });
   // After the commit, on the pool: the frame check runs its queries side by side.
   return {
     dropped: result.dropped,
+    prioritisationId: result.prioritisationId,
     frameCheck: await computeFrameCheck(ctx.db, tenant.id, result.cycleId, result.versionId),
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { type DbOrTx, queryAll } from "../../db/client.ts";
 import {
   actionPlanVersions,
@@ -21,17 +22,49 @@ import {
 } from "../../domain/frame-check.ts";
 import { formatNok } from "../../domain/money.ts";
 import { notFound } from "../../errors.ts";
-import { joinedParties, loadSharedMeasures, sharedMeasureIdsOf } from "../region/shared-measures.ts";
+import {
+  joinedParties,
+  loadSharedMeasuresForYear,
+  sharedMeasureIdsOf,
+  splitOf,
+} from "../region/shared-measures.ts";
 
 export type FrameCheckView = {
   cycleId: string;
   budgetYear: number;
   years: number[];
   areas: { id: string; name: string }[];
-  rows: (FrameCheckRow & { frameAreaName: string; frameId: string | null; frameVersion: number | null })[];
+  rows: (FrameCheckRow & {
+    frameAreaName: string;
+    frameId: string | null;
+    frameVersion: number | null;
+    /** A frame carried forward at rolling: the adopted økonomiplan it came from. */
+    origin: FrameOrigin | null;
+  })[];
+  /** What blocks adoption (strict: money beyond an ADOPTED frame, or without one). */
   overruns: (Overrun & { frameAreaName: string })[];
+  /** Rows over an existing frame (proposed or adopted): the red alert. */
+  overBudget: {
+    year: number;
+    frameAreaId: string;
+    frameAreaName: string;
+    frameNok: number;
+    sumNok: number;
+  }[];
+  /** Rows with money but no frame yet («Ikke rammesatt»): a warning, not an overrun. */
+  unframed: { year: number; frameAreaId: string; frameAreaName: string; sumNok: number }[];
   /** Shared measures (issue 12) whose share is counted here: this municipality's share per year. */
   sharedMeasures: SharedShare[];
+};
+
+export type FrameOrigin = {
+  /** The budget year of the cycle whose adopted frame this one was carried from. */
+  budgetYear: number;
+  /** That økonomiplan's period, e.g. 2027–2030. */
+  period: { startYear: number; endYear: number };
+  caseReference: string | null;
+  decisionDate: string | null;
+  amountNok: number;
 };
 
 export type SharedShare = {
@@ -67,7 +100,8 @@ export async function computeFrameCheck(
         .orderBy(asc(actionPlanVersions.revision))
     ).at(-1)?.id;
   const years = financialPlanPeriod(cycle.budgetYear).years;
-  const [areas, frames, costs] = await queryAll(db, [
+  const source = alias(budgetFrames, "source_frame");
+  const [areas, frames, origins, costs] = await queryAll(db, [
     () =>
       db
         .select({ id: frameAreas.id, name: frameAreas.name })
@@ -75,6 +109,19 @@ export async function computeFrameCheck(
         .where(eq(frameAreas.municipalityId, municipalityId))
         .orderBy(asc(frameAreas.name)),
     () => db.select().from(budgetFrames).where(eq(budgetFrames.cycleId, cycle.id)),
+    () =>
+      db
+        .select({
+          id: source.id,
+          budgetYear: cycles.budgetYear,
+          caseReference: source.caseReference,
+          decisionDate: source.decisionDate,
+          amountNok: source.amountNok,
+        })
+        .from(budgetFrames)
+        .innerJoin(source, eq(source.id, budgetFrames.carriedFromFrameId))
+        .innerJoin(cycles, eq(cycles.id, source.cycleId))
+        .where(eq(budgetFrames.cycleId, cycle.id)),
     () =>
       versionId
         ? db
@@ -96,7 +143,8 @@ export async function computeFrameCheck(
   const { counted, sharedMeasures } = await countSharedMeasures(
     db,
     municipalityId,
-    years,
+    cycle.budgetYear,
+    versionId,
     costs.map((c) => ({ ...c, frameAreaId: c.kind === "municipal" ? c.frameAreaId : null })),
   );
   const rows = checkFrames({
@@ -112,6 +160,20 @@ export async function computeFrameCheck(
   });
   const name = new Map(areas.map((a) => [a.id, a.name]));
   const frameBy = new Map(frames.map((f) => [`${f.frameAreaId}|${f.year}`, f]));
+  const originBy = new Map(origins.map((o) => [o.id, o]));
+  const originOf = (carriedFromFrameId: string | null | undefined): FrameOrigin | null => {
+    const o = carriedFromFrameId ? originBy.get(carriedFromFrameId) : undefined;
+    if (!o) return null;
+    const period = financialPlanPeriod(o.budgetYear);
+    return {
+      budgetYear: o.budgetYear,
+      period: { startYear: period.startYear, endYear: period.endYear },
+      caseReference: o.caseReference,
+      decisionDate: o.decisionDate,
+      amountNok: o.amountNok,
+    };
+  };
+  const areaName = (id: string) => name.get(id) ?? "";
   return {
     cycleId: cycle.id,
     budgetYear: cycle.budgetYear,
@@ -121,30 +183,55 @@ export async function computeFrameCheck(
       const frame = frameBy.get(`${r.frameAreaId}|${r.year}`);
       return {
         ...r,
-        frameAreaName: name.get(r.frameAreaId) ?? "",
+        frameAreaName: areaName(r.frameAreaId),
         frameId: frame?.id ?? null,
         frameVersion: frame?.version ?? null,
+        origin: originOf(frame?.carriedFromFrameId),
       };
     }),
-    overruns: adoptionOverruns(rows).map((o) => ({ ...o, frameAreaName: name.get(o.frameAreaId) ?? "" })),
+    overruns: adoptionOverruns(rows).map((o) => ({ ...o, frameAreaName: areaName(o.frameAreaId) })),
+    overBudget: rows
+      .filter((r) => r.state === "over")
+      .map((r) => ({
+        year: r.year,
+        frameAreaId: r.frameAreaId,
+        frameAreaName: areaName(r.frameAreaId),
+        frameNok: r.frameNok ?? 0,
+        sumNok: r.sumNok,
+      })),
+    unframed: rows
+      .filter((r) => r.state === "unframed")
+      .map((r) => ({
+        year: r.year,
+        frameAreaId: r.frameAreaId,
+        frameAreaName: areaName(r.frameAreaId),
+        sumNok: r.sumNok,
+      })),
     sharedMeasures,
   };
 }
 
 /**
  * Shared measures in the frame check: of the measures it owns, the municipality counts only its own
- * share; of those it has joined, its share of the owner's newest version, in the frame area it chose.
+ * share of the version checked; of those it has joined, its share of THE split for this budget year
+ * (the owner's adopted version of the same cycle, src/services/region/shared-measures.ts), in the
+ * frame area it chose.
  */
 async function countSharedMeasures(
   db: DbOrTx,
   municipalityId: string,
-  years: number[],
+  budgetYear: number,
+  versionId: string | undefined,
   costs: (CostInput & { measureId: string })[],
 ): Promise<{ counted: CostInput[]; sharedMeasures: SharedShare[] }> {
   const ids = await sharedMeasureIdsOf(db, municipalityId);
   const inPlan = new Set(costs.map((c) => c.measureId));
   const relevant = [...ids.owned.filter((id) => inPlan.has(id)), ...ids.joined];
-  const shared = await loadSharedMeasures(db, relevant);
+  const shared = await loadSharedMeasuresForYear(db, {
+    measureIds: relevant,
+    budgetYear,
+    ownVersion: versionId ? { municipalityId, actionPlanVersionId: versionId } : undefined,
+  });
   const participantsByMeasure = new Map(
     shared
       .filter((m) => m.owner.id === municipalityId)
@@ -152,23 +239,18 @@ async function countSharedMeasures(
   );
   const joined = shared.filter((m) => m.owner.id !== municipalityId);
   const joinedShares = joined.flatMap((m) =>
-    m.shares
-      .filter((s) => s.municipalityId === municipalityId)
-      .map((s) => ({
-        reference: `${m.owner.name} ${m.reference}`,
-        frameAreaId: s.frameAreaId,
-        year: s.year,
-        amountNok: s.amountNok,
-      })),
+    splitOf(m, municipalityId).map((s) => ({
+      reference: `${m.owner.name} ${m.reference}`,
+      frameAreaId: s.frameAreaId,
+      year: s.year,
+      amountNok: s.amountNok,
+    })),
   );
   const counted = countOwnShares({ municipalityId, costs, participantsByMeasure, joinedShares });
   const sharedMeasures: SharedShare[] = shared
     .filter((m) => m.participations.some((p) => p.status === "joined"))
     .map((m) => {
       const isOwner = m.owner.id === municipalityId;
-      const ownCounted = isOwner
-        ? counted.filter((c) => c.reference === m.reference)
-        : joinedShares.filter((c) => c.reference === `${m.owner.name} ${m.reference}`);
       return {
         measureId: m.measureId,
         reference: m.reference,
@@ -179,12 +261,7 @@ async function countSharedMeasures(
         sharePercent: isOwner
           ? m.ownerPercent
           : (m.participations.find((p) => p.municipalityId === municipalityId)?.sharePercent ?? 0),
-        byYear: years.map((year) => ({
-          year,
-          amountNok: ownCounted
-            .filter((c) => c.year === year && c.frameAreaId !== null)
-            .reduce((a, c) => a + c.amountNok, 0),
-        })),
+        byYear: splitOf(m, municipalityId).map(({ year, amountNok }) => ({ year, amountNok })),
       };
     });
   return { counted, sharedMeasures };

@@ -67,6 +67,8 @@ export type PrioritisationMeasureView = {
   value: number;
   /** Mean over the criteria in the latest closed evaluation round with the measure; null without. */
   evaluationScore: number | null;
+  /** The title of the round that score comes from. */
+  evaluationRound: string | null;
   version: number;
   costs: { frameAreaId: string; year: number; amountNok: number }[];
 };
@@ -170,6 +172,10 @@ export async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId
       mandatory: v.mandatory,
       value: measureValue(v.priority),
       evaluationScore: evaluations.get(v.measureId)?.score ?? null,
+      evaluationRound:
+        evaluations.get(v.measureId)?.score == null
+          ? null
+          : (evaluations.get(v.measureId)?.roundTitle ?? null),
       version: v.version,
       costs: (costsOf.get(v.id) ?? []).sort(
         (a, b) => a.year - b.year || a.frameAreaId.localeCompare(b.frameAreaId),

@@ -1,9 +1,11 @@
-import { evaluationValue } from "../../domain/evaluation.ts";
+import { nokAmountProblem } from "../../domain/money.ts";
 import {
   applyOverrides,
   type EffectiveFrame,
   type FrameOverride,
   type PrioritisationResult,
+  type ValueSource,
+  valueFor,
 } from "../../domain/prioritisation.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
@@ -28,6 +30,8 @@ export type PrioritisationProposal = {
   /** The proposal under the what-if frames; null without overrides. */
   whatIf: ProposalView | null;
   overrides: FrameOverride[];
+  /** Which value rule the proposal used, and the rounds whose scores it took, to say so. */
+  valueRule: { source: ValueSource; roundTitles: string[]; evaluated: number };
 };
 
 /**
@@ -45,8 +49,11 @@ export async function proposePrioritisation({
     municipalityNumber: string;
     cycleId: string;
     overrides?: FrameOverride[];
-    /** What a measure is worth: its priority (default), or its evaluation score. */
-    valueSource?: "priority" | "evaluation";
+    /**
+     * What a measure is worth: by default the priority, with the latest closed evaluation round's
+     * score breaking ties; or the priority alone; or the evaluation score alone.
+     */
+    valueSource?: ValueSource;
   };
 }): Promise<PrioritisationProposal> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
@@ -64,10 +71,11 @@ export async function proposePrioritisation({
     );
 
   const areaNames = Object.fromEntries(data.areas.map((a) => [a.id, a.name]));
+  const source = input.valueSource ?? "default";
   const measuresInput = data.measures.map((m) => ({
     reference: m.reference,
     title: m.title,
-    value: input.valueSource === "evaluation" ? evaluationValue(m.evaluationScore) : m.value,
+    value: valueFor(source, m),
     mandatory: m.mandatory,
     costs: m.costs,
   }));
@@ -93,6 +101,11 @@ export async function proposePrioritisation({
     current,
     whatIf,
     overrides,
+    valueRule: {
+      source,
+      roundTitles: [...new Set(data.measures.flatMap((m) => (m.evaluationRound ? [m.evaluationRound] : [])))],
+      evaluated: data.measures.filter((m) => m.evaluationScore !== null).length,
+    },
   };
 }
 
@@ -109,8 +122,8 @@ function overrideProblems(overrides: FrameOverride[], years: number[], areaIds: 
       problems.push({ path: `/overrides/${i}/frameAreaId`, message: "Ukjent rammeområde." });
     if ("percent" in o && (!Number.isFinite(o.percent) || o.percent < -100))
       problems.push({ path: `/overrides/${i}/percent`, message: "Endringen kan ikke være under −100 %." });
-    if ("amountNok" in o && (!Number.isSafeInteger(o.amountNok) || o.amountNok < 0))
-      problems.push({ path: `/overrides/${i}/amountNok`, message: "Rammen er hele kroner, 0 eller mer." });
+    const amountProblem = "amountNok" in o ? nokAmountProblem(o.amountNok) : null;
+    if (amountProblem) problems.push({ path: `/overrides/${i}/amountNok`, message: amountProblem });
   });
   return problems;
 }

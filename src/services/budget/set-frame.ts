@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { budgetFrames, frameAreas } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
+import { nokAmountProblem } from "../../domain/money.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -34,8 +35,8 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
         message: `Året må være i perioden ${cycle.budgetYear}–${cycle.budgetYear + 3}.`,
       });
     }
-    if (!Number.isSafeInteger(input.amountNok) || input.amountNok < 0)
-      problems.push({ path: "/amountNok", message: "Rammen er et helt antall kroner, 0 eller mer." });
+    const amountProblem = nokAmountProblem(input.amountNok);
+    if (amountProblem) problems.push({ path: "/amountNok", message: amountProblem });
     if (input.status === "adopted" && (!input.decisionDate || !input.caseReference?.trim())) {
       problems.push({
         path: "/caseReference",

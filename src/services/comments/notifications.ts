@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import { type DbOrTx, sqlExecutorOf } from "../../db/client.ts";
 import { memberships, municipalities, notifications, users } from "../../db/schema/index.ts";
 import type { Role } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
@@ -100,8 +100,9 @@ export async function markNotificationsRead({
 }
 
 /**
- * Sends the notices as e-mail too, after the transaction committed, when SMTP is configured.
- * A mail that does not go out is logged by the mailer; the in-app notice is there either way.
+ * Sends the notices as e-mail too, after the transaction committed, when SMTP is configured: through
+ * the outbox when background jobs run (then tried again while SMTP is down), else at once. A mail
+ * that does not go out is logged by the mailer; the in-app notice is there either way.
  */
 export async function emailNotifications(
   db: DbOrTx,
@@ -119,13 +120,13 @@ export async function emailNotifications(
     .where(and(inArray(users.id, ids), eq(users.active, true)));
   const link = new URL(notification.link, publicUrl).toString();
   for (const person of people) {
-    await mailer.send(
-      {
-        to: person.email,
-        subject: `Planverk: ${notification.title}`,
-        text: `Hei ${person.name},\n\n${notification.title}\n\nSe mer: ${link}\n\nHilsen Planverk`,
-      },
-      { requestId },
-    );
+    const message = {
+      to: person.email,
+      subject: `Planverk: ${notification.title}`,
+      text: `Hei ${person.name},\n\n${notification.title}\n\nSe mer: ${link}\n\nHilsen Planverk`,
+    };
+    // With background jobs: queued (sent with retries); otherwise sent now.
+    if (mailer.queue) await mailer.queue(sqlExecutorOf(db), message, { requestId });
+    else await mailer.send(message, { requestId });
   }
 }

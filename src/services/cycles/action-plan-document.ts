@@ -142,6 +142,14 @@ export async function loadActionPlanDocument({
         excessNok: o.excessNok,
       })),
     },
+    sharedMeasures: frameCheck.sharedMeasures.map((m) => ({
+      reference: m.reference,
+      title: m.title,
+      ownerName: m.ownerName,
+      role: m.role,
+      sharePercent: m.sharePercent,
+      byYear: m.byYear,
+    })),
     changes:
       comparison && before
         ? {

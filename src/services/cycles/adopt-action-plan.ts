@@ -1,15 +1,19 @@
 import { and, desc, eq } from "drizzle-orm";
 import { actionPlanVersions } from "../../db/schema/index.ts";
+import { cycleActionConsequences } from "../../domain/consequences.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { computeFrameCheck, describeOverruns } from "../budget/frame-check.ts";
+import { auditText } from "../consequence-texts.ts";
 import type { ServiceContext } from "../context.ts";
+import { cycleActionFacts } from "./cycle-consequences.ts";
 import { cycleFacts, lockCycle } from "./cycles.ts";
 
 /**
  * Records the council's decision on the cycle's draft action plan (the original in the «vedtak»
- * phase, or a revision later): the version is frozen from then on.
+ * phase, or a revision later): the version is frozen from then on. Returns the warnings the
+ * confirmation showed (proposals not decided), which the audit entry keeps too.
  */
 export async function adoptActionPlan({
   ctx,
@@ -42,25 +46,29 @@ export async function adoptActionPlan({
       });
     }
     const { facts } = await cycleFacts(tx, cycle.id);
-    const problems: string[] = [];
-    if (facts.measureCount === 0) problems.push("Handlingsplanen har ingen tiltak.");
+    // Each problem is an item of the answer's `details` list, as in every other refusal.
+    const problems: { path: string; message: string; overruns?: typeof check.overruns }[] = [];
+    if (facts.measureCount === 0) problems.push({ path: "/", message: "Handlingsplanen har ingen tiltak." });
     if (facts.measuresNeedingReview > 0)
-      problems.push(`${facts.measuresNeedingReview} tiltak er merket «må vurderes».`);
+      problems.push({ path: "/", message: `${facts.measuresNeedingReview} tiltak er merket «må vurderes».` });
     const check = await computeFrameCheck(tx, tenant.id, cycle.id, draft.id);
     if (check.overruns.length > 0) {
-      problems.push(`Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`);
+      problems.push({
+        path: "/",
+        message: `Tiltakene går over budsjettrammene: ${describeOverruns(check.overruns)}.`,
+        overruns: check.overruns,
+      });
     }
     if (problems.length > 0) {
       throw new AppError(
         "conflict",
         "actionPlan.cannotAdopt",
-        { problems: problems.join(" ") },
-        {
-          problems,
-          overruns: check.overruns,
-        },
+        { problems: problems.map((p) => p.message).join(" ") },
+        problems,
       );
     }
+    // Warnings, not walls: proposals still «Til behandling» do not stop the decision.
+    const { warnings } = cycleActionConsequences("adopt", await cycleActionFacts(tx, cycle, "adopt"));
     const [adopted] = await tx
       .update(actionPlanVersions)
       .set({
@@ -90,10 +98,11 @@ export async function adoptActionPlan({
             before: null,
             after: `${input.decisionBody} ${input.adoptedOn}, ${input.caseReference}`,
           },
+          ...(warnings.length > 0 ? { warnings: { before: null, after: warnings.map(auditText) } } : {}),
         },
       },
       ctx.requestId,
     );
-    return { budgetYear: cycle.budgetYear, revision: adopted.revision, status: adopted.status };
+    return { budgetYear: cycle.budgetYear, revision: adopted.revision, status: adopted.status, warnings };
   });
 }

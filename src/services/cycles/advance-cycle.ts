@@ -28,7 +28,7 @@ export async function advanceCycle({
         "conflict",
         "cycle.cannotAdvance",
         { phase: { key: `cycle.phase.${input.to}` }, problems: problems.join(" ") },
-        { problems },
+        problems.map((message) => ({ path: "/to", message })),
       );
     }
     await tx

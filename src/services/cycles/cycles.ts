@@ -9,10 +9,11 @@ import {
   type PhaseDates,
   transitionProblems,
 } from "../../domain/phases.ts";
+import { type CycleRole, cycleRoles } from "../../domain/year-model.ts";
 import { notFound } from "../../errors.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import { computeFrameCheck } from "../budget/frame-check.ts";
-import type { ServiceContext } from "../context.ts";
+import { type ServiceContext, today } from "../context.ts";
 
 export type ActionPlanVersionView = {
   id: string;
@@ -41,6 +42,10 @@ export type CycleView = {
   blockers: string[];
   /** The next budget year exists already (this cycle has been rolled). */
   rolled: boolean;
+  /** What the cycle is today (ADR 0009). */
+  role: CycleRole;
+  /** The day the roles are computed for (YYYY-MM-DD). */
+  today: string;
   allowedActions: Action[];
 };
 
@@ -120,8 +125,23 @@ export async function listCycles({
   const years = new Set(rows.map((r) => r.budgetYear));
   const yearById = new Map(rows.map((r) => [r.id, r.budgetYear]));
   const views: CycleView[] = [];
-  for (const cycle of rows) {
-    const { facts, versions } = await cycleFacts(ctx.db, cycle.id);
+  const day = today(ctx);
+  const allFacts: Awaited<ReturnType<typeof cycleFacts>>[] = [];
+  for (const cycle of rows) allFacts.push(await cycleFacts(ctx.db, cycle.id));
+  const roles = cycleRoles(
+    rows.map((cycle, i) => {
+      const adopted = (allFacts[i]?.versions ?? []).filter((v) => v.status === "adopted").at(-1);
+      return {
+        budgetYear: cycle.budgetYear,
+        phase: cycle.phase,
+        adopted: !!adopted,
+        adoptedOn: adopted?.adoptedOn ?? null,
+      };
+    }),
+    day,
+  );
+  for (const [i, cycle] of rows.entries()) {
+    const { facts, versions } = allFacts[i] as Awaited<ReturnType<typeof cycleFacts>>;
     const visible = seesDrafts ? versions : versions.filter((v) => v.status === "adopted");
     if (visible.length === 0 && !seesDrafts) continue;
     const nextPhase = cyclePhases[cyclePhases.indexOf(cycle.phase) + 1] ?? null;
@@ -137,6 +157,8 @@ export async function listCycles({
       nextPhase,
       blockers: nextPhase ? transitionProblems(cycle.phase, nextPhase, facts) : [],
       rolled: years.has(cycle.budgetYear + 1),
+      role: roles[i]?.role ?? "past",
+      today: day,
       allowedActions: allowedActions(tenant.subject, "action_plan"),
     });
   }

@@ -1,11 +1,14 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
 import {
   actionPlanVersions,
+  budgetFrames,
   cycles,
   measureCosts,
   measures,
   measureVersions,
 } from "../../db/schema/index.ts";
+import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { defaultPhaseDates } from "../../domain/phases.ts";
 import { planRolling } from "../../domain/rolling.ts";
 import { AppError } from "../../errors.ts";
@@ -102,6 +105,7 @@ export async function rollCycle({
         ]),
       ),
     );
+    const carriedFrames = await carryAdoptedFrames(tx, tenant.id, cycle.id, newCycle.id, plan.budgetYear);
     await recordAudit(
       tx,
       ctx.actor,
@@ -115,6 +119,7 @@ export async function rollCycle({
           from: { before: null, after: cycle.budgetYear },
           carried: { before: null, after: plan.carried.length },
           left: { before: null, after: plan.left.map((l) => `${l.reference} (${l.why})`) },
+          carried_frames: { before: null, after: carriedFrames },
         },
       },
       ctx.requestId,
@@ -123,7 +128,48 @@ export async function rollCycle({
       cycleId: newCycle.id,
       budgetYear: plan.budgetYear,
       carried: plan.carried.length,
+      carriedFrames,
       left: plan.left,
     };
   });
+}
+
+/**
+ * The økonomiplan carries forward: the frames adopted with the source cycle for the years both
+ * periods share become the new cycle's starting frames (still adopted, with their decision), marked
+ * with the frame they came from. The new last year gets none («ikke rammesatt»).
+ */
+async function carryAdoptedFrames(
+  tx: DbOrTx,
+  municipalityId: string,
+  fromCycleId: string,
+  toCycleId: string,
+  budgetYear: number,
+): Promise<number> {
+  const years = financialPlanPeriod(budgetYear).years;
+  const adopted = await tx
+    .select()
+    .from(budgetFrames)
+    .where(
+      and(
+        eq(budgetFrames.cycleId, fromCycleId),
+        eq(budgetFrames.status, "adopted"),
+        inArray(budgetFrames.year, years),
+      ),
+    );
+  if (adopted.length === 0) return 0;
+  await tx.insert(budgetFrames).values(
+    adopted.map((f) => ({
+      municipalityId,
+      cycleId: toCycleId,
+      frameAreaId: f.frameAreaId,
+      year: f.year,
+      amountNok: f.amountNok,
+      status: "adopted" as const,
+      decisionDate: f.decisionDate,
+      caseReference: f.caseReference,
+      carriedFromFrameId: f.id,
+    })),
+  );
+  return adopted.length;
 }

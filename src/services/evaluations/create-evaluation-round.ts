@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import { type DbOrTx, sqlExecutorOf } from "../../db/client.ts";
 import {
   cycles,
   evaluationPanelists,
@@ -56,28 +56,32 @@ export async function checkRoundSetup(db: DbOrTx, tenant: Tenant, cycleId: strin
   return { criteria, measureIds, panel };
 }
 
-/** Tells new panelists about the round by e-mail (when SMTP is configured); never fails the write. */
+/**
+ * Tells new panelists about the round by e-mail (when SMTP is configured); never fails the write.
+ * Given the round's transaction and a mailer with a queue, the e-mails go into the outbox with it;
+ * callers call it inside the transaction when `mailer.queue` is set, and after the commit otherwise.
+ */
 export async function tellPanelists(
   mailer: Mailer | undefined,
   panel: { email: string; name: string }[],
   round: { title: string; deadline: string },
   requestId?: string,
+  tx?: DbOrTx,
 ) {
   if (!mailer) return;
-  await Promise.all(
-    panel.map((p) =>
-      mailer.send(
-        {
-          to: p.email,
-          subject: `Du er med i evalueringsrunden «${round.title}»`,
-          text:
-            `Hei ${p.name},\n\nDu er invitert til å vurdere tiltak i evalueringsrunden «${round.title}» i Planverk. ` +
-            `Fristen er ${round.deadline}.\n\nLogg inn i Planverk og velg «Evaluering» i menyen.\n`,
-        },
-        { requestId },
-      ),
-    ),
-  );
+  const messages = panel.map((p) => ({
+    to: p.email,
+    subject: `Du er med i evalueringsrunden «${round.title}»`,
+    text:
+      `Hei ${p.name},\n\nDu er invitert til å vurdere tiltak i evalueringsrunden «${round.title}» i Planverk. ` +
+      `Fristen er ${round.deadline}.\n\nLogg inn i Planverk og velg «Evaluering» i menyen.\n`,
+  }));
+  const queue = mailer.queue;
+  if (queue && tx) {
+    for (const message of messages) await queue(sqlExecutorOf(tx), message, { requestId });
+    return;
+  }
+  await Promise.all(messages.map((message) => mailer.send(message, { requestId })));
 }
 
 /** A planner opens an evaluation round for a cycle. */
@@ -136,8 +140,9 @@ export async function createEvaluationRound({
       },
       ctx.requestId,
     );
+    if (mailer?.queue) await tellPanelists(mailer, panel, input, ctx.requestId, tx);
     return { id: round.id, panel };
   });
-  await tellPanelists(mailer, panel, input, ctx.requestId);
+  if (!mailer?.queue) await tellPanelists(mailer, panel, input, ctx.requestId);
   return { id };
 }

@@ -179,7 +179,4 @@ export function roundObject(round: LoadedRound): PermissionObject {
   };
 }
 
-/** Today as YYYY-MM-DD in Norway, for deadlines. */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
-}
+export { todayInNorway } from "../context.ts";

@@ -1,16 +1,25 @@
 import { and, desc, eq } from "drizzle-orm";
 import { cycles, evaluationAnswers, evaluationRounds, plans } from "../../db/schema/index.ts";
+import { isOverdue } from "../../domain/deadlines.ts";
 import { completedMeasures, defaultCriteria } from "../../domain/evaluation.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
-import { cycleMeasures, loadRound, membersWithSector, roundObject } from "./evaluation-data.ts";
+import {
+  cycleMeasures,
+  loadRound,
+  membersWithSector,
+  roundObject,
+  todayInNorway,
+} from "./evaluation-data.ts";
 
 export type EvaluationRoundSummary = {
   id: string;
   title: string;
   budgetYear: number;
   deadline: string;
+  /** The deadline has passed and the round is still open (to be closed). */
+  overdue: boolean;
   status: "open" | "closed";
   publishedAt: string | null;
   measureCount: number;
@@ -39,6 +48,7 @@ export async function listEvaluationRounds({
     .orderBy(desc(evaluationRounds.createdAt));
   const userId = tenant.subject.userId;
   const rounds: EvaluationRoundSummary[] = [];
+  const today = todayInNorway();
   for (const { id } of rows) {
     const round = await loadRound(ctx.db, tenant, id);
     if (!can(tenant.subject, "read", "evaluation", roundObject(round))) continue;
@@ -58,6 +68,7 @@ export async function listEvaluationRounds({
       title: round.round.title,
       budgetYear: round.budgetYear,
       deadline: round.round.deadline,
+      overdue: isOverdue(round.round.deadline, today, round.round.status === "closed"),
       status: round.round.status,
       publishedAt: round.round.publishedAt?.toISOString() ?? null,
       measureCount: round.measures.length,

@@ -1,11 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { actionPlanVersions, evaluationRounds } from "../../db/schema/index.ts";
+import { roundChangeConsequences } from "../../domain/consequences.ts";
 import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
+import { auditText } from "../consequence-texts.ts";
 import type { ServiceContext } from "../context.ts";
 import { loadRound, roundObject } from "./evaluation-data.ts";
+import { roundChangeFacts } from "./round-consequences.ts";
 
 export const roundStateChanges = ["close", "reopen", "publish", "unpublish"] as const;
 export type RoundStateChange = (typeof roundStateChanges)[number];
@@ -53,6 +56,8 @@ export async function setEvaluationRoundState({
         next.publishedAt = null;
         break;
     }
+    // Warnings, not walls (closing at 2 of 6 answers): kept with the change in the audit trail.
+    const { warnings } = roundChangeConsequences(input.change, await roundChangeFacts(tx, before, "nb"));
     const [round] = await tx
       .update(evaluationRounds)
       .set({ ...next, version: sql`${evaluationRounds.version} + 1`, updatedAt: now })
@@ -74,6 +79,7 @@ export async function setEvaluationRoundState({
             before: before.round.publishedAt?.toISOString() ?? null,
             after: round.publishedAt?.toISOString() ?? null,
           },
+          ...(warnings.length > 0 ? { warnings: { before: null, after: warnings.map(auditText) } } : {}),
         },
       },
       ctx.requestId,

@@ -71,8 +71,10 @@ export async function updateEvaluationRound({
       },
       ctx.requestId,
     );
-    return { round, added: panel.filter((p) => !oldPanel.has(p.userId)) };
+    const added = panel.filter((p) => !oldPanel.has(p.userId));
+    if (mailer?.queue) await tellPanelists(mailer, added, round, ctx.requestId, tx);
+    return { round, added };
   });
-  await tellPanelists(mailer, result.added, result.round, ctx.requestId);
+  if (!mailer?.queue) await tellPanelists(mailer, result.added, result.round, ctx.requestId);
   return { id: result.round.id, version: result.round.version };
 }

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import register from "../../db/reference/kommuner-2024.json" with { type: "json" };
-import { indicatorImports, indicators, municipalities } from "../../db/schema/index.ts";
+import { indicatorImports, indicators, indicatorValues, municipalities } from "../../db/schema/index.ts";
 import { readCsv } from "../../domain/statistics/csv.ts";
+import type { TextEncoding } from "../../domain/statistics/encoding.ts";
 import { readJsonStatText } from "../../domain/statistics/jsonstat.ts";
 import {
   type ImportMapping,
@@ -11,6 +12,7 @@ import {
   type SeriesRow,
   suggestMapping,
 } from "../../domain/statistics/mapping.ts";
+import { compareReimport, mergeByPeriod, type ReimportMode } from "../../domain/statistics/reimport.ts";
 import { StatisticsFileError, type StatTable } from "../../domain/statistics/table.ts";
 import { AppError } from "../../errors.ts";
 import { defaultFetchLimits, type FetchLimits, fetchStatistics } from "../../infra/fetch-statistics.ts";
@@ -20,7 +22,14 @@ import type { ServiceContext } from "../context.ts";
 import { indicatorById } from "./internal.ts";
 
 export type ImportSource =
-  | { kind: "file"; fileName: string; format: "json-stat" | "csv"; text: string }
+  | {
+      kind: "file";
+      fileName: string;
+      format: "json-stat" | "csv";
+      text: string;
+      /** The encoding the browser read the file's bytes in (src/domain/statistics/encoding.ts). */
+      encoding?: TextEncoding;
+    }
   | { kind: "url"; url: string };
 
 export type ImportInput = {
@@ -28,7 +37,31 @@ export type ImportInput = {
   indicatorId: string;
   source: ImportSource;
   mapping?: ImportMapping;
+  /** What a re-import does to the current series: replace it (default) or merge by period. */
+  mode?: ReimportMode;
 };
+
+/** The values of an indicator's current import, as series rows (none before the first import). */
+export async function currentSeriesRows(db: DbOrTx, indicatorId: string): Promise<SeriesRow[]> {
+  return db
+    .select({
+      regionCode: indicatorValues.regionCode,
+      regionLabel: indicatorValues.regionLabel,
+      regionNumber: indicatorValues.regionNumber,
+      regionMunicipalityId: indicatorValues.regionMunicipalityId,
+      period: indicatorValues.period,
+      category: indicatorValues.category,
+      categoryLabel: indicatorValues.categoryLabel,
+      content: indicatorValues.content,
+      contentLabel: indicatorValues.contentLabel,
+      value: indicatorValues.value,
+      status: indicatorValues.status,
+    })
+    .from(indicatorValues)
+    .innerJoin(indicatorImports, eq(indicatorImports.id, indicatorValues.importId))
+    .where(and(eq(indicatorImports.indicatorId, indicatorId), isNull(indicatorImports.replacedAt)))
+    .orderBy(indicatorValues.id);
+}
 
 /** The largest statistics file that may be uploaded: the same as a fetched one. */
 export const maxFileBytes = defaultFetchLimits.maxBytes;
@@ -60,11 +93,28 @@ function asValidation(error: unknown): never {
 
 /** Reads the file or fetches the URL; a URL answer that starts with "{" is JSON-stat, otherwise CSV. */
 export async function readSource(source: ImportSource, limits?: FetchLimits): Promise<StatTable> {
+  return (await readSourceWithEncoding(source, limits)).table;
+}
+
+/** Like `readSource`, with the encoding the text was read in (null: not said by the client). */
+export async function readSourceWithEncoding(
+  source: ImportSource,
+  limits?: FetchLimits,
+): Promise<{ table: StatTable; encoding: TextEncoding | null }> {
   if (source.kind === "file" && Buffer.byteLength(source.text, "utf8") > maxFileBytes)
     throw new AppError("validation", "indicator.fileTooLarge", { megabytes: maxFileBytes / 1024 / 1024 }, [
       { path: "/source/text", message: fileTooLargeMessage },
     ]);
-  const text = source.kind === "file" ? source.text : await fetchStatistics(source.url, limits);
+  let fetched: { text: string; encoding: TextEncoding } | null = null;
+  if (source.kind === "url") {
+    try {
+      fetched = await fetchStatistics(source.url, limits);
+    } catch (error) {
+      asValidation(error);
+    }
+  }
+  const text = fetched?.text ?? (source.kind === "file" ? source.text : "");
+  const encoding = fetched?.encoding ?? (source.kind === "file" ? (source.encoding ?? null) : null);
   const format =
     source.kind === "file"
       ? source.format
@@ -72,20 +122,39 @@ export async function readSource(source: ImportSource, limits?: FetchLimits): Pr
         ? "json-stat"
         : "csv";
   try {
-    return format === "json-stat" ? readJsonStatText(text) : readCsv(text);
+    return { table: format === "json-stat" ? readJsonStatText(text) : readCsv(text), encoding };
   } catch (error) {
     asValidation(error);
   }
 }
 
-async function loadForImport(ctx: ServiceContext, input: ImportInput) {
+/**
+ * The indicator and the person's right to import into it: checked before the body is read
+ * (`authorizeIndicatorImport`), and again by the import itself.
+ */
+async function loadForImport(
+  ctx: ServiceContext,
+  input: { municipalityNumber: string; indicatorId: string },
+) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const indicator = await indicatorById(ctx.db, tenant, input.indicatorId);
   authorize(ctx, tenant, "update", "indicator", { published: indicator.published }, "indicator");
   return { tenant, indicator };
 }
 
-const describeTable = (table: StatTable) => ({
+/** May the person import into this indicator? Answers before any upload is read. */
+export async function authorizeIndicatorImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; indicatorId: string };
+}) {
+  await loadForImport(ctx, input);
+}
+
+const describeTable = (table: StatTable, encoding: TextEncoding | null) => ({
+  encoding,
   format: table.format,
   version: table.version,
   id: table.id,
@@ -116,11 +185,18 @@ export async function previewIndicatorImport({
   input: ImportInput;
   limits?: FetchLimits;
 }) {
-  await loadForImport(ctx, input);
-  const table = await readSource(input.source, limits);
-  const mapping = input.mapping ?? suggestMapping(table);
-  const result = mapTable(table, mapping, await knownMunicipalities(ctx.db));
-  return { table: describeTable(table), mapping, result: describeResult(result) };
+  const { indicator } = await loadForImport(ctx, input);
+  const { table, encoding } = await readSourceWithEncoding(input.source, limits);
+  const known = await knownMunicipalities(ctx.db);
+  const mapping = input.mapping ?? suggestMapping(table, known);
+  const result = mapTable(table, mapping, known);
+  // A re-import lists what it adds, changes and removes from the current series.
+  const current = await currentSeriesRows(ctx.db, indicator.id);
+  const reimport =
+    current.length > 0 && result.problems.length === 0
+      ? compareReimport(current, result.rows, input.mode ?? "replace")
+      : null;
+  return { table: describeTable(table, encoding), mapping, result: describeResult(result), reimport };
 }
 
 const insertBatch = 25_000;
@@ -177,6 +253,9 @@ export async function importIndicatorData({
       .from(indicators)
       .where(eq(indicators.id, indicator.id))
       .for("update");
+    const mode = input.mode ?? "replace";
+    const rows =
+      mode === "merge" ? mergeByPeriod(await currentSeriesRows(tx, indicator.id), result.rows) : result.rows;
     const now = new Date();
     const replaced = await tx
       .update(indicatorImports)
@@ -193,18 +272,18 @@ export async function importIndicatorData({
         datasetId: table.id,
         sourceUrl: input.source.kind === "url" ? input.source.url : null,
         fileName: input.source.kind === "file" ? input.source.fileName : null,
-        mapping: input.mapping,
+        mapping: { ...input.mapping, mode },
         unit: result.unit,
         decimals: result.decimals,
         updated: table.updated,
-        valueCount: result.rows.length,
+        valueCount: rows.length,
         importedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
         importedAt: now,
       })
       .returning();
     if (!batch) throw new Error("import not inserted");
-    for (let i = 0; i < result.rows.length; i += insertBatch) {
-      await insertValues(tx, tenant.id, batch.id, result.rows.slice(i, i + insertBatch));
+    for (let i = 0; i < rows.length; i += insertBatch) {
+      await insertValues(tx, tenant.id, batch.id, rows.slice(i, i + insertBatch));
     }
     // The file's unit and decimals fill what the planner has not set.
     if (
@@ -233,7 +312,7 @@ export async function importIndicatorData({
         changes: {
           import: {
             before: replaced[0]?.id ?? null,
-            after: `${batch.id}: ${result.rows.length} verdier fra ${table.label || input.source.kind}`,
+            after: `${batch.id}: ${rows.length} verdier fra ${table.label || input.source.kind}${mode === "merge" ? " (flettet per periode)" : ""}`,
           },
         },
       },
@@ -241,8 +320,8 @@ export async function importIndicatorData({
     );
     return {
       importId: batch.id,
-      valueCount: result.rows.length,
-      missingCount: result.rows.filter((r) => r.value === null).length,
+      valueCount: rows.length,
+      missingCount: rows.filter((r) => r.value === null).length,
       replacedImportId: replaced[0]?.id ?? null,
     };
   });

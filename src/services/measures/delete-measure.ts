@@ -1,5 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
-import { actionPlanVersions, measures, measureVersions, milestones } from "../../db/schema/index.ts";
+import {
+  actionPlanVersions,
+  measures,
+  measureVersions,
+  milestones,
+  removedMeasureVersions,
+} from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -7,8 +13,10 @@ import type { ServiceContext } from "../context.ts";
 import { measureByReference } from "./internal.ts";
 
 /**
- * Deletes a measure that has never been part of an adopted action plan. Once adopted, a measure is
- * part of a public decision: it is stopped or finished, never deleted. Its reference is not reused.
+ * Deletes a measure that has never been part of an adopted action plan, with its identity row: an
+ * API operation (the web offers «Ta ut av forslaget» instead, which keeps the measure so it can be
+ * put back). Once adopted, a measure is part of a public decision: it is stopped or finished, never
+ * deleted.
  */
 export async function deleteMeasure({
   ctx,
@@ -48,8 +56,9 @@ export async function deleteMeasure({
           versions.map((v) => v.id),
         ),
       );
-    // The identity row stays out of the way but keeps the reference taken: deleting it would let
-    // nextReference hand the same number out again. It is removed, and the audit entry records it.
+    // Kept snapshots of earlier take-outs go with the measure.
+    await tx.delete(removedMeasureVersions).where(eq(removedMeasureVersions.measureId, measure.id));
+    // The identity row is removed too; the audit entry records the reference it had.
     await tx.delete(measures).where(eq(measures.id, measure.id));
     await recordAudit(
       tx,

@@ -9,14 +9,21 @@ import { measureByReference } from "./internal.ts";
 
 /**
  * For a write to a measure's content: the measure by reference, the planner's right to change it,
- * the draft action plan it is changed in (an adopted one is frozen), and its version there, locked.
+ * the draft action plan it is changed in (`year`, else the newest cycle; an adopted one is frozen),
+ * and its version there, locked.
  */
-export async function lockDraftMeasure(tx: DbOrTx, ctx: ServiceContext, tenant: Tenant, reference: string) {
+export async function lockDraftMeasure(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  tenant: Tenant,
+  reference: string,
+  year?: number,
+) {
   const measure = await measureByReference(tx, tenant, reference);
   const planId = await planIdOfMeasure(tx, measure.id);
   if (!planId) throw notFound("measure");
   authorize(ctx, tenant, "update", "measure", {}, "measure");
-  const actionPlan = await workingActionPlan(tx, tenant.id, planId);
+  const actionPlan = await workingActionPlan(tx, tenant.id, planId, year);
   const [version] = await tx
     .select()
     .from(measureVersions)

@@ -9,17 +9,16 @@ import {
   milestones,
   objectives,
 } from "../../db/schema/index.ts";
-import { ownerPercent, splitMeasureCosts } from "../../domain/cost-split.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
 import type { ProposalStatus } from "../../domain/proposals.ts";
-import { notFound } from "../../errors.ts";
+import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
-import type { ServiceContext } from "../context.ts";
+import { type ServiceContext, today, todayInNorway } from "../context.ts";
+import { chooseFromCycles, loadPlanCycles, type YearChoice } from "../cycles/working-action-plan.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
-import { presentSharedMeasure, type SharedMeasureView } from "../region/list-shared-measures.ts";
-import { joinedParties, loadParticipations } from "../region/shared-measures.ts";
-import { focusAreaAndGoals, measureByReference } from "./internal.ts";
+import { type SharedMeasureView, sharedSplitForMeasure } from "../region/list-shared-measures.ts";
+import { focusAreaAndGoals, measureByReference, redactForReader } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureDetail = Omit<
@@ -39,6 +38,8 @@ export type MeasureDetail = Omit<
   totalExternalNok: number;
   milestones: { id: string; dueDate: string; title: string; done: boolean; version: number }[];
   actionPlan: { budgetYear: number; revision: number; status: "draft" | "adopted" };
+  /** Which action plan the measure is shown in, and the others it is in that the asker may read. */
+  yearChoice: YearChoice;
   /** Part of an adopted action plan: then it can no longer be deleted. */
   inAdoptedPlan: boolean;
   /** Partners' proposals this measure came from or took in. */
@@ -53,21 +54,53 @@ export type MeasureDetail = Omit<
   allowedActions: Action[];
 };
 
-/** Finds a measure by reference, with the version the person may see; 404 when there is none. */
-export async function findVisibleMeasure(db: DbOrTx, tenant: Tenant, reference: string) {
+/**
+ * Finds a measure by reference, with the version the person may see: in the action plan of `year`
+ * when given (404 when the measure is not in it), else in the plan in execution, else its newest
+ * visible version (a measure new in the draft). 404 when there is none to see.
+ */
+export async function findVisibleMeasure(
+  db: DbOrTx,
+  tenant: Tenant,
+  reference: string,
+  options: { year?: number; today?: string } = {},
+) {
   const measure = await measureByReference(db, tenant, reference);
   const seesDrafts = can(tenant.subject, "read_drafts", "measure");
   const versions = await db
-    .select({ actionPlan: actionPlanVersions, budgetYear: cycles.budgetYear, planId: cycles.planId })
+    .select({
+      actionPlan: actionPlanVersions,
+      budgetYear: cycles.budgetYear,
+      planId: cycles.planId,
+      cycleId: cycles.id,
+    })
     .from(measureVersions)
     .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
     .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
     .where(eq(measureVersions.measureId, measure.id))
     .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision));
   const inAdoptedPlan = versions.some((v) => v.actionPlan.status === "adopted");
-  const visible = versions.find((v) => seesDrafts || v.actionPlan.status === "adopted");
-  if (!visible) throw notFound("measure");
-  return { measure, visible, inAdoptedPlan };
+  const readable = versions.filter((v) => seesDrafts || v.actionPlan.status === "adopted");
+  const first = readable[0];
+  if (!first) throw notFound("measure");
+  if (options.year !== undefined && !readable.some((v) => v.budgetYear === options.year)) {
+    throw new AppError("not_found", "yearModel.measureNotInYear", { year: options.year });
+  }
+  const { actionPlan, yearChoice } = chooseFromCycles(await loadPlanCycles(db, tenant.id, first.planId), {
+    year: options.year,
+    purpose: "execution",
+    seesDrafts,
+    today: options.today ?? todayInNorway(),
+    onlyCycleIds: new Set(readable.map((v) => v.cycleId)),
+    fallBackToNewest: true,
+  });
+  // The measure's newest readable version in the chosen cycle (the cycle's newest version unless a
+  // revision left the measure out).
+  const visible =
+    readable.find((v) => v.actionPlan.id === actionPlan?.id) ??
+    readable.find((v) => v.cycleId === actionPlan?.cycleId) ??
+    first;
+  return { measure, visible, inAdoptedPlan, yearChoice };
 }
 
 export async function getMeasure({
@@ -75,12 +108,18 @@ export async function getMeasure({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; reference: string };
+  input: { municipalityNumber: string; reference: string; year?: number };
 }): Promise<MeasureDetail> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
-  const { measure, visible, inAdoptedPlan } = await findVisibleMeasure(ctx.db, tenant, input.reference);
-  const [row] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
-  if (!row) throw notFound("measure");
+  const { measure, visible, inAdoptedPlan, yearChoice } = await findVisibleMeasure(
+    ctx.db,
+    tenant,
+    input.reference,
+    { year: input.year, today: today(ctx) },
+  );
+  const [full] = await loadMeasureRows(ctx.db, tenant.id, visible.actionPlan.id, measure.id);
+  if (!full) throw notFound("measure");
+  const row = redactForReader(tenant.subject, full);
   const [placement, objectiveRows, milestoneRows, spending] = await Promise.all([
     focusAreaAndGoals(ctx.db, row),
     row.objectiveIds.length
@@ -131,16 +170,13 @@ export async function getMeasure({
       revision: visible.actionPlan.revision,
       status: visible.actionPlan.status,
     },
+    yearChoice,
     inAdoptedPlan,
     proposals: await proposalsOfMeasure(ctx.db, tenant, measure.id),
-    shared: await sharedSplitOf(ctx.db, tenant, {
+    shared: await sharedSplitForMeasure(ctx.db, tenant, {
       measureId: measure.id,
-      reference: measure.reference,
-      title: row.title,
-      status: measure.status,
-      adopted: visible.actionPlan.status === "adopted",
       budgetYear: visible.budgetYear,
-      costs: row.costs,
+      actionPlanVersionId: visible.actionPlan.id,
     }),
     // An adopted version is frozen: its content is changed only by a revision; the running state
     // (status, progress, milestones) can still be kept up to date.
@@ -152,53 +188,9 @@ export async function getMeasure({
 }
 
 /**
- * The split of the version shown (not the owner's newest, which may be a draft the person may not
- * see) among the owner and the participants.
- */
-async function sharedSplitOf(
-  db: DbOrTx,
-  tenant: Tenant,
-  m: {
-    measureId: string;
-    reference: string;
-    title: string;
-    status: string;
-    adopted: boolean;
-    budgetYear: number;
-    costs: MeasureRow["costs"];
-  },
-): Promise<SharedMeasureView | null> {
-  const all = await loadParticipations(db, [m.measureId]);
-  const participations = can(tenant.subject, "read_drafts", "measure")
-    ? all
-    : all.filter((p) => p.status === "joined");
-  if (participations.length === 0) return null;
-  const lines = m.costs
-    .filter((c) => c.kind === "municipal")
-    .map((c) => ({ year: c.year, frameAreaId: null, amountNok: c.amountNok }));
-  const parties = joinedParties(participations);
-  return presentSharedMeasure(
-    {
-      measureId: m.measureId,
-      reference: m.reference,
-      title: m.title,
-      status: m.status,
-      owner: { id: tenant.id, number: tenant.number, name: tenant.name },
-      adopted: m.adopted,
-      published: m.adopted,
-      budgetYear: m.budgetYear,
-      ownerPercent: ownerPercent(parties.map((p) => p.percent)),
-      participations,
-      shares: splitMeasureCosts({ ownerMunicipalityId: tenant.id, participants: parties, lines }),
-      lines,
-    },
-    tenant.id,
-  );
-}
-
-/**
- * For a write to a measure's running state (status, progress, milestones): planners, and the
- * owner named in the version the person sees. Returns the measure.
+ * For a write to a measure's running state (status, progress, milestones, spending): planners, and
+ * the owner named in the version in the plan in execution (else the newest the person sees).
+ * Returns the measure.
  */
 export async function authorizeRunningState(
   db: DbOrTx,
@@ -206,7 +198,7 @@ export async function authorizeRunningState(
   tenant: Tenant,
   reference: string,
 ) {
-  const { measure, visible } = await findVisibleMeasure(db, tenant, reference);
+  const { measure, visible } = await findVisibleMeasure(db, tenant, reference, { today: today(ctx) });
   const [version] = await db
     .select({ ownerUserId: measureVersions.ownerUserId })
     .from(measureVersions)

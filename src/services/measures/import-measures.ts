@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database, DbOrTx } from "../../db/client.ts";
 import {
   actionPlanVersions,
   focusAreas,
   fundingSources,
+  measures,
   partnerOrganisations,
   plans,
+  removedMeasureVersions,
 } from "../../db/schema/index.ts";
 import { readImportSheet } from "../../documents/measures-import-xlsx.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
@@ -24,9 +26,11 @@ import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { workingActionPlan } from "../cycles/working-action-plan.ts";
 import { createMeasure } from "./create-measure.ts";
+import { measureByReference } from "./internal.ts";
 import { contentOf } from "./measure-content.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 import { setMeasureFinancing } from "./set-measure-financing.ts";
+import { putBackInTransaction } from "./take-out.ts";
 import { updateMeasure } from "./update-measure.ts";
 
 type Input = { municipalityNumber: string; planId: string; file: Buffer };
@@ -36,7 +40,7 @@ export type ImportPreview = {
   budgetYear: number;
   /** Names the state the preview was made from; applying with a stale token is refused. */
   token: string;
-  counts: { new: number; changed: number; unchanged: number; problems: number };
+  counts: { new: number; changed: number; restored: number; unchanged: number; problems: number };
   actions: {
     kind: ImportAction["kind"];
     row: number;
@@ -74,7 +78,38 @@ async function importTarget(tx: DbOrTx, ctx: ServiceContext, tenant: Tenant, pla
       .from(fundingSources)
       .where(eq(fundingSources.municipalityId, tenant.id)),
   ];
+  // Taken out of the draft: a row with such a reference puts the measure back.
+  const removedRows = await tx
+    .select({ removed: removedMeasureVersions, reference: measures.reference })
+    .from(removedMeasureVersions)
+    .innerJoin(measures, eq(measures.id, removedMeasureVersions.measureId))
+    .where(
+      and(
+        eq(removedMeasureVersions.actionPlanVersionId, actionPlan.id),
+        eq(removedMeasureVersions.municipalityId, tenant.id),
+        isNull(removedMeasureVersions.restoredAt),
+      ),
+    );
   const target: ImportTarget = {
+    removed: removedRows.map(({ removed: { snapshot }, reference }) => {
+      const v = snapshot.version as Record<string, unknown>;
+      return {
+        reference,
+        // The version it gets when put back (see restoreRemoved).
+        contentVersion: Number(v.version ?? 0) + 1,
+        title: String(v.title ?? ""),
+        focusAreaId: String(v.focusAreaId ?? ""),
+        responsibleUnit: String(v.responsibleUnit ?? ""),
+        contactPerson: String(v.contactPerson ?? ""),
+        partners: snapshot.partners.map((p) => ({
+          organisationId: p.organisationId,
+          role: p.role as "lead" | "contributor" | "funder",
+        })),
+        startYear: Number(v.startYear),
+        endYear: Number(v.endYear),
+        costs: snapshot.costs,
+      };
+    }),
     years: financialPlanPeriod(actionPlan.budgetYear).years,
     focusAreas: areas,
     organisations,
@@ -107,7 +142,10 @@ function planImport(sheet: string, cells: Parameters<typeof parseMeasureSheet>[1
 }
 
 function tokenOf(file: Buffer, target: ImportTarget) {
-  const state = target.measures
+  const state = [
+    ...target.measures,
+    ...(target.removed ?? []).map((m) => ({ ...m, reference: `-${m.reference}` })),
+  ]
     .map((m) => [m.reference, m.contentVersion, m.costs.map((c) => [c.year, c.fundingSourceId, c.amountNok])])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return createHash("sha256").update(file).update(JSON.stringify(state)).digest("base64url").slice(0, 32);
@@ -122,6 +160,7 @@ function present(sheet: string, budgetYear: number, token: string, plan: ImportP
     counts: {
       new: count("new"),
       changed: count("changed"),
+      restored: count("restore"),
       unchanged: count("unchanged"),
       problems: plan.problems.length,
     },
@@ -139,9 +178,30 @@ function present(sheet: string, budgetYear: number, token: string, plan: ImportP
   };
 }
 
+/**
+ * May the person import measures into this plan (a planner's right to change it)? Asked before the
+ * upload is read, so nobody else's file is ever parsed; the import asks again in its transaction.
+ */
+export async function authorizeMeasureImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { municipalityNumber: string; planId: string };
+}): Promise<Tenant> {
+  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const [plan] = await ctx.db
+    .select({ published: plans.published })
+    .from(plans)
+    .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
+  if (!plan) throw notFound("plan");
+  authorize(ctx, tenant, "update", "action_plan", { published: plan.published }, "plan");
+  return tenant;
+}
+
 /** What importing the sheet into the plan's draft would do, row by row, and every problem. Writes nothing. */
 export async function previewMeasureImport({ ctx, input }: { ctx: ServiceContext; input: Input }) {
-  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+  const tenant = await authorizeMeasureImport({ ctx, input });
   const { sheet, rows: cells } = await readImportSheet(input.file);
   const { actionPlan, target } = await importTarget(ctx.db, ctx, tenant, input.planId);
   const plan = planImport(sheet, cells, target);
@@ -159,8 +219,8 @@ export async function applyMeasureImport({
 }: {
   ctx: ServiceContext;
   input: Input & { token: string };
-}): Promise<{ created: string[]; changed: string[]; unchanged: number }> {
-  const tenant = await resolveTenant(ctx, input.municipalityNumber);
+}): Promise<{ created: string[]; changed: string[]; restored: string[]; unchanged: number }> {
+  const tenant = await authorizeMeasureImport({ ctx, input });
   const { sheet, rows: cells } = await readImportSheet(input.file);
   return ctx.db.transaction(async (tx) => {
     const { actionPlan, rows, target } = await importTarget(tx, ctx, tenant, input.planId, true);
@@ -181,6 +241,7 @@ export async function applyMeasureImport({
     const byReference = new Map<string, MeasureRow>(rows.map((r) => [r.reference, r]));
     const created: string[] = [];
     const changed: string[] = [];
+    const restored: string[] = [];
     let unchanged = 0;
     for (const action of plan.actions) {
       try {
@@ -209,6 +270,15 @@ export async function applyMeasureImport({
             });
           created.push(reference);
         } else {
+          if (action.kind === "restore") {
+            const measure = await measureByReference(tx, tenant, action.reference, { lock: true });
+            await putBackInTransaction(tx, inner, tenant, measure, actionPlan.budgetYear);
+            const [back] = (await loadMeasureRows(tx, tenant.id, actionPlan.id)).filter(
+              (r) => r.reference === action.reference,
+            );
+            if (back) byReference.set(back.reference, back);
+            restored.push(action.reference);
+          }
           const row = byReference.get(action.reference);
           if (!row) throw notFound("measure");
           if (action.content)
@@ -226,7 +296,7 @@ export async function applyMeasureImport({
               ctx: inner,
               input: { municipalityNumber: tenant.number, reference: action.reference, rows: action.costs },
             });
-          changed.push(action.reference);
+          if (action.kind === "changed") changed.push(action.reference);
         }
       } catch (error) {
         if (error instanceof AppError && error.code === "validation")
@@ -251,10 +321,11 @@ export async function applyMeasureImport({
         changes: {
           created: { before: null, after: created.join(", ") },
           changed: { before: null, after: changed.join(", ") },
+          restored: { before: null, after: restored.join(", ") },
         },
       },
       ctx.requestId,
     );
-    return { created, changed, unchanged };
+    return { created, changed, restored, unchanged };
   });
 }

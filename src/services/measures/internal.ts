@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { focusAreas, goals, measures } from "../../db/schema/index.ts";
+import { can, type Subject } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
 
 /**
@@ -35,4 +36,33 @@ export async function focusAreaAndGoals(db: DbOrTx, row: { focusAreaId: string; 
       : [],
   ]);
   return { focusAreaTitle: focusArea[0]?.title ?? "", goals: goalRows };
+}
+
+/** The fields of a measure that only the municipality's own staff may read. */
+type InternalMeasureFields = {
+  statusReason: string;
+  contactPerson: string;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  needsReview: boolean;
+  reviewNote: string;
+};
+
+/**
+ * What a reader who does not see drafts (the public, partners, other municipalities, coordinators)
+ * may have of a measure: what the public page shows, so no employee names, owner accounts, status
+ * reasons or review notes. Applied to every measure the app's API answers with, before filtering,
+ * so the list cannot be searched or filtered by what is hidden either.
+ */
+export function redactForReader<T extends InternalMeasureFields>(subject: Subject, measure: T): T {
+  if (can(subject, "read_drafts", "measure")) return measure;
+  return {
+    ...measure,
+    statusReason: "",
+    contactPerson: "",
+    ownerUserId: null,
+    ownerName: null,
+    needsReview: false,
+    reviewNote: "",
+  };
 }

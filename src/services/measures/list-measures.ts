@@ -6,9 +6,10 @@ import { summariseMeasure } from "../../domain/plan-tree.ts";
 import { richTextToPlain } from "../../domain/rich-text.ts";
 import { notFound } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
-import type { ServiceContext } from "../context.ts";
-import { visibleActionPlan } from "../cycles/working-action-plan.ts";
+import { type ServiceContext, today } from "../context.ts";
+import { chooseActionPlan, type YearChoice } from "../cycles/working-action-plan.ts";
 import { loadSharedMeasureViews, type SharedMeasureView } from "../region/list-shared-measures.ts";
+import { redactForReader } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
 
 export type MeasureListItem = Omit<
@@ -21,6 +22,8 @@ export type MeasureListItem = Omit<
 
 export type MeasureList = {
   actionPlan: { budgetYear: number; revision: number; status: "draft" | "adopted" } | null;
+  /** Which action plan is listed, and the others the asker may switch to. */
+  yearChoice: YearChoice;
   total: number;
   items: MeasureListItem[];
   /** What may be done with measures in this plan (e.g. "create"). */
@@ -29,13 +32,16 @@ export type MeasureList = {
   sharedMeasures: SharedMeasureView[];
 };
 
-/** The plan as a table: the measures of the visible action plan, filtered, searched and sorted. */
+/**
+ * The plan as a table: the measures of one action plan (the year asked for, else the plan in
+ * execution), filtered, searched and sorted.
+ */
 export async function listMeasures({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; planId: string } & MeasureFilter;
+  input: { municipalityNumber: string; planId: string; year?: number } & MeasureFilter;
 }): Promise<MeasureList> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const [plan] = await ctx.db
@@ -44,13 +50,18 @@ export async function listMeasures({
     .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
   if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) throw notFound("plan");
   const seesDrafts = can(tenant.subject, "read_drafts", "measure");
-  const actionPlan = await visibleActionPlan(ctx.db, tenant.id, plan.id, seesDrafts);
+  const { actionPlan, yearChoice } = await chooseActionPlan(ctx.db, tenant.id, plan.id, {
+    year: input.year,
+    purpose: "execution",
+    seesDrafts,
+    today: today(ctx),
+  });
   const planActions = allowedActions(tenant.subject, "measure", { published: true }).filter(
     (a) => a !== "create" || actionPlan?.status === "draft",
   );
   const sharedMeasures = (await loadSharedMeasureViews(ctx.db, tenant)).filter((m) => m.role !== "invited");
   if (!actionPlan)
-    return { actionPlan: null, total: 0, items: [], allowedActions: planActions, sharedMeasures };
+    return { actionPlan: null, yearChoice, total: 0, items: [], allowedActions: planActions, sharedMeasures };
 
   const [rows, focusAreaRows] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, actionPlan.id),
@@ -60,7 +71,8 @@ export async function listMeasures({
       .where(eq(focusAreas.planId, plan.id)),
   ]);
   const focusAreaTitles = new Map(focusAreaRows.map((f) => [f.id, f.title]));
-  const all = rows.map((row) => {
+  const all = rows.map((full) => {
+    const row = redactForReader(tenant.subject, full);
     const { costs, description, measureId: _m, versionId: _v, links: _l, ...rest } = row;
     return {
       ...rest,
@@ -76,6 +88,7 @@ export async function listMeasures({
       revision: actionPlan.revision,
       status: actionPlan.status,
     },
+    yearChoice,
     total: all.length,
     items,
     allowedActions: planActions,

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { fundingSources, measureCosts } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
+import { nokAmountProblem } from "../../domain/money.ts";
 import { AppError } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -25,11 +26,17 @@ export async function setMeasureFinancing({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; reference: string; rows: FinancingRow[] };
+  input: { municipalityNumber: string; reference: string; rows: FinancingRow[]; year?: number };
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const { measure, actionPlan, version } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
+    const { measure, actionPlan, version } = await lockDraftMeasure(
+      tx,
+      ctx,
+      tenant,
+      input.reference,
+      input.year,
+    );
     const period = financialPlanPeriod(actionPlan.budgetYear);
     const sourceIds = [...new Set(input.rows.map((r) => r.fundingSourceId))];
     const sources = sourceIds.length
@@ -49,8 +56,8 @@ export async function setMeasureFinancing({
         });
       if (!kindOf.has(r.fundingSourceId))
         problems.push({ path: `/rows/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
-      if (!Number.isSafeInteger(r.amountNok) || r.amountNok < 0)
-        problems.push({ path: `/rows/${i}/amountNok`, message: "Beløpet er hele kroner, 0 eller mer." });
+      const amountProblem = nokAmountProblem(r.amountNok);
+      if (amountProblem) problems.push({ path: `/rows/${i}/amountNok`, message: amountProblem });
       const key = `${r.year}|${r.fundingSourceId}`;
       if (seen.has(key))
         problems.push({ path: `/rows/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { fundingSources, measureSpending } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
+import { isWritableNok, nokAmountProblem } from "../../domain/money.ts";
 import { AppError } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -38,9 +39,13 @@ export async function setMeasureSpending({
         { path: "/rows", message: "Ugyldig kilde." },
       ]);
     }
-    if (input.rows.some((r) => !Number.isSafeInteger(r.amountNok) || r.amountNok < 0)) {
+    const badAmount = input.rows.findIndex((r) => !isWritableNok(r.amountNok));
+    if (badAmount >= 0) {
       throw new AppError("validation", "measure.spendingAmountInvalid", {}, [
-        { path: "/rows", message: "Ugyldig beløp." },
+        {
+          path: `/rows/${badAmount}/amountNok`,
+          message: nokAmountProblem(input.rows[badAmount]?.amountNok ?? Number.NaN) ?? "",
+        },
       ]);
     }
     const where = and(eq(measureSpending.measureId, measure.id), eq(measureSpending.year, input.year));

@@ -24,7 +24,14 @@ export async function updateMeasure({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; reference: string; version: number; content: MeasureContent };
+  input: {
+    municipalityNumber: string;
+    reference: string;
+    version: number;
+    content: MeasureContent;
+    /** The draft's budget year (the page shows it); default the newest cycle. */
+    year?: number;
+  };
 }): Promise<{ reference: string; version: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
@@ -33,7 +40,7 @@ export async function updateMeasure({
       planId,
       actionPlan,
       version: locked,
-    } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
+    } = await lockDraftMeasure(tx, ctx, tenant, input.reference, input.year);
     const [row] = await loadMeasureRows(tx, tenant.id, actionPlan.id, measure.id);
     if (!row) throw notFound("measure");
     const before = contentOf(row);

@@ -1,18 +1,11 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import {
-  actionPlanVersions,
-  cycles,
-  focusAreas,
-  goalFocusAreas,
-  goals,
-  objectives,
-  plans,
-} from "../../db/schema/index.ts";
+import { focusAreas, goalFocusAreas, goals, objectives, plans } from "../../db/schema/index.ts";
 import { type CyclePhase, financialPlanPeriod } from "../../domain/cycle.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
-import { buildPlanTree, type PlanTree, type TreeMeasure } from "../../domain/plan-tree.ts";
+import { buildPlanTree, emptyRollUp, type PlanTree, type TreeMeasure } from "../../domain/plan-tree.ts";
 import { resolveTenant } from "../access.ts";
-import type { ServiceContext } from "../context.ts";
+import { type ServiceContext, today } from "../context.ts";
+import { chooseActionPlan, type YearChoice } from "../cycles/working-action-plan.ts";
 import { loadMeasureRows } from "../measures/measure-rows.ts";
 
 export type PlanTreeView = {
@@ -42,6 +35,8 @@ export type PlanTreeView = {
       caseReference: string | null;
     } | null;
   } | null;
+  /** Which action plan is shown, and the others the asker may switch to. */
+  yearChoice: YearChoice;
 } & Omit<PlanTree, "focusAreas"> & {
     focusAreas: (PlanTree["focusAreas"][number] & {
       objectives: { id: string; title: string; position: number; version: number }[];
@@ -49,20 +44,29 @@ export type PlanTreeView = {
   };
 
 /**
- * The newest plan of a municipality as goal → focus area → measure. People who may read drafts see
- * the newest action plan version of the newest cycle; everyone else the newest adopted one.
+ * The newest plan of a municipality as goal → focus area → measure, for one action plan: the year
+ * asked for, else the plan in execution (ADR 0009). People who may read drafts see the newest version
+ * of that cycle; everyone else the newest adopted one.
  */
 export async function getPlanTree({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string };
+  input: { municipalityNumber: string; year?: number };
 }): Promise<PlanTreeView> {
   const { db } = ctx;
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const municipalityView = { number: tenant.number, name: tenant.name };
-  const empty = { municipality: municipalityView, plan: null, cycle: null, goals: [], focusAreas: [] };
+  const empty = {
+    municipality: municipalityView,
+    plan: null,
+    cycle: null,
+    yearChoice: { shown: null, alive: [] },
+    goals: [],
+    withoutGoal: { rollUp: emptyRollUp, measures: [] },
+    focusAreas: [],
+  };
 
   const [plan] = await db
     .select()
@@ -73,7 +77,7 @@ export async function getPlanTree({
   if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) return empty;
   const seesDrafts = can(tenant.subject, "read_drafts", "action_plan");
 
-  const [planGoals, planFocusAreas, links, [current]] = await Promise.all([
+  const [planGoals, planFocusAreas, links, choice] = await Promise.all([
     db
       .select()
       .from(goals)
@@ -87,22 +91,15 @@ export async function getPlanTree({
       .from(goalFocusAreas)
       .innerJoin(goals, eq(goals.id, goalFocusAreas.goalId))
       .where(and(eq(goalFocusAreas.municipalityId, tenant.id), eq(goals.planId, plan.id))),
-    db
-      .select({ cycle: cycles, actionPlan: actionPlanVersions })
-      .from(cycles)
-      .leftJoin(actionPlanVersions, eq(actionPlanVersions.cycleId, cycles.id))
-      .where(
-        and(
-          eq(cycles.municipalityId, tenant.id),
-          eq(cycles.planId, plan.id),
-          seesDrafts ? undefined : eq(actionPlanVersions.status, "adopted"),
-        ),
-      )
-      .orderBy(desc(cycles.budgetYear), desc(actionPlanVersions.revision))
-      .limit(1),
+    chooseActionPlan(db, tenant.id, plan.id, {
+      year: input.year,
+      purpose: "execution",
+      seesDrafts,
+      today: today(ctx),
+    }),
   ]);
 
-  const actionPlan = current?.actionPlan ?? null;
+  const { actionPlan, yearChoice } = choice;
   const treeMeasures = actionPlan ? await loadMeasures(ctx, tenant.id, actionPlan.id) : [];
   const tree = buildPlanTree({ goals: planGoals, focusAreas: planFocusAreas, links, measures: treeMeasures });
   const objectiveRows = planFocusAreas.length
@@ -141,23 +138,23 @@ export async function getPlanTree({
       version: plan.version,
       allowedActions: allowedActions(tenant.subject, "plan", { published: plan.published }),
     },
-    cycle: current
+    cycle: actionPlan
       ? {
-          budgetYear: current.cycle.budgetYear,
-          ...financialPlanPeriod(current.cycle.budgetYear),
-          phase: current.cycle.phase,
-          actionPlan: actionPlan
-            ? {
-                revision: actionPlan.revision,
-                status: actionPlan.status,
-                adoptedOn: actionPlan.adoptedOn,
-                decisionBody: actionPlan.decisionBody,
-                caseReference: actionPlan.caseReference,
-              }
-            : null,
+          budgetYear: actionPlan.budgetYear,
+          ...financialPlanPeriod(actionPlan.budgetYear),
+          phase: actionPlan.phase,
+          actionPlan: {
+            revision: actionPlan.revision,
+            status: actionPlan.status,
+            adoptedOn: actionPlan.adoptedOn,
+            decisionBody: actionPlan.decisionBody,
+            caseReference: actionPlan.caseReference,
+          },
         }
       : null,
+    yearChoice,
     goals: tree.goals,
+    withoutGoal: tree.withoutGoal,
     focusAreas: tree.focusAreas.map((fa) => ({
       ...fa,
       objectives: objectiveRows.filter((o) => o.focusAreaId === fa.id).map(({ focusAreaId: _f, ...o }) => o),

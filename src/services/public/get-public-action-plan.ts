@@ -92,6 +92,11 @@ export async function getPublicActionPlan({
       focusAreaIds: links.filter((l) => l.goalId === g.id).map((l) => l.focusAreaId),
     })),
     focusAreas: focusAreaList,
+    externalByStatus: {
+      applied: sumNok(summaries.map((m) => m.externalByStatus.applied)),
+      granted: sumNok(summaries.map((m) => m.externalByStatus.granted)),
+      expected: sumNok(summaries.map((m) => m.externalByStatus.expected)),
+    },
     totals: period.years.map((year) => {
       const of = (kind: "municipalNok" | "externalNok") =>
         sumNok(summaries.map((m) => m.costByYear.find((c) => c.year === year)?.[kind] ?? 0));

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { actionPlanVersions, cycles, measureVersions, milestones, plans } from "../../db/schema/index.ts";
+import { measureChange } from "../../domain/measure-change.ts";
 import { can } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { focusAreaAndGoals, measureByReference } from "../measures/internal.ts";
 import { loadMeasureRows } from "../measures/measure-rows.ts";
 import { proposalsOfMeasure } from "../proposals/list-proposals.ts";
-import { type PublicMeasure, publicSummary, publicTenant, versionRef } from "./internal.ts";
+import { adoptedVersions, type PublicMeasure, publicSummary, publicTenant, versionRef } from "./internal.ts";
 import { publicStatusHistory } from "./public-status-history.ts";
 
 /**
@@ -51,7 +52,7 @@ export async function getPublicMeasure({
   if (!newest) throw notFound("measure");
   const [row] = await loadMeasureRows(ctx.db, tenant.id, newest.actionPlanVersionId, measure.id);
   if (!row) throw notFound("measure");
-  const [placement, milestoneRows, statusHistory, proposals] = await Promise.all([
+  const [placement, milestoneRows, statusHistory, proposals, planVersions] = await Promise.all([
     focusAreaAndGoals(ctx.db, row),
     ctx.db
       .select({ dueDate: milestones.dueDate, title: milestones.title, done: milestones.done })
@@ -61,13 +62,24 @@ export async function getPublicMeasure({
     publicStatusHistory(ctx.db, tenant.id, measure.id),
     // The tenant is read as the public, so only published proposals come back.
     proposalsOfMeasure(ctx.db, tenant, measure.id),
+    adoptedVersions(ctx.db, tenant, [newest.planId]),
   ]);
+  const appearsIn = appearances.filter((a) => a.planId === newest.planId);
   return {
     ...publicSummary(row),
     municipality: { number: tenant.number, name: tenant.name },
     plan: { id: newest.planId, title: newest.planTitle },
     actionPlan: versionRef(newest),
-    appearsIn: appearances.filter((a) => a.planId === newest.planId).map(versionRef),
+    appearsIn: appearsIn.map(versionRef),
+    change: measureChange({
+      status: measure.status,
+      statusReason: measure.statusReason,
+      statusAsOf: measure.statusAsOf,
+      updatedAt: measure.updatedAt.toISOString(),
+      statusHistory,
+      inBudgetYears: appearsIn.map((a) => a.budgetYear),
+      planBudgetYears: planVersions.map((v) => v.budgetYear),
+    }),
     description: row.description,
     ...placement,
     links: row.links,

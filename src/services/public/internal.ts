@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { actionPlanVersions, cycles, plans } from "../../db/schema/index.ts";
+import type { MeasureChange } from "../../domain/measure-change.ts";
 import type { MeasureLink, MeasureStatus, PartnerRole } from "../../domain/measures.ts";
+import { sumNok } from "../../domain/money.ts";
 import { can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
 import type { ProgressRollUp } from "../../domain/progress.ts";
@@ -19,9 +21,9 @@ import type { PublicStatusEntry } from "./public-status-history.ts";
  * their adopted action plan versions, never drafts or internal fields (review notes, priorities,
  * owners' accounts, contact persons).
  */
-const asPublic = (ctx: ServiceContext): ServiceContext => ({ ...ctx, actor: anonymous });
+export const asPublic = (ctx: ServiceContext): ServiceContext => ({ ...ctx, actor: anonymous });
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PublicMunicipality = { number: string; name: string };
 
@@ -52,7 +54,26 @@ export type PublicMeasureSummary = {
   costByYear: { year: number; municipalNok: number; externalNok: number }[];
   totalMunicipalNok: number;
   totalExternalNok: number;
+  /** External money by its state; money with no state given counts as expected. */
+  externalByStatus: ExternalByStatus;
 };
+
+export type ExternalByStatus = { applied: number; granted: number; expected: number };
+
+/** External money of some measures by state (søkt, innvilget, forventet), in whole kroner. */
+export function externalByStatusOf(
+  costs: { kind: "municipal" | "external"; amountNok: number; externalStatus: ExternalStatus | null }[],
+): ExternalByStatus {
+  const sum = (state: ExternalStatus) =>
+    sumNok(
+      costs
+        .filter((c) => c.kind === "external" && (c.externalStatus ?? "expected") === state)
+        .map((c) => c.amountNok),
+    );
+  return { applied: sum("applied"), granted: sum("granted"), expected: sum("expected") };
+}
+
+type ExternalStatus = "applied" | "granted" | "expected";
 
 export type PublicFocusArea = {
   id: string;
@@ -81,6 +102,8 @@ export type PublicActionPlan = {
   goals: { id: string; title: string; description: string; rollUp: ProgressRollUp; focusAreaIds: string[] }[];
   focusAreas: PublicFocusArea[];
   totals: { year: number; municipalNok: number; externalNok: number }[];
+  /** The external money of the whole plan period by state. */
+  externalByStatus: ExternalByStatus;
 };
 
 export type PublicMeasure = PublicMeasureSummary & {
@@ -96,6 +119,8 @@ export type PublicMeasure = PublicMeasureSummary & {
   links: MeasureLink[];
   milestones: { dueDate: string; title: string; done: boolean }[];
   statusHistory: PublicStatusEntry[];
+  /** Completed, stopped or left out of a later adopted action plan: when and why. */
+  change: MeasureChange | null;
   /** Published partner proposals the measure came from or took in. */
   proposals: { number: number; title: string; status: ProposalStatus; organisation: string | null }[];
 };
@@ -164,5 +189,6 @@ export function publicSummary(row: MeasureRow): PublicMeasureSummary {
     costByYear: money.costByYear,
     totalMunicipalNok: money.totalMunicipalNok,
     totalExternalNok: money.totalExternalNok,
+    externalByStatus: externalByStatusOf(row.costs),
   };
 }

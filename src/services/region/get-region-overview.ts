@@ -15,7 +15,6 @@ import {
   plans,
   regionMunicipalities,
 } from "../../db/schema/index.ts";
-import { splitMeasureCosts } from "../../domain/cost-split.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import type { MeasureStatus } from "../../domain/measures.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
@@ -24,12 +23,14 @@ import { subjectIn, subjectInRegion } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { loadRegion } from "./internal.ts";
 import { presentSharedMeasure, type SharedMeasureView } from "./list-shared-measures.ts";
-import { joinedParties, loadParticipations, loadSharedMeasures } from "./shared-measures.ts";
+import { loadSharedMeasuresForYear } from "./shared-measures.ts";
 
 type ByYear = { year: number; amountNok: number }[];
 
 export type RegionOverview = {
   region: { slug: string; name: string };
+  /** The budget year shown: each member's action plan of that cycle, the period's years. */
+  year: number;
   years: number[];
   municipalities: {
     number: string;
@@ -63,16 +64,19 @@ export type RegionOverview = {
 /**
  * The regional overview (issue 12): every member municipality's measures by focus area, the budget
  * per year (each municipality's own share), partners working in several municipalities, and the
- * shared measures with their split. Each municipality shows what the asking person may read there:
- * its adopted, published action plans, or the newest draft for its own people. A fixed number of
- * queries whatever the size of the region.
+ * shared measures with their split, for one budget year (`year`; by default the current year, or
+ * the next one planned when no member has a plan for it). Each municipality shows what the asking
+ * person may read there of that year's cycle: its newest adopted, published action plan, or the
+ * newest draft for its own people. Shared measures count by THE split for that year (the owner's
+ * adopted version of the cycle, src/services/region/shared-measures.ts). A fixed number of queries
+ * whatever the size of the region.
  */
 export async function getRegionOverview({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { slug: string };
+  input: { slug: string; year?: number };
 }): Promise<RegionOverview> {
   const region = await loadRegion(ctx, input.slug);
   const members = await ctx.db
@@ -108,20 +112,28 @@ export async function getRegionOverview({
         .where(inArray(cycles.municipalityId, activeIds))
         .orderBy(asc(cycles.budgetYear), asc(actionPlanVersions.revision))
     : [];
-  const chosenByPlan = new Map<string, (typeof versions)[number]>();
-  for (const v of versions) {
+  const readableVersions = versions.filter((v) => {
     const subject = subjects.get(v.municipalityId);
-    if (!subject || !can(subject, "read", "plan", { published: v.published })) continue;
-    const readable =
+    if (!subject || !can(subject, "read", "plan", { published: v.published })) return false;
+    return (
       can(subject, "read_drafts", "action_plan") ||
-      (v.status === "adopted" && can(subject, "read", "action_plan", { published: v.published }));
-    if (readable) chosenByPlan.set(v.planId, v); // ordered oldest first, so the newest wins
+      (v.status === "adopted" && can(subject, "read", "action_plan", { published: v.published }))
+    );
+  });
+  const year =
+    input.year ??
+    defaultOverviewYear(
+      readableVersions.map((v) => v.budgetYear),
+      ctx,
+    );
+  const chosenByPlan = new Map<string, (typeof versions)[number]>();
+  for (const v of readableVersions) {
+    // Ordered oldest first, so the newest readable version of the year's cycle wins.
+    if (v.budgetYear === year) chosenByPlan.set(v.planId, v);
   }
   const chosen = [...chosenByPlan.values()];
   const chosenIds = chosen.map((v) => v.id);
-  const years = [...new Set(chosen.flatMap((v) => financialPlanPeriod(v.budgetYear).years))].sort(
-    (a, b) => a - b,
-  );
+  const years = financialPlanPeriod(year).years;
 
   const [measureRows, focusAreaRows, costRows, partnerRows] = chosenIds.length
     ? await queryAll(ctx.db, [
@@ -196,12 +208,19 @@ export async function getRegionOverview({
         .where(inArray(measureParticipations.ownerMunicipalityId, activeIds))
     : [];
 
-  // Each municipality's own share: shared measures are split between owner and participants.
+  // Each municipality's own share: its own measures of the year's plan, and of every shared
+  // measure its part of THE split for the year (whoever owns it), never another's draft.
   const sharedIds = new Set(ownedShared.map((r) => r.measureId));
-  const participations = await loadParticipations(
-    ctx.db,
-    measureRows.filter((m) => sharedIds.has(m.measureId)).map((m) => m.measureId),
-  );
+  const shared = (
+    await loadSharedMeasuresForYear(ctx.db, { measureIds: [...sharedIds], budgetYear: year })
+  ).filter((m) => {
+    const subject = subjects.get(m.owner.id);
+    return (
+      subject &&
+      (can(subject, "read_drafts", "measure") ||
+        can(subject, "read", "measure", { shared: true, published: m.adopted && m.published }))
+    );
+  });
   const costsByVersion = new Map<string, typeof costRows>();
   for (const c of costRows) costsByVersion.set(c.versionId, [...(costsByVersion.get(c.versionId) ?? []), c]);
   const budget = new Map<string, number>(); // municipalityId|year → kroner
@@ -210,36 +229,26 @@ export async function getRegionOverview({
     budget.set(key, (budget.get(key) ?? 0) + amount);
   };
   const measureTotals = new Map<string, number>();
+  const splitShared = new Set(
+    shared.filter((m) => m.participations.some((p) => p.status === "joined")).map((m) => m.measureId),
+  );
   for (const m of measureRows) {
     const lines = costsByVersion.get(m.versionId) ?? [];
     measureTotals.set(
       m.versionId,
       lines.reduce((a, l) => a + l.amountNok, 0),
     );
-    const parties = joinedParties(participations.filter((p) => p.measureId === m.measureId));
-    if (parties.length === 0) {
-      for (const l of lines) add(m.municipalityId, l.year, l.amountNok);
-      continue;
-    }
-    for (const s of splitMeasureCosts({
-      ownerMunicipalityId: m.municipalityId,
-      participants: parties,
-      lines,
-    }))
-      add(s.municipalityId, s.year, s.amountNok);
+    if (splitShared.has(m.measureId)) continue;
+    for (const l of lines) add(m.municipalityId, l.year, l.amountNok);
+  }
+  for (const m of shared) {
+    if (!splitShared.has(m.measureId)) continue;
+    for (const party of m.split) for (const y of party.byYear) add(party.municipalityId, y.year, y.amountNok);
   }
 
   const focusTitle = new Map(focusAreaRows.map((f) => [f.id, f]));
   const memberName = new Map(members.map((m) => [m.id, m]));
-  const sharedViews = (await loadSharedMeasures(ctx.db, [...sharedIds]))
-    .filter((m) => {
-      const subject = subjects.get(m.owner.id);
-      return (
-        subject &&
-        (can(subject, "read_drafts", "measure") ||
-          can(subject, "read", "measure", { shared: true, published: m.adopted && m.published }))
-      );
-    })
+  const sharedViews = shared
     .map((m) => presentSharedMeasure(m, m.owner.id))
     .map((v) => ({ ...v, role: "owner" as const, participation: null }))
     .sort(
@@ -249,6 +258,7 @@ export async function getRegionOverview({
 
   return {
     region: { slug: region.slug, name: region.name },
+    year,
     years,
     municipalities: members.map((m) => {
       const own = measureRows.filter((r) => r.municipalityId === m.id);
@@ -298,4 +308,21 @@ export async function getRegionOverview({
     sharedMeasures: sharedViews,
     allowedActions: allowedActions(subjectInRegion(ctx.actor, region.id), "region"),
   };
+}
+
+/**
+ * The year shown by default: the current one when a member has a plan for it, else the nearest
+ * later year planned, else the newest there is.
+ */
+function defaultOverviewYear(budgetYears: number[], ctx: ServiceContext): number {
+  const current = Number(currentDate(ctx).slice(0, 4));
+  const known = [...new Set(budgetYears)].sort((a, b) => a - b);
+  if (known.length === 0 || known.includes(current)) return current;
+  return known.find((y) => y > current) ?? (known.at(-1) as number);
+}
+
+/** Today (YYYY-MM-DD in Norway), from the request's clock when it has one. */
+function currentDate(ctx: ServiceContext): string {
+  const clock = (ctx as { today?: () => string }).today;
+  return clock ? clock() : new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
 }

@@ -2,10 +2,18 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import { frameAreas, municipalities, regionMunicipalities } from "../../db/schema/index.ts";
+import { splitByYear } from "../../domain/cost-split.ts";
 import { type Action, allowedActions, can, type Subject } from "../../domain/permissions.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
-import { loadSharedMeasures, type SharedMeasure, sharedMeasureIdsOf } from "./shared-measures.ts";
+import {
+  joinedParties,
+  loadSharedMeasures,
+  loadSharedMeasuresForYear,
+  type SharedMeasure,
+  sharedMeasureIdsOf,
+  splitOf,
+} from "./shared-measures.ts";
 
 export type SharedMeasureView = {
   measureId: string;
@@ -31,14 +39,18 @@ export type SharedMeasureView = {
 
 /** The split of one shared measure, as shown wherever it appears. */
 export function presentSharedMeasure(m: SharedMeasure, municipalityId: string): SharedMeasureView {
-  const years = [...new Set(m.lines.map((l) => l.year))].sort((a, b) => a - b);
+  // Year-keyed loads carry THE split over the whole period; otherwise the years with cost lines.
+  const years = m.years ?? [...new Set(m.lines.map((l) => l.year))].sort((a, b) => a - b);
+  const split =
+    m.split ??
+    splitByYear({
+      ownerMunicipalityId: m.owner.id,
+      participants: joinedParties(m.participations),
+      lines: m.lines,
+      years,
+    });
   const byYear = (id: string) =>
-    years.map((year) => ({
-      year,
-      amountNok: m.shares
-        .filter((s) => s.municipalityId === id && s.year === year)
-        .reduce((a, s) => a + s.amountNok, 0),
-    }));
+    splitOf({ years, split }, id).map(({ year, amountNok }) => ({ year, amountNok }));
   const own = m.participations.find((p) => p.municipalityId === municipalityId);
   return {
     measureId: m.measureId,
@@ -83,12 +95,23 @@ const mayRead = (subject: Subject, m: SharedMeasure) =>
   can(subject, "read_drafts", "measure") ||
   can(subject, "read", "measure", { shared: true, published: m.adopted && m.published });
 
-/** The shared measures a municipality owns or takes part in, as visible to the asking person. */
-export async function loadSharedMeasureViews(db: DbOrTx, tenant: Tenant): Promise<SharedMeasureView[]> {
+/**
+ * The shared measures a municipality owns or takes part in, as visible to the asking person. With
+ * a budget year, THE split for that year (the owner's adopted version of the cycle); without one,
+ * the owner's newest version.
+ */
+export async function loadSharedMeasureViews(
+  db: DbOrTx,
+  tenant: Tenant,
+  year?: number,
+): Promise<SharedMeasureView[]> {
   const ids = await sharedMeasureIdsOf(db, tenant.id);
   const seesDrafts = can(tenant.subject, "read_drafts", "measure");
   const wanted = [...ids.owned, ...ids.joined, ...(seesDrafts ? ids.invited : [])];
-  const shared = await loadSharedMeasures(db, wanted);
+  const shared =
+    year === undefined
+      ? await loadSharedMeasures(db, wanted)
+      : await loadSharedMeasuresForYear(db, { measureIds: wanted, budgetYear: year });
   return shared
     .filter((m) => mayRead(tenant.subject, m))
     .filter((m) => m.owner.id === tenant.id || m.participations.some((p) => p.municipalityId === tenant.id))
@@ -108,7 +131,7 @@ export async function listSharedMeasures({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string };
+  input: { municipalityNumber: string; year?: number };
 }): Promise<{
   measures: SharedMeasureView[];
   regionMunicipalities: { number: string; name: string }[];
@@ -121,7 +144,7 @@ export async function listSharedMeasures({
   );
   const own = alias(regionMunicipalities, "own_region");
   const [measures, neighbours, areas] = await Promise.all([
-    loadSharedMeasureViews(ctx.db, tenant),
+    loadSharedMeasureViews(ctx.db, tenant, input.year),
     mayAct.includes("share")
       ? ctx.db
           .selectDistinct({ number: municipalities.number, name: municipalities.name })
@@ -143,4 +166,27 @@ export async function listSharedMeasures({
       : [],
   ]);
   return { measures, regionMunicipalities: neighbours, frameAreas: areas, allowedActions: mayAct };
+}
+
+/**
+ * The split of one shared measure as its owner's measure page shows it: THE split for the budget
+ * year of the version shown (that version's own lines when it is the owner's draft), every year of
+ * the period. Null when nobody takes part (or, for those who may not see drafts, nobody has joined).
+ */
+export async function sharedSplitForMeasure(
+  db: DbOrTx,
+  tenant: Tenant,
+  input: { measureId: string; budgetYear: number; actionPlanVersionId: string },
+): Promise<SharedMeasureView | null> {
+  const [m] = await loadSharedMeasuresForYear(db, {
+    measureIds: [input.measureId],
+    budgetYear: input.budgetYear,
+    ownVersion: { municipalityId: tenant.id, actionPlanVersionId: input.actionPlanVersionId },
+  });
+  if (!m) return null;
+  const participations = can(tenant.subject, "read_drafts", "measure")
+    ? m.participations
+    : m.participations.filter((p) => p.status === "joined");
+  if (participations.length === 0) return null;
+  return presentSharedMeasure({ ...m, participations }, tenant.id);
 }

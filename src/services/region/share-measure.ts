@@ -5,10 +5,11 @@ import { AppError, notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
-import { measureByReference } from "../measures/internal.ts";
+import { findVisibleMeasure } from "../measures/get-measure.ts";
 
 /**
- * The owner invites another municipality of its region to take part in a measure (issue 12). The
+ * The owner's planner invites another municipality of its region to take part in a measure it can
+ * read (issue 12). The
  * invited municipality decides itself whether to join and with what share (participate-in-measure.ts).
  * Recorded in the owner's trail.
  */
@@ -21,8 +22,9 @@ export async function inviteToMeasure({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const measure = await measureByReference(tx, tenant, input.reference);
-    authorize(ctx, tenant, "share", "measure", { shared: true }, "measure");
+    // Only what the person can read, so a hidden reference answers as one that does not exist.
+    const { measure } = await findVisibleMeasure(tx, tenant, input.reference);
+    authorize(ctx, tenant, "share", "measure", {}, "measure");
     if (input.participantNumber === tenant.number)
       throw new AppError("validation", "measure.shareOwnMunicipality");
     // Only municipalities that use the installation and share a region with the owner.
@@ -87,8 +89,9 @@ export async function withdrawInvitation({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
-    const measure = await measureByReference(tx, tenant, input.reference);
-    authorize(ctx, tenant, "share", "measure", { shared: true }, "measure");
+    // Only what the person can read, so a hidden reference answers as one that does not exist.
+    const { measure } = await findVisibleMeasure(tx, tenant, input.reference);
+    authorize(ctx, tenant, "share", "measure", {}, "measure");
     const [row] = await tx
       .select({ participation: measureParticipations, name: municipalities.name })
       .from(measureParticipations)

@@ -11,7 +11,15 @@ import {
   municipalities,
   plans,
 } from "../../db/schema/index.ts";
-import { type CostLine, ownerPercent, type ShareLine, splitMeasureCosts } from "../../domain/cost-split.ts";
+import {
+  type CostLine,
+  ownerPercent,
+  ownerVersionFor,
+  type ShareLine,
+  splitByYear,
+  splitMeasureCosts,
+} from "../../domain/cost-split.ts";
+import { financialPlanPeriod } from "../../domain/cycle.ts";
 
 /**
  * Shared measures («felles tiltak», issue 12): loaders used by the frame check, the measure list and
@@ -38,6 +46,11 @@ export type SharedMeasure = {
   /** Every party's share of every municipal cost line (joined participants only). */
   shares: ShareLine[];
   lines: CostLine[];
+  /** Year-keyed loads (loadSharedMeasuresForYear): the owner's version the split comes from. */
+  source?: { budgetYear: number; revision: number; status: "draft" | "adopted" } | null;
+  /** Year-keyed loads: the period of the budget year asked for, and THE split over it. */
+  years?: number[];
+  split?: ReturnType<typeof splitByYear>;
 };
 
 /** Participations of these measures (all statuses), participants by municipality number. */
@@ -160,12 +173,133 @@ export async function sharedMeasureIdsOf(db: DbOrTx, municipalityId: string) {
   };
 }
 
-/** One municipality's share per year of a shared measure. */
-export function shareByYear(measure: SharedMeasure, municipalityId: string, years: number[]) {
+/**
+ * Shared measures as they count for budget year `budgetYear` (THE rule, DESIGN «own decisions»):
+ * the split comes from the owner's newest ADOPTED action plan version of that cycle, else its
+ * newest adopted version of the latest earlier cycle, lines clipped to the period of `budgetYear`.
+ * Never another municipality's draft; `ownVersion` names the one version the owner itself is
+ * looking at (its own draft, say), used for the measures that municipality owns. `years` is the
+ * whole period and `split` has every year of it, 0 included.
+ */
+export async function loadSharedMeasuresForYear(
+  db: DbOrTx,
+  input: {
+    measureIds: string[];
+    budgetYear: number;
+    ownVersion?: { municipalityId: string; actionPlanVersionId: string };
+  },
+): Promise<(SharedMeasure & Required<Pick<SharedMeasure, "source" | "years" | "split">>)[]> {
+  if (input.measureIds.length === 0) return [];
+  const years = financialPlanPeriod(input.budgetYear).years;
+  const measureVersionRows = await db
+    .select({
+      measureId: measureVersions.measureId,
+      versionId: measureVersions.id,
+      actionPlanVersionId: measureVersions.actionPlanVersionId,
+      title: measureVersions.title,
+      planId: cycles.planId,
+      budgetYear: cycles.budgetYear,
+      revision: actionPlanVersions.revision,
+      reference: measures.reference,
+      status: measures.status,
+      ownerId: municipalities.id,
+      ownerNumber: municipalities.number,
+      ownerName: municipalities.name,
+    })
+    .from(measureVersions)
+    .innerJoin(measures, eq(measures.id, measureVersions.measureId))
+    .innerJoin(municipalities, eq(municipalities.id, measures.municipalityId))
+    .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
+    .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+    .where(inArray(measureVersions.measureId, input.measureIds))
+    .orderBy(asc(cycles.budgetYear), asc(actionPlanVersions.revision));
+  if (measureVersionRows.length === 0) return [];
+  const planIds = [...new Set(measureVersionRows.map((r) => r.planId))];
+  const planVersions = await db
+    .select({
+      id: actionPlanVersions.id,
+      planId: cycles.planId,
+      budgetYear: cycles.budgetYear,
+      revision: actionPlanVersions.revision,
+      status: actionPlanVersions.status,
+      published: plans.published,
+    })
+    .from(actionPlanVersions)
+    .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+    .innerJoin(plans, eq(plans.id, cycles.planId))
+    .where(inArray(cycles.planId, planIds));
+
+  const chosen = [...new Set(measureVersionRows.map((r) => r.measureId))].map((measureId) => {
+    const ofMeasure = measureVersionRows.filter((r) => r.measureId === measureId);
+    const newest = ofMeasure.at(-1) as (typeof ofMeasure)[number];
+    const ofPlan = planVersions.filter((v) => v.planId === newest.planId);
+    const source =
+      input.ownVersion && input.ownVersion.municipalityId === newest.ownerId
+        ? (ofPlan.find((v) => v.id === input.ownVersion?.actionPlanVersionId) ?? null)
+        : ownerVersionFor(ofPlan, input.budgetYear);
+    const version = source ? ofMeasure.find((r) => r.actionPlanVersionId === source.id) : undefined;
+    return { measureId, newest, source, version };
+  });
+  const versionIds = chosen.flatMap((c) => (c.version ? [c.version.versionId] : []));
+  const [participations, costRows] = await Promise.all([
+    loadParticipations(db, input.measureIds),
+    versionIds.length
+      ? db
+          .select({
+            versionId: measureCosts.measureVersionId,
+            year: measureCosts.year,
+            frameAreaId: fundingSources.frameAreaId,
+            amountNok: measureCosts.amountNok,
+          })
+          .from(measureCosts)
+          .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
+          .where(
+            and(inArray(measureCosts.measureVersionId, versionIds), eq(fundingSources.kind, "municipal")),
+          )
+          .orderBy(asc(measureCosts.year), asc(measureCosts.id))
+      : [],
+  ]);
+  const inPeriod = new Set(years);
+  return chosen.map(({ measureId, newest, source, version }) => {
+    const own = participations.filter((p) => p.measureId === measureId);
+    const lines = version
+      ? costRows
+          .filter((c) => c.versionId === version.versionId && inPeriod.has(c.year))
+          .map(({ versionId: _v, ...line }) => line)
+      : [];
+    const parties = joinedParties(own);
+    return {
+      measureId,
+      reference: newest.reference,
+      title: (version ?? newest).title,
+      status: newest.status,
+      owner: { id: newest.ownerId, number: newest.ownerNumber, name: newest.ownerName },
+      adopted: source?.status === "adopted",
+      published: source?.published ?? false,
+      budgetYear: input.budgetYear,
+      ownerPercent: ownerPercent(parties.map((p) => p.percent)),
+      participations: own,
+      shares: splitMeasureCosts({ ownerMunicipalityId: newest.ownerId, participants: parties, lines }),
+      lines,
+      source: source
+        ? { budgetYear: source.budgetYear, revision: source.revision, status: source.status }
+        : null,
+      years,
+      split: splitByYear({ ownerMunicipalityId: newest.ownerId, participants: parties, lines, years }),
+    };
+  });
+}
+
+/** One municipality's part of THE split, per year of the period (0 when it has none). */
+export function splitOf(
+  m: { years?: number[]; split?: ReturnType<typeof splitByYear> },
+  municipalityId: string,
+) {
+  const years = m.years ?? [];
+  const party = m.split?.find((p) => p.municipalityId === municipalityId);
   return years.map((year) => ({
     year,
-    amountNok: measure.shares
-      .filter((s) => s.municipalityId === municipalityId && s.year === year)
-      .reduce((a, s) => a + s.amountNok, 0),
+    amountNok: party?.byYear.find((y) => y.year === year)?.amountNok ?? 0,
+    frameAreaId: party?.byYear.find((y) => y.year === year)?.frameAreaId ?? null,
   }));
 }

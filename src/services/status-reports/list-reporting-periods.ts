@@ -1,9 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { reportingPeriods } from "../../db/schema/index.ts";
+import { isOverdue } from "../../domain/deadlines.ts";
 import { allowedActions } from "../../domain/permissions.ts";
 import { completeness, periodOrder } from "../../domain/status-report.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { todayInNorway } from "../evaluations/evaluation-data.ts";
 import { loadPeriod, periodMeasures } from "./status-report-scope.ts";
 
 /** A cycle's reporting periods with how far each has come (internal roles). */
@@ -21,10 +23,12 @@ export async function listReportingPeriods({
     .from(reportingPeriods)
     .where(and(eq(reportingPeriods.municipalityId, tenant.id), eq(reportingPeriods.cycleId, input.cycleId)))
     .orderBy(asc(reportingPeriods.asOf));
+  const today = todayInNorway();
   const periods = await Promise.all(
     rows.map(async (row) => {
       const period = await loadPeriod(ctx.db, tenant, row.id);
       const list = await periodMeasures(ctx.db, tenant, period);
+      const counts = completeness(list.map((m) => m.report?.state ?? "missing"));
       return {
         id: row.id,
         kind: row.kind,
@@ -32,7 +36,13 @@ export async function listReportingPeriods({
         dueDate: row.dueDate,
         state: row.state,
         version: row.version,
-        completeness: completeness(list.map((m) => m.report?.state ?? "missing")),
+        completeness: counts,
+        /** The due date has passed with reports still missing or sent back, and the period not closed. */
+        overdue: isOverdue(
+          row.dueDate,
+          today,
+          row.state === "closed" || counts.missing + counts.returned === 0,
+        ),
       };
     }),
   );

@@ -1,6 +1,7 @@
 import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { CSSProperties } from "react";
 import { type CyclePhase, cyclePhases } from "../../domain/cycle.ts";
+import { isOverdue } from "../../domain/deadlines.ts";
 import type { CycleResponse } from "../../http/routes/cycles.ts";
 import {
   dayToDate,
@@ -192,6 +193,14 @@ export function Arshjul({ cycle, today }: { cycle: CycleResponse; today: string 
                         {" "}
                         <Tag data-color="accent" data-size="sm">
                           {c("cycle.current")}
+                        </Tag>
+                      </>
+                    )}
+                    {isOverdue(dates.end, today, state === "done" || phase === "avsluttet") && (
+                      <>
+                        {" "}
+                        <Tag data-color="warning" data-size="sm" data-testid={`overdue-${phase}`}>
+                          {c("cycle.overdueTag")}
                         </Tag>
                       </>
                     )}

@@ -52,7 +52,7 @@ export function FinancingForm({
   const [form, setForm] = useState(initial);
   const save = useSend((body: object) => ({
     method: "PUT",
-    path: `${apiPaths.measure(municipalityNumber, measure.reference)}/financing`,
+    path: `${apiPaths.measure(municipalityNumber, measure.reference)}/financing?year=${measure.actionPlan.budgetYear}`,
     body,
   }));
   if (!setup.data) return null;

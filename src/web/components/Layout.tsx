@@ -7,6 +7,7 @@ import { useLanguage } from "../i18n/language.tsx";
 import { useNotifications } from "../proposals-api.ts";
 import { useWaitingReports } from "../status-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { useYearParam } from "./PlanYearSwitcher.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 /**
@@ -21,6 +22,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
+  // The year-dependent views keep the action plan named in the address (ADR 0009).
+  const year = useYearParam();
+  const withYear = (path: string) => (year ? `${path}?aar=${year}` : path);
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu whenever the page changes.
   useEffect(() => setMenuOpen(false), [pathname]);
   return (
@@ -68,12 +72,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="pv-nav" id="pv-nav" aria-label={t("nav.label")}>
           <ul className="pv-nav__list">
             <li>
-              <NavLink to="/" end className="pv-nav__link">
+              <NavLink to={withYear("/")} end className="pv-nav__link">
                 {t("nav.plan")}
               </NavLink>
             </li>
             <li>
-              <NavLink to="/tiltak" className="pv-nav__link">
+              <NavLink to={withYear("/tiltak")} className="pv-nav__link">
                 {t("nav.measures")}
               </NavLink>
             </li>
@@ -86,14 +90,14 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             {municipality?.role && municipality.role !== "partner" && (
               <li>
-                <NavLink to="/budsjett" className="pv-nav__link">
+                <NavLink to={withYear("/budsjett")} className="pv-nav__link">
                   {t("nav.budget")}
                 </NavLink>
               </li>
             )}
             {municipality?.role && municipality.role !== "partner" && (
               <li>
-                <NavLink to="/status" className="pv-nav__link">
+                <NavLink to={withYear("/status")} className="pv-nav__link">
                   {t("nav.status")}
                 </NavLink>
               </li>

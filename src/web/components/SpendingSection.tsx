@@ -21,8 +21,17 @@ export function SpendingSection({
 }) {
   const { t, language } = useLanguage();
   const nok = (n: number) => formatNok(n, localeFor[language]);
+  // The years of the shown action plan's period, and any year with planned or spent money.
+  const start = measure.actionPlan.budgetYear;
   const years = [
-    ...new Set([...measure.costByYear.map((c) => c.year), ...measure.spending.map((s) => s.year)]),
+    ...new Set([
+      start,
+      start + 1,
+      start + 2,
+      start + 3,
+      ...measure.costByYear.map((c) => c.year),
+      ...measure.spending.map((s) => s.year),
+    ]),
   ].sort();
   const spent = (year: number, kind: "municipal" | "external") =>
     sumNok(measure.spending.filter((s) => s.year === year && s.kind === kind).map((s) => s.amountNok));

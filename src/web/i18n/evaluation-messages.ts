@@ -108,6 +108,13 @@ const nb = {
   "ev.valueSourceHint":
     "{count} tiltak har samlet snitt fra en lukket evalueringsrunde: {list}. Med evalueringspoeng er verdien snittet × 100; tiltak uten poeng teller som 3.",
   "ev.valuePriority": "Prioriteten i tabellen over",
+  "ev.confirmHeading.close": "Lukke runden?",
+  "ev.confirmHeading.reopen": "Åpne runden igjen?",
+  "ev.confirmHeading.publish": "Publisere det anonyme sammendraget?",
+  "ev.confirmHeading.unpublish": "Trekke tilbake publiseringen?",
+  "ev.anonymityRule":
+    "Anonymitet: det publiserte sammendraget viser aldri en gruppe (en sektor eller hele panelet) med færre enn 3 svar, heller ikke en som kan regnes ut av de andre.",
+  "ev.overdue": "Forfalt",
 };
 export type EvaluationMessageKey = keyof typeof nb;
 
@@ -174,6 +181,13 @@ const nn: Record<EvaluationMessageKey, string> = {
   "ev.valueSourceHint":
     "{count} tiltak har samla snitt frå ein lukka evalueringsrunde: {list}. Med evalueringspoeng er verdien snittet × 100; tiltak utan poeng tel som 3.",
   "ev.valuePriority": "Prioriteten i tabellen over",
+  "ev.confirmHeading.close": "Lukke runden?",
+  "ev.confirmHeading.reopen": "Opne runden igjen?",
+  "ev.confirmHeading.publish": "Publisere det anonyme samandraget?",
+  "ev.confirmHeading.unpublish": "Trekkje tilbake publiseringa?",
+  "ev.anonymityRule":
+    "Anonymitet: det publiserte samandraget viser aldri ei gruppe (ein sektor eller heile panelet) med færre enn 3 svar, heller ikkje ei som kan reknast ut av dei andre.",
+  "ev.overdue": "Forfalle",
 };
 
 const en: Record<EvaluationMessageKey, string> = {
@@ -281,6 +295,13 @@ const en: Record<EvaluationMessageKey, string> = {
   "ev.valueSourceHint":
     "{count} measures have an overall mean from a closed evaluation round: {list}. With evaluation scores the value is the mean × 100; measures without a score count as 3.",
   "ev.valuePriority": "The priority in the table above",
+  "ev.confirmHeading.close": "Close the round?",
+  "ev.confirmHeading.reopen": "Reopen the round?",
+  "ev.confirmHeading.publish": "Publish the anonymous summary?",
+  "ev.confirmHeading.unpublish": "Withdraw the publication?",
+  "ev.anonymityRule":
+    "Anonymity: the published summary never shows a group (a sector, or the whole panel) with fewer than 3 answers, nor one that can be worked out from the others.",
+  "ev.overdue": "Overdue",
 };
 
 export const evaluationMessages: Record<Language, Record<EvaluationMessageKey, string>> = { nb, nn, en };

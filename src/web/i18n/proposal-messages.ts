@@ -128,6 +128,9 @@ const nb = {
   "tasks.evaluation": "Evaluering «{title}»: {answered} av {count} tiltak besvart, frist {deadline}",
   "tasks.report": "{reference} {title}: {what}",
   "notifications.events": "Hendelser",
+  "proposals.confirmPublishHeading": "Publisere {count} avgjorte innspill for {year}?",
+  "proposals.confirmPublishBody":
+    "Innspillene og utfallet blir synlige for alle på kommunens offentlige sider.",
 };
 
 export type ProposalMessageKey = keyof typeof nb;
@@ -180,6 +183,9 @@ const nn: Record<ProposalMessageKey, string> = {
   "tasks.none": "Ingenting ventar på deg no.",
   "tasks.evaluation": "Evaluering «{title}»: {answered} av {count} tiltak svart på, frist {deadline}",
   "notifications.events": "Hendingar",
+  "proposals.confirmPublishHeading": "Publisere {count} avgjorde innspel for {year}?",
+  "proposals.confirmPublishBody":
+    "Innspela og utfallet blir synlege for alle på dei offentlege sidene til kommunen.",
 };
 
 const en: Record<ProposalMessageKey, string> = {
@@ -308,6 +314,9 @@ const en: Record<ProposalMessageKey, string> = {
   "tasks.evaluation": "Evaluation «{title}»: {answered} of {count} measures answered, deadline {deadline}",
   "tasks.report": "{reference} {title}: {what}",
   "notifications.events": "Events",
+  "proposals.confirmPublishHeading": "Publish {count} decided proposals for {year}?",
+  "proposals.confirmPublishBody":
+    "The proposals and their outcome become visible to everyone on the municipality's public pages.",
 };
 
 export const proposalMessages: Record<Language, Record<ProposalMessageKey, string>> = { nb, nn, en };

@@ -1,4 +1,5 @@
 import type { Language } from "./messages.ts";
+import { type ResultsMessageKey, resultsEn, resultsNb, resultsNn } from "./public-results-messages.ts";
 
 /** Interface texts of the public pages (/kommune/…), rendered on the server for everyone. */
 const nb = {
@@ -113,9 +114,10 @@ const nb = {
   "partnerRole.funder": "finansierer",
 };
 
-export type PublicMessageKey = keyof typeof nb;
+type BaseKey = keyof typeof nb;
+export type PublicMessageKey = BaseKey | ResultsMessageKey;
 
-const nn: Record<PublicMessageKey, string> = {
+const nn: Record<BaseKey, string> = {
   "site.name": "Planverk",
   "site.skip": "Hopp til hovudinnhaldet",
   "site.municipality": "{name} kommune",
@@ -227,7 +229,7 @@ const nn: Record<PublicMessageKey, string> = {
   "partnerRole.funder": "finansierer",
 };
 
-const en: Record<PublicMessageKey, string> = {
+const en: Record<BaseKey, string> = {
   "site.name": "Planverk",
   "site.skip": "Skip to main content",
   "site.municipality": "{name} municipality",
@@ -340,7 +342,11 @@ const en: Record<PublicMessageKey, string> = {
   "partnerRole.funder": "funder",
 };
 
-export const publicMessages: Record<Language, Record<PublicMessageKey, string>> = { nb, nn, en };
+export const publicMessages: Record<Language, Record<PublicMessageKey, string>> = {
+  nb: { ...nb, ...resultsNb },
+  nn: { ...nn, ...resultsNn },
+  en: { ...en, ...resultsEn },
+};
 
 export type PublicTranslate = (key: PublicMessageKey, params?: Record<string, string | number>) => string;
 

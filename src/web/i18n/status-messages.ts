@@ -59,6 +59,7 @@ const nb = {
   "status.reminded": "Påminnelse sendt til {emailed} av {owners} tiltakseiere.",
   "status.remindedNoMail":
     "{owners} tiltakseiere har rapporter som mangler. E-post er ikke satt opp, så de ser det bare under «Venter på deg».",
+  "status.autoReminder": "Påminnelse sendes 3 dager før fristen til tiltakseiere som ikke har rapportert.",
   "status.compiledLink": "Se samlet rapport for {period}",
   "light.on_track": "På plan",
   "light.deviation": "Avvik",
@@ -129,6 +130,7 @@ const nb = {
   "compiled.sum": "Sum",
   "compiled.indicators": "Indikatorer",
   "measure.statusFromReport": "Status per {date}, fra godkjent statusrapport",
+  "status.overdue": "Forfalt",
 };
 export type StatusMessageKey = keyof typeof nb;
 
@@ -171,6 +173,8 @@ const nn: Record<StatusMessageKey, string> = {
   "status.reminded": "Påminning sendt til {emailed} av {owners} tiltakseigarar.",
   "status.remindedNoMail":
     "{owners} tiltakseigarar har rapportar som manglar. E-post er ikkje sett opp, så dei ser det berre under «Ventar på deg».",
+  "status.autoReminder":
+    "Påminning blir send 3 dagar før fristen til tiltakseigarar som ikkje har rapportert.",
   "status.compiledLink": "Sjå samla rapport for {period}",
   "light.not_reported": "Ikkje rapportert",
   "report.back": "Tilbake til statusrapportering",
@@ -213,6 +217,7 @@ const nn: Record<StatusMessageKey, string> = {
   "compiled.planned": "Planlagt",
   "compiled.remaining": "Att",
   "measure.statusFromReport": "Status per {date}, frå godkjend statusrapport",
+  "status.overdue": "Forfalle",
 };
 
 const en: Record<StatusMessageKey, string> = {
@@ -271,6 +276,8 @@ const en: Record<StatusMessageKey, string> = {
   "status.reminded": "Reminder sent to {emailed} of {owners} measure owners.",
   "status.remindedNoMail":
     "{owners} measure owners have reports missing. E-mail is not set up, so they see it only under “Waiting for you”.",
+  "status.autoReminder":
+    "A reminder is sent 3 days before the deadline to measure owners who have not reported.",
   "status.compiledLink": "See the compiled report for {period}",
   "light.on_track": "On track",
   "light.deviation": "Deviation",
@@ -341,6 +348,7 @@ const en: Record<StatusMessageKey, string> = {
   "compiled.sum": "Total",
   "compiled.indicators": "Indicators",
   "measure.statusFromReport": "Status as of {date}, from an approved status report",
+  "status.overdue": "Overdue",
 };
 
 export const statusMessages: Record<Language, Record<StatusMessageKey, string>> = { nb, nn, en };

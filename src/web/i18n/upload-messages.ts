@@ -10,6 +10,8 @@ const nb = {
   "upload.empty": "Filen «{name}» er tom.",
   "upload.notText":
     "Filen «{name}» ser ikke ut som en tekstfil (JSON-stat eller CSV); den kan være et bilde, en PDF eller et regneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
+  "upload.unknownEncoding":
+    "Filen «{name}» er verken UTF-8 eller Windows-1252, og tegnene kan ikke leses. Lagre den på nytt som CSV (i Excel: «CSV UTF-8 (kommadelt)») eller last ned tabellen som JSON-stat, og prøv igjen.",
 };
 
 export type UploadMessageKey = keyof typeof nb;
@@ -21,6 +23,8 @@ const nn: Record<UploadMessageKey, string> = {
   "upload.empty": "Fila «{name}» er tom.",
   "upload.notText":
     "Fila «{name}» ser ikkje ut som ei tekstfil (JSON-stat eller CSV); ho kan vere eit bilete, ein PDF eller eit rekneark. Last ned tabellen som JSON-stat eller CSV og prøv igjen.",
+  "upload.unknownEncoding":
+    "Fila «{name}» er verken UTF-8 eller Windows-1252, og teikna kan ikkje lesast. Lagre ho på nytt som CSV (i Excel: «CSV UTF-8 (kommadelt)») eller last ned tabellen som JSON-stat, og prøv igjen.",
 };
 
 const en: Record<UploadMessageKey, string> = {
@@ -30,6 +34,8 @@ const en: Record<UploadMessageKey, string> = {
   "upload.empty": "The file «{name}» is empty.",
   "upload.notText":
     "The file «{name}» does not look like a text file (JSON-stat or CSV); it may be an image, a PDF or a spreadsheet. Download the table as JSON-stat or CSV and try again.",
+  "upload.unknownEncoding":
+    "The file «{name}» is neither UTF-8 nor Windows-1252, and its characters cannot be read. Save it again as CSV (in Excel: «CSV UTF-8 (Comma delimited)») or download the table as JSON-stat, and try again.",
 };
 
 export const uploadMessages: Record<Language, Record<UploadMessageKey, string>> = { nb, nn, en };

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useCurrentMunicipality, useSend } from "../api.ts";
@@ -115,36 +115,48 @@ export function EvaluationsPage() {
           ) : rounds.data.rounds.length === 0 ? (
             <Paragraph>{mayCreate ? e("ev.none") : e("ev.noneForYou")}</Paragraph>
           ) : (
-            <Table data-testid="evaluation-rounds">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{e("ev.col.title")}</Table.HeaderCell>
-                  <Table.HeaderCell>{e("ev.col.year")}</Table.HeaderCell>
-                  <Table.HeaderCell>{e("ev.col.deadline")}</Table.HeaderCell>
-                  <Table.HeaderCell>{e("ev.col.status")}</Table.HeaderCell>
-                  <Table.HeaderCell>{e("ev.col.progress")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {rounds.data.rounds.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.Cell>
-                      <AppLink to={`/evalueringer/${r.id}`}>{r.title}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell>{r.budgetYear}</Table.Cell>
-                    <Table.Cell>{formatDay(r.deadline, language)}</Table.Cell>
-                    <Table.Cell>
-                      <RoundStatusTag status={r.status} publishedAt={r.publishedAt} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      {r.myCompleted !== null
-                        ? e("ev.myProgress", { done: r.myCompleted, count: r.measureCount })
-                        : e("ev.panelProgress", { done: r.panelDone, count: r.panelCount })}
-                    </Table.Cell>
+            <div className="pv-table-scroll">
+              <Table data-testid="evaluation-rounds">
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{e("ev.col.title")}</Table.HeaderCell>
+                    <Table.HeaderCell>{e("ev.col.year")}</Table.HeaderCell>
+                    <Table.HeaderCell>{e("ev.col.deadline")}</Table.HeaderCell>
+                    <Table.HeaderCell>{e("ev.col.status")}</Table.HeaderCell>
+                    <Table.HeaderCell>{e("ev.col.progress")}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {rounds.data.rounds.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.Cell>
+                        <AppLink to={`/evalueringer/${r.id}`}>{r.title}</AppLink>
+                      </Table.Cell>
+                      <Table.Cell>{r.budgetYear}</Table.Cell>
+                      <Table.Cell>
+                        {formatDay(r.deadline, language)}
+                        {r.overdue && (
+                          <>
+                            {" "}
+                            <Tag data-size="sm" data-color="warning" data-testid="overdue">
+                              {e("ev.overdue")}
+                            </Tag>
+                          </>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>
+                        <RoundStatusTag status={r.status} publishedAt={r.publishedAt} />
+                      </Table.Cell>
+                      <Table.Cell>
+                        {r.myCompleted !== null
+                          ? e("ev.myProgress", { done: r.myCompleted, count: r.measureCount })
+                          : e("ev.panelProgress", { done: r.panelDone, count: r.panelCount })}
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
           )}
         </>
       )}

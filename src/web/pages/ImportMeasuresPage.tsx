@@ -9,7 +9,7 @@ import { useActionPlan } from "../cycle-api.ts";
 import { documentPaths, useImportApply, useImportPreview } from "../document-api.ts";
 import { useDocumentMessages } from "../i18n/document-messages.ts";
 
-const kindColor = { new: "success", changed: "warning", unchanged: "neutral" } as const;
+const kindColor = { new: "success", changed: "warning", restore: "info", unchanged: "neutral" } as const;
 
 /**
  * /plan/:planId/handlingsplan/:budgetYear/:revision/import: a planner uploads an .xlsx sheet of
@@ -50,7 +50,7 @@ export function ImportMeasuresPage() {
     preview.mutate({ file });
   };
   const p = preview.data;
-  const changes = p ? p.counts.new + p.counts.changed : 0;
+  const changes = p ? p.counts.new + p.counts.changed + p.counts.restored : 0;
 
   return (
     <article className="pv-stack pv-stack--loose">
@@ -122,6 +122,7 @@ export function ImportMeasuresPage() {
               changed: p.counts.changed,
               unchanged: p.counts.unchanged,
             })}
+            {p.counts.restored > 0 && ` ${d("import.restored", { count: p.counts.restored })}`}
           </Paragraph>
 
           {p.problems.length > 0 && (

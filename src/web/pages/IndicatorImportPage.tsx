@@ -13,12 +13,20 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import {
+  decodeStatisticsBytes,
+  type TextEncoding,
+  textEncodingNames,
+  unknownEncodingMessage,
+} from "../../domain/statistics/encoding.ts";
+import type { ReimportMode } from "../../domain/statistics/reimport.ts";
 import { checkText, maxStatisticsFileBytes } from "../../domain/statistics/table.ts";
 import type { ImportPreviewResponse, ImportSourceBody, MappingBody } from "../../http/routes/indicators.ts";
 import { type ApiError, sendJson, useCurrentMunicipality } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { ReimportSummary } from "../components/ReimportSummary.tsx";
 import { useIndicatorMessages } from "../i18n/indicator-messages.ts";
 import { type UploadMessageKey, useUploadMessages } from "../i18n/upload-messages.ts";
 import { indicatorPaths, useIndicator } from "../indicator-api.ts";
@@ -33,18 +41,19 @@ export function IndicatorImportPage() {
   const queryClient = useQueryClient();
   const municipality = useCurrentMunicipality().data;
   const indicator = useIndicator(municipality?.number, id);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; text: string; encoding: TextEncoding } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const { u, mb } = useUploadMessages();
   const [url, setUrl] = useState("");
   const [source, setSource] = useState<ImportSourceBody | null>(null);
   const [preview, setPreview] = useState<ImportPreviewResponse | null>(null);
   const [mapping, setMapping] = useState<MappingBody | null>(null);
+  const [mode, setMode] = useState<ReimportMode>("replace");
   const number = municipality?.number ?? "";
   const read = useMutation<
     ImportPreviewResponse,
     ApiError,
-    { source: ImportSourceBody; mapping?: MappingBody }
+    { source: ImportSourceBody; mapping?: MappingBody; mode?: ReimportMode }
   >({
     mutationFn: (body) => sendJson(queryClient, "POST", indicatorPaths.preview(number, id ?? ""), body),
     onSuccess: (result, body) => {
@@ -56,7 +65,7 @@ export function IndicatorImportPage() {
   const save = useMutation<
     { valueCount: number },
     ApiError,
-    { source: ImportSourceBody; mapping: MappingBody }
+    { source: ImportSourceBody; mapping: MappingBody; mode: ReimportMode }
   >({
     mutationFn: (body) => sendJson(queryClient, "POST", indicatorPaths.imports(number, id ?? ""), body),
     onSuccess: async () => {
@@ -78,6 +87,7 @@ export function IndicatorImportPage() {
               ? "csv"
               : "json-stat",
           text: file.text,
+          encoding: file.encoding,
         }
       : url.trim()
         ? { kind: "url", url: url.trim() }
@@ -126,12 +136,16 @@ export function IndicatorImportPage() {
                   );
                 if (chosen.size > maxStatisticsFileBytes) return refuse("upload.tooLarge");
                 if (chosen.size === 0) return refuse("upload.empty");
+                // The bytes are read as UTF-8 or Windows-1252 (Excel on a Norwegian PC), whichever they are.
+                let decoded: { text: string; encoding: TextEncoding };
                 try {
-                  checkText(await chosen.slice(0, 64 * 1024).text());
-                } catch {
-                  return refuse("upload.notText");
+                  decoded = decodeStatisticsBytes(new Uint8Array(await chosen.arrayBuffer()));
+                  checkText(decoded.text.slice(0, 64 * 1024));
+                } catch (error) {
+                  const unknown = error instanceof Error && error.message === unknownEncodingMessage;
+                  return refuse(unknown ? "upload.unknownEncoding" : "upload.notText");
                 }
-                setFile({ name: chosen.name, text: await chosen.text() });
+                setFile({ name: chosen.name, ...decoded });
               }}
             />
             {fileError && (
@@ -170,6 +184,8 @@ export function IndicatorImportPage() {
                 version: preview.table.version === "csv" ? "" : preview.table.version,
                 count: preview.table.valueCount,
               })}
+              {preview.table.encoding &&
+                ` ${m("import.encoding", { encoding: textEncodingNames[preview.table.encoding] })}`}
             </Paragraph>
             <div className="pv-table-scroll">
               <Table data-size="sm" zebra data-testid="dimensions">
@@ -208,7 +224,7 @@ export function IndicatorImportPage() {
             <div>
               <Button
                 variant="secondary"
-                onClick={() => read.mutate({ source, mapping })}
+                onClick={() => read.mutate({ source, mapping, mode })}
                 disabled={read.isPending}
               >
                 {m("import.update")}
@@ -235,6 +251,16 @@ export function IndicatorImportPage() {
                   ))}
                 </ul>
               </Alert>
+            )}
+            {preview.reimport && (
+              <ReimportSummary
+                reimport={preview.reimport}
+                decimals={preview.result.decimals}
+                onModeChange={(next) => {
+                  setMode(next);
+                  read.mutate({ source, mapping, mode: next });
+                }}
+              />
             )}
             {preview.result.rows.length > 0 && (
               <div className="pv-table-scroll">
@@ -277,7 +303,7 @@ export function IndicatorImportPage() {
             )}
             <div>
               <Button
-                onClick={() => save.mutate({ source, mapping })}
+                onClick={() => save.mutate({ source, mapping, mode })}
                 disabled={save.isPending || preview.result.problems.length > 0}
               >
                 {m("import.save")}
@@ -319,7 +345,12 @@ function MappingForm({
     }
     onChange({ ...next, selections });
   };
-  const roleSelect = (role: "region" | "time" | "category" | "content", label: string, optional: boolean) => (
+  const roleSelect = (
+    role: "region" | "time" | "category" | "content",
+    label: string,
+    optional: boolean,
+    noneLabel = m("import.none"),
+  ) => (
     <div className="pv-stack" style={{ gap: "var(--ds-size-1)" }}>
       <Label htmlFor={`role-${role}`}>{label}</Label>
       <Select
@@ -328,7 +359,7 @@ function MappingForm({
         onChange={(e) => setRole(role, e.target.value || null)}
         style={{ maxWidth: "24rem" }}
       >
-        {optional && <Select.Option value="">{m("import.none")}</Select.Option>}
+        {optional && <Select.Option value="">{noneLabel}</Select.Option>}
         {dimensions.map((d) => (
           <Select.Option key={d.id} value={d.id}>
             {d.label} ({d.id})
@@ -346,8 +377,8 @@ function MappingForm({
           gridTemplateColumns: "repeat(auto-fit, minmax(16rem, 1fr))",
         }}
       >
-        {roleSelect("region", m("import.regionDim"), false)}
-        {roleSelect("time", m("import.timeDim"), false)}
+        {roleSelect("region", m("import.regionDim"), true, m("import.noRegion"))}
+        {roleSelect("time", m("import.timeDim"), mapping.time === null)}
         {roleSelect("category", m("import.categoryDim"), true)}
         {roleSelect("content", m("import.contentDim"), true)}
       </div>

@@ -18,6 +18,10 @@ export function IndicatorPage() {
   const { m, num, language } = useIndicatorMessages();
   const municipality = useCurrentMunicipality().data;
   const query = useIndicator(municipality?.number, id);
+  const restore = useSend((importId: string) => ({
+    method: "POST",
+    path: indicatorPaths.restoreImport(municipality?.number ?? "", id ?? "", importId),
+  }));
   if (!municipality || !query.data) return <QueryState isError={query.isError} />;
   const indicator = query.data;
   const mayUpdate = indicator.allowedActions.includes("update");
@@ -137,10 +141,22 @@ export function IndicatorPage() {
                       count: h.valueCount,
                       date: date(h.importedAt),
                       replaced: h.replacedAt ? date(h.replacedAt) : "",
-                    })}
+                    })}{" "}
+                    {mayUpdate && (
+                      <Button
+                        data-size="sm"
+                        variant="tertiary"
+                        loading={restore.isPending && restore.variables === h.id}
+                        onClick={() => restore.mutate(h.id)}
+                      >
+                        {m("detail.restore")}
+                      </Button>
+                    )}
                   </li>
                 ))}
               </ul>
+              {restore.isSuccess && <Paragraph role="status">{m("detail.restored")}</Paragraph>}
+              <ErrorMessage error={restore.error} />
             </details>
           )}
         </section>

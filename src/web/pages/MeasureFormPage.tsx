@@ -29,6 +29,7 @@ import {
 import { CheckboxList } from "../components/CheckboxList.tsx";
 import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 
@@ -70,13 +71,20 @@ function formOf(m: MeasureDetailResponse | undefined, budgetYear: number): Form 
 export function MeasureFormPage() {
   const { reference } = useParams();
   const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
-  const existing = useMeasure(municipality?.number, reference ?? "");
+  // The draft being edited is named in the address (`?aar=2028`); the measure page links with it.
+  // Without `aar`, editing is planning work: the measure's version in the plan in preparation.
+  const year = useYearParam();
+  const shown = useMeasure(municipality?.number, reference ?? "", year);
+  const shownTree = usePlanTree(municipality?.number, year);
+  const alive = reference ? shown.data?.yearChoice.alive : shownTree.data?.yearChoice.alive;
+  const draftYear = year ?? alive?.find((a) => a.role === "preparation")?.budgetYear;
+  const tree = usePlanTree(municipality?.number, draftYear);
+  const existing = useMeasure(municipality?.number, reference ?? "", draftYear);
   if (!municipality || !tree.data?.plan) return <QueryState isError={tree.isError} />;
   if (reference && !existing.data) return <QueryState isError={existing.isError} />;
   return (
     <MeasureForm
-      key={reference ?? "new"}
+      key={`${reference ?? "new"}-${existing.data?.actionPlan.budgetYear ?? ""}-${tree.data.cycle?.budgetYear ?? ""}`}
       municipalityNumber={municipality.number}
       tree={tree.data}
       measure={reference ? existing.data : undefined}
@@ -96,6 +104,7 @@ function MeasureForm({
   const { t } = useLanguage();
   const navigate = useNavigate();
   const plan = tree.plan as NonNullable<PlanTreeResponse["plan"]>;
+  const aar = measure ? `?aar=${measure.actionPlan.budgetYear}` : "";
   const [form, setForm] = useState<Form>(() =>
     formOf(measure, tree.cycle?.budgetYear ?? new Date().getFullYear() + 1),
   );
@@ -106,7 +115,7 @@ function MeasureForm({
     measure
       ? {
           method: "PUT",
-          path: apiPaths.measure(municipalityNumber, measure.reference),
+          path: apiPaths.measure(municipalityNumber, measure.reference, measure.actionPlan.budgetYear),
           body: { ...body, version },
         }
       : { method: "POST", path: apiPaths.measures(municipalityNumber, plan.id), body },
@@ -137,7 +146,7 @@ function MeasureForm({
           .filter(Boolean),
         links: form.links.filter((l) => l.url.trim()),
       },
-      { onSuccess: (result) => void navigate(`/tiltak/${result.reference}`) },
+      { onSuccess: (result) => void navigate(`/tiltak/${result.reference}${aar}`) },
     );
   };
 
@@ -393,7 +402,7 @@ function MeasureForm({
           <Button
             type="button"
             variant="tertiary"
-            onClick={() => void navigate(measure ? `/tiltak/${measure.reference}` : "/tiltak")}
+            onClick={() => void navigate(measure ? `/tiltak/${measure.reference}${aar}` : `/tiltak${aar}`)}
           >
             {t("common.cancel")}
           </Button>

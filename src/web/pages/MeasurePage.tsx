@@ -13,7 +13,6 @@ import {
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { measureStatuses } from "../../domain/measures.ts";
@@ -22,7 +21,6 @@ import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import {
   apiPaths,
   fieldError,
-  sendJson,
   useCurrentMunicipality,
   useMeasure,
   useMeasureHistory,
@@ -34,10 +32,12 @@ import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
+import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
 import { SpendingSection } from "../components/SpendingSection.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
+import { TakeOutMeasure } from "../components/TakeOutMeasure.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { useMeasureSharedMessages } from "../i18n/measure-shared-messages.ts";
 import { localeFor } from "../i18n/messages.ts";
@@ -51,13 +51,12 @@ export function MeasurePage() {
   const { t, language } = useLanguage();
   const { reference = "" } = useParams();
   const municipality = useCurrentMunicipality().data;
-  const measure = useMeasure(municipality?.number, reference);
+  const year = useYearParam();
+  const measure = useMeasure(municipality?.number, reference, year);
   const [historyOpen, setHistoryOpen] = useState(false);
   const mayReadHistory = measure.data?.allowedActions.includes("read_history") ?? false;
   const history = useMeasureHistory(municipality?.number ?? "", reference, historyOpen && mayReadHistory);
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [deleteError, setDeleteError] = useState<unknown>(null);
   if (!municipality || !measure.data) {
     return measure.isError ? <Paragraph>{t("measure.notFound")}</Paragraph> : <QueryState isError={false} />;
   }
@@ -65,31 +64,17 @@ export function MeasurePage() {
   const _nok = (amount: number) => formatNok(amount, localeFor[language]);
   const may = (action: string) => m.allowedActions.includes(action as never);
 
-  const remove = async () => {
-    if (!window.confirm(t("measure.deleteConfirm", { reference: m.reference }))) return;
-    try {
-      await sendJson(
-        queryClient,
-        "DELETE",
-        `${apiPaths.measure(municipality.number, m.reference)}?version=${m.contentVersion}`,
-      );
-      await queryClient.invalidateQueries();
-      await navigate("/tiltak");
-    } catch (error) {
-      setDeleteError(error);
-    }
-  };
-
   return (
     <article className="pv-stack pv-stack--loose">
       <header className="pv-stack">
-        <AppLink to="/tiltak">← {t("measure.back")}</AppLink>
+        <AppLink to={year ? `/tiltak?aar=${year}` : "/tiltak"}>← {t("measure.back")}</AppLink>
         <Paragraph data-size="sm" className="pv-eyebrow">
           {m.reference} · {m.focusAreaTitle} · {t("measure.inActionPlan", { year: m.actionPlan.budgetYear })}
         </Paragraph>
         <Heading level={1} data-size="lg">
           {m.title}
         </Heading>
+        <PlanYearSwitcher options={m.yearChoice.alive} shown={m.yearChoice.shown} />
         <div className="pv-actions">
           <StatusTag status={m.status} />
           {m.isExample && (
@@ -109,21 +94,26 @@ export function MeasurePage() {
           )}
         </div>
         {m.statusReason && <Alert data-color="warning">{m.statusReason}</Alert>}
-        {(may("update") || may("delete")) && (
+        {may("update") && (
           <div className="pv-actions">
             {may("update") && (
               <Button asChild variant="secondary" data-size="sm">
-                <AppLink to={`/tiltak/${m.reference}/rediger`}>{t("measure.edit")}</AppLink>
+                <AppLink to={`/tiltak/${m.reference}/rediger?aar=${m.actionPlan.budgetYear}`}>
+                  {t("measure.edit")}
+                </AppLink>
               </Button>
             )}
-            {may("delete") && (
-              <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => void remove()}>
-                {t("measure.delete")}
-              </Button>
+            {m.actionPlan.status === "draft" && (
+              <TakeOutMeasure
+                municipalityNumber={municipality.number}
+                reference={m.reference}
+                version={m.contentVersion}
+                budgetYear={m.actionPlan.budgetYear}
+                onDone={() => void navigate("/tiltak")}
+              />
             )}
           </div>
         )}
-        <ErrorMessage error={deleteError} />
       </header>
       {may("read_drafts") && (
         <LatestEvaluation municipalityNumber={municipality.number} reference={m.reference} />

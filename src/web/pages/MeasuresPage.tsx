@@ -15,12 +15,15 @@ import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { RemovedMeasures } from "../components/RemovedMeasures.tsx";
 import { SharedMeasuresLink, SharedMeasuresSection } from "../components/SharedSplit.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { setSearchParam } from "../components/search-params.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor, type MessageKey } from "../i18n/messages.ts";
+import { useYearMessages } from "../i18n/year-messages.ts";
 
 const filterKeys = [
   "q",
@@ -44,14 +47,18 @@ const sortable: { sort: MeasureSort; label: MessageKey }[] = [
 export function MeasuresPage() {
   const { t, language } = useLanguage();
   const municipality = useCurrentMunicipality().data;
-  const tree = usePlanTree(municipality?.number);
+  const year = useYearParam();
+  const { y } = useYearMessages();
+  const tree = usePlanTree(municipality?.number, year);
   const [params, setParams] = useSearchParams();
   const planId = tree.data?.plan?.id;
-  const query = new URLSearchParams(
-    filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
-  ).toString();
+  const yearQuery = year ? [["year", String(year)]] : [];
+  const query = new URLSearchParams([
+    ...filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
+    ...yearQuery,
+  ]).toString();
   const list = useMeasureList(municipality?.number, planId, query);
-  const everything = useMeasureList(municipality?.number, planId, "");
+  const everything = useMeasureList(municipality?.number, planId, new URLSearchParams(yearQuery).toString());
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
 
@@ -102,14 +109,19 @@ export function MeasuresPage() {
     <article className="pv-stack">
       <div className="pv-actions" style={{ justifyContent: "space-between" }}>
         <Heading level={1} data-size="lg">
-          {t("measures.heading")}
+          {tree.data.yearChoice.shown
+            ? y("year.measuresIn", { year: tree.data.yearChoice.shown.budgetYear })
+            : t("measures.heading")}
         </Heading>
         {mayCreate && (
           <Button asChild>
-            <AppLink to="/tiltak/nytt">{t("measure.new")}</AppLink>
+            <AppLink to={`/tiltak/nytt?aar=${list.data?.actionPlan?.budgetYear ?? ""}`}>
+              {t("measure.new")}
+            </AppLink>
           </Button>
         )}
       </div>
+      <PlanYearSwitcher options={tree.data.yearChoice.alive} shown={tree.data.yearChoice.shown} />
       <form className="pv-stack" aria-label={t("measures.filters")} onSubmit={(e) => e.preventDefault()}>
         <Search>
           <Search.Input
@@ -190,7 +202,9 @@ export function MeasuresPage() {
                     <Table.Row key={m.reference}>
                       <Table.Cell className="pv-nowrap">{m.reference}</Table.Cell>
                       <Table.Cell>
-                        <AppLink to={`/tiltak/${m.reference}`}>{m.title}</AppLink>{" "}
+                        <AppLink to={`/tiltak/${m.reference}${year ? `?aar=${year}` : ""}`}>
+                          {m.title}
+                        </AppLink>{" "}
                         {m.isExample && (
                           <Tag data-color="info" data-size="sm">
                             {t("measure.example")}
@@ -214,6 +228,13 @@ export function MeasuresPage() {
             </div>
           )}
         </>
+      )}
+      {list.data?.actionPlan?.status === "draft" && mayCreate && (
+        <RemovedMeasures
+          municipalityNumber={municipality.number}
+          planId={planId}
+          year={list.data.actionPlan.budgetYear}
+        />
       )}
       {list.data && (
         <SharedMeasuresSection

@@ -1,21 +1,26 @@
 import { Alert, Button, Card, Details, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { formatNok } from "../../domain/money.ts";
+import type { PlanTreeResponse } from "../../http/routes/plan.ts";
 import { useCurrentMunicipality, usePlanHistory, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
 import { CreatePlanForm } from "../components/CreatePlanForm.tsx";
 import { PlanEditor } from "../components/PlanEditor.tsx";
+import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { RollUp } from "../components/RollUp.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
+import { useYearMessages } from "../i18n/year-messages.ts";
 
 export function PlanTreePage() {
   const { t, language } = useLanguage();
   const municipality = useCurrentMunicipality();
-  const tree = usePlanTree(municipality.data?.number);
+  const year = useYearParam();
+  const tree = usePlanTree(municipality.data?.number, year);
+  const { y } = useYearMessages();
   const [editing, setEditing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const mayReadHistory = tree.data?.plan?.allowedActions.includes("read_history") ?? false;
@@ -25,7 +30,7 @@ export function PlanTreePage() {
     historyOpen && mayReadHistory,
   );
   if (!tree.data) return <QueryState isError={municipality.isError || tree.isError} />;
-  const { plan, cycle, goals } = tree.data;
+  const { plan, cycle, goals, withoutGoal, yearChoice } = tree.data;
   if (!plan) {
     return (
       <article className="pv-stack">
@@ -43,7 +48,12 @@ export function PlanTreePage() {
       </article>
     );
   }
-  const hasExamples = goals.some((g) => g.focusAreas.some((fa) => fa.measures.some((m) => m.isExample)));
+  const hasExamples = [
+    ...goals.flatMap((g) => g.focusAreas.flatMap((fa) => fa.measures)),
+    ...withoutGoal.measures,
+  ].some((m) => m.isExample);
+  const measureLink = (reference: string) =>
+    `/tiltak/${reference}${yearChoice.shown?.chosenBy === "address" ? `?aar=${yearChoice.shown.budgetYear}` : ""}`;
   const mayEdit = plan.allowedActions.includes("update");
 
   return (
@@ -92,6 +102,7 @@ export function PlanTreePage() {
             </div>
           )}
         </dl>
+        <PlanYearSwitcher options={yearChoice.alive} shown={yearChoice.shown} />
         {cycle && (
           <dl className="pv-facts">
             <div>
@@ -135,6 +146,11 @@ export function PlanTreePage() {
           {t("plan.tree.heading")}
         </Heading>
         <Paragraph>{t("plan.tree.intro")}</Paragraph>
+        {goals.length === 0 && (
+          <Alert data-color="info" data-size="sm">
+            {y("year.noGoals")} {mayEdit && <AppLink to="/plan/struktur">{y("year.addGoals")}</AppLink>}
+          </Alert>
+        )}
         <Paragraph className="pv-rule" id="rollup-rule">
           {t("rollup.rule")}
         </Paragraph>
@@ -164,32 +180,7 @@ export function PlanTreePage() {
                       ) : (
                         <>
                           <RollUp value={focusArea.rollUp} describedBy="rollup-rule" />
-                          <ul className="pv-tree__measures">
-                            {focusArea.measures.map((measure) => (
-                              <li key={measure.reference} className="pv-measure">
-                                <span className="pv-measure__ref">{measure.reference}</span>
-                                <span className="pv-measure__title">
-                                  <AppLink to={`/tiltak/${measure.reference}`}>{measure.title}</AppLink>
-                                </span>
-                                {measure.isExample && (
-                                  <Tag data-color="info" data-size="sm">
-                                    {t("measure.example")}
-                                  </Tag>
-                                )}
-                                <StatusTag status={measure.status} />
-                                <span className="pv-measure__progress">
-                                  <span className="pv-visually-hidden">{t("measure.progress")}: </span>
-                                  {measure.progress === null ? "–" : `${measure.progress} %`}
-                                </span>
-                                <span className="pv-measure__cost">
-                                  <span className="pv-visually-hidden">
-                                    {t("measure.municipalCostPeriod")}:{" "}
-                                  </span>
-                                  {formatNok(measure.totalMunicipalNok, localeFor[language])}
-                                </span>
-                              </li>
-                            ))}
-                          </ul>
+                          <MeasureList measures={focusArea.measures} linkTo={measureLink} />
                         </>
                       )}
                     </li>
@@ -198,8 +189,58 @@ export function PlanTreePage() {
               </Card>
             </li>
           ))}
+          {withoutGoal.measures.length > 0 && (
+            <li>
+              <Card data-color="neutral" className="pv-goal" data-testid="without-goal">
+                <Heading level={3} data-size="sm">
+                  {y("year.withoutGoal")}
+                </Heading>
+                <RollUp value={withoutGoal.rollUp} describedBy="rollup-rule" />
+                <Paragraph data-size="sm">{y("year.withoutGoalIntro")}</Paragraph>
+                <MeasureList measures={withoutGoal.measures} linkTo={measureLink} />
+              </Card>
+            </li>
+          )}
         </ul>
       </section>
     </article>
+  );
+}
+
+type TreeMeasureSummary = PlanTreeResponse["withoutGoal"]["measures"][number];
+
+function MeasureList({
+  measures,
+  linkTo,
+}: {
+  measures: TreeMeasureSummary[];
+  linkTo: (reference: string) => string;
+}) {
+  const { t, language } = useLanguage();
+  return (
+    <ul className="pv-tree__measures">
+      {measures.map((measure) => (
+        <li key={measure.reference} className="pv-measure">
+          <span className="pv-measure__ref">{measure.reference}</span>
+          <span className="pv-measure__title">
+            <AppLink to={linkTo(measure.reference)}>{measure.title}</AppLink>
+          </span>
+          {measure.isExample && (
+            <Tag data-color="info" data-size="sm">
+              {t("measure.example")}
+            </Tag>
+          )}
+          <StatusTag status={measure.status} />
+          <span className="pv-measure__progress">
+            <span className="pv-visually-hidden">{t("measure.progress")}: </span>
+            {measure.progress === null ? "–" : `${measure.progress} %`}
+          </span>
+          <span className="pv-measure__cost">
+            <span className="pv-visually-hidden">{t("measure.municipalCostPeriod")}: </span>
+            {formatNok(measure.totalMunicipalNok, localeFor[language])}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

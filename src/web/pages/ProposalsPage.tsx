@@ -21,6 +21,7 @@ import { type ProposalStatus, proposalStatuses } from "../../domain/proposals.ts
 import type { ProposalsOverviewResponse } from "../../http/routes/proposals.ts";
 import { fieldError, useCurrentMunicipality, useOrganisations, usePlanTree, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
 import { proposalStatusColor } from "../components/proposal-status.ts";
@@ -362,6 +363,7 @@ function PublishPanel({
     method: "POST",
     path: proposalPaths.publication(municipalityNumber, cycleId),
   }));
+  const [confirming, setConfirming] = useState<(typeof cycles)[number] | null>(null);
   return (
     <section className="pv-stack" aria-labelledby="publish-heading">
       <Heading level={2} data-size="sm" id="publish-heading">
@@ -376,11 +378,35 @@ function PublishPanel({
       <ErrorMessage error={publish.error} />
       <div className="pv-actions">
         {cycles.map((c) => (
-          <Button key={c.id} variant="secondary" data-size="sm" onClick={() => publish.mutate(c.id)}>
+          <Button
+            key={c.id}
+            variant="secondary"
+            data-size="sm"
+            onClick={() => {
+              publish.reset();
+              setConfirming(c);
+            }}
+          >
             {p("proposals.publish", { count: c.count, year: c.budgetYear })}
           </Button>
         ))}
       </div>
+      {confirming && (
+        <ConfirmDialog
+          testId="publish-proposals-dialog"
+          open
+          onClose={() => setConfirming(null)}
+          heading={p("proposals.confirmPublishHeading", {
+            count: confirming.count,
+            year: confirming.budgetYear,
+          })}
+          consequencesPath={null}
+          pending={publish.isPending}
+          onConfirm={() => publish.mutate(confirming.id, { onSettled: () => setConfirming(null) })}
+        >
+          <Paragraph>{p("proposals.confirmPublishBody")}</Paragraph>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

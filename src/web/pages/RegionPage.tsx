@@ -11,7 +11,7 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { Link as RouterLink, useParams, useSearchParams } from "react-router";
 import type { RegionOverviewResponse } from "../../http/routes/region.ts";
 import { useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
@@ -32,7 +32,12 @@ export function RegionPage() {
   const params = useParams();
   const regions = useRegions();
   const slug = params.slug ?? regions.data?.[0]?.slug;
-  const overview = useRegionOverview(slug);
+  const [search] = useSearchParams();
+  const aar = Number(search.get("aar"));
+  const overview = useRegionOverview(
+    slug,
+    Number.isInteger(aar) && aar >= 2000 && aar <= 2200 ? aar : undefined,
+  );
   if (!regions.data) return <QueryState isError={regions.isError} />;
   if (!slug) return <Paragraph>{r("region.none")}</Paragraph>;
   if (!overview.data) return <QueryState isError={overview.isError} />;
@@ -59,6 +64,7 @@ export function RegionPage() {
           ))}
         </List.Unordered>
       </header>
+      <YearLinks data={data} />
       <BudgetSection data={data} />
       <MeasuresSection data={data} />
       <section className="pv-stack" aria-labelledby="region-shared-heading" data-testid="region-shared">
@@ -79,13 +85,6 @@ export function RegionPage() {
         )}
       </section>
       <PartnersSection data={data} />
-      {/* The indicators engineer connects the comparison of indicators across the region here. */}
-      <section className="pv-stack" aria-labelledby="region-indicators-heading" id="region-indicators">
-        <Heading level={2} data-size="md" id="region-indicators-heading">
-          {r("region.indicatorsHeading")}
-        </Heading>
-        <Paragraph className="pv-muted">{r("region.indicatorsPending")}</Paragraph>
-      </section>
       {data.allowedActions.includes("update") && <RegionSettings slug={data.region.slug} />}
       {others.length > 0 && (
         <nav aria-labelledby="other-regions" className="pv-stack">
@@ -102,6 +101,25 @@ export function RegionPage() {
         </nav>
       )}
     </article>
+  );
+}
+
+/** The budget year shown, with links to the one before and after (`?aar=`, works without script). */
+function YearLinks({ data }: { data: RegionOverviewResponse }) {
+  const { r } = useRegionMessages();
+  const to = (year: number) => `/region/${data.region.slug}?aar=${year}`;
+  return (
+    <nav aria-label={r("region.yearNav")} data-testid="region-year">
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to={to(data.year - 1)}>{r("region.yearPrevious", { year: data.year - 1 })}</RouterLink>
+        </Link>{" "}
+        <strong aria-current="page">{r("region.yearShown", { year: data.year })}</strong>{" "}
+        <Link asChild>
+          <RouterLink to={to(data.year + 1)}>{r("region.yearNext", { year: data.year + 1 })}</RouterLink>
+        </Link>
+      </Paragraph>
+    </nav>
   );
 }
 

@@ -188,7 +188,17 @@ function Periods({
                     <Table.Row key={p.id} data-testid={`period-${p.kind}`}>
                       <Table.Cell>{p.id === chosen?.id ? <strong>{name}</strong> : name}</Table.Cell>
                       <Table.Cell>{date(p.asOf)}</Table.Cell>
-                      <Table.Cell>{date(p.dueDate)}</Table.Cell>
+                      <Table.Cell>
+                        {date(p.dueDate)}
+                        {p.overdue && (
+                          <>
+                            {" "}
+                            <Tag data-size="sm" data-color="warning" data-testid="overdue">
+                              {s("status.overdue")}
+                            </Tag>
+                          </>
+                        )}
+                      </Table.Cell>
                       <Table.Cell>
                         <Tag data-size="sm" data-color={p.state === "open" ? "success" : "neutral"}>
                           {s(`status.periodState.${p.state}`)}
@@ -289,6 +299,11 @@ function PeriodMeasures({
           </Button>
         )}
       </div>
+      {period.data.period.state === "open" && (
+        <Paragraph data-size="sm" data-testid="auto-reminder">
+          {s("status.autoReminder")}
+        </Paragraph>
+      )}
       <ErrorMessage error={remind.error} />
       {reminded && (
         <Alert data-color={reminded.emailed > 0 ? "success" : "info"}>

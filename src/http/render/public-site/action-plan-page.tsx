@@ -1,8 +1,12 @@
+import type { ReactNode } from "react";
 import type { PublicActionPlan } from "../../../services/public/internal.ts";
+import type { PublicIndicatorSummary } from "../../../services/public/public-indicators.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
+import { IndicatorList } from "./indicator-parts.tsx";
 import {
   BudgetByYearTable,
   Document,
+  MoneyNote,
   NewestNotice,
   OpenData,
   type PageEnv,
@@ -11,16 +15,21 @@ import {
   VersionLine,
   versionPathOf,
 } from "./layout.tsx";
+import { PlanOverview } from "./plan-overview.tsx";
 import { actionPlanPath, focusAreaPath, openActionPlanPath, openMeasuresCsvPath } from "./urls.ts";
 
 export function ActionPlanPage({
   env,
   data,
   pinned,
+  indicators,
+  evaluations = null,
 }: {
   env: PageEnv;
   data: PublicActionPlan;
   pinned: boolean;
+  indicators: PublicIndicatorSummary[];
+  evaluations?: ReactNode;
 }) {
   const t = publicTranslator(env.language);
   const nr = data.municipality.number;
@@ -42,6 +51,7 @@ export function ActionPlanPage({
       <VersionLine t={t} env={env} v={data} />
       {data.reason && <p>{t("plan.revisionReason", { reason: data.reason })}</p>}
       <NewestNotice t={t} v={data} />
+      <PlanOverview t={t} data={data} indicators={indicators} />
       {data.plan.vision && <p>{data.plan.vision}</p>}
       <p>{t("plan.chain")}</p>
 
@@ -56,6 +66,12 @@ export function ActionPlanPage({
               <p>
                 <Progress t={t} value={g.rollUp.progress} />
               </p>
+              <IndicatorList
+                t={t}
+                language={env.language}
+                nr={nr}
+                indicators={indicators.filter((i) => i.goalIds.includes(g.id))}
+              />
               {g.focusAreaIds.length > 0 && (
                 <>
                   <h4>{t("plan.focusAreasOfGoal")}</h4>
@@ -91,6 +107,12 @@ export function ActionPlanPage({
             </p>
             {fa.description && <p>{fa.description}</p>}
             <StatusCounts t={t} measures={fa.measures} />
+            <IndicatorList
+              t={t}
+              language={env.language}
+              nr={nr}
+              indicators={indicators.filter((i) => i.focusAreaIds.includes(fa.id))}
+            />
           </section>
         ))}
       </section>
@@ -103,7 +125,16 @@ export function ActionPlanPage({
           caption={t("plan.budgetCaption", { year: data.budgetYear })}
           rows={data.totals}
         />
+        <MoneyNote
+          t={t}
+          env={env}
+          municipalNok={data.totals.reduce((n, r) => n + r.municipalNok, 0)}
+          externalNok={data.totals.reduce((n, r) => n + r.externalNok, 0)}
+          external={data.externalByStatus}
+        />
       </section>
+
+      {evaluations}
 
       <section aria-labelledby="versjoner">
         <h2 id="versjoner">{t("plan.otherVersions")}</h2>

@@ -1,5 +1,7 @@
 import type { PublicActionPlan, PublicFocusArea } from "../../../services/public/internal.ts";
+import type { PublicIndicatorSummary } from "../../../services/public/public-indicators.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
+import { IndicatorList } from "./indicator-parts.tsx";
 import { Document, MeasureTable, NewestNotice, type PageEnv, versionPathOf } from "./layout.tsx";
 import { actionPlanPath } from "./urls.ts";
 
@@ -8,11 +10,13 @@ export function FocusAreaPage({
   data,
   focusArea,
   pinned,
+  indicators = [],
 }: {
   env: PageEnv;
   data: PublicActionPlan;
   focusArea: PublicFocusArea;
   pinned: boolean;
+  indicators?: PublicIndicatorSummary[];
 }) {
   const t = publicTranslator(env.language);
   const nr = data.municipality.number;
@@ -51,6 +55,13 @@ export function FocusAreaPage({
           </ul>
         </>
       )}
+      <IndicatorList
+        t={t}
+        language={env.language}
+        nr={nr}
+        level={2}
+        indicators={indicators.filter((i) => i.focusAreaIds.includes(focusArea.id))}
+      />
       <h2>{t("plan.measures")}</h2>
       <p className="muted">
         {focusArea.rollUp.progress === null

@@ -4,13 +4,22 @@ import { measureStatuses } from "../../../domain/measures.ts";
 import { formatNok } from "../../../domain/money.ts";
 import { openDataLicence } from "../../../domain/public-site.ts";
 import type {
+  ExternalByStatus,
   PublicActionPlan,
   PublicMeasureSummary,
   PublicMunicipality,
 } from "../../../services/public/internal.ts";
 import { type Language, languages, localeFor } from "../../../web/i18n/messages.ts";
 import { type PublicTranslate, publicTranslator } from "../../../web/i18n/public-messages.ts";
-import { actionPlanPath, measurePath, municipalityPath, searchPath, type VersionPath } from "./urls.ts";
+import { Caption, ScrollTable } from "./scroll-table.tsx";
+import {
+  actionPlanPath,
+  measurePath,
+  municipalityPath,
+  openDataDocsPath,
+  searchPath,
+  type VersionPath,
+} from "./urls.ts";
 
 /**
  * The public pages: small server-rendered React components turned into plain HTML, with no script
@@ -121,6 +130,9 @@ export function Document({
               <a href={openDataLicence.url} rel="license">
                 {openDataLicence.name}
               </a>
+            </p>
+            <p>
+              <a href={openDataDocsPath}>{t("site.apiDocs")}</a>
             </p>
           </div>
         </footer>
@@ -235,6 +247,42 @@ export function versionPathOf(v: PublicActionPlan, pinned: boolean): VersionPath
 export type BudgetYearRow = { year: number; municipalNok: number; externalNok: number };
 
 /**
+ * What a money total includes: the municipality's adopted money, and external money apart with
+ * its state (søkt, innvilget, forventet), which is not part of the adopted budget.
+ */
+export function MoneyNote({
+  t,
+  env,
+  municipalNok,
+  externalNok,
+  external,
+}: {
+  t: PublicTranslate;
+  env: PageEnv;
+  municipalNok: number;
+  externalNok: number;
+  external: ExternalByStatus;
+}) {
+  return (
+    <div className="money-note" data-testid="money-note">
+      <p>
+        {t("money.totalIncludes", {
+          municipal: nok(env.language, municipalNok),
+          external: nok(env.language, externalNok),
+        })}
+        {externalNok > 0 &&
+          ` ${t("money.externalStates", {
+            applied: nok(env.language, external.applied),
+            granted: nok(env.language, external.granted),
+            expected: nok(env.language, external.expected),
+          })}`}
+      </p>
+      <p className="muted">{t("money.externalNote")}</p>
+    </div>
+  );
+}
+
+/**
  * Municipal and external money per year, as on the action plan page (the plan's totals) and the
  * measure page (that measure's costs, with a sum row).
  */
@@ -252,17 +300,17 @@ export function BudgetByYearTable({
   sum?: Omit<BudgetYearRow, "year">;
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollTable t={t} label={caption}>
       <table>
-        <caption>{caption}</caption>
+        <Caption>{caption}</Caption>
         <thead>
           <tr>
             <th scope="col">{t("plan.year")}</th>
             <th scope="col" className="num">
-              {t("plan.municipal")}
+              {t("money.columnMunicipal")}
             </th>
             <th scope="col" className="num">
-              {t("plan.external")}
+              {t("money.columnExternal")}
             </th>
           </tr>
         </thead>
@@ -285,7 +333,7 @@ export function BudgetByYearTable({
           </tfoot>
         )}
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
@@ -305,9 +353,9 @@ export function MeasureTable({
   measures: PublicMeasureSummary[];
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollTable t={t} label={caption}>
       <table>
-        <caption>{caption}</caption>
+        <Caption>{caption}</Caption>
         <thead>
           <tr>
             <th scope="col">{t("measures.reference")}</th>
@@ -343,6 +391,6 @@ export function MeasureTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { sanitizeRichText } from "../../../domain/rich-text.ts";
 import type { PublicMeasure } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
@@ -6,15 +7,25 @@ import {
   Document,
   ExampleBadge,
   formatDate,
+  MoneyNote,
   nok,
   OpenData,
   type PageEnv,
   Progress,
   StatusBadge,
 } from "./layout.tsx";
+import { Caption, ScrollTable } from "./scroll-table.tsx";
 import { actionPlanPath, focusAreaPath, openMeasurePath, type VersionPath } from "./urls.ts";
 
-export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }) {
+export function MeasurePage({
+  env,
+  data,
+  evaluations = null,
+}: {
+  env: PageEnv;
+  data: PublicMeasure;
+  evaluations?: ReactNode;
+}) {
   const t = publicTranslator(env.language);
   const nr = data.municipality.number;
   const version: VersionPath = { planId: data.plan.id, budgetYear: data.actionPlan.budgetYear };
@@ -52,6 +63,21 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
         <ExampleBadge t={t} show={data.isExample} />
       </p>
       <h1>{data.title}</h1>
+      {data.change && (
+        <section className="notice change" aria-labelledby="endring" data-testid="measure-change">
+          <h2 id="endring">{t("change.heading")}</h2>
+          <p>
+            <strong>
+              {t(`change.${data.change.kind}`, { year: data.change.year ?? "" }).replace(" .", ".")}
+            </strong>
+          </p>
+          {data.change.reason ? (
+            <p>{t("change.reason", { reason: data.change.reason })}</p>
+          ) : (
+            data.change.kind === "stopped" && <p>{t("change.noReason")}</p>
+          )}
+        </section>
+      )}
       <dl className="chain" aria-label={t("plan.chain")}>
         {data.goals.length > 0 && (
           <div>
@@ -66,12 +92,23 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
           </dd>
         </div>
         <div>
-          <dt>{t("measure.budget")}</dt>
-          <dd>{nok(env.language, data.totalMunicipalNok + data.totalExternalNok)}</dd>
+          <dt>{t("money.municipal")}</dt>
+          <dd data-testid="municipal-money">{nok(env.language, data.totalMunicipalNok)}</dd>
         </div>
+        {data.totalExternalNok > 0 && (
+          <div>
+            <dt>{t("money.external")}</dt>
+            <dd data-testid="external-money">{nok(env.language, data.totalExternalNok)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t("measure.status")}</dt>
           <dd>
+            {data.change?.kind === "removed" && (
+              <>
+                <span className="status status-stopped">{t("change.badgeRemoved")}</span>{" "}
+              </>
+            )}
             <StatusBadge t={t} status={data.status} /> <Progress t={t} value={data.progress} />
           </dd>
         </div>
@@ -103,16 +140,25 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
         </div>
       </dl>
 
-      <h2>{t("measure.budget")}</h2>
+      <h2>{t("money.heading")}</h2>
       {years.length === 0 ? (
         <p>{t("measure.noBudget")}</p>
       ) : (
         <BudgetByYearTable
           t={t}
           env={env}
-          caption={t("measure.budgetCaption", { reference: data.reference })}
+          caption={t("money.caption", { reference: data.reference })}
           rows={years}
           sum={{ municipalNok: data.totalMunicipalNok, externalNok: data.totalExternalNok }}
+        />
+      )}
+      {years.length > 0 && (
+        <MoneyNote
+          t={t}
+          env={env}
+          municipalNok={data.totalMunicipalNok}
+          externalNok={data.totalExternalNok}
+          external={data.externalByStatus}
         />
       )}
 
@@ -135,9 +181,9 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
         {data.statusHistory.length === 0 ? (
           <p>{t("measure.statusHistoryNone")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollTable t={t} label={t("measure.statusHistoryCaption", { reference: data.reference })}>
             <table>
-              <caption>{t("measure.statusHistoryCaption", { reference: data.reference })}</caption>
+              <Caption>{t("measure.statusHistoryCaption", { reference: data.reference })}</Caption>
               <thead>
                 <tr>
                   <th scope="col">{t("measure.reportPeriod")}</th>
@@ -161,7 +207,7 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
       {data.proposals.length > 0 && (
@@ -191,6 +237,8 @@ export function MeasurePage({ env, data }: { env: PageEnv; data: PublicMeasure }
           </ul>
         </>
       )}
+
+      {evaluations}
 
       <h2>{t("measure.inPlans")}</h2>
       <ul className="inline-list">

@@ -30,3 +30,12 @@ export const openMeasuresCsvPath = (nr: string, v: VersionPath) => `${openAction
 
 export const openMeasurePath = (nr: string, reference: string) =>
   `${openDataBase}/kommune/${nr}/tiltak/${encodeURIComponent(reference)}`;
+
+export const catalogueJsonLdPath = `${openDataBase}/katalog.jsonld`;
+
+/** The open data API described in Norwegian, linked from every public page's footer. */
+export const openDataDocsPath = "/apne-data";
+
+export const indicatorPath = (nr: string, indicatorId: string) => `/kommune/${nr}/indikator/${indicatorId}`;
+
+export const evaluationPath = (nr: string, roundId: string) => `/kommune/${nr}/evaluering/${roundId}`;

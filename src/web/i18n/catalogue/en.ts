@@ -94,7 +94,8 @@ export const en: Record<MessageKey, string> = {
   "account.changePassword": "Change password",
   "account.currentPassword": "Current password",
   "account.newPassword": "New password",
-  "account.newPasswordHint": "At least 10 characters. Other sign-ins will be signed out.",
+  "account.newPasswordHint":
+    "At least 12 characters, and not a common password: several unrelated words work best. Other sign-ins will be signed out.",
   "account.passwordChanged": "Your password has been changed.",
   "common.save": "Save",
   "common.cancel": "Cancel",
@@ -171,7 +172,8 @@ export const en: Record<MessageKey, string> = {
   "accept.createAccount": "Create account and accept",
   "accept.name": "Full name",
   "accept.password": "Choose a password",
-  "accept.passwordHint": "At least 10 characters.",
+  "accept.passwordHint":
+    "At least 12 characters, and not a common password: several unrelated words work best.",
   "accept.done": "Welcome! You now have the role {role} in {municipality} municipality.",
   "accept.toPlan": "Go to the plan",
   "status.planned": "Planned",

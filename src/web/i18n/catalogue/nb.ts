@@ -92,7 +92,8 @@ export const nb = {
   "account.changePassword": "Bytt passord",
   "account.currentPassword": "Nåværende passord",
   "account.newPassword": "Nytt passord",
-  "account.newPasswordHint": "Minst 10 tegn. Andre innlogginger blir logget ut.",
+  "account.newPasswordHint":
+    "Minst 12 tegn, og ikke et vanlig passord: flere ord som ikke hører sammen, er best. Andre innlogginger blir logget ut.",
   "account.passwordChanged": "Passordet er byttet.",
   "common.save": "Lagre",
   "common.cancel": "Avbryt",
@@ -168,7 +169,8 @@ export const nb = {
   "accept.createAccount": "Lag konto og godta",
   "accept.name": "Fullt navn",
   "accept.password": "Velg passord",
-  "accept.passwordHint": "Minst 10 tegn.",
+  "accept.passwordHint":
+    "Minst 12 tegn, og ikke et vanlig passord: flere ord som ikke hører sammen, er best.",
   "accept.done": "Velkommen! Du har nå rollen {role} i {municipality} kommune.",
   "accept.toPlan": "Gå til planen",
   "status.planned": "Planlagt",

@@ -61,7 +61,8 @@ export const nn: Record<MessageKey, string> = {
   "account.changePassword": "Byt passord",
   "account.currentPassword": "Noverande passord",
   "account.newPassword": "Nytt passord",
-  "account.newPasswordHint": "Minst 10 teikn. Andre innloggingar blir logga ut.",
+  "account.newPasswordHint":
+    "Minst 12 teikn, og ikkje eit vanleg passord: fleire ord som ikkje høyrer saman, er best. Andre innloggingar blir logga ut.",
   "account.passwordChanged": "Passordet er bytt.",
   "common.save": "Lagre",
   "common.cancel": "Avbryt",
@@ -112,7 +113,8 @@ export const nn: Record<MessageKey, string> = {
   "accept.signInFirst": "Du har alt ein konto. Logg inn som {email}, så kan du godta invitasjonen.",
   "accept.createAccount": "Lag konto og godta",
   "accept.name": "Fullt namn",
-  "accept.passwordHint": "Minst 10 teikn.",
+  "accept.passwordHint":
+    "Minst 12 teikn, og ikkje eit vanleg passord: fleire ord som ikkje høyrer saman, er best.",
   "accept.done": "Velkomen! Du har no rolla {role} i {municipality} kommune.",
   "status.planned": "Planlagt",
   "status.in_progress": "Pågår",

@@ -15,10 +15,13 @@ export type ApplyTarget = {
 export function ApplyProposal({
   target,
   dropped,
+  reasons,
   budgetYear,
 }: {
   target: ApplyTarget;
   dropped: string[];
+  /** Why each measure goes, kept with it under «Tatt ut av forslaget». */
+  reasons: Record<string, string>;
   budgetYear: number;
 }) {
   const { b } = useBudgetMessages();
@@ -26,7 +29,7 @@ export function ApplyProposal({
   const apply = useSend<void, { dropped: string[]; frameCheck: { overruns: unknown[] } }>(() => ({
     method: "POST",
     path: budgetPaths.apply(target.municipalityNumber, target.cycleId),
-    body: { drop: dropped },
+    body: { drop: dropped, reasons },
   }));
   return (
     <>

@@ -1,5 +1,6 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
 import type { FrameCheckResponse } from "../../../http/routes/budget.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
 import type { PrioritisationSetupResponse } from "../../../http/routes/prioritisation.ts";
@@ -8,22 +9,28 @@ import { SharedFrameShares } from "../../components/SharedFrameShares.tsx";
 import { usePlanCycles } from "../../cycle-api.ts";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
+import { BudgetYearSwitch, chooseBudgetCycle } from "./BudgetYearSwitch.tsx";
 import { FrameChart } from "./FrameChart.tsx";
 import { FrameCheckSection } from "./FrameCheckSection.tsx";
 import { PrioritisationSection } from "./PrioritisationSection.tsx";
 import { budgetPaths, type Notice, useJson } from "./shared.ts";
 
-/** /budsjett: the newest cycle's frames against its measures, and prioritisation under them. */
+/**
+ * /budsjett: a cycle's frames against its measures, and prioritisation under them. The cycle is in
+ * the address (`?aar=2028`); by default the plan in preparation (the newest not adopted).
+ */
 export function BudgetPage() {
   const { b } = useBudgetMessages();
   const { t } = useLanguage();
   const { municipality, tree, planId, cycles } = usePlanCycles();
+  const [params] = useSearchParams();
+  const aar = params.get("aar");
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   // Drafts and frames are internal: the municipality's own people only (not partners, not the public).
   if (!municipality.role || municipality.role === "partner")
     return <Paragraph>{b("budget.internalOnly")}</Paragraph>;
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
-  const cycle = cycles.data?.[0];
+  const cycle = cycles.data ? chooseBudgetCycle(cycles.data, aar) : undefined;
   return (
     <article className="pv-stack pv-stack--loose">
       <header className="pv-stack">
@@ -32,10 +39,13 @@ export function BudgetPage() {
         </Heading>
         <Paragraph>{b("budget.intro")}</Paragraph>
       </header>
+      {cycles.data && <BudgetYearSwitch cycles={cycles.data} shown={cycle?.budgetYear ?? null} />}
       {!cycles.data ? (
         <QueryState isError={cycles.isError} />
       ) : !cycle ? (
-        <Paragraph>{b("budget.noCycle")}</Paragraph>
+        <Paragraph>
+          {aar && cycles.data.length > 0 ? b("budget.yearUnknown", { year: aar }) : b("budget.noCycle")}
+        </Paragraph>
       ) : (
         <BudgetView key={cycle.id} municipalityNumber={municipality.number} cycle={cycle} />
       )}

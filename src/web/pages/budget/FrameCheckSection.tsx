@@ -32,29 +32,44 @@ export function FrameCheckSection({
       <Paragraph data-size="sm" className="pv-muted">
         {b("frames.rule")}
       </Paragraph>
-      {check.overruns.length > 0 ? (
+      {check.overBudget.length > 0 && (
         <Alert data-color="danger" data-testid="overruns">
           <Heading level={3} data-size="xs">
             {b("frames.overrunsHeading")}
           </Heading>
           <List.Unordered>
-            {check.overruns.map((o) => (
+            {check.overBudget.map((o) => (
               <List.Item key={`${o.year}|${o.frameAreaId}`}>
-                {o.frameNok === null
-                  ? b("frames.overrunNoFrame", { year: o.year, area: o.frameAreaName, sum: nok(o.sumNok) })
-                  : b("frames.overrun", {
-                      year: o.year,
-                      area: o.frameAreaName,
-                      frame: nok(o.frameNok),
-                      sum: nok(o.sumNok),
-                      excess: nok(o.excessNok),
-                    })}
+                {b("frames.overrun", {
+                  year: o.year,
+                  area: o.frameAreaName,
+                  frame: nok(o.frameNok),
+                  sum: nok(o.sumNok),
+                  excess: nok(o.sumNok - o.frameNok),
+                })}
               </List.Item>
             ))}
           </List.Unordered>
           <Paragraph>{b("frames.overrunHint")}</Paragraph>
         </Alert>
-      ) : (
+      )}
+      {check.unframed.length > 0 && (
+        // Money without a frame yet (say the new last year after a rolling): a warning, not an overrun.
+        <Alert data-color="warning" data-testid="unframed">
+          <Heading level={3} data-size="xs">
+            {b("frames.unframedHeading")}
+          </Heading>
+          <List.Unordered>
+            {check.unframed.map((u) => (
+              <List.Item key={`${u.year}|${u.frameAreaId}`}>
+                {b("frames.unframed", { year: u.year, area: u.frameAreaName, sum: nok(u.sumNok) })}
+              </List.Item>
+            ))}
+          </List.Unordered>
+          <Paragraph>{b("frames.unframedHint")}</Paragraph>
+        </Alert>
+      )}
+      {check.overBudget.length === 0 && check.unframed.length === 0 && (
         <Alert data-color="success" data-testid="within-frames">
           {b("frames.allWithin")}
         </Alert>
@@ -83,17 +98,26 @@ export function FrameCheckSection({
                 <Table.Cell>{r.frameAreaName}</Table.Cell>
                 <Table.Cell className="pv-num">
                   {r.frameNok === null ? (
-                    <span className="pv-muted">{b("frames.noFrame")}</span>
-                  ) : (
-                    <span
-                      className="pv-nowrap"
-                      style={{ display: "inline-flex", gap: "var(--ds-size-2)", alignItems: "center" }}
-                    >
-                      {nok(r.frameNok)}
-                      <Tag data-size="sm" data-color={r.frameStatus === "adopted" ? "success" : "warning"}>
-                        {b(r.frameStatus === "adopted" ? "frames.adopted" : "frames.proposed")}
+                    r.state === "unframed" ? (
+                      <Tag data-size="sm" data-color="warning">
+                        {b("frames.noFrame")}
                       </Tag>
-                    </span>
+                    ) : (
+                      <span className="pv-muted">{b("frames.noFrame")}</span>
+                    )
+                  ) : (
+                    <>
+                      <span
+                        className="pv-nowrap"
+                        style={{ display: "inline-flex", gap: "var(--ds-size-2)", alignItems: "center" }}
+                      >
+                        {nok(r.frameNok)}
+                        <Tag data-size="sm" data-color={r.frameStatus === "adopted" ? "success" : "warning"}>
+                          {b(r.frameStatus === "adopted" ? "frames.adopted" : "frames.proposed")}
+                        </Tag>
+                      </span>
+                      {r.origin && <FrameOrigin origin={r.origin} frameNok={r.frameNok} />}
+                    </>
                   )}
                 </Table.Cell>
                 <Table.Cell className="pv-num">{nok(r.sumNok)}</Table.Cell>
@@ -147,4 +171,19 @@ function Remaining({ row }: { row: FrameRow }) {
     );
   if (row.remainingNok === null) return <span className="pv-muted">–</span>;
   return <span className="pv-nowrap">{b("frames.left", { amount: nok(row.remainingNok) })}</span>;
+}
+
+/** Where a carried frame came from: «fra vedtatt økonomiplan 2027–2030, sak 150/26» (and «endret»). */
+function FrameOrigin({ origin, frameNok }: { origin: NonNullable<FrameRow["origin"]>; frameNok: number }) {
+  const { b } = useBudgetMessages();
+  const period = { start: origin.period.startYear, end: origin.period.endYear };
+  const text = origin.caseReference
+    ? b("frames.originCase", { ...period, case: origin.caseReference.replace(/^(sak|case)\s+/i, "") })
+    : b("frames.origin", period);
+  return (
+    <span className="pv-muted" data-testid="frame-origin" style={{ display: "block", fontSize: "0.875em" }}>
+      {text}
+      {origin.amountNok !== frameNok ? ` (${b("frames.originChanged")})` : ""}
+    </span>
+  );
 }

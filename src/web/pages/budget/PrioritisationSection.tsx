@@ -19,11 +19,15 @@ import type {
 } from "../../../http/routes/prioritisation.ts";
 import { type ApiError, fieldError, sendJson } from "../../api.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { RemovedMeasures } from "../../components/RemovedMeasures.tsx";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { useEvaluationMessages } from "../../i18n/evaluation-messages.ts";
+import { useRemovalMessages } from "../../i18n/removal-messages.ts";
 import { MeasureTable } from "./MeasureTable.tsx";
 import { ProposalPanel } from "./ProposalPanel.tsx";
 import { budgetPaths, type Notice } from "./shared.ts";
+import { UndoPrioritisation } from "./UndoPrioritisation.tsx";
+import { ValueRule } from "./ValueRule.tsx";
 
 /** Prioritisation: a proposal of which measures to keep within the frames, and what-if runs on changed frames. */
 export function PrioritisationSection({
@@ -47,9 +51,11 @@ export function PrioritisationSection({
   }, [result]);
   // A proposal saves nothing, so unlike useSend it leaves the page's queries alone.
   const queryClient = useQueryClient();
-  // The value of a measure: its priority, or its score in the latest closed evaluation round.
+  // The value of a measure: by default its priority, with the latest closed evaluation round's
+  // score breaking ties; or the priority alone; or the score alone.
   const { e: ev, score } = useEvaluationMessages();
-  const [valueSource, setValueSource] = useState<"priority" | "evaluation">("priority");
+  const { r } = useRemovalMessages();
+  const [valueSource, setValueSource] = useState<"default" | "priority" | "evaluation">("default");
   const evaluated = setup.measures.filter((m) => m.evaluationScore !== null).length;
   const propose = useMutation<PrioritisationResponse, ApiError, FrameOverrideBody[]>({
     mutationFn: (overrides) =>
@@ -106,6 +112,13 @@ export function PrioritisationSection({
             mayUpdate={mayUpdate}
             onChanged={() => setResult(null)}
           />
+          {mayUpdate && <UndoPrioritisation municipalityNumber={municipalityNumber} setup={setup} />}
+          <RemovedMeasures
+            municipalityNumber={municipalityNumber}
+            planId={setup.planId}
+            year={setup.budgetYear}
+            headingLevel={3}
+          />
           {mayUpdate && setup.measures.length > 0 && (
             <div className="pv-stack">
               {evaluated > 0 && (
@@ -120,6 +133,13 @@ export function PrioritisationSection({
                         .join(", "),
                     })}
                   </Fieldset.Description>
+                  <Radio
+                    name="value-source"
+                    label={r("value.default")}
+                    value="default"
+                    checked={valueSource === "default"}
+                    onChange={() => setValueSource("default")}
+                  />
                   <Radio
                     name="value-source"
                     label={ev("ev.valuePriority")}
@@ -210,6 +230,7 @@ export function PrioritisationSection({
             <ErrorMessage error={propose.error} heading={b("prio.refused")} />
           )}
           <div ref={resultRef} tabIndex={-1} aria-live="polite" data-testid="proposals">
+            {result && <ValueRule rule={result.valueRule} count={setup.measures.length} />}
             {result && (
               <div className={result.whatIf ? "pv-grid-2" : "pv-stack"} style={{ alignItems: "start" }}>
                 <ProposalPanel

@@ -208,6 +208,9 @@ export function ProposalPanel({
               <ApplyProposal
                 target={apply}
                 dropped={proposal.dropped.map((d) => d.reference)}
+                reasons={Object.fromEntries(
+                  proposal.dropped.map((d) => [d.reference, whyText(b, nok, d).slice(0, 500)]),
+                )}
                 budgetYear={budgetYear}
               />
             ) : (

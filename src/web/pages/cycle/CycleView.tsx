@@ -1,10 +1,13 @@
-import { Alert, Button, Heading, List, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Checkbox, Heading, List, Paragraph } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { cyclePhases } from "../../../domain/cycle.ts";
 import { phaseOnDate } from "../../../domain/phases.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
-import { useSend } from "../../api.ts";
+import { browserFetchJson, useSend } from "../../api.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { Arshjul } from "../../components/Arshjul.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { PhaseDatesEditor } from "../../components/PhaseDatesEditor.tsx";
 import { cyclePaths } from "../../cycle-api.ts";
 import { formatDay, todayIso, useCycleMessages } from "../../i18n/cycle-messages.ts";
@@ -65,17 +68,54 @@ export function CycleView({
     path: cyclePaths.cycleAction(municipalityNumber, cycle.id, "revisions"),
     body,
   }));
+  const stepBack = useSend<string, { phase: CycleResponse["phase"] }>((reason) => ({
+    method: "POST",
+    path: cyclePaths.stepBack(municipalityNumber, cycle.id),
+    body: { version: cycle.version, reason },
+  }));
+  const extendPlan = useSend<{ version: number; endYear: number }>((body) => ({
+    method: "PATCH",
+    path: cyclePaths.plan(municipalityNumber, planId),
+    body,
+  }));
   /** One action at a time: a new one clears what the last one said. */
   const start = () => {
     setNotice(null);
-    for (const m of [advance, adopt, revise, roll]) m.reset();
+    for (const m of [advance, adopt, revise, roll, stepBack, extendPlan]) m.reset();
   };
+  /** The step waiting for confirmation, and the decision typed in the adopt form. */
+  const [confirming, setConfirming] = useState<"advance" | "step_back" | "adopt" | "roll" | null>(null);
+  const [decision, setDecision] = useState<AdoptBody | null>(null);
+  const [extend, setExtend] = useState(false);
+  const rollFacts = useQuery({
+    queryKey: [cyclePaths.consequences(municipalityNumber, cycle.id, "roll"), "extend-plan"],
+    queryFn: () =>
+      browserFetchJson(cyclePaths.consequences(municipalityNumber, cycle.id, "roll")) as Promise<{
+        extendPlan: { planId: string; version: number; endYear: number } | null;
+      }>,
+    enabled: confirming === "roll",
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const confirm = (step: NonNullable<typeof confirming>) => {
+    start();
+    setExtend(false);
+    setConfirming(step);
+  };
+  const close = () => setConfirming(null);
 
   const showAdopt =
     may("adopt") && newest?.status === "draft" && (cycle.phase === "vedtak" || newest.revision > 0);
   const showRevise = may("update") && newest?.status === "adopted";
   const showRoll = may("update") && adopted.length > 0 && !cycle.rolled;
   const showAdvance = may("update") && cycle.nextPhase !== null;
+  const phaseIndex = cyclePhases.indexOf(cycle.phase);
+  const previousPhase = phaseIndex > 0 ? (cyclePhases[phaseIndex - 1] ?? null) : null;
+  const showStepBack =
+    may("update") &&
+    previousPhase !== null &&
+    adopted.length === 0 &&
+    phaseIndex <= cyclePhases.indexOf("vedtak");
 
   const dates = cycle.phaseDates[cycle.phase];
   const calendarPhase = phaseOnDate(cycle.phaseDates as Parameters<typeof phaseOnDate>[0], today);
@@ -157,18 +197,53 @@ export function CycleView({
               <Button
                 variant={cycle.blockers.length > 0 ? "secondary" : "primary"}
                 loading={advance.isPending}
-                onClick={() => {
-                  start();
-                  advance.mutate(undefined, {
-                    onSuccess: (result) => setNotice(c("cycle.advanced", { phase: phaseName(result.phase) })),
-                  });
-                }}
+                onClick={() => confirm("advance")}
               >
                 {c("cycle.advance", { phase: phaseName(cycle.nextPhase) })}
               </Button>
+              {showStepBack && previousPhase && (
+                <Button variant="tertiary" loading={stepBack.isPending} onClick={() => confirm("step_back")}>
+                  {c("cycle.stepBack", { phase: phaseName(previousPhase) })}
+                </Button>
+              )}
             </div>
           )}
           <Refusal error={advance.error} heading={c("cycle.advanceRefused")} />
+          <Refusal error={stepBack.error} heading={c("cycle.stepBackRefused")} />
+          {cycle.nextPhase && (
+            <ConfirmDialog
+              testId="advance-dialog"
+              open={confirming === "advance"}
+              onClose={close}
+              heading={c("confirm.advanceHeading", { phase: phaseName(cycle.nextPhase) })}
+              consequencesPath={cyclePaths.consequences(municipalityNumber, cycle.id, "advance")}
+              pending={advance.isPending}
+              onConfirm={() =>
+                advance.mutate(undefined, {
+                  onSettled: close,
+                  onSuccess: (result) => setNotice(c("cycle.advanced", { phase: phaseName(result.phase) })),
+                })
+              }
+            />
+          )}
+          {previousPhase && (
+            <ConfirmDialog
+              testId="step-back-dialog"
+              open={confirming === "step_back"}
+              onClose={close}
+              heading={c("confirm.stepBackHeading", { phase: phaseName(previousPhase) })}
+              consequencesPath={cyclePaths.consequences(municipalityNumber, cycle.id, "step_back")}
+              pending={stepBack.isPending}
+              reason={{}}
+              onConfirm={(reason) =>
+                stepBack.mutate(reason, {
+                  onSettled: close,
+                  onSuccess: (result) =>
+                    setNotice(c("cycle.steppedBack", { phase: phaseName(result.phase) })),
+                })
+              }
+            />
+          )}
         </div>
       </section>
 
@@ -181,13 +256,26 @@ export function CycleView({
             <AdoptForm
               adopt={adopt}
               onSubmit={(body) => {
-                start();
-                adopt.mutate(body, {
-                  onSuccess: () => setNotice(c("cycle.adopted", { year: cycle.budgetYear })),
-                });
+                setDecision(body);
+                confirm("adopt");
               }}
             />
           )}
+          <ConfirmDialog
+            testId="adopt-dialog"
+            open={confirming === "adopt"}
+            onClose={close}
+            heading={c("confirm.adoptHeading", { year: cycle.budgetYear })}
+            consequencesPath={cyclePaths.consequences(municipalityNumber, cycle.id, "adopt")}
+            pending={adopt.isPending}
+            onConfirm={() =>
+              decision &&
+              adopt.mutate(decision, {
+                onSettled: close,
+                onSuccess: () => setNotice(c("cycle.adopted", { year: cycle.budgetYear })),
+              })
+            }
+          />
           {showRevise && (
             <ReviseForm
               revise={revise}
@@ -207,17 +295,42 @@ export function CycleView({
               </Heading>
               <Paragraph>{c("cycle.rollIntro", { year: cycle.budgetYear + 1 })}</Paragraph>
               <div className="pv-actions">
-                <Button
-                  variant="secondary"
-                  loading={roll.isPending}
-                  onClick={() => {
-                    start();
-                    roll.mutate(cycle.id);
-                  }}
-                >
+                <Button variant="secondary" loading={roll.isPending} onClick={() => confirm("roll")}>
                   {c("cycle.roll", { year: cycle.budgetYear + 1 })}
                 </Button>
               </div>
+              <ConfirmDialog
+                testId="roll-dialog"
+                open={confirming === "roll"}
+                onClose={close}
+                heading={c("confirm.rollHeading", { year: cycle.budgetYear + 1 })}
+                consequencesPath={cyclePaths.consequences(municipalityNumber, cycle.id, "roll")}
+                pending={roll.isPending || extendPlan.isPending}
+                error={<Refusal error={extendPlan.error} heading={c("cycle.rollRefused")} />}
+                onConfirm={() => {
+                  const offer = rollFacts.data?.extendPlan;
+                  const rollNow = () => roll.mutate(cycle.id, { onSettled: close });
+                  if (extend && offer)
+                    extendPlan.mutate(
+                      { version: offer.version, endYear: offer.endYear },
+                      { onSuccess: rollNow },
+                    );
+                  else rollNow();
+                }}
+              >
+                {rollFacts.data?.extendPlan && (
+                  <div>
+                    <Checkbox
+                      label={c("confirm.extendPlan", { year: rollFacts.data.extendPlan.endYear })}
+                      checked={extend}
+                      onChange={(e) => setExtend(e.target.checked)}
+                    />
+                    <Paragraph data-size="sm">
+                      <AppLink to="/plan/struktur">{c("confirm.revisePlan")}</AppLink>
+                    </Paragraph>
+                  </div>
+                )}
+              </ConfirmDialog>
               <Refusal error={roll.error} heading={c("cycle.rollRefused")} />
             </div>
           )}
@@ -227,7 +340,7 @@ export function CycleView({
       <Arshjul cycle={cycle} today={today} />
       {may("update") && <PhaseDatesEditor municipalityNumber={municipalityNumber} cycle={cycle} />}
 
-      <VersionsSection planId={planId} cycle={cycle} all={all} />
+      <VersionsSection municipalityNumber={municipalityNumber} planId={planId} cycle={cycle} all={all} />
     </div>
   );
 }

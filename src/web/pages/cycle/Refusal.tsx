@@ -5,16 +5,13 @@ import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 /** A refusal from the server: its list of problems when it gives one, otherwise its message. */
 export function Refusal({ error, heading }: { error: unknown; heading: string }) {
   if (!error) return null;
-  const problems =
-    error instanceof ApiError
-      ? (error.body?.error.details as { problems?: unknown } | undefined)?.problems
-      : undefined;
-  if (!Array.isArray(problems) || problems.length === 0) {
-    // Validation errors are shown at their fields.
-    if (error instanceof ApiError && error.status === 400 && Array.isArray(error.body?.error.details))
-      return null;
-    return <ErrorMessage error={error} heading={heading} />;
-  }
+  const details = error instanceof ApiError ? error.body?.error.details : undefined;
+  // Validation errors (400) are shown at their fields; a refused step (409) lists its problems.
+  if (error instanceof ApiError && error.status === 400 && Array.isArray(details)) return null;
+  const problems = Array.isArray(details)
+    ? details.map((d) => (typeof d === "object" && d !== null && "message" in d ? d.message : d))
+    : [];
+  if (problems.length === 0) return <ErrorMessage error={error} heading={heading} />;
   return (
     <Alert data-color="danger" role="alert">
       <Heading level={3} data-size="xs">

@@ -5,13 +5,16 @@ import { decisionText, versionName } from "../../components/cycle-texts.ts";
 import { cyclePages } from "../../cycle-api.ts";
 import { useCycleMessages } from "../../i18n/cycle-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
+import { CorrectDecision } from "./CorrectDecision.tsx";
 
 /** The versions of a cycle's action plan, and links to what changed between them and from last year. */
 export function VersionsSection({
+  municipalityNumber,
   planId,
   cycle,
   all,
 }: {
+  municipalityNumber: string;
   planId: string;
   cycle: CycleResponse;
   all: CycleResponse[];
@@ -65,7 +68,14 @@ export function VersionsSection({
                       {c(`status.${v.status}`)}
                     </Tag>
                   </Table.Cell>
-                  <Table.Cell>{decisionText(c, language, v) ?? "–"}</Table.Cell>
+                  <Table.Cell>
+                    {decisionText(c, language, v) ?? "–"}
+                    {v.status === "adopted" && cycle.allowedActions.includes("adopt") && (
+                      <div>
+                        <CorrectDecision municipalityNumber={municipalityNumber} cycle={cycle} version={v} />
+                      </div>
+                    )}
+                  </Table.Cell>
                   <Table.Cell className="pv-num">{v.measureCount}</Table.Cell>
                   <Table.Cell className="pv-num">{v.needsReview}</Table.Cell>
                 </Table.Row>

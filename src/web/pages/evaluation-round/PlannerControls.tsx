@@ -1,6 +1,7 @@
 import { Button, Paragraph } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useSend } from "../../api.ts";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { EvaluationSetupForm, type RoundSetupDraft } from "../../components/EvaluationSetupForm.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
@@ -14,7 +15,13 @@ export function PlannerControls({ round, number }: { round: Round; number: strin
   const { e, language } = useEvaluationMessages();
   const [editing, setEditing] = useState(false);
   const options = useEvaluationOptions(number, editing);
-  const change = useSend<"close" | "reopen" | "publish" | "unpublish">((c) => ({
+  type Change = "close" | "reopen" | "publish" | "unpublish";
+  const [confirming, setConfirming] = useState<Change | null>(null);
+  const ask = (c: Change) => {
+    change.reset();
+    setConfirming(c);
+  };
+  const change = useSend<Change>((c) => ({
     method: "POST",
     path: evaluationPaths.state(number, round.id),
     body: { version: round.version, change: c },
@@ -44,32 +51,42 @@ export function PlannerControls({ round, number }: { round: Round; number: strin
             <Button variant="secondary" onClick={() => setEditing(!editing)}>
               {e("ev.edit")}
             </Button>
-            <Button loading={change.isPending} onClick={() => change.mutate("close")}>
+            <Button loading={change.isPending} onClick={() => ask("close")}>
               {e("ev.close")}
             </Button>
           </>
         ) : (
           <>
-            <Button variant="secondary" loading={change.isPending} onClick={() => change.mutate("reopen")}>
+            <Button variant="secondary" loading={change.isPending} onClick={() => ask("reopen")}>
               {e("ev.reopen")}
             </Button>
             {round.publishedAt ? (
-              <Button
-                variant="secondary"
-                loading={change.isPending}
-                onClick={() => change.mutate("unpublish")}
-              >
+              <Button variant="secondary" loading={change.isPending} onClick={() => ask("unpublish")}>
                 {e("ev.unpublish")}
               </Button>
             ) : (
-              <Button loading={change.isPending} onClick={() => change.mutate("publish")}>
+              <Button loading={change.isPending} onClick={() => ask("publish")}>
                 {e("ev.publish")}
               </Button>
             )}
           </>
         )}
       </div>
+      <Paragraph data-size="sm" data-testid="anonymity-rule">
+        {e("ev.anonymityRule")}
+      </Paragraph>
       <ErrorMessage error={change.error} />
+      {confirming && (
+        <ConfirmDialog
+          testId="round-dialog"
+          open
+          onClose={() => setConfirming(null)}
+          heading={e(`ev.confirmHeading.${confirming}`)}
+          consequencesPath={evaluationPaths.consequences(number, round.id, confirming)}
+          pending={change.isPending}
+          onConfirm={() => change.mutate(confirming, { onSettled: () => setConfirming(null) })}
+        />
+      )}
       {editing &&
         (options.data ? (
           <EvaluationSetupForm
