@@ -6,7 +6,7 @@
  * The generated dataset is region (all 357 municipalities + the country) × industry × content ×
  * year, with some values missing (null with status ".."). Baselines measured in the same run:
  * `JSON.parse` of the same text, and reading + mapping it without writing (`readJsonStatText` +
- * `mapTable`). Target (issue 9): under 10 s.
+ * `mapTable`). Target: under 10 s.
  */
 import fs from "node:fs/promises";
 import os from "node:os";

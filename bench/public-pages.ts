@@ -1,5 +1,5 @@
 /**
- * Benchmark of the public pages (issue 11) and their open data:
+ * Benchmark of the public pages and their open data:
  *
  *   npm run bench:public                       # everything
  *   npm run bench:public -- --duration 10 --connections 50 --skip-lighthouse

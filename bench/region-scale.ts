@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 12): a national installation. All 357 municipalities active, each with a
+ * Benchmark: a national installation. All 357 municipalities active, each with a
  * published plan, 300 measures and 5 cycles (2023–2026 adopted, 2027 draft): 535,500 measure
  * versions, 2.1 million cost rows, 535,500 partner links. Drammensregionen's members share some
  * measures with each other. Times, over many requests each, through the HTTP app (`app.inject`):

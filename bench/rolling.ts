@@ -4,7 +4,7 @@
  *
  * Baseline measured in the same run: reading the N measures of one action plan version once
  * (`loadMeasureRows`), which any rolling and any comparison must do at least once (twice for a
- * comparison). Target (issue 5): under 2 s each on this machine.
+ * comparison). Target: under 2 s each on this machine.
  */
 import fs from "node:fs/promises";
 import os from "node:os";

@@ -1,5 +1,5 @@
 /**
- * Benchmark: the compiled status report (issue 8) for 300 measures as Word and as PDF, end to end
+ * Benchmark: the compiled status report for 300 measures as Word and as PDF, end to end
  * from the database, against baselines measured in the same run.
  *
  *   npx tsx bench/status-report.ts [--sizes 10,300] [--runs 10] [--warmup 2]

@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue 13): Planverk on its embedded PostgreSQL takes a mix of writes at once, as its
+ * Crash safety: Planverk on its embedded PostgreSQL takes a mix of writes at once, as its
  * users make them: measure edits, status reports, Excel imports of measures, a rolling, comments.
  * Then the server process and the database process are both killed with SIGKILL at a random moment.
  * After each restart the app must start cleanly (ready, migrations a no-op), every write that was

@@ -265,7 +265,7 @@ export async function createPartnerUser(
 }
 
 /**
- * Status reporting (issue 8): a municipality with a plan, two focus areas, an adopted action plan
+ * Status reporting: a municipality with a plan, two focus areas, an adopted action plan
  * for `budgetYear`, a municipal funding source on a frame area and an external one, a planner, two
  * measure owners owning one measure each (the second has a milestone), and a third measure without
  * owner; costs in the budget year. The cycle's reporting periods are not created.
@@ -372,7 +372,7 @@ export async function createIndicator(db: Database, over: Partial<typeof indicat
 }
 
 /**
- * A plan with what its documents show (issue 10): two focus areas, a frame area with adopted frames,
+ * A plan with what its documents show: two focus areas, a frame area with adopted frames,
  * a municipal and an external funding source, two partners, last year's adopted action plan and this
  * year's draft (budget year 2027) with `measureCount` measures carried over or new, costs every year
  * and partners. References T-001 … ; T-001 is left out of this year, so the comparison has a removal.
@@ -618,7 +618,7 @@ export async function createEvaluationSetting(db: Database) {
   };
 }
 
-/** A region grouping these municipalities (issue 12). */
+/** A region grouping these municipalities. */
 export async function createRegion(db: Database, over: { municipalityIds: string[]; name?: string }) {
   const { regionMunicipalities, regions } = await import("../src/db/schema/index.ts");
   const n = next();
@@ -638,7 +638,7 @@ export async function createRegion(db: Database, over: { municipalityIds: string
   return region;
 }
 
-/** Appoints a regional coordinator (issue 12). */
+/** Appoints a regional coordinator. */
 export async function appointRegionCoordinator(db: Database, over: { regionId: string; userId: string }) {
   const { regionCoordinators } = await import("../src/db/schema/index.ts");
   await db.insert(regionCoordinators).values(over);

@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 13): property-based fuzzing of every write route the OpenAPI document lists
+ * Bad input: property-based fuzzing of every write route the OpenAPI document lists
  * (POST, PUT, PATCH, DELETE — discovered from GET /api/openapi.json, so new routes are covered
  * without touching this file). Each route gets generated requests — hostile JSON bodies guided by
  * the route's schema (wrong types, missing fields, huge strings, NUL bytes, unicode, numbers out of

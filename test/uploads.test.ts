@@ -1,5 +1,5 @@
 /**
- * Bad uploads (issue 13): every upload route refuses what it cannot take — oversized files, the
+ * Bad uploads: every upload route refuses what it cannot take — oversized files, the
  * wrong kind of file, zip bombs, malformed JSON-stat and CSV — with a 4xx status and a Norwegian
  * message a planner understands, and a refused upload changes nothing (row counts of every table
  * and the last audit event are the same before and after). Zip bombs are refused quickly, by the

@@ -108,7 +108,7 @@ export function adoptionOverruns(rows: FrameCheckRow[]): Overrun[] {
 }
 
 /**
- * Shared measures (issue 12): a municipality's frame check counts only its own share. The owner's
+ * Shared measures: a municipality's frame check counts only its own share. The owner's
  * municipal cost lines of a shared measure are split (src/domain/cost-split.ts) and only the owner's
  * part stays, in the line's own frame area; a participant counts its share of the owner's lines in
  * the frame area it chose when joining (`joinedShares`). Measures without participants are unchanged.

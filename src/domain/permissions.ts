@@ -180,7 +180,7 @@ export const permissionTable: Rule[] = [
   allow("planner",               "read_results",  "evaluation"),
   allow("planner",               "read_summary",  "evaluation"),
   allow(["anonymous", ...members], "read_summary", "evaluation",  isPublished),
-  // The region (issue 12). A regional coordinator is appointed for a region, not given a role in a
+  // The region. A regional coordinator is appointed for a region, not given a role in a
   // municipality: in the region's municipalities they read what partners read, and shared measures.
   allow("regional_coordinator",  "read",          "plan"),
   allow("regional_coordinator",  "read",          "action_plan",  isPublished),

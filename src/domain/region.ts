@@ -2,7 +2,7 @@
 export const participationStatuses = ["invited", "joined"] as const;
 export type ParticipationStatus = (typeof participationStatuses)[number];
 
-/** The region every installation starts with (issue 12), by Statistics Norway's 2024 numbers. */
+/** The region every installation starts with, by Statistics Norway's 2024 numbers. */
 export const defaultRegion = {
   slug: "drammensregionen",
   name: "Drammensregionen",

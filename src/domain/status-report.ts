@@ -205,7 +205,7 @@ export type CompiledReport = {
     measures: CompiledMeasure[];
   }[];
   /**
-   * Indicators of the plan (the knowledge base, issue 9) go here when that exists; documents
+   * Indicators of the plan (the knowledge base) go here when that exists; documents
    * render the section when it is not null.
    */
   indicators: null | { title: string; rows: { name: string; value: string; target: string }[] };

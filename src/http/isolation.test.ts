@@ -65,7 +65,7 @@ describe("each municipality's data is its own", () => {
   }
 });
 
-describe("the region does not open one municipality's drafts to another (issue 12)", () => {
+describe("the region does not open one municipality's drafts to another", () => {
   it("a planner of A in the same region, and a regional coordinator, get 404 for B's unshared drafts", async () => {
     const { db } = t.database;
     const { a, b, planB } = await twoMunicipalities();

@@ -14,7 +14,7 @@ export type Actor =
       isSystemAdmin: boolean;
       /** Role per municipality id. */
       roles: Record<string, Role>;
-      /** Regions the person coordinates, and the municipalities in them (issue 12). */
+      /** Regions the person coordinates, and the municipalities in them. */
       coordinatorRegionIds?: string[];
       coordinatorMunicipalityIds?: string[];
     };

@@ -258,7 +258,7 @@ export function parseYear(value: string | null): number | undefined {
   return year >= 2000 && year <= 2100 ? year : undefined;
 }
 
-/** The regional overview is a public page: the server renders it with its data (issue 12). */
+/** The regional overview is a public page: the server renders it with its data. */
 async function prefetchRegionPage(queryClient: QueryClient, fetchJson: FetchJson, url: string) {
   const match = /^\/region(?:\/([a-z0-9-]+))?\/?$/.exec(url.split("?")[0] ?? "");
   if (!match) return;

@@ -7,7 +7,7 @@ import type {
 } from "../http/routes/region.ts";
 import { browserFetchJson } from "./api.ts";
 
-/** API paths of the region (issue 12); each query's key is its path, so the server can prefetch it. */
+/** API paths of the region; each query's key is its path, so the server can prefetch it. */
 export const regionPaths = {
   regions: () => "/api/regions",
   region: (slug: string, year?: number) => `/api/regions/${slug}${year ? `?year=${year}` : ""}`,

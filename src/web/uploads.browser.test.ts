@@ -22,7 +22,7 @@ const MB = 1024 * 1024;
 const pdf = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
 
 /**
- * Bad uploads in the browser (issue 13): the server's (or the page's own) Norwegian refusal reaches
+ * Bad uploads in the browser: the server's (or the page's own) Norwegian refusal reaches
  * the planner on both import pages, readable and accessible, and the page stays usable.
  */
 describe.skipIf(!browserAvailable)("refused uploads in Chromium", () => {

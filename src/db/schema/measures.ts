@@ -160,7 +160,7 @@ export const measureVersionPartners = pgTable(
   (t) => [
     primaryKey({ columns: [t.measureVersionId, t.organisationId] }),
     index().on(t.organisationId),
-    // The lists filter link rows by municipality first (issue 12: a national installation).
+    // The lists filter link rows by municipality first (a national installation).
     index("measure_version_partners_municipality_idx").on(t.municipalityId),
   ],
 );
@@ -184,7 +184,7 @@ export const measureCosts = pgTable(
   },
   (t) => [
     unique("measure_costs_uq").on(t.measureVersionId, t.year, t.fundingSourceId),
-    // The lists filter cost rows by municipality first (issue 12: a national installation).
+    // The lists filter cost rows by municipality first (a national installation).
     index("measure_costs_municipality_idx").on(t.municipalityId),
   ],
 );

@@ -79,7 +79,7 @@ const frameCheckSchema = z.object({
       excessNok: nokOut,
     }),
   ),
-  /** Shared measures whose share this municipality counts (issue 12). */
+  /** Shared measures whose share this municipality counts. */
   sharedMeasures: z.array(
     z.object({
       measureId: z.string(),

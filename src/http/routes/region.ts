@@ -97,7 +97,7 @@ const sharedListSchema = z.object({
 });
 export type SharedMeasureListResponse = z.infer<typeof sharedListSchema>;
 
-/** The region (issue 12): regions, the regional overview, coordinators, and shared measures. */
+/** The region: regions, the regional overview, coordinators, and shared measures. */
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/regions",

@@ -3,7 +3,7 @@ import { nokOut } from "../schemas.ts";
 
 const byYear = z.array(z.object({ year: z.number().int(), amountNok: nokOut }));
 
-/** A shared measure («felles tiltak») with its split, wherever it is shown (issue 12). */
+/** A shared measure («felles tiltak») with its split, wherever it is shown. */
 export const sharedMeasureSchema = z.object({
   measureId: z.string(),
   reference: z.string(),

@@ -265,10 +265,10 @@ export const en: ServerMessages = {
   "cli.needsFile": "{command} needs --file.",
   "cli.resetPasswordNeedsEmail": "reset-password needs --email.",
 
-  // P1 (issue 19): the year model.
+  // The year model: which action plan a view shows.
   "yearModel.noActionPlan": "Action plan {year} does not exist.",
   "yearModel.measureNotInYear": "The measure is not part of action plan {year}.",
-  // P3: taken out of the draft, put back, undo prioritisation.
+  // Taken out of the draft, put back, undo prioritisation.
   "removal.adopted":
     "Action plan {year} has been adopted. What was taken out is shown as history and cannot be put back.",
   "removal.notInDraft": "Measure {reference} is not in the draft action plan.",
@@ -284,7 +284,7 @@ export const en: ServerMessages = {
   "removal.fundingSourceGone":
     "{reference} {title} cannot be put back: a funding source of the measure no longer exists.",
   "removal.nothingToUndo": "There is no prioritisation to undo in the draft of action plan {year}.",
-  // P4 (issue 19): confirmations, corrections, warnings, anonymity.
+  // Confirmations, corrections, warnings, anonymity.
   "consequence.adoptLocks": "Action plan {year} will be locked.",
   "consequence.adoptUndecided": "{count} proposals have not been decided.",
   "consequence.rollCreatesDraft": "A draft for {next} is created; the adopted {year} is shown as before.",
@@ -315,7 +315,7 @@ export const en: ServerMessages = {
     "Only a recorded decision can be corrected; version {revision} is not adopted.",
   "actionPlan.correctNothing": "Nothing in the decision has changed.",
   "actionPlan.correctChangedByOther": "Someone else has changed the decision meanwhile. Reload the page.",
-  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  // Passwords, throttling and fetching by URL.
   "statistics.httpsOnly": "Only addresses starting with https:// can be fetched.",
   "statistics.hostNotAllowed": "The server fetches only from these statistics services: {hosts}.",
   "statistics.addressRefused":

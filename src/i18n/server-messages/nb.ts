@@ -278,10 +278,10 @@ export const nb = {
   "cli.needsFile": "{command} trenger --file.",
   "cli.resetPasswordNeedsEmail": "reset-password trenger --email.",
 
-  // P1 (issue 19): the year model.
+  // The year model: which action plan a view shows.
   "yearModel.noActionPlan": "Handlingsplan {year} finnes ikke.",
   "yearModel.measureNotInYear": "Tiltaket er ikke med i handlingsplan {year}.",
-  // P3: taken out of the draft, put back, undo prioritisation.
+  // Taken out of the draft, put back, undo prioritisation.
   "removal.adopted":
     "Handlingsplan {year} er vedtatt. Det som ble tatt ut, vises som historikk og kan ikke settes inn igjen.",
   "removal.notInDraft": "Tiltaket {reference} er ikke med i utkastet til handlingsplan.",
@@ -297,7 +297,7 @@ export const nb = {
   "removal.fundingSourceGone":
     "{reference} {title} kan ikke settes inn igjen: en finansieringskilde i tiltaket finnes ikke lenger.",
   "removal.nothingToUndo": "Ingen prioritering å angre i utkastet til handlingsplan {year}.",
-  // P4 (issue 19): confirmations, corrections, warnings, anonymity.
+  // Confirmations, corrections, warnings, anonymity.
   "consequence.adoptLocks": "Handlingsplan {year} blir låst.",
   "consequence.adoptUndecided": "{count} innspill er ikke behandlet.",
   "consequence.rollCreatesDraft": "Et utkast for {next} opprettes; vedtatt {year} vises som før.",
@@ -328,7 +328,7 @@ export const nb = {
     "Bare et registrert vedtak kan rettes; versjon {revision} er ikke vedtatt.",
   "actionPlan.correctNothing": "Ingenting er endret i vedtaket.",
   "actionPlan.correctChangedByOther": "Vedtaket er endret av noen andre i mellomtiden. Last siden på nytt.",
-  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  // Passwords, throttling and fetching by URL.
   "statistics.httpsOnly": "Bare adresser som begynner med https:// kan hentes.",
   "statistics.hostNotAllowed": "Tjeneren henter bare fra disse statistikktjenestene: {hosts}.",
   "statistics.addressRefused":

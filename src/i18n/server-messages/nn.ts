@@ -261,10 +261,10 @@ export const nn: ServerMessages = {
   "cli.needsFile": "{command} treng --file.",
   "cli.resetPasswordNeedsEmail": "reset-password treng --email.",
 
-  // P1 (issue 19): the year model.
+  // The year model: which action plan a view shows.
   "yearModel.noActionPlan": "Handlingsplan {year} finst ikkje.",
   "yearModel.measureNotInYear": "Tiltaket er ikkje med i handlingsplan {year}.",
-  // P3: taken out of the draft, put back, undo prioritisation.
+  // Taken out of the draft, put back, undo prioritisation.
   "removal.adopted":
     "Handlingsplan {year} er vedteken. Det som vart teke ut, blir vist som historikk og kan ikkje setjast inn att.",
   "removal.notInDraft": "Tiltaket {reference} er ikkje med i utkastet til handlingsplan.",
@@ -280,7 +280,7 @@ export const nn: ServerMessages = {
   "removal.fundingSourceGone":
     "{reference} {title} kan ikkje setjast inn att: ei finansieringskjelde i tiltaket finst ikkje lenger.",
   "removal.nothingToUndo": "Inga prioritering å angre i utkastet til handlingsplan {year}.",
-  // P4 (issue 19): confirmations, corrections, warnings, anonymity.
+  // Confirmations, corrections, warnings, anonymity.
   "consequence.adoptLocks": "Handlingsplan {year} blir låst.",
   "consequence.adoptUndecided": "{count} innspel er ikkje behandla.",
   "consequence.rollCreatesDraft": "Eit utkast for {next} blir oppretta; vedteken {year} blir vist som før.",
@@ -311,7 +311,7 @@ export const nn: ServerMessages = {
     "Berre eit registrert vedtak kan rettast; versjon {revision} er ikkje vedteken.",
   "actionPlan.correctNothing": "Ingenting er endra i vedtaket.",
   "actionPlan.correctChangedByOther": "Vedtaket er endra av nokon andre i mellomtida. Last sida på nytt.",
-  // Security fixes after the penetration test, and ASVS gaps (work package r2-sec).
+  // Passwords, throttling and fetching by URL.
   "statistics.httpsOnly": "Berre adresser som byrjar med https:// kan hentast.",
   "statistics.hostNotAllowed": "Tenaren hentar berre frå desse statistikktenestene: {hosts}.",
   "statistics.addressRefused":

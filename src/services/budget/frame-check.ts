@@ -53,7 +53,7 @@ export type FrameCheckView = {
   }[];
   /** Rows with money but no frame yet («Ikke rammesatt»): a warning, not an overrun. */
   unframed: { year: number; frameAreaId: string; frameAreaName: string; sumNok: number }[];
-  /** Shared measures (issue 12) whose share is counted here: this municipality's share per year. */
+  /** Shared measures whose share is counted here: this municipality's share per year. */
   sharedMeasures: SharedShare[];
 };
 

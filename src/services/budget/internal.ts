@@ -148,7 +148,7 @@ export async function loadPrioritisationData(db: DbOrTx, tenant: Tenant, cycleId
     tenant.id,
     versions.map((v) => v.measureId),
   );
-  // Shared measures (issue 12): the owner prioritises with its own share, as its frame check counts.
+  // Shared measures: the owner prioritises with its own share, as its frame check counts.
   const participations = await loadParticipations(
     db,
     versions.map((v) => v.measureId),

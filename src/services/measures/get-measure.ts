@@ -45,7 +45,7 @@ export type MeasureDetail = Omit<
   /** Partners' proposals this measure came from or took in. */
   proposals: { number: number; title: string; status: ProposalStatus; organisation: string | null }[];
   /**
-   * «Felles tiltak» (issue 12): when other municipalities are invited to or take part in this
+   * «Felles tiltak»: when other municipalities are invited to or take part in this
    * measure, the owner, each participant with share and status, and each one's part of the
    * municipal cost per year of the version shown (split by src/domain/cost-split.ts). Invitations
    * are internal: only people who see drafts see invited municipalities.

@@ -28,7 +28,7 @@ export type MeasureList = {
   items: MeasureListItem[];
   /** What may be done with measures in this plan (e.g. "create"). */
   allowedActions: Action[];
-  /** «Felles tiltak» (issue 12): shared measures this municipality owns or has joined, with the split. */
+  /** «Felles tiltak»: shared measures this municipality owns or has joined, with the split. */
   sharedMeasures: SharedMeasureView[];
 };
 

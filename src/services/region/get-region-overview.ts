@@ -62,7 +62,7 @@ export type RegionOverview = {
 };
 
 /**
- * The regional overview (issue 12): every member municipality's measures by focus area, the budget
+ * The regional overview: every member municipality's measures by focus area, the budget
  * per year (each municipality's own share), partners working in several municipalities, and the
  * shared measures with their split, for one budget year (`year`; by default the current year, or
  * the next one planned when no member has a plan for it). Each municipality shows what the asking

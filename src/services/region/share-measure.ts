@@ -9,7 +9,7 @@ import { findVisibleMeasure } from "../measures/get-measure.ts";
 
 /**
  * The owner's planner invites another municipality of its region to take part in a measure it can
- * read (issue 12). The
+ * read. The
  * invited municipality decides itself whether to join and with what share (participate-in-measure.ts).
  * Recorded in the owner's trail.
  */

@@ -22,7 +22,7 @@ import {
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 
 /**
- * Shared measures («felles tiltak», issue 12): loaders used by the frame check, the measure list and
+ * Shared measures («felles tiltak»): loaders used by the frame check, the measure list and
  * the regional overview. The content of a shared measure is its owner's newest version (the draft
  * while there is one); participants' shares follow from the split rule in src/domain/cost-split.ts.
  */

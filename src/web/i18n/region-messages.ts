@@ -3,7 +3,7 @@ import { formatNok } from "../../domain/money.ts";
 import { useLanguage } from "./language.tsx";
 import type { Language } from "./messages.ts";
 
-/** Interface texts of the region (issue 12): the regional overview, shared measures, region settings. */
+/** Interface texts of the region: the regional overview, shared measures, region settings. */
 const nb = {
   "region.intro":
     "Kommunene i regionen samarbeider om næringsutvikling, for næringslivet følger ikke kommunegrensene. Her er tiltakene samlet: per kommune og satsingsområde, budsjettet per år, felles tiltak og partnere som er med i flere kommuner.",

@@ -23,7 +23,7 @@ import { useRegionMessages } from "../i18n/region-messages.ts";
 import { regionPaths, useRegionOverview, useRegionSettings, useRegions } from "../region-api.ts";
 
 /**
- * /region and /region/:slug: the regional overview (issue 12). Every municipality of the region with
+ * /region and /region/:slug: the regional overview. Every municipality of the region with
  * its measures by focus area, the budget per year (each municipality's own share), shared measures
  * with their split, and partners that work in several municipalities.
  */
