@@ -1,17 +1,19 @@
 import { Link as DsLink } from "@digdir/designsystemet-react";
 import { Link } from "react-router";
+import { defaultBudgetYear } from "../../../domain/year-model.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 
 const isAdopted = (c: CycleResponse) => c.actionPlans.some((a) => a.status === "adopted");
 
 /**
- * The cycle /budsjett shows: `?aar=` when it names one, else the plan in preparation (the newest
- * cycle not adopted), else the newest. Cycles come newest first. Undefined when `aar` names none.
+ * The cycle /budsjett shows: `?aar=` when it names one, else the plan in preparation by the year
+ * model (ADR 0009), else the newest. Cycles come newest first. Undefined when `aar` names none.
  */
 export function chooseBudgetCycle(cycles: CycleResponse[], aar: string | null): CycleResponse | undefined {
   if (aar) return cycles.find((c) => String(c.budgetYear) === aar);
-  return cycles.find((c) => !isAdopted(c)) ?? cycles[0];
+  const year = defaultBudgetYear(cycles, "planning");
+  return cycles.find((c) => c.budgetYear === year) ?? cycles[0];
 }
 
 /** Links to each cycle's budget (`?aar=`): works without script, the current one marked. */
