@@ -74,6 +74,8 @@ describe.skipIf(!browserAvailable)("two years side by side, walked with the demo
     clock = "2026-12-16";
     await planner.goto(`${baseUrl}/arshjul`, { waitUntil: "networkidle" });
     await planner.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
+    // The årshjul goes by the server's clock, not the browser's: today is 16 December.
+    await planner.getByText("I dag (16. desember 2026) er markert med en rød strek.").waitFor();
     await planner.getByRole("button", { name: "Gå videre til «Vedtak»" }).click();
     const advance = planner.getByRole("dialog");
     await advance.getByRole("heading", { name: "Gå videre til «Vedtak»?" }).waitFor();
