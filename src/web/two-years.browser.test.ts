@@ -139,12 +139,13 @@ describe.skipIf(!browserAvailable)("two years side by side, walked with the demo
     // /budsjett is planning work: the draft by default, 2027 a link away, the address keeps it.
     await planner.goto(`${baseUrl}/budsjett`, { waitUntil: "networkidle" });
     await planner.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
-    const budgetSwitch = planner.getByRole("navigation", { name: "Velg handlingsplan" });
-    await budgetSwitch.getByRole("link", { name: /Handlingsplan 2027/ }).click();
+    expect(await shown.textContent()).toBe("Under arbeid: Handlingsplan 2028 (utkast, fase Innspill)");
+    await switcher.getByRole("link", { name: /Handlingsplan 2027/ }).click();
     await planner.waitForURL(/\/budsjett\?aar=2027$/);
     await planner.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
+    expect(await shown.textContent()).toBe("Vedtatt, starter 1. januar: Handlingsplan 2027");
     await axe(planner);
-    await budgetSwitch.getByRole("link", { name: /Handlingsplan 2028/ }).click();
+    await switcher.getByRole("link", { name: /Handlingsplan 2028/ }).click();
     await planner.waitForURL(/\/budsjett\?aar=2028$/);
     await planner.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
 
