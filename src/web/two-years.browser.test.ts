@@ -145,6 +145,14 @@ describe.skipIf(!browserAvailable)("two years side by side, walked with the demo
     await planner.getByRole("heading", { level: 2, name: "Handlingsplan 2027, HØP 2027–2030" }).waitFor();
     expect(await shown.textContent()).toBe("Vedtatt, starter 1. januar: Handlingsplan 2027");
     await axe(planner);
+    // A year with no plan says so and offers the plans there are.
+    await planner.goto(`${baseUrl}/budsjett?aar=2031`, { waitUntil: "networkidle" });
+    await planner.getByText("Handlingsplan 2031 finnes ikke. Velg en av disse:").waitFor();
+    await planner
+      .getByTestId("budget-years")
+      .getByRole("link", { name: /Handlingsplan 2027/ })
+      .click();
+    await planner.waitForURL(/\/budsjett\?aar=2027$/);
     await switcher.getByRole("link", { name: /Handlingsplan 2028/ }).click();
     await planner.waitForURL(/\/budsjett\?aar=2028$/);
     await planner.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
