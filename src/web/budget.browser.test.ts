@@ -192,7 +192,7 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
     await page.goto(`${env.baseUrl}/budsjett`, { waitUntil: "networkidle" });
     // The plan in preparation by default.
     await page.getByRole("heading", { level: 2, name: "Handlingsplan 2028, HØP 2028–2031" }).waitFor();
-    const switcher = page.getByRole("navigation", { name: "Velg handlingsplan" });
+    const switcher = page.getByRole("navigation", { name: "Handlingsplaner" });
     expect(
       await switcher.getByRole("link", { name: /Handlingsplan 2028/ }).getAttribute("aria-current"),
     ).toBe("page");

@@ -182,6 +182,15 @@ describe("one split for a shared measure", () => {
                 expect(check.sharedMeasures[0]?.byYear).toEqual(want);
                 // 5. Its Excel download (the frame check's shared measures).
                 expect(await xlsxShare(p, budgetYear, owner.reference)).toEqual(want);
+                // 6. Its measure list (/tiltak) for that year.
+                const listed = (
+                  await p.send("GET", `/plans/${p.plan.id}/measures?year=${budgetYear}`)
+                ).json();
+                expect(
+                  listed.sharedMeasures
+                    .find((m: { reference: string }) => m.reference === owner.reference)
+                    ?.parties.find((x: { name: string }) => x.name === nameOf(p))?.byYear,
+                ).toEqual(want);
               }
               // 2. The owner's split table for that year.
               const ownerView = ownerList.measures.find((m) => m.reference === owner.reference);

@@ -59,7 +59,10 @@ export async function listMeasures({
   const planActions = allowedActions(tenant.subject, "measure", { published: true }).filter(
     (a) => a !== "create" || actionPlan?.status === "draft",
   );
-  const sharedMeasures = (await loadSharedMeasureViews(ctx.db, tenant)).filter((m) => m.role !== "invited");
+  // The split of the shown year (as the frame check counts it), so /tiltak and the check agree.
+  const sharedMeasures = (await loadSharedMeasureViews(ctx.db, tenant, actionPlan?.budgetYear)).filter(
+    (m) => m.role !== "invited",
+  );
   if (!actionPlan)
     return { actionPlan: null, yearChoice, total: 0, items: [], allowedActions: planActions, sharedMeasures };
 

@@ -12,6 +12,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { defaultBudgetYear } from "../../domain/year-model.ts";
 import type {
   ReportingPeriodListResponse,
   WaitingReportsResponse,
@@ -46,8 +47,8 @@ export function StatusPage() {
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
   if (!cycles.data) return <QueryState isError={cycles.isError} />;
   const adopted = cycles.data.filter((c) => c.actionPlans.some((a) => a.status === "adopted"));
-  const chosenYear =
-    Number(params.get("aar")) || adopted.find((c) => c.phase === "gjennomforing")?.budgetYear;
+  // Status reporting is execution work: without `?aar=` it is about the plan in execution (ADR 0009).
+  const chosenYear = Number(params.get("aar")) || defaultBudgetYear(adopted, "execution");
   const cycle = adopted.find((c) => c.budgetYear === chosenYear) ?? adopted[0];
   return (
     <div className="pv-stack pv-stack--loose">

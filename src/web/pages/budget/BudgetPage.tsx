@@ -4,12 +4,13 @@ import { useSearchParams } from "react-router";
 import type { FrameCheckResponse } from "../../../http/routes/budget.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
 import type { PrioritisationSetupResponse } from "../../../http/routes/prioritisation.ts";
+import { PlanYearSwitcher } from "../../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { SharedFrameShares } from "../../components/SharedFrameShares.tsx";
 import { usePlanCycles } from "../../cycle-api.ts";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
-import { BudgetYearSwitch, chooseBudgetCycle } from "./BudgetYearSwitch.tsx";
+import { chooseBudgetCycle, OtherYears, yearOptionOf } from "./BudgetYearSwitch.tsx";
 import { FrameChart } from "./FrameChart.tsx";
 import { FrameCheckSection } from "./FrameCheckSection.tsx";
 import { PrioritisationSection } from "./PrioritisationSection.tsx";
@@ -17,7 +18,7 @@ import { budgetPaths, type Notice, useJson } from "./shared.ts";
 
 /**
  * /budsjett: a cycle's frames against its measures, and prioritisation under them. The cycle is in
- * the address (`?aar=2028`); by default the plan in preparation (the newest not adopted).
+ * the address (`?aar=2028`); by default the plan in preparation (ADR 0009).
  */
 export function BudgetPage() {
   const { b } = useBudgetMessages();
@@ -39,13 +40,23 @@ export function BudgetPage() {
         </Heading>
         <Paragraph>{b("budget.intro")}</Paragraph>
       </header>
-      {cycles.data && <BudgetYearSwitch cycles={cycles.data} shown={cycle?.budgetYear ?? null} />}
+      {cycles.data && (
+        <PlanYearSwitcher
+          options={cycles.data.map(yearOptionOf)}
+          shown={cycle ? yearOptionOf(cycle) : null}
+        />
+      )}
       {!cycles.data ? (
         <QueryState isError={cycles.isError} />
       ) : !cycle ? (
-        <Paragraph>
-          {aar && cycles.data.length > 0 ? b("budget.yearUnknown", { year: aar }) : b("budget.noCycle")}
-        </Paragraph>
+        aar && cycles.data.length > 0 ? (
+          <div className="pv-stack">
+            <Paragraph>{b("budget.yearUnknown", { year: aar })}</Paragraph>
+            <OtherYears cycles={cycles.data} />
+          </div>
+        ) : (
+          <Paragraph>{b("budget.noCycle")}</Paragraph>
+        )
       ) : (
         <BudgetView key={cycle.id} municipalityNumber={municipality.number} cycle={cycle} />
       )}

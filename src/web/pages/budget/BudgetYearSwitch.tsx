@@ -1,51 +1,43 @@
 import { Link as DsLink } from "@digdir/designsystemet-react";
 import { Link } from "react-router";
+import { defaultBudgetYear } from "../../../domain/year-model.ts";
 import type { CycleResponse } from "../../../http/routes/cycles.ts";
-import { useBudgetMessages } from "../../i18n/budget-messages.ts";
-
-const isAdopted = (c: CycleResponse) => c.actionPlans.some((a) => a.status === "adopted");
+import { useYearLabel, type YearOption } from "../../components/PlanYearSwitcher.tsx";
 
 /**
- * The cycle /budsjett shows: `?aar=` when it names one, else the plan in preparation (the newest
- * cycle not adopted), else the newest. Cycles come newest first. Undefined when `aar` names none.
+ * The cycle /budsjett shows: `?aar=` when it names one, else the plan in preparation by the year
+ * model (ADR 0009), else the newest. Undefined when `aar` names none.
  */
 export function chooseBudgetCycle(cycles: CycleResponse[], aar: string | null): CycleResponse | undefined {
   if (aar) return cycles.find((c) => String(c.budgetYear) === aar);
-  return cycles.find((c) => !isAdopted(c)) ?? cycles[0];
+  const year = defaultBudgetYear(cycles, "planning");
+  return cycles.find((c) => c.budgetYear === year) ?? cycles[0];
 }
 
-/** Links to each cycle's budget (`?aar=`): works without script, the current one marked. */
-export function BudgetYearSwitch({ cycles, shown }: { cycles: CycleResponse[]; shown: number | null }) {
-  const { b } = useBudgetMessages();
-  if (cycles.length < 2) return null;
+/** A cycle as the shared year switcher names it («Under arbeid: Handlingsplan 2028 …»). */
+export function yearOptionOf(cycle: CycleResponse): YearOption {
+  const adopted = cycle.actionPlans.filter((a) => a.status === "adopted");
+  return {
+    budgetYear: cycle.budgetYear,
+    role: cycle.role,
+    status: adopted.length > 0 ? "adopted" : "draft",
+    adoptedOn: adopted.at(-1)?.adoptedOn ?? null,
+    phase: cycle.phase,
+  };
+}
+
+/** When `?aar=` names no cycle: what there is, as links (the switcher shows nothing without a plan). */
+export function OtherYears({ cycles }: { cycles: CycleResponse[] }) {
+  const label = useYearLabel();
   return (
-    <nav aria-label={b("budget.yearSwitch")} data-testid="budget-year-switch">
-      <ul
-        className="pv-inline-list"
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          gap: "var(--ds-size-4)",
-          listStyle: "none",
-          padding: 0,
-          margin: 0,
-        }}
-      >
-        {cycles.map((c) => (
-          <li key={c.id}>
-            <DsLink asChild>
-              <Link
-                to={`/budsjett?aar=${c.budgetYear}`}
-                aria-current={c.budgetYear === shown ? "page" : undefined}
-                style={c.budgetYear === shown ? { fontWeight: 600, textDecoration: "none" } : undefined}
-              >
-                {b("budget.yearOption", { year: c.budgetYear })} (
-                {b(isAdopted(c) ? "budget.yearAdopted" : "budget.yearDraft")})
-              </Link>
-            </DsLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <ul data-testid="budget-years">
+      {cycles.map((c) => (
+        <li key={c.id}>
+          <DsLink asChild>
+            <Link to={`/budsjett?aar=${c.budgetYear}`}>{label(yearOptionOf(c))}</Link>
+          </DsLink>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -46,7 +46,9 @@ export function CycleView({
   useEffect(() => {
     if (notice || rolled) noticeRef.current?.focus();
   }, [notice, rolled]);
-  const [today] = useState(() => todayIso());
+  // The server's today (its clock decides the roles and deadlines), the browser's as a fallback.
+  const [browserToday] = useState(() => todayIso());
+  const today = cycle.today || browserToday;
   const may = (action: CycleResponse["allowedActions"][number]) => cycle.allowedActions.includes(action);
   const newest = cycle.actionPlans.at(-1);
   const adopted = cycle.actionPlans.filter((v) => v.status === "adopted");
