@@ -425,6 +425,7 @@ function importMeasures(
     expect(preview.json.counts).toEqual({
       new: importRows,
       changed: 0,
+      restored: 0,
       unchanged: 0,
       problems: 0,
     });
