@@ -355,6 +355,12 @@ function writeComments(api: Api, round: number, stop: Stop) {
   });
 }
 
+/**
+ * The edited measures are in this year's draft; reads name it (without a year they show the action
+ * plan in execution, 2026).
+ */
+const draftYear = 2027;
+
 /** The content of each edited measure as it was when the round began; the editors change the title. */
 const editContents = new Map<string, Record<string, unknown>>();
 
@@ -365,7 +371,7 @@ function editMeasures(api: Api, refs: string[], round: number, stop: Stop) {
     if (!tracked?.acknowledged) throw new Error("no baseline");
     const title = `Krasjtest ${round}-${i} ${reference}`;
     tracked.inFlight = { text: title, version: tracked.acknowledged.version + 1 };
-    const response = await api.send("PUT", `/measures/${reference}`, {
+    const response = await api.send("PUT", `/measures/${reference}?year=${draftYear}`, {
       ...editContents.get(reference),
       title,
       version: tracked.acknowledged.version,
@@ -425,6 +431,7 @@ function importMeasures(
     expect(preview.json.counts).toEqual({
       new: importRows,
       changed: 0,
+      restored: 0,
       unchanged: 0,
       problems: 0,
     });
@@ -687,7 +694,7 @@ describe("crash safety", () => {
           try {
             setup = await setUp(planner, client);
             for (const [reference, tracked] of ledger.edits) {
-              const m = (await planner.send("GET", `/measures/${reference}`)).json;
+              const m = (await planner.send("GET", `/measures/${reference}?year=${draftYear}`)).json;
               tracked.acknowledged = { text: m.title, version: m.contentVersion };
             }
           } finally {
@@ -697,7 +704,7 @@ describe("crash safety", () => {
         const s: Setup = setup;
         for (const refs of s.editRefs)
           for (const reference of refs) {
-            const m = (await planner.send("GET", `/measures/${reference}`)).json;
+            const m = (await planner.send("GET", `/measures/${reference}?year=${draftYear}`)).json;
             // The API shows what the check after the restart found in the database.
             const tracked = ledger.edits.get(reference);
             expect({ text: m.title, version: m.contentVersion }).toEqual(tracked?.acknowledged);

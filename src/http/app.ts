@@ -9,7 +9,7 @@ import { defaultFetchPolicy, type FetchPolicy } from "../infra/fetch-statistics.
 import { createMailer, type Mailer } from "../infra/mailer.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
-import { serializeRequest } from "./log-redaction.ts";
+import { redactUrl, serializeRequest } from "./log-redaction.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { budgetRoutes } from "./routes/budget.ts";
 import { cycleDecisionRoutes } from "./routes/cycle-decisions.ts";
@@ -85,14 +85,11 @@ export async function buildApp({
     disableRequestLogging: true,
   });
   app.addHook("onResponse", async (request, reply) => {
+    // The address goes into the line twice (field and message): both redacted.
+    const url = redactUrl(request.url);
     request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      `${request.method} ${request.url} ${reply.statusCode}`,
+      { method: request.method, url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      `${request.method} ${url} ${reply.statusCode}`,
     );
   });
   app.addHook("onRequest", async (request, reply) => {

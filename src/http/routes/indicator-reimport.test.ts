@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Signed, signIn } from "../../../test/app.ts";
+import { createTestApp, localFetchPolicy, type Signed, signIn } from "../../../test/app.ts";
 import { createMunicipality, createUser, testPassword } from "../../../test/factories.ts";
 import { fixture, windows1252 } from "../../../test/statistics.ts";
 import type { ImportPreviewResponse, IndicatorDetailResponse } from "./indicators.ts";
@@ -17,7 +17,8 @@ const excelCsv =
   "Kommune;År;Verdi\r\n3301 Drammen;2023;12,5\r\n3314 Øvre Eiker;2023;9,75\r\n3312 Lier;2024;-\r\n";
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The Windows-1252 test fetches from its own local http server (not allowed by the default policy).
+  t = await createTestApp({ fetchPolicy: localFetchPolicy });
   const drammen = await createMunicipality(t.database.db, { number: "3301", name: "Drammen" });
   const user = await createUser(t.database.db, { municipalityId: drammen.id, role: "planner" });
   planner = await signIn(t.app, user.email, testPassword);

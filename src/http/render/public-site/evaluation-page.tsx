@@ -1,5 +1,5 @@
 import type { ScoreStats, Sector } from "../../../domain/evaluation.ts";
-import { recommendations } from "../../../domain/evaluation.ts";
+import { recommendations, sectors } from "../../../domain/evaluation.ts";
 import type { PublicEvaluation } from "../../../services/public/public-evaluations.ts";
 import { formatScore, translateEvaluation } from "../../../web/i18n/evaluation-messages.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
@@ -7,28 +7,24 @@ import { Document, type PageEnv } from "./layout.tsx";
 import { Caption, ScrollTable } from "./scroll-table.tsx";
 import { actionPlanPath, measurePath } from "./urls.ts";
 
-/**
- * The smallest group shown in public. A stop-gap of this page until the evaluation domain gives
- * the anonymised summary itself: then this rule and `visibleGroup` should come from there.
- */
-export const minimumPublicGroup = 3;
-
-/** A group's figures, or null when fewer than the minimum answered (then they are not shown). */
-export function visibleGroup<T extends { count: number }>(stats: T | undefined): T | null {
-  return stats && stats.count >= minimumPublicGroup ? stats : null;
+/** Figures the domain's anonymisation left in, or null: what it hides it empties (count 0). */
+function shownStats(stats: ScoreStats | undefined): ScoreStats | null {
+  return stats && stats.count > 0 ? stats : null;
 }
 
 /**
  * A published evaluation summary in public: per measure, the mean and spread per criterion for
- * everyone and per sector, and the panel's recommendations, with groups under three answers hidden
- * (the rule is stated on the page).
+ * everyone and per sector, and the panel's recommendations. The summary comes anonymised by the
+ * domain's rule (groups under three answers hidden, and any a reader could work out by
+ * subtraction); hidden groups are named as hidden, and the rule is stated on the page.
  */
 export function EvaluationPage({ env, data }: { env: PageEnv; data: PublicEvaluation }) {
   const t = publicTranslator(env.language);
   const ev = (key: Parameters<typeof translateEvaluation>[1]) => translateEvaluation(env.language, key);
   const score = (n: number | null) => formatScore(n, env.language);
   const nr = data.municipality.number;
-  const hidden = t("evaluation.hidden", { min: minimumPublicGroup });
+  const min = data.anonymity.minimumGroupSize;
+  const hidden = t("evaluation.hidden");
   return (
     <Document
       env={env}
@@ -52,12 +48,15 @@ export function EvaluationPage({ env, data }: { env: PageEnv; data: PublicEvalua
       <p className="eyebrow">{t("evaluation.eyebrow")}</p>
       <h1>{data.title}</h1>
       <p className="notice" data-testid="group-rule">
-        {t("evaluation.rule", { min: minimumPublicGroup })}
+        {t("evaluation.rule", { min })}
       </p>
 
       {data.measures.map((m) => {
         const caption = `${m.reference} ${m.title}: ${t("evaluation.criteriaCaption", { scale: "1–5" })}`;
-        const shownSectors = m.result.sectors.map((s) => s.sector);
+        // Every sector that answered: those shown, and those the anonymisation hid.
+        const present = sectors.filter(
+          (s) => m.result.hiddenSectors.includes(s) || m.result.sectors.some((x) => x.sector === s),
+        );
         const row = (label: string, stats: ScoreStats | null, key: string) => (
           <tr key={key}>
             <td>{label}</td>
@@ -81,7 +80,11 @@ export function EvaluationPage({ env, data }: { env: PageEnv; data: PublicEvalua
                 {m.reference} {m.title}
               </a>
             </h2>
-            <p>{t("evaluation.respondents", { count: m.result.answers })}</p>
+            {m.result.hidden ? (
+              <p className="muted">{hidden}</p>
+            ) : (
+              <p>{t("evaluation.respondents", { count: m.result.answers })}</p>
+            )}
             <h3>{t("evaluation.criteria")}</h3>
             <ScrollTable t={t} label={caption}>
               <table>
@@ -107,16 +110,14 @@ export function EvaluationPage({ env, data }: { env: PageEnv; data: PublicEvalua
                         {c.title}
                       </th>
                     </tr>
-                    {row(t("evaluation.all"), visibleGroup(c), "all")}
-                    {shownSectors.map((s: Sector) =>
-                      row(ev(`ev.sector.${s}`), visibleGroup(c.bySector[s]), s),
-                    )}
+                    {row(t("evaluation.all"), shownStats(c), "all")}
+                    {present.map((s: Sector) => row(ev(`ev.sector.${s}`), shownStats(c.bySector[s]), s))}
                   </tbody>
                 ))}
               </table>
             </ScrollTable>
             <h3>{t("evaluation.recommendations")}</h3>
-            {m.result.answers < minimumPublicGroup ? (
+            {m.result.hidden ? (
               <p className="muted">{hidden}</p>
             ) : (
               <ul>
