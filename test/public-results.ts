@@ -103,6 +103,10 @@ export async function createEvaluatedRound(
     { kind: "business" as const, scores: { relevance: 5, effect: 4 }, recommendation: "scale_up" as const },
     { kind: "business" as const, scores: { relevance: 3, effect: 2 }, recommendation: "continue" as const },
     { kind: "academia" as const, scores: { relevance: 1, effect: 1 }, recommendation: "stop" as const },
+    // Two «andre»: the hidden groups together are three, so the business group can be shown without
+    // giving the single academia answer away by subtraction.
+    { kind: "voluntary" as const, scores: { relevance: 3, effect: 3 }, recommendation: "adjust" as const },
+    { kind: "voluntary" as const, scores: { relevance: 4, effect: 3 }, recommendation: "continue" as const },
   ];
   for (const p of panel) {
     const { user } = await createPartnerOfKind(db, { municipalityId, kind: p.kind });

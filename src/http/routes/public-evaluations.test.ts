@@ -39,17 +39,18 @@ describe("evaluations in public", () => {
     expect(response.statusCode).toBe(200);
     const html = response.body;
     expect(html).toContain("Evaluering av handlingsplanen 2026");
-    expect(html).toContain("4 har svart.");
+    expect(html).toContain("6 har svart.");
     expect(html).toContain("grupper med færre enn 3 svar");
-    // Everyone: relevance 4, 5, 3, 1 → mean 3,25; business 4, 5, 3 → mean 4.
-    expect(html).toMatch(/<td>Alle<\/td><td class="num">3,25<\/td>/);
+    // Everyone: relevance 4, 5, 3, 1, 3, 4 → mean 3,33; business 4, 5, 3 → mean 4.
+    expect(html).toMatch(/<td>Alle<\/td><td class="num">3,33<\/td>/);
     expect(html).toMatch(/<td>Næringsliv<\/td><td class="num">4<\/td>/);
     // The single academia answer is hidden, its score nowhere.
     expect(html).toMatch(
       /<td>Akademia<\/td><td colSpan="3" class="muted">Skjult \(færre enn 3 svar\)<\/td>/i,
     );
     expect(html).not.toMatch(/<td>Akademia<\/td><td class="num">/);
-    expect(html).toContain("Fortsette: 2");
+    expect(html).toMatch(/<td>Andre<\/td><td colSpan="3" class="muted">Skjult \(færre enn 3 svar\)<\/td>/i);
+    expect(html).toContain("Fortsette: 3");
     expect(html).toContain("Skalere opp: 1");
     expect(html).toContain("Tabellen kan rulles sideveis.");
   });

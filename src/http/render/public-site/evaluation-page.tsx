@@ -1,5 +1,5 @@
 import type { ScoreStats, Sector } from "../../../domain/evaluation.ts";
-import { recommendations } from "../../../domain/evaluation.ts";
+import { recommendations, sectors } from "../../../domain/evaluation.ts";
 import type { PublicEvaluation } from "../../../services/public/public-evaluations.ts";
 import { formatScore, translateEvaluation } from "../../../web/i18n/evaluation-messages.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
@@ -57,7 +57,11 @@ export function EvaluationPage({ env, data }: { env: PageEnv; data: PublicEvalua
 
       {data.measures.map((m) => {
         const caption = `${m.reference} ${m.title}: ${t("evaluation.criteriaCaption", { scale: "1–5" })}`;
-        const shownSectors = m.result.sectors.map((s) => s.sector);
+        // Sectors that answered, in the fixed order: the ones hidden (too few, or given away by
+        // subtraction) still get a row that says so.
+        const answeredSectors = sectors.filter(
+          (s) => m.result.sectors.some((x) => x.sector === s) || m.result.hiddenSectors.includes(s),
+        );
         const row = (label: string, stats: ScoreStats | null, key: string) => (
           <tr key={key}>
             <td>{label}</td>
@@ -108,7 +112,7 @@ export function EvaluationPage({ env, data }: { env: PageEnv; data: PublicEvalua
                       </th>
                     </tr>
                     {row(t("evaluation.all"), visibleGroup(c), "all")}
-                    {shownSectors.map((s: Sector) =>
+                    {answeredSectors.map((s: Sector) =>
                       row(ev(`ev.sector.${s}`), visibleGroup(c.bySector[s]), s),
                     )}
                   </tbody>
