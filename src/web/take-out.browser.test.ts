@@ -122,16 +122,23 @@ describe.skipIf(!browserAvailable)(
       page.setDefaultTimeout(10_000);
       await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
       await page.goto(`${env.baseUrl}/tiltak`, { waitUntil: "networkidle" });
-      const reference =
-        (await page
-          .getByTestId("measures-table")
-          .locator("tbody tr")
-          .last()
-          .locator("td")
-          .first()
-          .textContent()) ?? "";
+      // The measures page shows the plan in execution; the planner switches to the draft under work.
+      await page
+        .getByTestId("plan-year-switcher")
+        .getByRole("link", { name: /^Under arbeid: Handlingsplan \d{4}/ })
+        .click();
+      await page.waitForURL(/\/tiltak\?aar=\d{4}$/);
+      const draftYear = new URL(page.url()).searchParams.get("aar");
+      await page.getByRole("heading", { level: 1, name: `Tiltak i handlingsplan ${draftYear}` }).waitFor();
+      // Until the draft's list has come, the table shows the previous one, marked busy.
+      await page.locator("[data-testid=measures-table]:not([aria-busy])").waitFor();
+      const last = page.getByTestId("measures-table").locator("tbody tr").last();
+      const reference = (await last.locator("td").first().textContent()) ?? "";
       expect(reference).toMatch(/^T-\d+$/);
-      await page.goto(`${env.baseUrl}/tiltak/${reference}`, { waitUntil: "networkidle" });
+      await last.getByRole("link").first().click();
+      await page.waitForURL(`${env.baseUrl}/tiltak/${reference}?aar=${draftYear}`).catch((e) => {
+        throw new Error(`${e}\nURL ${page.url()}`);
+      });
       await page
         .getByRole("button", { name: "Ta ut av forslaget" })
         .click()
@@ -147,7 +154,9 @@ describe.skipIf(!browserAvailable)(
       await dialog.getByLabel("Hvorfor tas tiltaket ut?").fill("Slås sammen med T-003");
       await shot(page, "04-take-out");
       await dialog.getByRole("button", { name: "Ta ut av forslaget" }).click();
-      await page.getByRole("heading", { level: 1, name: "Tiltak i handlingsplanen" }).waitFor();
+      // Back on the measures of the same draft, where the measure is listed as taken out.
+      await page.waitForURL(`${env.baseUrl}/tiltak?aar=${draftYear}`);
+      await page.getByRole("heading", { level: 1, name: `Tiltak i handlingsplan ${draftYear}` }).waitFor();
       const listed = page.getByTestId(`removed-${reference}`);
       await listed.waitFor();
       expect(await listed.textContent()).toContain("Slås sammen med T-003");

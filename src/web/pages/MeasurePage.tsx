@@ -109,7 +109,7 @@ export function MeasurePage() {
                 reference={m.reference}
                 version={m.contentVersion}
                 budgetYear={m.actionPlan.budgetYear}
-                onDone={() => void navigate("/tiltak")}
+                onDone={() => void navigate(`/tiltak?aar=${m.actionPlan.budgetYear}`)}
               />
             )}
           </div>

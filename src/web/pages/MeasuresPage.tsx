@@ -171,7 +171,14 @@ export function MeasuresPage() {
             <Paragraph>{t("measures.noMatch")}</Paragraph>
           ) : (
             <div className="pv-table-scroll">
-              <Table zebra border data-size="sm" data-testid="measures-table">
+              {/* Busy while it still shows the previous list (another year or filter) as a placeholder. */}
+              <Table
+                zebra
+                border
+                data-size="sm"
+                data-testid="measures-table"
+                aria-busy={list.isPlaceholderData || undefined}
+              >
                 <caption className="pv-visually-hidden">{t("measures.caption")}</caption>
                 <Table.Head>
                   <Table.Row>

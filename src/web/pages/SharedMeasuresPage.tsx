@@ -262,7 +262,11 @@ function InviteForm({
 }) {
   const { r } = useRegionMessages();
   const tree = usePlanTree(municipalityNumber);
+  // The measures of the plan in execution and of the newest plan (often the draft under work, where
+  // a new shared measure is planned): a planner may invite to any measure they can read.
+  const newest = Math.max(0, ...(tree.data?.yearChoice.alive.map((o) => o.budgetYear) ?? []));
   const list = useMeasureList(municipalityNumber, tree.data?.plan?.id, "");
+  const newestList = useMeasureList(municipalityNumber, tree.data?.plan?.id, newest ? `year=${newest}` : "");
   const [reference, setReference] = useState("");
   const [participant, setParticipant] = useState("");
   const invite = useSend((input: { reference: string; municipalityNumber: string }) => ({
@@ -270,7 +274,9 @@ function InviteForm({
     path: regionPaths.participants(municipalityNumber, input.reference),
     body: { municipalityNumber: input.municipalityNumber },
   }));
-  const items = list.data?.items ?? [];
+  const items = [...(list.data?.items ?? []), ...(newestList.data?.items ?? [])]
+    .filter((m, i, all) => all.findIndex((other) => other.reference === m.reference) === i)
+    .sort((a, b) => a.reference.localeCompare(b.reference, "nb", { numeric: true }));
   return (
     <section className="pv-stack" aria-labelledby="invite-heading">
       <Heading level={2} data-size="md" id="invite-heading">
