@@ -19,7 +19,10 @@ export function registerSlowRequestTimeout(app: FastifyInstance, timeoutMs: numb
       raw.socket.destroy();
     }, timeoutMs);
     timer.unref();
-    raw.once("end", () => clearTimeout(timer));
-    raw.socket.once("close", () => clearTimeout(timer));
+    // On the request, not the socket: a kept-alive socket carries many requests, and a listener per
+    // request on it would pile up until the socket closes.
+    const clear = () => clearTimeout(timer);
+    raw.once("end", clear);
+    raw.once("close", clear);
   });
 }
