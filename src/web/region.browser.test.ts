@@ -71,8 +71,10 @@ describe.skipIf(!browserAvailable)("the region in Chromium", () => {
     const lierSharedText = (await lierShared.textContent()) ?? "";
     expect(lierSharedText).toContain("T-018");
     expect(lierSharedText).toContain("Felles tiltak");
-    expect(lierSharedText).toContain(nbsp("100 000 kr")); // Lier's 25 % of 400 000
-    expect(lierSharedText).toContain(nbsp("300 000 kr")); // Drammen's 75 %
+    expect(lierSharedText).toContain("25 %");
+    // T-018 is only in Drammen's 2027 draft: Lier's plan in execution shows the split, but no kroner
+    // of Drammen's draft (one split rule, the same as Lier's frame check below).
+    expect(lierSharedText).not.toContain(nbsp("100 000 kr"));
     expect(await accessibilityViolations(lier.page)).toEqual([]);
     await shot(lier.page, "region-03-lier-measures");
     await lier.page.getByRole("navigation").getByRole("link", { name: "Budsjett" }).click();
