@@ -3,10 +3,10 @@ import { cycles } from "../../db/schema/index.ts";
 import type { CyclePhase } from "../../domain/cycle.ts";
 import { defaultPhaseDates, type PhaseDates, phaseNames } from "../../domain/phases.ts";
 import { AppError } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
+import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
-import { lockCycle } from "./cycles.ts";
+import { lockCycleFor } from "./internal.ts";
 
 /** Changes the planned start and end of one phase of a cycle (the dates are data, not rules). */
 export async function setPhaseDates({
@@ -25,9 +25,7 @@ export async function setPhaseDates({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
-    if (cycle.version !== input.version) throw new AppError("conflict", "cycle.changedByOther");
+    const cycle = await lockCycleFor(ctx, tx, tenant, "update", input.cycleId, input.version);
     if (input.end < input.start) {
       throw new AppError("validation", "cycle.phaseEndBeforeStart", {}, [
         { path: "/end", message: "Slutt kan ikke være før start." },
