@@ -31,6 +31,38 @@ export async function lockCycleFor(
   return cycle;
 }
 
+/**
+ * Writes these fields to a locked cycle, one version on, and records the change in the audit
+ * trail (labelled with the cycle unless the entry says otherwise). Returns the new version.
+ */
+export async function updateCycle(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  tenant: Tenant,
+  cycle: Cycle,
+  fields: Partial<typeof cycles.$inferInsert>,
+  audit: { objectLabel?: string; action: string; changes: FieldChanges },
+) {
+  await tx
+    .update(cycles)
+    .set({ ...fields, version: cycle.version + 1, updatedAt: new Date() })
+    .where(eq(cycles.id, cycle.id));
+  await recordAudit(
+    tx,
+    ctx.actor,
+    {
+      municipalityId: tenant.id,
+      objectType: "cycle",
+      objectId: cycle.id,
+      objectLabel: audit.objectLabel ?? `Rullering ${cycle.budgetYear}`,
+      action: audit.action,
+      changes: audit.changes,
+    },
+    ctx.requestId,
+  );
+  return cycle.version + 1;
+}
+
 /** Moves a locked cycle to another phase and records it in the audit trail. */
 export async function moveCyclePhase(
   ctx: ServiceContext,
@@ -41,24 +73,18 @@ export async function moveCyclePhase(
   action: string,
   changes: FieldChanges = {},
 ) {
-  await tx
-    .update(cycles)
-    .set({ phase: to, version: cycle.version + 1, updatedAt: new Date() })
-    .where(eq(cycles.id, cycle.id));
-  await recordAudit(
+  const version = await updateCycle(
+    ctx,
     tx,
-    ctx.actor,
+    tenant,
+    cycle,
+    { phase: to },
     {
-      municipalityId: tenant.id,
-      objectType: "cycle",
-      objectId: cycle.id,
-      objectLabel: `Rullering ${cycle.budgetYear}`,
       action,
       changes: { phase: { before: cycle.phase, after: to }, ...changes },
     },
-    ctx.requestId,
   );
-  return { phase: to, version: cycle.version + 1, phases: cyclePhases };
+  return { phase: to, version, phases: cyclePhases };
 }
 
 /** The audit label of an action plan version: the original, or «revisjon N». */
