@@ -86,7 +86,6 @@ function ReportForm({
   data: StatusReportResponse;
 }) {
   const { s, date, language } = useStatusMessages();
-  const { t } = useLanguage();
   const r = data.report;
   const [form, setForm] = useState({
     trafficLight: r?.trafficLight ?? "on_track",
