@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { cycles, measures, measureVersions } from "../../db/schema/index.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { measures, measureVersions } from "../../db/schema/index.ts";
+import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -10,7 +10,7 @@ import {
   snapshotAndRemove,
 } from "../measures/take-out.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
-import { cycleAndNewestVersion, requireDraft } from "./internal.ts";
+import { lockDraftForPrioritisation } from "./internal.ts";
 
 /**
  * Applies a proposal: the named measures leave the cycle's DRAFT action plan, in one transaction,
@@ -36,15 +36,7 @@ export async function applyPrioritisation({
   authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const references = [...new Set(input.drop)];
   const result = await ctx.db.transaction(async (tx) => {
-    // Lock the cycle, so adoption or another prioritisation cannot interleave.
-    const [locked] = await tx
-      .select({ id: cycles.id })
-      .from(cycles)
-      .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)))
-      .for("update");
-    if (!locked) throw notFound("cycle");
-    const { cycle, version } = await cycleAndNewestVersion(tx, tenant, input.cycleId);
-    requireDraft(cycle, version);
+    const { cycle, version } = await lockDraftForPrioritisation(tx, tenant, input.cycleId);
     const rows =
       references.length > 0
         ? await tx

@@ -54,6 +54,22 @@ export async function cycleAndNewestVersion(db: DbOrTx, tenant: Tenant, cycleId:
   return { cycle, version };
 }
 
+/**
+ * Locks the municipality's cycle for a prioritisation write (adoption or another prioritisation
+ * cannot interleave) and returns it with its newest action plan version, which must be a draft.
+ */
+export async function lockDraftForPrioritisation(tx: DbOrTx, tenant: Tenant, cycleId: string) {
+  const [locked] = await tx
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.municipalityId, tenant.id)))
+    .for("update");
+  if (!locked) throw notFound("cycle");
+  const { cycle, version } = await cycleAndNewestVersion(tx, tenant, cycleId);
+  requireDraft(cycle, version);
+  return { cycle, version };
+}
+
 export function requireDraft(cycle: { budgetYear: number }, version: { status: string }) {
   if (version.status !== "draft")
     throw new AppError("conflict", "actionPlan.adoptedCannotReprioritise", { year: cycle.budgetYear });

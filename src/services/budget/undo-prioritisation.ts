@@ -1,13 +1,13 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { cycles, measures, removedMeasureVersions } from "../../db/schema/index.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { measures, removedMeasureVersions } from "../../db/schema/index.ts";
+import { AppError } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { restoreRemoved } from "../measures/take-out.ts";
 import { computeFrameCheck, type FrameCheckView } from "./frame-check.ts";
-import { cycleAndNewestVersion, requireDraft } from "./internal.ts";
+import { lockDraftForPrioritisation } from "./internal.ts";
 
 /** The newest applied prioritisation of a draft with measures still out: its rows, newest first. */
 export async function lastAppliedRows(db: DbOrTx, municipalityId: string, actionPlanVersionId: string) {
@@ -50,15 +50,7 @@ export async function undoPrioritisation({
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
   const result = await ctx.db.transaction(async (tx) => {
-    // The same lock as applying: adoption or another prioritisation cannot interleave.
-    const [locked] = await tx
-      .select({ id: cycles.id })
-      .from(cycles)
-      .where(and(eq(cycles.id, input.cycleId), eq(cycles.municipalityId, tenant.id)))
-      .for("update");
-    if (!locked) throw notFound("cycle");
-    const { cycle, version } = await cycleAndNewestVersion(tx, tenant, input.cycleId);
-    requireDraft(cycle, version);
+    const { cycle, version } = await lockDraftForPrioritisation(tx, tenant, input.cycleId);
     const last = await lastAppliedRows(tx, tenant.id, version.id);
     if (!last) throw new AppError("conflict", "removal.nothingToUndo", { year: cycle.budgetYear });
     await restoreRemoved(

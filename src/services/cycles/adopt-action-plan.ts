@@ -2,13 +2,14 @@ import { and, desc, eq } from "drizzle-orm";
 import { actionPlanVersions } from "../../db/schema/index.ts";
 import { cycleActionConsequences } from "../../domain/consequences.ts";
 import { AppError } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
+import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { computeFrameCheck, describeOverruns } from "../budget/frame-check.ts";
 import { auditText } from "../consequence-texts.ts";
 import type { ServiceContext } from "../context.ts";
 import { cycleActionFacts } from "./cycle-consequences.ts";
-import { cycleFacts, lockCycle } from "./cycles.ts";
+import { cycleFacts } from "./cycles.ts";
+import { actionPlanLabel, lockCycleFor } from "./internal.ts";
 
 /**
  * Records the council's decision on the cycle's draft action plan (the original in the «vedtak»
@@ -30,8 +31,7 @@ export async function adoptActionPlan({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "adopt", "action_plan", {}, "cycle");
+    const cycle = await lockCycleFor(ctx, tx, tenant, "adopt", input.cycleId);
     const [draft] = await tx
       .select()
       .from(actionPlanVersions)
@@ -90,7 +90,7 @@ export async function adoptActionPlan({
         municipalityId: tenant.id,
         objectType: "action_plan",
         objectId: draft.id,
-        objectLabel: `Handlingsplan ${cycle.budgetYear}${draft.revision > 0 ? `, revisjon ${draft.revision}` : ""}`,
+        objectLabel: actionPlanLabel(cycle.budgetYear, draft.revision),
         action: "adopt",
         changes: {
           status: { before: "draft", after: "adopted" },

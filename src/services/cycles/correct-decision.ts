@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { actionPlanVersions } from "../../db/schema/index.ts";
 import type { FieldChanges } from "../../domain/audit.ts";
 import { AppError, notFound } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
+import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
-import { lockCycle } from "./cycles.ts";
+import { actionPlanLabel, lockCycleFor } from "./internal.ts";
 
 /**
  * Corrects the recorded decision of an adopted action plan version (a mistyped date, body or case
@@ -31,8 +31,7 @@ export async function correctDecision({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "adopt", "action_plan", {}, "cycle");
+    const cycle = await lockCycleFor(ctx, tx, tenant, "adopt", input.cycleId);
     const [row] = await tx
       .select()
       .from(actionPlanVersions)
@@ -65,7 +64,7 @@ export async function correctDecision({
         municipalityId: tenant.id,
         objectType: "action_plan",
         objectId: row.id,
-        objectLabel: `Handlingsplan ${cycle.budgetYear}${row.revision > 0 ? `, revisjon ${row.revision}` : ""}`,
+        objectLabel: actionPlanLabel(cycle.budgetYear, row.revision),
         action: "correct_decision",
         changes: { ...changes, reason: { before: null, after: input.reason.trim() } },
       },

@@ -1,12 +1,9 @@
-import { eq } from "drizzle-orm";
-import { cycles } from "../../db/schema/index.ts";
 import type { CyclePhase } from "../../domain/cycle.ts";
 import { defaultPhaseDates, type PhaseDates, phaseNames } from "../../domain/phases.ts";
 import { AppError } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
-import { recordAudit } from "../audit.ts";
+import { resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
-import { lockCycle } from "./cycles.ts";
+import { lockCycleFor, updateCycle } from "./internal.ts";
 
 /** Changes the planned start and end of one phase of a cycle (the dates are data, not rules). */
 export async function setPhaseDates({
@@ -25,9 +22,7 @@ export async function setPhaseDates({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const cycle = await lockCycle(tx, tenant, input.cycleId);
-    authorize(ctx, tenant, "update", "action_plan", {}, "cycle");
-    if (cycle.version !== input.version) throw new AppError("conflict", "cycle.changedByOther");
+    const cycle = await lockCycleFor(ctx, tx, tenant, "update", input.cycleId, input.version);
     if (input.end < input.start) {
       throw new AppError("validation", "cycle.phaseEndBeforeStart", {}, [
         { path: "/end", message: "Slutt kan ikke være før start." },
@@ -39,25 +34,20 @@ export async function setPhaseDates({
     };
     const before = dates[input.phase];
     dates[input.phase] = { start: input.start, end: input.end };
-    await tx
-      .update(cycles)
-      .set({ phaseDates: dates, version: cycle.version + 1, updatedAt: new Date() })
-      .where(eq(cycles.id, cycle.id));
-    await recordAudit(
+    const version = await updateCycle(
+      ctx,
       tx,
-      ctx.actor,
+      tenant,
+      cycle,
+      { phaseDates: dates },
       {
-        municipalityId: tenant.id,
-        objectType: "cycle",
-        objectId: cycle.id,
         objectLabel: `Rullering ${cycle.budgetYear}: ${phaseNames[input.phase]}`,
         action: "set_phase_dates",
         changes: {
           [input.phase]: { before: `${before.start}–${before.end}`, after: `${input.start}–${input.end}` },
         },
       },
-      ctx.requestId,
     );
-    return { version: cycle.version + 1, phaseDates: dates };
+    return { version, phaseDates: dates };
   });
 }

@@ -1,8 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../../db/client.ts";
 import { measureParticipations, municipalities, regionMunicipalities } from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
+import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { findVisibleMeasure } from "../measures/get-measure.ts";
@@ -22,9 +23,7 @@ export async function inviteToMeasure({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    // Only what the person can read, so a hidden reference answers as one that does not exist.
-    const { measure } = await findVisibleMeasure(tx, tenant, input.reference);
-    authorize(ctx, tenant, "share", "measure", {}, "measure");
+    const measure = await measureToShare(ctx, tx, tenant, input.reference);
     if (input.participantNumber === tenant.number)
       throw new AppError("validation", "measure.shareOwnMunicipality");
     // Only municipalities that use the installation and share a region with the owner.
@@ -54,19 +53,10 @@ export async function inviteToMeasure({
       .returning();
     if (!row)
       throw new AppError("conflict", "measure.shareAlreadyInvited", { municipality: participant.name });
-    await recordAudit(
-      tx,
-      ctx.actor,
-      {
-        municipalityId: tenant.id,
-        objectType: "measure",
-        objectId: measure.id,
-        objectLabel: measure.reference,
-        action: "share_invite",
-        changes: { participant: { before: null, after: `${participant.number} ${participant.name}` } },
-      },
-      ctx.requestId,
-    );
+    await recordShareAudit(ctx, tx, tenant, measure, "share_invite", {
+      before: null,
+      after: `${participant.number} ${participant.name}`,
+    });
     return {
       id: row.id,
       municipalityNumber: participant.number,
@@ -89,9 +79,7 @@ export async function withdrawInvitation({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   await ctx.db.transaction(async (tx) => {
-    // Only what the person can read, so a hidden reference answers as one that does not exist.
-    const { measure } = await findVisibleMeasure(tx, tenant, input.reference);
-    authorize(ctx, tenant, "share", "measure", {}, "measure");
+    const measure = await measureToShare(ctx, tx, tenant, input.reference);
     const [row] = await tx
       .select({ participation: measureParticipations, name: municipalities.name })
       .from(measureParticipations)
@@ -107,18 +95,41 @@ export async function withdrawInvitation({
     if (row.participation.status === "joined")
       throw new AppError("conflict", "measure.shareOnlySelfCanLeave", { municipality: row.name });
     await tx.delete(measureParticipations).where(eq(measureParticipations.id, row.participation.id));
-    await recordAudit(
-      tx,
-      ctx.actor,
-      {
-        municipalityId: tenant.id,
-        objectType: "measure",
-        objectId: measure.id,
-        objectLabel: measure.reference,
-        action: "share_withdraw",
-        changes: { participant: { before: `${input.participantNumber} ${row.name}`, after: null } },
-      },
-      ctx.requestId,
-    );
+    await recordShareAudit(ctx, tx, tenant, measure, "share_withdraw", {
+      before: `${input.participantNumber} ${row.name}`,
+      after: null,
+    });
   });
+}
+
+/** The measure the owner's planner shares: only what the person can read, so a hidden reference
+ * answers as one that does not exist. */
+async function measureToShare(ctx: ServiceContext, tx: DbOrTx, tenant: Tenant, reference: string) {
+  const { measure } = await findVisibleMeasure(tx, tenant, reference);
+  authorize(ctx, tenant, "share", "measure", {}, "measure");
+  return measure;
+}
+
+/** A change to who takes part in the measure, in the owner's trail. */
+async function recordShareAudit(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  tenant: Tenant,
+  measure: { id: string; reference: string },
+  action: "share_invite" | "share_withdraw",
+  participant: { before: string | null; after: string | null },
+) {
+  await recordAudit(
+    tx,
+    ctx.actor,
+    {
+      municipalityId: tenant.id,
+      objectType: "measure",
+      objectId: measure.id,
+      objectLabel: measure.reference,
+      action,
+      changes: { participant },
+    },
+    ctx.requestId,
+  );
 }

@@ -111,25 +111,10 @@ export async function loadSharedMeasures(db: DbOrTx, measureIds: string[]): Prom
   if (newest.length === 0) return [];
   const [participations, costRows] = await Promise.all([
     loadParticipations(db, measureIds),
-    db
-      .select({
-        versionId: measureCosts.measureVersionId,
-        year: measureCosts.year,
-        frameAreaId: fundingSources.frameAreaId,
-        amountNok: measureCosts.amountNok,
-      })
-      .from(measureCosts)
-      .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-      .where(
-        and(
-          inArray(
-            measureCosts.measureVersionId,
-            newest.map((n) => n.versionId),
-          ),
-          eq(fundingSources.kind, "municipal"),
-        ),
-      )
-      .orderBy(asc(measureCosts.year), asc(measureCosts.id)),
+    municipalCostRows(
+      db,
+      newest.map((n) => n.versionId),
+    ),
   ]);
   return newest.map((n) => {
     const own = participations.filter((p) => p.measureId === n.measureId);
@@ -243,21 +228,7 @@ export async function loadSharedMeasuresForYear(
   const versionIds = chosen.flatMap((c) => (c.version ? [c.version.versionId] : []));
   const [participations, costRows] = await Promise.all([
     loadParticipations(db, input.measureIds),
-    versionIds.length
-      ? db
-          .select({
-            versionId: measureCosts.measureVersionId,
-            year: measureCosts.year,
-            frameAreaId: fundingSources.frameAreaId,
-            amountNok: measureCosts.amountNok,
-          })
-          .from(measureCosts)
-          .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
-          .where(
-            and(inArray(measureCosts.measureVersionId, versionIds), eq(fundingSources.kind, "municipal")),
-          )
-          .orderBy(asc(measureCosts.year), asc(measureCosts.id))
-      : [],
+    municipalCostRows(db, versionIds),
   ]);
   const inPeriod = new Set(years);
   return chosen.map(({ measureId, newest, source, version }) => {
@@ -302,4 +273,20 @@ export function splitOf(
     amountNok: party?.byYear.find((y) => y.year === year)?.amountNok ?? 0,
     frameAreaId: party?.byYear.find((y) => y.year === year)?.frameAreaId ?? null,
   }));
+}
+
+/** The municipal cost lines of these measure versions, by year (none asked, none read). */
+async function municipalCostRows(db: DbOrTx, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .select({
+      versionId: measureCosts.measureVersionId,
+      year: measureCosts.year,
+      frameAreaId: fundingSources.frameAreaId,
+      amountNok: measureCosts.amountNok,
+    })
+    .from(measureCosts)
+    .innerJoin(fundingSources, eq(fundingSources.id, measureCosts.fundingSourceId))
+    .where(and(inArray(measureCosts.measureVersionId, versionIds), eq(fundingSources.kind, "municipal")))
+    .orderBy(asc(measureCosts.year), asc(measureCosts.id));
 }

@@ -16,6 +16,7 @@ import { apiPaths, browserFetchJson, useOrganisations, useSend } from "../api.ts
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { OrganisationOptions, RoleOptions } from "./MemberOptions.tsx";
 
 const allRoles = ["admin", "planner", "measure_owner", "partner", "viewer"] as const;
 type InvitableRole = (typeof allRoles)[number];
@@ -84,23 +85,14 @@ export function InvitePanel({
         <Field>
           <Label>{t("role.label")}</Label>
           <Select value={role} onChange={(e) => setRole(e.target.value as InvitableRole)}>
-            {roles.map((r) => (
-              <Select.Option key={r} value={r}>
-                {t(`role.${r}`)}
-              </Select.Option>
-            ))}
+            <RoleOptions roles={roles} />
           </Select>
         </Field>
         {role === "partner" && (
           <Field>
             <Label>{t("invite.organisation")}</Label>
             <Select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-              <Select.Option value="">{t("invite.noOrganisation")}</Select.Option>
-              {(organisations.data ?? []).map((o) => (
-                <Select.Option key={o.id} value={o.id}>
-                  {o.name}
-                </Select.Option>
-              ))}
+              <OrganisationOptions organisations={organisations.data} />
             </Select>
           </Field>
         )}

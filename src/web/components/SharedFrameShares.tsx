@@ -1,10 +1,11 @@
 import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { FrameCheckResponse } from "../../http/routes/budget.ts";
 import { useRegionMessages } from "../i18n/region-messages.ts";
+import { AmountCells, YearHeaderCells } from "./ByYearCells.tsx";
 
 /** Which shared measures the frame check counts, and how much of each: the municipality's own share. */
 export function SharedFrameShares({ check }: { check: FrameCheckResponse }) {
-  const { r, nok } = useRegionMessages();
+  const { r } = useRegionMessages();
   if (check.sharedMeasures.length === 0) return null;
   return (
     <section className="pv-stack" aria-labelledby="shared-frame-heading" data-testid="shared-frame-shares">
@@ -21,11 +22,7 @@ export function SharedFrameShares({ check }: { check: FrameCheckResponse }) {
             <Table.Row>
               <Table.HeaderCell>{r("shared.measure")}</Table.HeaderCell>
               <Table.HeaderCell className="pv-num">{r("shared.ourShare")}</Table.HeaderCell>
-              {check.years.map((year) => (
-                <Table.HeaderCell key={year} className="pv-num">
-                  {year}
-                </Table.HeaderCell>
-              ))}
+              <YearHeaderCells years={check.years} />
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -40,11 +37,7 @@ export function SharedFrameShares({ check }: { check: FrameCheckResponse }) {
                   </span>
                 </Table.HeaderCell>
                 <Table.Cell className="pv-num">{m.sharePercent} %</Table.Cell>
-                {m.byYear.map((y) => (
-                  <Table.Cell key={y.year} className="pv-num">
-                    {nok(y.amountNok)}
-                  </Table.Cell>
-                ))}
+                <AmountCells byYear={m.byYear} />
               </Table.Row>
             ))}
           </Table.Body>

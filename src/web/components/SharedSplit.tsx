@@ -2,6 +2,7 @@ import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { SharedMeasureResponse } from "../../http/routes/shared-measure-schema.ts";
 import { useRegionMessages } from "../i18n/region-messages.ts";
 import { AppLink } from "./AppLink.tsx";
+import { AmountCells, YearHeaderCells } from "./ByYearCells.tsx";
 
 /** One shared measure («Felles tiltak») and how its municipal cost is split, per party and year. */
 export function SharedSplit({
@@ -14,7 +15,7 @@ export function SharedSplit({
   /** Only the table (the measure page has its own heading and introduction). */
   tableOnly?: boolean;
 }) {
-  const { r, nok } = useRegionMessages();
+  const { r } = useRegionMessages();
   const id = `shared-${measure.measureId}`;
   const table = (
     <div className="pv-table-scroll">
@@ -26,11 +27,7 @@ export function SharedSplit({
           <Table.Row>
             <Table.HeaderCell>{r("shared.party")}</Table.HeaderCell>
             <Table.HeaderCell className="pv-num">{r("shared.share")}</Table.HeaderCell>
-            {measure.years.map((year) => (
-              <Table.HeaderCell key={year} className="pv-num">
-                {year}
-              </Table.HeaderCell>
-            ))}
+            <YearHeaderCells years={measure.years} />
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -40,21 +37,13 @@ export function SharedSplit({
                 {p.name} <span className="pv-muted">({r(`shared.role.${p.role}`)})</span>
               </Table.HeaderCell>
               <Table.Cell className="pv-num">{p.role === "invited" ? "–" : `${p.percent} %`}</Table.Cell>
-              {p.byYear.map((y) => (
-                <Table.Cell key={y.year} className="pv-num">
-                  {nok(y.amountNok)}
-                </Table.Cell>
-              ))}
+              <AmountCells byYear={p.byYear} />
             </Table.Row>
           ))}
           <Table.Row>
             <Table.HeaderCell scope="row">{r("shared.total")}</Table.HeaderCell>
             <Table.Cell className="pv-num">100 %</Table.Cell>
-            {measure.totalByYear.map((y) => (
-              <Table.Cell key={y.year} className="pv-num">
-                <strong>{nok(y.amountNok)}</strong>
-              </Table.Cell>
-            ))}
+            <AmountCells byYear={measure.totalByYear} strong />
           </Table.Row>
         </Table.Body>
       </Table>

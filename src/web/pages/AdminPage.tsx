@@ -22,6 +22,7 @@ import {
 import { AuditList } from "../components/AuditList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { InvitePanel } from "../components/InvitePanel.tsx";
+import { OrganisationOptions, RoleOptions } from "../components/MemberOptions.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 
@@ -99,11 +100,7 @@ function Members({
                             change.mutate({ member, role: e.target.value as MemberResponse["role"] })
                           }
                         >
-                          {roleOptions.map((role) => (
-                            <Select.Option key={role} value={role}>
-                              {t(`role.${role}`)}
-                            </Select.Option>
-                          ))}
+                          <RoleOptions roles={roleOptions} />
                         </Select>
                       </Field>
                     ) : (
@@ -129,12 +126,7 @@ function Members({
                             })
                           }
                         >
-                          <Select.Option value="">{t("invite.noOrganisation")}</Select.Option>
-                          {(organisations.data ?? []).map((o) => (
-                            <Select.Option key={o.id} value={o.id}>
-                              {o.name}
-                            </Select.Option>
-                          ))}
+                          <OrganisationOptions organisations={organisations.data} />
                         </Select>
                       </Field>
                     ) : (

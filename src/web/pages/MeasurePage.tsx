@@ -3,19 +3,15 @@ import {
   Button,
   Checkbox,
   Details,
-  Field,
   Heading,
-  Label,
   Link,
   List,
   Paragraph,
-  Select,
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import {
@@ -36,6 +32,7 @@ import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.t
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
 import { SpendingSection } from "../components/SpendingSection.tsx";
+import { StatusProgressFields } from "../components/StatusProgressFields.tsx";
 import { StatusTag } from "../components/StatusTag.tsx";
 import { TakeOutMeasure } from "../components/TakeOutMeasure.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -243,30 +240,15 @@ function StatusForm({
       </Heading>
       {save.isSuccess && <Alert data-color="success">{t("common.saved")}</Alert>}
       <ErrorMessage error={save.error} />
-      <div className="pv-grid-2">
-        <Field>
-          <Label>{t("measure.status")}</Label>
-          <Select
-            value={form.status}
-            onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}
-          >
-            {measureStatuses.map((s) => (
-              <Select.Option key={s} value={s}>
-                {t(`status.${s}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Textfield
-          label={`${t("measure.progress")} (%)`}
-          type="number"
-          min={0}
-          max={100}
-          value={form.progress}
-          onChange={(e) => setForm({ ...form, progress: e.target.value })}
-          error={fieldError(save.error, "/progress")}
-        />
-      </div>
+      <StatusProgressFields
+        statusLabel={t("measure.status")}
+        progressLabel={`${t("measure.progress")} (%)`}
+        status={form.status}
+        progress={form.progress}
+        onStatus={(status) => setForm({ ...form, status })}
+        onProgress={(progress) => setForm({ ...form, progress })}
+        error={save.error}
+      />
       {needsReason && (
         <Textfield
           label={t("measure.statusReason")}

@@ -15,6 +15,7 @@ import { Link as RouterLink, useParams, useSearchParams } from "react-router";
 import type { RegionOverviewResponse } from "../../http/routes/region.ts";
 import { useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { AmountCells, YearHeaderCells } from "../components/ByYearCells.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
@@ -124,7 +125,7 @@ function YearLinks({ data }: { data: RegionOverviewResponse }) {
 }
 
 function BudgetSection({ data }: { data: RegionOverviewResponse }) {
-  const { r, nok } = useRegionMessages();
+  const { r } = useRegionMessages();
   const active = data.municipalities.filter((m) => m.active);
   return (
     <section className="pv-stack" aria-labelledby="region-budget-heading">
@@ -138,31 +139,19 @@ function BudgetSection({ data }: { data: RegionOverviewResponse }) {
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{r("region.municipality")}</Table.HeaderCell>
-              {data.years.map((year) => (
-                <Table.HeaderCell key={year} className="pv-num">
-                  {year}
-                </Table.HeaderCell>
-              ))}
+              <YearHeaderCells years={data.years} />
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {active.map((m) => (
               <Table.Row key={m.number}>
                 <Table.HeaderCell scope="row">{m.name}</Table.HeaderCell>
-                {m.budgetByYear.map((y) => (
-                  <Table.Cell key={y.year} className="pv-num">
-                    {nok(y.amountNok)}
-                  </Table.Cell>
-                ))}
+                <AmountCells byYear={m.budgetByYear} />
               </Table.Row>
             ))}
             <Table.Row>
               <Table.HeaderCell scope="row">{r("region.total")}</Table.HeaderCell>
-              {data.totalByYear.map((y) => (
-                <Table.Cell key={y.year} className="pv-num">
-                  <strong>{nok(y.amountNok)}</strong>
-                </Table.Cell>
-              ))}
+              <AmountCells byYear={data.totalByYear} strong />
             </Table.Row>
           </Table.Body>
         </Table>

@@ -2,26 +2,23 @@ import {
   Alert,
   Button,
   Checkbox,
-  Field,
   Fieldset,
   Heading,
-  Label,
   List,
   Paragraph,
   Radio,
-  Select,
   Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
-import { measureStatuses } from "../../domain/measures.ts";
 import { trafficLights } from "../../domain/status-report.ts";
 import type { ReportContentBody, StatusReportResponse } from "../../http/routes/status-reports.ts";
 import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { StatusProgressFields } from "../components/StatusProgressFields.tsx";
 import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
 import { formatKroner } from "../i18n/budget-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
@@ -89,7 +86,6 @@ function ReportForm({
   data: StatusReportResponse;
 }) {
   const { s, date, language } = useStatusMessages();
-  const { t } = useLanguage();
   const r = data.report;
   const [form, setForm] = useState({
     trafficLight: r?.trafficLight ?? "on_track",
@@ -171,30 +167,15 @@ function ReportForm({
           error={fieldError(save.error, "/explanation")}
         />
       )}
-      <div className="pv-grid-2">
-        <Field>
-          <Label>{s("report.measureStatus")}</Label>
-          <Select
-            value={form.measureStatus}
-            onChange={(e) => setForm({ ...form, measureStatus: e.target.value as typeof form.measureStatus })}
-          >
-            {measureStatuses.map((status) => (
-              <Select.Option key={status} value={status}>
-                {t(`status.${status}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Textfield
-          label={s("report.progress")}
-          type="number"
-          min={0}
-          max={100}
-          value={form.progress}
-          onChange={(e) => setForm({ ...form, progress: e.target.value })}
-          error={fieldError(save.error, "/progress")}
-        />
-      </div>
+      <StatusProgressFields
+        statusLabel={s("report.measureStatus")}
+        progressLabel={s("report.progress")}
+        status={form.measureStatus}
+        progress={form.progress}
+        onStatus={(measureStatus) => setForm({ ...form, measureStatus })}
+        onProgress={(progress) => setForm({ ...form, progress })}
+        error={save.error}
+      />
       <Fieldset>
         <Fieldset.Legend>{s("report.spendingHeading", { year: data.period.budgetYear })}</Fieldset.Legend>
         <Fieldset.Description>
