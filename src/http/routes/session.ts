@@ -6,6 +6,7 @@ import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { changePassword } from "../../services/accounts/change-password.ts";
 import { getSessionUser } from "../../services/accounts/get-session-info.ts";
+import { endMySession, listMySessions } from "../../services/accounts/my-sessions.ts";
 import { loadSession } from "../../services/accounts/sessions.ts";
 import { signInWithPassword } from "../../services/accounts/sign-in.ts";
 import { signOut } from "../../services/accounts/sign-out.ts";
@@ -28,6 +29,15 @@ const sessionSchema = z.object({
   oidc: z.object({ displayName: z.string(), startUrl: z.string() }).nullable(),
 });
 export type SessionResponse = z.infer<typeof sessionSchema>;
+const mySessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** The session making this request. */
+  current: z.boolean(),
+});
+const mySessionsSchema = z.object({ sessions: z.array(mySessionSchema) });
+export type MySessionsResponse = z.infer<typeof mySessionsSchema>;
 
 export const sessionRoutes =
   (config: Config, mailer: Mailer): FastifyPluginAsyncZod =>
@@ -125,6 +135,45 @@ export const sessionRoutes =
           input: { ...request.body, currentTokenHash: request.session.tokenHash, clientIp: request.ip },
           notice: { mailer, publicUrl: config.publicUrl },
         });
+        return reply.status(204).send(null);
+      },
+    );
+    app.get(
+      "/api/session/sessions",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "The signed-in person's own live sessions, the current one marked",
+          response: { 200: mySessionsSchema, 401: errorResponse },
+        },
+      },
+      async (request) => {
+        if (!request.session) throw new AppError("unauthenticated", "auth.signInRequired");
+        return {
+          sessions: (
+            await listMySessions({ ctx: request.ctx, input: { currentTokenHash: request.session.tokenHash } })
+          ).map((s) => ({
+            ...s,
+            createdAt: s.createdAt.toISOString(),
+            expiresAt: s.expiresAt.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.delete(
+      "/api/session/sessions/:id",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "End one of the signed-in person's own sessions (another person's is not found)",
+          params: z.object({ id: z.string().min(1).max(64) }),
+          response: { 204: z.null(), 401: errorResponse, 404: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        if (!request.session) throw new AppError("unauthenticated", "auth.signInRequired");
+        await endMySession({ ctx: request.ctx, input: { id: request.params.id } });
         return reply.status(204).send(null);
       },
     );

@@ -356,4 +356,6 @@ export const en: ServerMessages = {
   "validation.invalidFormat": "Has an invalid format ({format}).",
   "validation.unknownFields": "Unknown fields: {keys}.",
   "validation.invalid": "Invalid value.",
+  // Sessions («Mine økter»)
+  "notFound.session": "The session does not exist.",
 };

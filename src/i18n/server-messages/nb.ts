@@ -369,4 +369,6 @@ export const nb = {
   "validation.invalidFormat": "Har ugyldig format ({format}).",
   "validation.unknownFields": "Ukjente felt: {keys}.",
   "validation.invalid": "Ugyldig verdi.",
+  // Sessions («Mine økter»)
+  "notFound.session": "Økten finnes ikke.",
 } as const;

@@ -352,4 +352,6 @@ export const nn: ServerMessages = {
   "validation.invalidFormat": "Har ugyldig format ({format}).",
   "validation.unknownFields": "Ukjende felt: {keys}.",
   "validation.invalid": "Ugyldig verdi.",
+  // Sessions («Mine økter»)
+  "notFound.session": "Økta finst ikkje.",
 };
