@@ -4,7 +4,7 @@ import type { MemberResponse } from "../http/routes/admin.ts";
 import type { MeasureDetailResponse, MeasureListResponse } from "../http/routes/measures.ts";
 import type { OrganisationSummaryResponse } from "../http/routes/organisations.ts";
 import type { AuditEventResponse, MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
-import type { SessionResponse } from "../http/routes/session.ts";
+import type { MySessionsResponse, SessionResponse } from "../http/routes/session.ts";
 import { indicatorPagePaths } from "./indicator-api.ts";
 
 export type FetchJson = (path: string) => Promise<unknown>;
@@ -37,6 +37,7 @@ export const browserFetchJson: FetchJson = async (path) => {
 /** Typed API paths; the query key of each query is its path, so the server can prefetch it. */
 export const apiPaths = {
   session: () => "/api/session",
+  mySessions: () => "/api/session/sessions",
   municipalities: () => "/api/municipalities",
   planTree: (municipalityNumber: string, year?: number) =>
     `/api/municipalities/${municipalityNumber}/plan-tree${year ? `?year=${year}` : ""}`,
@@ -74,6 +75,13 @@ const get =
 
 export function useSession() {
   return useQuery({ queryKey: [apiPaths.session()], queryFn: get<SessionResponse>(apiPaths.session()) });
+}
+
+export function useMySessions() {
+  return useQuery({
+    queryKey: [apiPaths.mySessions()],
+    queryFn: get<MySessionsResponse>(apiPaths.mySessions()),
+  });
 }
 
 export function useMunicipalities() {

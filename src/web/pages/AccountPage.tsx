@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useSend, useSession } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { MySessions } from "../components/MySessions.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 
@@ -90,6 +91,7 @@ export function AccountPage() {
           </div>
         </form>
       </section>
+      <MySessions />
     </article>
   );
 }

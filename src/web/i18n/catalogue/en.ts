@@ -283,4 +283,15 @@ export const en: Record<MessageKey, string> = {
   "plan.firstBudgetYear": "Budget year of the first action plan",
   "plan.adoptedOn": "Adopted on",
   "plan.caseReference": "Case reference",
+  // Sessions («Mine økter»)
+  "sessions.heading": "My sessions",
+  "sessions.intro":
+    "These are all the places where you are signed in. End a session you do not recognise; whoever used it must sign in again.",
+  "sessions.caption": "Signed-in sessions",
+  "sessions.started": "Signed in",
+  "sessions.expires": "Expires",
+  "sessions.current": "This session",
+  "sessions.end": "End",
+  "sessions.endLabel": "End the session from {time}",
+  "sessions.ended": "The session has ended.",
 };

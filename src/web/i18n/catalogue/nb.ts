@@ -279,4 +279,15 @@ export const nb = {
   "plan.firstBudgetYear": "Budsjettår for første handlingsplan",
   "plan.adoptedOn": "Vedtatt dato",
   "plan.caseReference": "Saksnummer",
+  // Sessions («Mine økter»)
+  "sessions.heading": "Mine økter",
+  "sessions.intro":
+    "Her er alle steder du er logget inn. Avslutt en økt du ikke kjenner igjen; den som brukte den, må logge inn på nytt.",
+  "sessions.caption": "Innloggede økter",
+  "sessions.started": "Logget inn",
+  "sessions.expires": "Utløper",
+  "sessions.current": "Denne økten",
+  "sessions.end": "Avslutt",
+  "sessions.endLabel": "Avslutt økten fra {time}",
+  "sessions.ended": "Økten er avsluttet.",
 };

@@ -140,4 +140,15 @@ export const nn: Record<MessageKey, string> = {
   "structure.heading": "Oppbygginga av planen",
   "empty.heading": "Kom i gang",
   "empty.other": "Kommunen har ingen publisert plan i Planverk enno.",
+  // Sessions («Mine økter»)
+  "sessions.heading": "Mine økter",
+  "sessions.intro":
+    "Her er alle stader du er logga inn. Avslutt ei økt du ikkje kjenner att; den som brukte ho, må logge inn på nytt.",
+  "sessions.caption": "Innlogga økter",
+  "sessions.started": "Logga inn",
+  "sessions.expires": "Går ut",
+  "sessions.current": "Denne økta",
+  "sessions.end": "Avslutt",
+  "sessions.endLabel": "Avslutt økta frå {time}",
+  "sessions.ended": "Økta er avslutta.",
 };
