@@ -123,6 +123,26 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
     });
   }
 
+  it("lists one's sessions under «Mine økter», marks this one, and ends another", async () => {
+    const other = await newPage();
+    await signInWithForm(other, env.baseUrl, "leser@demo.planverk.no", demoPassword);
+    const page = await newPage();
+    await signInWithForm(page, env.baseUrl, "leser@demo.planverk.no", demoPassword);
+    await page.goto(`${env.baseUrl}/konto`, { waitUntil: "networkidle" });
+    const table = page.getByRole("table", { name: "Innloggede økter" });
+    await table.waitFor();
+    expect(await table.getByText("Denne økten").count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const endButtons = table.getByRole("button", { name: /^Avslutt økten fra/ });
+    const before = await endButtons.count();
+    expect(before).toBeGreaterThan(0);
+    await endButtons.first().click();
+    await page.getByText("Økten er avsluttet.").waitFor();
+    expect(await endButtons.count()).toBe(before - 1);
+    await other.context().close();
+    await page.context().close();
+  });
+
   it("shows a clear message for a wrong password, and the sign-in page passes axe", async () => {
     const page = await newPage();
     await page.goto(`${env.baseUrl}/logg-inn`, { waitUntil: "networkidle" });
