@@ -34,12 +34,12 @@ import {
   demoMunicipality,
   demoPlan,
   demoUsers,
-  exampleMeasures,
   focusAreaSpecs,
   fundingSourceNames,
   goalTitles,
   partnerSpecs,
 } from "./data/drammen.ts";
+import { exampleMeasures } from "./data/drammen-measures.ts";
 import { insertDemoEvaluations } from "./insert-evaluations.ts";
 import { insertDemoProposals } from "./insert-proposals.ts";
 import { insertRegionDemo } from "./insert-region.ts";
