@@ -5,6 +5,7 @@ import { fieldError, useSend } from "../../api.ts";
 import { versionName } from "../../components/cycle-texts.ts";
 import { cyclePaths } from "../../cycle-api.ts";
 import { useCycleMessages } from "../../i18n/cycle-messages.ts";
+import { DecisionFields } from "./DecisionFields.tsx";
 import { Refusal } from "./Refusal.tsx";
 
 type Version = CycleResponse["actionPlans"][number];
@@ -91,26 +92,7 @@ export function CorrectDecision({
           <form className="pv-form" onSubmit={submit} noValidate>
             <Paragraph data-size="sm">{c("correct.intro")}</Paragraph>
             <Refusal error={correct.error} heading={c("correct.refused")} />
-            <Textfield
-              label={c("cycle.adoptedOn")}
-              type="date"
-              value={form.adoptedOn}
-              onChange={(e) => setForm({ ...form, adoptedOn: e.target.value })}
-              error={fieldError(correct.error, "/adoptedOn")}
-              style={{ maxWidth: "14rem" }}
-            />
-            <Textfield
-              label={c("cycle.decisionBody")}
-              value={form.decisionBody}
-              onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
-              error={fieldError(correct.error, "/decisionBody")}
-            />
-            <Textfield
-              label={c("cycle.caseReference")}
-              value={form.caseReference}
-              onChange={(e) => setForm({ ...form, caseReference: e.target.value })}
-              error={fieldError(correct.error, "/caseReference")}
-            />
+            <DecisionFields form={form} setForm={setForm} error={correct.error} />
             <Textfield
               label={c("confirm.reason")}
               description={c("confirm.reasonHint")}

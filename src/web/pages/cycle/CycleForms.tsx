@@ -2,9 +2,10 @@ import { Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-re
 import { type FormEvent, useState } from "react";
 import { fieldError, type useSend } from "../../api.ts";
 import { useCycleMessages } from "../../i18n/cycle-messages.ts";
+import { type Decision, DecisionFields } from "./DecisionFields.tsx";
 import { Refusal } from "./Refusal.tsx";
 
-export type AdoptBody = { adoptedOn: string; decisionBody: string; caseReference: string };
+export type AdoptBody = Decision;
 
 /** The decision that adopts the draft action plan: date, decision body and case reference. */
 export function AdoptForm({
@@ -27,28 +28,7 @@ export function AdoptForm({
       </Heading>
       <Paragraph>{c("cycle.adoptIntro")}</Paragraph>
       <Refusal error={adopt.error} heading={c("cycle.adoptRefused")} />
-      <Textfield
-        label={c("cycle.adoptedOn")}
-        type="date"
-        value={form.adoptedOn}
-        onChange={(e) => setForm({ ...form, adoptedOn: e.target.value })}
-        error={fieldError(adopt.error, "/adoptedOn")}
-        style={{ maxWidth: "14rem" }}
-      />
-      <Textfield
-        label={c("cycle.decisionBody")}
-        description={c("cycle.decisionBodyHint")}
-        value={form.decisionBody}
-        onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
-        error={fieldError(adopt.error, "/decisionBody")}
-      />
-      <Textfield
-        label={c("cycle.caseReference")}
-        description={c("cycle.caseReferenceHint")}
-        value={form.caseReference}
-        onChange={(e) => setForm({ ...form, caseReference: e.target.value })}
-        error={fieldError(adopt.error, "/caseReference")}
-      />
+      <DecisionFields form={form} setForm={setForm} error={adopt.error} hints />
       <div className="pv-actions">
         <Button type="submit" loading={adopt.isPending}>
           {c("cycle.adopt")}
