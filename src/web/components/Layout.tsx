@@ -76,7 +76,13 @@ export function Layout({ children }: { children: ReactNode }) {
             <UserMenu />
           </div>
         </div>
-        <nav className="pv-nav" id="pv-nav" aria-label={t("nav.label")}>
+        {/* Held to setting up a second factor, there is nowhere else to go yet. */}
+        <nav
+          className="pv-nav"
+          id="pv-nav"
+          aria-label={t("nav.label")}
+          style={mustSetUp ? { display: "none" } : undefined}
+        >
           <ul className="pv-nav__list">
             <li>
               <NavLink to={withYear("/")} end className="pv-nav__link">
