@@ -39,7 +39,7 @@ export async function completeSecondFactorSignIn({
         gt(sessions.expiresAt, new Date()),
       ),
     );
-  if (!pending || !pending.user.active) throw new AppError("unauthenticated", "auth.secondFactorStepExpired");
+  if (!pending?.user.active) throw new AppError("unauthenticated", "auth.secondFactorStepExpired");
   const user = pending.user;
   const keys = secondFactorThrottleKeys(user.id, input.clientIp);
   await refuseWhileThrottled(ctx.db, keys);
