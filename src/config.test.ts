@@ -39,3 +39,20 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PLANVERK_FETCH_HOSTS: "http://x/" })).toThrow(/PLANVERK_FETCH_HOSTS/);
   });
 });
+
+describe("two-step sign-in settings", () => {
+  it("requires it of nobody by default, and of the roles named", () => {
+    expect(loadConfig({}).requireSecondFactorRoles).toEqual([]);
+    expect(loadConfig({}).secretKey).toBeNull();
+    expect(loadConfig({ PLANVERK_REQUIRE_2FA_ROLES: " planner , admin" }).requireSecondFactorRoles).toEqual([
+      "admin",
+      "planner",
+    ]);
+  });
+  it("refuses other roles, and a short key", () => {
+    expect(() => loadConfig({ PLANVERK_REQUIRE_2FA_ROLES: "admin,viewer" })).toThrow(
+      /PLANVERK_REQUIRE_2FA_ROLES/,
+    );
+    expect(() => loadConfig({ PLANVERK_SECRET_KEY: "short" })).toThrow(/PLANVERK_SECRET_KEY/);
+  });
+});

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { secondFactorRoles } from "./domain/second-factor.ts";
 
 /**
  * All configuration, read and checked once at start-up and passed in from there.
@@ -29,6 +30,13 @@ const configSchema = z.object({
   PLANVERK_FETCH_HTTP: z.enum(["true", "false"]).default("false"),
   /** Seconds a client has to send a request's body after its headers; slower ones are cut off. */
   PLANVERK_REQUEST_TIMEOUT: z.coerce.number().min(1).max(3600).default(60),
+  /** Roles that must use a second factor when signing in with a password: `admin`, `planner`, both, or none. */
+  PLANVERK_REQUIRE_2FA_ROLES: z
+    .string()
+    .regex(/^\s*((admin|planner)(\s*,\s*(admin|planner))*)?\s*$/, "a comma-separated list of admin, planner")
+    .default(""),
+  /** Seals stored second-factor secrets (AES-256-GCM); at least 32 characters, e.g. `openssl rand -base64 32`. */
+  PLANVERK_SECRET_KEY: z.string().min(32, "at least 32 characters").optional(),
 });
 
 /** Statistics Norway's API hosts: where «import by URL» fetches from unless configured otherwise. */
@@ -55,6 +63,10 @@ export type Config = {
   fetch: { hosts: string[] | null; allowHttp: boolean };
   /** Milliseconds a client has to send a request's body (against slow-body attacks). */
   requestTimeoutMs: number;
+  /** The roles that must set up and use a second factor (not when signing in through OIDC). */
+  requireSecondFactorRoles: (typeof secondFactorRoles)[number][];
+  /** The key that seals second-factor secrets in the database; null: stored unsealed. */
+  secretKey: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,5 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowHttp: c.PLANVERK_FETCH_HTTP === "true",
     },
     requestTimeoutMs: c.PLANVERK_REQUEST_TIMEOUT * 1000,
+    requireSecondFactorRoles: secondFactorRoles.filter((role) =>
+      c.PLANVERK_REQUIRE_2FA_ROLES.split(",")
+        .map((r) => r.trim())
+        .includes(role),
+    ),
+    secretKey: c.PLANVERK_SECRET_KEY ?? null,
   };
 }

@@ -13,7 +13,14 @@ export const localFetchPolicy = { hosts: null, allowHttp: true, permit: () => tr
 
 /** The app in-process on a database of its own; call `close` in afterAll. */
 export async function createTestApp(
-  options: { web?: boolean; today?: () => string; fetchPolicy?: AppDeps["fetchPolicy"] } = {},
+  options: {
+    web?: boolean;
+    today?: () => string;
+    fetchPolicy?: AppDeps["fetchPolicy"];
+    /** Configuration beyond NODE_ENV=test, as environment variables. */
+    env?: Record<string, string>;
+    mailer?: AppDeps["mailer"];
+  } = {},
 ): Promise<{
   app: FastifyInstance;
   database: TestDatabase;
@@ -21,12 +28,13 @@ export async function createTestApp(
 }> {
   const database = await createTestDatabase();
   const app = await buildApp({
-    config: loadConfig({ NODE_ENV: "test" }),
+    config: loadConfig({ ...options.env, NODE_ENV: "test" }),
     db: database.db,
     logger: pino({ level: "silent" }),
     webDir: options.web ? webDir : undefined,
     today: options.today,
     fetchPolicy: options.fetchPolicy,
+    mailer: options.mailer,
   });
   await app.ready();
   return {

@@ -30,6 +30,7 @@ import { prioritisationRoutes } from "./routes/prioritisation.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { publicSiteRoutes } from "./routes/public-site.tsx";
 import { regionRoutes } from "./routes/region.ts";
+import { secondFactorRoutes } from "./routes/second-factor.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statusReportRoutes } from "./routes/status-reports.ts";
 import { registerSecurityHeaders } from "./security.ts";
@@ -101,7 +102,7 @@ export async function buildApp({
   registerErrorHandling(app);
   registerSlowRequestTimeout(app, config.requestTimeoutMs);
   await registerSecurityHeaders(app);
-  await registerAuth(app, db, today);
+  await registerAuth(app, db, today, config.requireSecondFactorRoles);
   app.addHook("onClose", async () => mailer.close());
 
   await app.register(fastifySwagger, {
@@ -144,6 +145,7 @@ export async function buildApp({
 
   await app.register(healthRoutes(db, readiness));
   await app.register(sessionRoutes(config, mailer));
+  await app.register(secondFactorRoutes(config, mailer));
   await app.register(planRoutes);
   await app.register(adminRoutes);
   await app.register(organisationRoutes);

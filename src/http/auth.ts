@@ -2,16 +2,31 @@ import { timingSafeEqual } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/client.ts";
+import type { Role } from "../domain/permissions.ts";
+import { type SessionAssurance, secondFactorSetupRequired } from "../domain/second-factor.ts";
 import { AppError } from "../errors.ts";
-import { loadSession, sessionCookie, sessionLifetimeMs } from "../services/accounts/sessions.ts";
+import {
+  loadSession,
+  sessionCookie,
+  sessionLifetimeMs,
+  touchSession,
+} from "../services/accounts/sessions.ts";
 import { anonymous, type ServiceContext } from "../services/context.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
     /** The service context of this request: database, who is asking, request id. */
     ctx: ServiceContext;
-    /** The cookie session, when the request carries a live one. */
-    session: { tokenHash: string; csrfToken: string } | null;
+    /**
+     * The cookie session, when the request carries a live one. `assurance`: how the person proved
+     * who they are; `setupRequired`: they must set up a second factor before anything else.
+     */
+    session: {
+      tokenHash: string;
+      csrfToken: string;
+      assurance: SessionAssurance;
+      setupRequired: boolean;
+    } | null;
   }
 }
 
@@ -23,12 +38,27 @@ function sameToken(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** What a person who must set up a second factor may still reach of the API: the session and the set-up. */
+export const openWhileSettingUp = (url: string) => {
+  const path = url.split("?")[0] ?? "";
+  return (
+    path === "/api/session" ||
+    path === "/api/session/second-factor" ||
+    path.startsWith("/api/session/second-factor/")
+  );
+};
+
 /**
  * Who is asking: the session cookie (sessions live in PostgreSQL, so any app node can serve any
  * request). Every cookie-authenticated write must carry the session's CSRF token in `x-csrf-token`;
  * writes from another site are refused outright.
  */
-export async function registerAuth(app: FastifyInstance, db: Database, today?: () => string) {
+export async function registerAuth(
+  app: FastifyInstance,
+  db: Database,
+  today?: () => string,
+  requireSecondFactorRoles: readonly Role[] = [],
+) {
   await app.register(fastifyCookie);
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.decorateRequest("session", null);
@@ -39,8 +69,29 @@ export async function registerAuth(app: FastifyInstance, db: Database, today?: (
     if (token) {
       const session = await loadSession(db, token);
       if (session) {
-        request.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
-        request.ctx = { db, actor: session.actor, requestId: request.id, today };
+        const setupRequired = secondFactorSetupRequired({
+          requiredRoles: requireSecondFactorRoles,
+          roles: Object.values(session.actor.roles),
+          isSystemAdmin: session.actor.isSystemAdmin,
+          assurance: session.assurance,
+          enabled: session.secondFactorEnabled,
+        });
+        request.session = {
+          tokenHash: session.tokenHash,
+          csrfToken: session.csrfToken,
+          assurance: session.assurance,
+          setupRequired,
+        };
+        // Waiting for the one-time code, the session opens nothing: the person is still anonymous.
+        // Held to setting up a second factor, they reach the API as anyone would, save the set-up.
+        const api = request.url.startsWith("/api/");
+        const limited =
+          session.assurance === "pending_second_factor" ||
+          (setupRequired && api && !openWhileSettingUp(request.url));
+        if (!limited) request.ctx = { db, actor: session.actor, requestId: request.id, today };
+        else if (setupRequired && unsafeMethods.has(request.method))
+          throw new AppError("forbidden", "auth.secondFactorSetupRequired");
+        if (session.assurance !== "pending_second_factor") await touchSession(db, session);
       }
     }
     if (!unsafeMethods.has(request.method)) return;

@@ -58,6 +58,9 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
 
   app.get("/*", async (request, reply) => {
     if (request.url.startsWith("/api/")) return reply.callNotFound();
+    // Someone who must set up a second factor sees only the account page, where they do it.
+    if (request.session?.setupRequired && request.url.split("?")[0] !== "/konto")
+      return reply.redirect("/konto", 303);
     const language = languageOf(request);
     const fetchJson = async (apiPath: string) => {
       const response = await app.inject({

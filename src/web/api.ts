@@ -4,6 +4,7 @@ import type { MemberResponse } from "../http/routes/admin.ts";
 import type { MeasureDetailResponse, MeasureListResponse } from "../http/routes/measures.ts";
 import type { OrganisationSummaryResponse } from "../http/routes/organisations.ts";
 import type { AuditEventResponse, MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
+import type { SecondFactorStatusResponse } from "../http/routes/second-factor.ts";
 import type { MySessionsResponse, SessionResponse } from "../http/routes/session.ts";
 import { indicatorPagePaths } from "./indicator-api.ts";
 
@@ -38,6 +39,7 @@ export const browserFetchJson: FetchJson = async (path) => {
 export const apiPaths = {
   session: () => "/api/session",
   mySessions: () => "/api/session/sessions",
+  secondFactor: () => "/api/session/second-factor",
   municipalities: () => "/api/municipalities",
   planTree: (municipalityNumber: string, year?: number) =>
     `/api/municipalities/${municipalityNumber}/plan-tree${year ? `?year=${year}` : ""}`,
@@ -81,6 +83,13 @@ export function useMySessions() {
   return useQuery({
     queryKey: [apiPaths.mySessions()],
     queryFn: get<MySessionsResponse>(apiPaths.mySessions()),
+  });
+}
+
+export function useSecondFactorStatus() {
+  return useQuery({
+    queryKey: [apiPaths.secondFactor()],
+    queryFn: get<SecondFactorStatusResponse>(apiPaths.secondFactor()),
   });
 }
 

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { roles } from "../../domain/permissions.ts";
+import { sessionAssurances } from "../../domain/second-factor.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { partnerOrganisations } from "./organisations.ts";
 
@@ -49,6 +50,12 @@ export const sessions = pgTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** How the person proved who they are (src/domain/second-factor.ts). */
+    assurance: text("assurance", { enum: sessionAssurances }).notNull().default("password"),
+    /** The browser's User-Agent at sign-in (cut to 500 characters), to name the device in «Mine økter». */
+    userAgent: text("user_agent"),
+    /** When a request last came with this session; updated at most once a minute. */
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -93,4 +100,34 @@ export const oidcIdentities = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("oidc_identities_uq").on(t.issuer, t.subject)],
+);
+
+/**
+ * A person's authenticator app (TOTP, RFC 6238). The shared secret is sealed with the installation's
+ * key when one is configured (src/infra/secret-box.ts). `enabledAt` null: set up but not yet
+ * confirmed with a code. `lastUsedStep`: the time step of the last accepted code, so a code works once.
+ */
+export const secondFactors = pgTable("second_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  lastUsedStep: integer("last_used_step"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes for when the authenticator is lost. Only a hash of each is stored. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );

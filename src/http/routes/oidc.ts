@@ -221,7 +221,11 @@ export const oidcRoutes =
         try {
           const result = await signInWithOidc({
             ctx: request.ctx,
-            input: { ...identity, replacesTokenHash: request.session?.tokenHash },
+            input: {
+              ...identity,
+              replacesTokenHash: request.session?.tokenHash,
+              userAgent: request.headers["user-agent"],
+            },
           });
           setSessionCookie(request, reply, result.token);
         } catch (error) {

@@ -1,14 +1,18 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { roles } from "../../domain/permissions.ts";
+import { secondFactorSetupRequired } from "../../domain/second-factor.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
+import { createSecretBox } from "../../infra/secret-box.ts";
 import { changePassword } from "../../services/accounts/change-password.ts";
 import { getSessionUser } from "../../services/accounts/get-session-info.ts";
 import { endMySession, listMySessions } from "../../services/accounts/my-sessions.ts";
 import { loadSession } from "../../services/accounts/sessions.ts";
-import { signInWithPassword } from "../../services/accounts/sign-in.ts";
+import { type SignInResult, signInWithPassword } from "../../services/accounts/sign-in.ts";
+import { completeSecondFactorSignIn } from "../../services/accounts/sign-in-second-factor.ts";
 import { signOut } from "../../services/accounts/sign-out.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth.ts";
 import { errorResponse } from "../schemas.ts";
@@ -27,12 +31,28 @@ const sessionSchema = z.object({
   csrfToken: z.string().nullable(),
   /** The organisation's identity provider, when sign-in with it is configured. */
   oidc: z.object({ displayName: z.string(), startUrl: z.string() }).nullable(),
+  /**
+   * What signing in still needs: `second_factor`, the one-time code (the password was right);
+   * `set_up_second_factor`, setting up a second factor, as the installation requires for the
+   * person's role (until then only the account page and the set-up answer); null: nothing.
+   */
+  signInStep: z.enum(["second_factor", "set_up_second_factor"]).nullable(),
 });
+const signInStepOf = (session: { assurance: string; setupRequired: boolean } | null) =>
+  session?.assurance === "pending_second_factor"
+    ? ("second_factor" as const)
+    : session?.setupRequired
+      ? ("set_up_second_factor" as const)
+      : null;
 export type SessionResponse = z.infer<typeof sessionSchema>;
 const mySessionSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),
+  /** The browser and system named by the User-Agent at sign-in; null where not recognised. */
+  device: z.object({ browser: z.string().nullable(), os: z.string().nullable() }),
+  /** When the session was last used (to the minute). */
+  lastUsedAt: z.string().nullable(),
   /** The session making this request. */
   current: z.boolean(),
 });
@@ -46,6 +66,29 @@ export const sessionRoutes =
       ? { displayName: config.oidc.displayName, startUrl: "/api/auth/oidc/start" }
       : null;
     const refuseDemoUsers = config.env === "production";
+    const box = createSecretBox(config.secretKey);
+    /** The answer to a sign-in: who is now signed in, or what step is still missing. */
+    const signedInAnswer = async (request: FastifyRequest, result: SignInResult) => {
+      if (result.secondFactorRequired)
+        return { user: null, csrfToken: result.csrfToken, oidc, signInStep: "second_factor" as const };
+      const session = await loadSession(request.ctx.db, result.token);
+      const user = session ? await getSessionUser({ ctx: { ...request.ctx, actor: session.actor } }) : null;
+      const setupRequired = session
+        ? secondFactorSetupRequired({
+            requiredRoles: config.requireSecondFactorRoles,
+            roles: Object.values(session.actor.roles),
+            isSystemAdmin: session.actor.isSystemAdmin,
+            assurance: session.assurance,
+            enabled: session.secondFactorEnabled,
+          })
+        : false;
+      return {
+        user,
+        csrfToken: result.csrfToken,
+        oidc,
+        signInStep: setupRequired ? ("set_up_second_factor" as const) : null,
+      };
+    };
     app.get(
       "/api/session",
       {
@@ -56,9 +99,11 @@ export const sessionRoutes =
         },
       },
       async (request) => ({
+        // Held to setting up a second factor, the person is still named, so the page can say so.
         user: await getSessionUser({ ctx: request.ctx }),
         csrfToken: request.session?.csrfToken ?? null,
         oidc,
+        signInStep: signInStepOf(request.session),
       }),
     );
 
@@ -80,7 +125,12 @@ export const sessionRoutes =
       async (request, reply) => {
         const result = await signInWithPassword({
           ctx: request.ctx,
-          input: { ...request.body, clientIp: request.ip, replacesTokenHash: request.session?.tokenHash },
+          input: {
+            ...request.body,
+            clientIp: request.ip,
+            replacesTokenHash: request.session?.tokenHash,
+            userAgent: request.headers["user-agent"],
+          },
           refuseDemoUsers,
         }).catch((error: unknown) => {
           // Failed and throttled sign-ins are security events: logged with the address, never the password.
@@ -95,9 +145,37 @@ export const sessionRoutes =
           throw error;
         });
         setSessionCookie(request, reply, result.token);
-        const session = await loadSession(request.ctx.db, result.token);
-        const user = session ? await getSessionUser({ ctx: { ...request.ctx, actor: session.actor } }) : null;
-        return { user, csrfToken: result.csrfToken, oidc };
+        return signedInAnswer(request, result);
+      },
+    );
+
+    app.post(
+      "/api/session/second-factor/verify",
+      {
+        schema: {
+          tags: ["innlogging"],
+          summary: "Second step of signing in: the code from the authenticator app, or a recovery code",
+          description:
+            "After `POST /api/session` answered `signInStep: second_factor`. A right code replaces the waiting session with a signed-in one (a new cookie and `csrfToken`); a recovery code works once.",
+          body: z.object({ code: z.string().trim().min(1).max(40) }),
+          response: { 200: sessionSchema, 400: errorResponse, 401: errorResponse, 429: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        if (request.session?.assurance !== "pending_second_factor")
+          throw new AppError("unauthenticated", "auth.secondFactorStepExpired");
+        const result = await completeSecondFactorSignIn({
+          ctx: request.ctx,
+          input: {
+            pendingTokenHash: request.session.tokenHash,
+            code: request.body.code,
+            clientIp: request.ip,
+            userAgent: request.headers["user-agent"],
+          },
+          box,
+        });
+        setSessionCookie(request, reply, result.token);
+        return signedInAnswer(request, result);
       },
     );
 
@@ -156,6 +234,7 @@ export const sessionRoutes =
             ...s,
             createdAt: s.createdAt.toISOString(),
             expiresAt: s.expiresAt.toISOString(),
+            lastUsedAt: s.lastUsedAt?.toISOString() ?? null,
           })),
         };
       },

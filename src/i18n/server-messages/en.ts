@@ -358,4 +358,14 @@ export const en: ServerMessages = {
   "validation.invalid": "Invalid value.",
   // Sessions («Mine økter»)
   "notFound.session": "The session does not exist.",
+  // Second factor (TOTP) and session devices
+  "auth.secondFactorAlreadyOn": "Two-step sign-in is already on.",
+  "auth.secondFactorNotStarted": "Start setting up two-step sign-in first.",
+  "auth.secondFactorNotOn": "Two-step sign-in is not on.",
+  "auth.wrongSecondFactorCode":
+    "The code is not right. Enter the code the app shows now, or a recovery code.",
+  "auth.secondFactorProofWrong": "The code or password is not right.",
+  "auth.secondFactorStepExpired": "Signing in took too long. Sign in with your password again.",
+  "auth.secondFactorSetupRequired":
+    "You must turn on two-step sign-in before you can use Planverk. Go to My account.",
 };

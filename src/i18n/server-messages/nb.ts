@@ -371,4 +371,14 @@ export const nb = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økten finnes ikke.",
+  // Second factor (TOTP) and session devices
+  "auth.secondFactorAlreadyOn": "Totrinnsinnlogging er allerede slått på.",
+  "auth.secondFactorNotStarted": "Start oppsettet av totrinnsinnlogging først.",
+  "auth.secondFactorNotOn": "Totrinnsinnlogging er ikke slått på.",
+  "auth.wrongSecondFactorCode":
+    "Koden stemmer ikke. Skriv inn koden appen viser nå, eller en gjenopprettingskode.",
+  "auth.secondFactorProofWrong": "Koden eller passordet stemmer ikke.",
+  "auth.secondFactorStepExpired": "Innloggingen tok for lang tid. Logg inn med passordet på nytt.",
+  "auth.secondFactorSetupRequired":
+    "Du må slå på totrinnsinnlogging før du kan bruke Planverk. Gå til Min konto.",
 } as const;

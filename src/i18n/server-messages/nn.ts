@@ -354,4 +354,14 @@ export const nn: ServerMessages = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økta finst ikkje.",
+  // Second factor (TOTP) and session devices
+  "auth.secondFactorAlreadyOn": "Totrinnsinnlogging er alt slått på.",
+  "auth.secondFactorNotStarted": "Start oppsettet av totrinnsinnlogging først.",
+  "auth.secondFactorNotOn": "Totrinnsinnlogging er ikkje slått på.",
+  "auth.wrongSecondFactorCode":
+    "Koden stemmer ikkje. Skriv inn koden appen viser no, eller ein gjenopprettingskode.",
+  "auth.secondFactorProofWrong": "Koden eller passordet stemmer ikkje.",
+  "auth.secondFactorStepExpired": "Innlogginga tok for lang tid. Logg inn med passordet på nytt.",
+  "auth.secondFactorSetupRequired":
+    "Du må slå på totrinnsinnlogging før du kan bruke Planverk. Gå til Min konto.",
 };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, ne } from "drizzle-orm";
 import { sessions } from "../../db/schema/index.ts";
+import { type Device, deviceOf } from "../../domain/user-agent.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -12,7 +13,15 @@ import type { ServiceContext } from "../context.ts";
 export const sessionPublicId = (tokenHash: string) =>
   createHash("sha256").update(`session-id:${tokenHash}`).digest("base64url").slice(0, 22);
 
-export type MySession = { id: string; createdAt: Date; expiresAt: Date; current: boolean };
+export type MySession = {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The browser and system, from the User-Agent at sign-in. */
+  device: Device;
+  lastUsedAt: Date | null;
+  current: boolean;
+};
 
 function requireUser(ctx: ServiceContext) {
   if (ctx.actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInRequired");
@@ -21,9 +30,22 @@ function requireUser(ctx: ServiceContext) {
 
 const liveSessionsOf = (ctx: ServiceContext, userId: string) =>
   ctx.db
-    .select({ tokenHash: sessions.tokenHash, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+    .select({
+      tokenHash: sessions.tokenHash,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+      lastUsedAt: sessions.lastUsedAt,
+    })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, new Date()),
+        // A sign-in still waiting for its one-time code is not a session yet.
+        ne(sessions.assurance, "pending_second_factor"),
+      ),
+    )
     .orderBy(asc(sessions.createdAt));
 
 /** The signed-in person's live sessions, oldest first, the one making the request marked `current`. */
@@ -40,6 +62,8 @@ export async function listMySessions({
     id: sessionPublicId(r.tokenHash),
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
+    device: deviceOf(r.userAgent),
+    lastUsedAt: r.lastUsedAt,
     current: r.tokenHash === input.currentTokenHash,
   }));
 }

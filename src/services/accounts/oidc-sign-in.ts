@@ -40,7 +40,7 @@ export async function signInWithOidc({
 }: {
   ctx: ServiceContext;
   /** replacesTokenHash: the session the browser comes back with, if any; it ends. */
-  input: OidcIdentityInput & { replacesTokenHash?: string | null };
+  input: OidcIdentityInput & { replacesTokenHash?: string | null; userAgent?: string | null };
 }): Promise<OidcSignInResult> {
   const email = input.email ? normaliseEmail(input.email) : null;
   return ctx.db.transaction(async (tx) => {
@@ -61,6 +61,9 @@ export async function signInWithOidc({
             },
       requestId: ctx.requestId,
       replacesTokenHash: input.replacesTokenHash,
+      // The identity provider applies its own rules for a second factor.
+      assurance: "oidc",
+      userAgent: input.userAgent,
     });
     return { ...session, userId: user.id, outcome };
   });

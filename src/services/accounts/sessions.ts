@@ -1,15 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import {
   memberships,
   municipalities,
   regionCoordinators,
   regionMunicipalities,
+  secondFactors,
   sessions,
   users,
 } from "../../db/schema/index.ts";
 import type { FieldChanges } from "../../domain/audit.ts";
+import { pendingSecondFactorMs, type SessionAssurance } from "../../domain/second-factor.ts";
 import { recordAudit } from "../audit.ts";
 import type { Actor } from "../context.ts";
 
@@ -28,20 +30,50 @@ export async function createSession(
   tx: DbOrTx,
   userId: string,
   replacesTokenHash?: string | null,
+  options: { assurance?: SessionAssurance; userAgent?: string | null } = {},
 ): Promise<{ token: string; csrfToken: string }> {
   if (replacesTokenHash) await tx.delete(sessions).where(eq(sessions.tokenHash, replacesTokenHash));
   const token = newToken();
   const csrfToken = newToken();
+  const assurance = options.assurance ?? "password";
+  const now = new Date();
   await tx.insert(sessions).values({
     tokenHash: hashToken(token),
     userId,
     csrfToken,
-    expiresAt: new Date(Date.now() + sessionLifetimeMs),
+    assurance,
+    userAgent: options.userAgent?.slice(0, 500) || null,
+    lastUsedAt: now,
+    // Between the password and the one-time code, the session lives only minutes.
+    expiresAt: new Date(
+      now.getTime() + (assurance === "pending_second_factor" ? pendingSecondFactorMs : sessionLifetimeMs),
+    ),
   });
   return { token, csrfToken };
 }
 
-export type LoadedSession = { tokenHash: string; csrfToken: string; actor: Extract<Actor, { kind: "user" }> };
+export type LoadedSession = {
+  tokenHash: string;
+  csrfToken: string;
+  actor: Extract<Actor, { kind: "user" }>;
+  assurance: SessionAssurance;
+  lastUsedAt: Date | null;
+  /** The person has a confirmed second factor. */
+  secondFactorEnabled: boolean;
+};
+
+/** How often a session's «last used» is written: at most once a minute, not on every request. */
+export const lastUsedResolutionMs = 60 * 1000;
+
+/** Records that a session was used now, when its «last used» is older than a minute. */
+export async function touchSession(db: DbOrTx, session: Pick<LoadedSession, "tokenHash" | "lastUsedAt">) {
+  const now = Date.now();
+  if (session.lastUsedAt && now - session.lastUsedAt.getTime() < lastUsedResolutionMs) return;
+  await db
+    .update(sessions)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(sessions.tokenHash, session.tokenHash));
+}
 
 /** The live session for a cookie token, with the user's roles; null when unknown, expired or inactive. */
 export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSession | null> {
@@ -53,9 +85,13 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
       email: users.email,
       name: users.name,
       isSystemAdmin: users.isSystemAdmin,
+      assurance: sessions.assurance,
+      lastUsedAt: sessions.lastUsedAt,
+      secondFactorEnabledAt: secondFactors.enabledAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(secondFactors, and(eq(secondFactors.userId, users.id), isNotNull(secondFactors.enabledAt)))
     .where(
       and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)),
     );
@@ -74,6 +110,9 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
   return {
     tokenHash,
     csrfToken: row.csrfToken,
+    assurance: row.assurance,
+    lastUsedAt: row.lastUsedAt,
+    secondFactorEnabled: row.secondFactorEnabledAt !== null,
     actor: {
       kind: "user",
       userId: row.userId,
@@ -93,9 +132,19 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
 export async function openSession(
   tx: DbOrTx,
   user: { id: string; email: string; name: string; isSystemAdmin: boolean },
-  sign: { action: string; changes?: FieldChanges; requestId?: string; replacesTokenHash?: string | null },
+  sign: {
+    action: string;
+    changes?: FieldChanges;
+    requestId?: string;
+    replacesTokenHash?: string | null;
+    assurance?: SessionAssurance;
+    userAgent?: string | null;
+  },
 ): Promise<{ token: string; csrfToken: string }> {
-  const session = await createSession(tx, user.id, sign.replacesTokenHash);
+  const session = await createSession(tx, user.id, sign.replacesTokenHash, {
+    assurance: sign.assurance,
+    userAgent: sign.userAgent,
+  });
   await recordAudit(
     tx,
     {

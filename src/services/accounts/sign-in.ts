@@ -1,14 +1,20 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { memberships, signInThrottle, users } from "../../db/schema/index.ts";
+import { memberships, secondFactors, signInThrottle, users } from "../../db/schema/index.ts";
 import { freeFailures, normaliseEmail, signInDelaySeconds } from "../../domain/sign-in.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { verifyPassword } from "./passwords.ts";
-import { openSession } from "./sessions.ts";
+import { createSession, openSession } from "./sessions.ts";
 
-export type SignInResult = { token: string; csrfToken: string; userId: string };
+/** `secondFactorRequired`: the password was right, and the session waits for the one-time code. */
+export type SignInResult = {
+  token: string;
+  csrfToken: string;
+  userId: string;
+  secondFactorRequired: boolean;
+};
 
 /** Counts a failure for a throttle key and sets how long the next try must wait. */
 async function countFailure(db: DbOrTx, key: string, free: number) {
@@ -109,7 +115,13 @@ export async function signInWithPassword({
 }: {
   ctx: ServiceContext;
   /** replacesTokenHash: the session the client signs in from, if any; it ends. */
-  input: { email: string; password: string; clientIp: string; replacesTokenHash?: string | null };
+  input: {
+    email: string;
+    password: string;
+    clientIp: string;
+    replacesTokenHash?: string | null;
+    userAgent?: string | null;
+  };
   refuseDemoUsers: boolean;
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
@@ -133,11 +145,22 @@ export async function signInWithPassword({
 
   return ctx.db.transaction(async (tx) => {
     await tx.delete(signInThrottle).where(eq(signInThrottle.key, keys.email));
+    const [factor] = await tx.select().from(secondFactors).where(eq(secondFactors.userId, user.id));
+    if (factor?.enabledAt) {
+      // The sign-in is recorded when the code comes (sign-in-second-factor.ts); until then the
+      // session opens nothing else.
+      const pending = await createSession(tx, user.id, input.replacesTokenHash, {
+        assurance: "pending_second_factor",
+        userAgent: input.userAgent,
+      });
+      return { ...pending, userId: user.id, secondFactorRequired: true };
+    }
     const session = await openSession(tx, user, {
       action: "sign_in",
       requestId: ctx.requestId,
       replacesTokenHash: input.replacesTokenHash,
+      userAgent: input.userAgent,
     });
-    return { ...session, userId: user.id };
+    return { ...session, userId: user.id, secondFactorRequired: false };
   });
 }

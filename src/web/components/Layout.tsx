@@ -1,6 +1,6 @@
 import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useState } from "react";
-import { NavLink, useLocation } from "react-router";
+import { NavLink, useLocation, useNavigate } from "react-router";
 import { useCurrentMunicipality, useSession } from "../api.ts";
 import { useEvaluationTasks } from "../evaluation-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
@@ -18,7 +18,8 @@ import { UserMenu } from "./UserMenu.tsx";
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useLanguage();
   const municipality = useCurrentMunicipality().data;
-  const user = useSession().data?.user;
+  const session = useSession().data;
+  const user = session?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
@@ -27,6 +28,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const withYear = (path: string) => (year ? `${path}?aar=${year}` : path);
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu whenever the page changes.
   useEffect(() => setMenuOpen(false), [pathname]);
+  // Someone who must set up a second factor first stays on the account page (the server does the same).
+  const navigate = useNavigate();
+  const mustSetUp = session?.signInStep === "set_up_second_factor";
+  useEffect(() => {
+    if (mustSetUp && pathname !== "/konto") void navigate("/konto", { replace: true });
+  }, [mustSetUp, pathname, navigate]);
   return (
     <div className="pv-page">
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
@@ -69,7 +76,13 @@ export function Layout({ children }: { children: ReactNode }) {
             <UserMenu />
           </div>
         </div>
-        <nav className="pv-nav" id="pv-nav" aria-label={t("nav.label")}>
+        {/* Held to setting up a second factor, there is nowhere else to go yet. */}
+        <nav
+          className="pv-nav"
+          id="pv-nav"
+          aria-label={t("nav.label")}
+          style={mustSetUp ? { display: "none" } : undefined}
+        >
           <ul className="pv-nav__list">
             <li>
               <NavLink to={withYear("/")} end className="pv-nav__link">

@@ -2,12 +2,21 @@ import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet
 import { apiPaths, useMySessions, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
+import { useSecondFactorMessages } from "../i18n/second-factor-messages.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { QueryState } from "./QueryState.tsx";
 
 /** «Mine økter»: where the person is signed in; any session but this one can be ended here. */
 export function MySessions() {
   const { t, language } = useLanguage();
+  const { tf } = useSecondFactorMessages();
+  const deviceText = (device: { browser: string | null; os: string | null }) =>
+    device.browser || device.os
+      ? tf("sessions.deviceText", {
+          browser: device.browser ?? tf("sessions.unknownBrowser"),
+          os: device.os ?? tf("sessions.unknownOs"),
+        })
+      : tf("sessions.unknownBrowser");
   const list = useMySessions();
   const end = useSend((id: string) => ({ method: "DELETE", path: `${apiPaths.mySessions()}/${id}` }));
   const time = new Intl.DateTimeFormat(localeFor[language], { dateStyle: "medium", timeStyle: "short" });
@@ -26,7 +35,9 @@ export function MySessions() {
           <caption>{t("sessions.caption")}</caption>
           <Table.Head>
             <Table.Row>
+              <Table.HeaderCell>{tf("sessions.device")}</Table.HeaderCell>
               <Table.HeaderCell>{t("sessions.started")}</Table.HeaderCell>
+              <Table.HeaderCell>{tf("sessions.lastUsed")}</Table.HeaderCell>
               <Table.HeaderCell>{t("sessions.expires")}</Table.HeaderCell>
               <Table.HeaderCell>
                 <span className="pv-visually-hidden">{t("sessions.end")}</span>
@@ -38,7 +49,9 @@ export function MySessions() {
               const started = time.format(new Date(s.createdAt));
               return (
                 <Table.Row key={s.id}>
+                  <Table.Cell>{deviceText(s.device)}</Table.Cell>
                   <Table.Cell>{started}</Table.Cell>
+                  <Table.Cell>{s.lastUsedAt ? time.format(new Date(s.lastUsedAt)) : "–"}</Table.Cell>
                   <Table.Cell>{time.format(new Date(s.expiresAt))}</Table.Cell>
                   <Table.Cell>
                     {s.current ? (

@@ -1,22 +1,19 @@
 import { Alert, Button, Heading, List, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
+import type { SessionResponse } from "../../http/routes/session.ts";
 import { useSend, useSession } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { MySessions } from "../components/MySessions.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { SecondFactor } from "../components/SecondFactor.tsx";
 import { useLanguage } from "../i18n/language.tsx";
+import { useSecondFactorMessages } from "../i18n/second-factor-messages.ts";
 
 export function AccountPage() {
   const { t } = useLanguage();
+  const { tf } = useSecondFactorMessages();
   const session = useSession();
-  const [currentPassword, setCurrent] = useState("");
-  const [newPassword, setNew] = useState("");
-  const change = useSend((body: { currentPassword: string; newPassword: string }) => ({
-    method: "POST",
-    path: "/api/session/password",
-    body,
-  }));
   if (!session.data) return <QueryState isError={session.isError} />;
   const user = session.data.user;
   if (!user) {
@@ -26,6 +23,35 @@ export function AccountPage() {
       </Paragraph>
     );
   }
+  // Held to setting up a second factor, the page shows that alone (the rest of the app is closed).
+  const settingUp = session.data.signInStep === "set_up_second_factor";
+  return (
+    <article className="pv-stack">
+      <Heading level={1} data-size="lg">
+        {t("account.heading")}
+      </Heading>
+      <Paragraph>
+        {user.name} · {user.email}
+      </Paragraph>
+      {settingUp && <Alert data-color="warning">{tf("tf.requiredNotice")}</Alert>}
+      {/* The same place in the tree whether setting up or not, so the recovery codes stay shown. */}
+      {settingUp ? null : <AccountDetails user={user} />}
+      <SecondFactor />
+      {settingUp ? null : <MySessions />}
+    </article>
+  );
+}
+
+/** The person's roles, and changing the password. */
+function AccountDetails({ user }: { user: NonNullable<SessionResponse["user"]> }) {
+  const { t } = useLanguage();
+  const [currentPassword, setCurrent] = useState("");
+  const [newPassword, setNew] = useState("");
+  const change = useSend((body: { currentPassword: string; newPassword: string }) => ({
+    method: "POST",
+    path: "/api/session/password",
+    body,
+  }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     change.mutate(
@@ -39,13 +65,7 @@ export function AccountPage() {
     );
   };
   return (
-    <article className="pv-stack">
-      <Heading level={1} data-size="lg">
-        {t("account.heading")}
-      </Heading>
-      <Paragraph>
-        {user.name} · {user.email}
-      </Paragraph>
+    <>
       <section className="pv-stack" aria-labelledby="roles-heading">
         <Heading level={2} data-size="sm" id="roles-heading">
           {t("account.roles")}
@@ -91,7 +111,6 @@ export function AccountPage() {
           </div>
         </form>
       </section>
-      <MySessions />
-    </article>
+    </>
   );
 }
