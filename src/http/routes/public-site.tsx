@@ -11,6 +11,7 @@ import { listPublicCatalogue } from "../../services/public/list-public-catalogue
 import { listPublicPlans } from "../../services/public/list-public-plans.ts";
 import { getPublicEvaluation, listPublishedEvaluations } from "../../services/public/public-evaluations.ts";
 import { getPublicIndicator, listPublicIndicators } from "../../services/public/public-indicators.ts";
+import { getPublicRegion } from "../../services/public/public-region.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
@@ -25,6 +26,7 @@ import { MeasurePage } from "../render/public-site/measure-page.tsx";
 import { MunicipalityPage } from "../render/public-site/municipality-page.tsx";
 import { NotFoundPage } from "../render/public-site/not-found-page.tsx";
 import { OpenDataDocsPage } from "../render/public-site/open-data-docs-page.tsx";
+import { RegionPage } from "../render/public-site/region-page.tsx";
 import { SearchPage } from "../render/public-site/search-page.tsx";
 import { actionPlanPath, openDataDocsPath } from "../render/public-site/urls.ts";
 import { languageOf } from "../web.ts";
@@ -280,6 +282,21 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
             input: { municipalityNumber: request.params.nr, indicatorId: request.params.indicatorId ?? "" },
           });
           return <IndicatorPage env={env} data={data} />;
+        }),
+    );
+
+    app.get<{ Params: Params & { slug?: string }; Querystring: { aar?: string } }>(
+      "/region/:slug",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const asked = request.query.aar;
+          if (asked !== undefined && !yearPattern.test(asked)) throw notFound();
+          const data = await getPublicRegion({
+            ctx: request.ctx,
+            input: { slug: request.params.slug ?? "", year: asked === undefined ? undefined : Number(asked) },
+          });
+          return <RegionPage env={env} data={data} />;
         }),
     );
 
