@@ -13,6 +13,7 @@ import { getPublicEvaluation, listPublishedEvaluations } from "../../services/pu
 import { getPublicIndicator, listPublicIndicators } from "../../services/public/public-indicators.ts";
 import { getPublicRegion } from "../../services/public/public-region.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
+import { listRegions } from "../../services/region/list-regions.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
@@ -130,6 +131,12 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
     }
 
     const notFound = () => new AppError("not_found", "notFound.page");
+    /** The regions with a public page (at least one member uses Planverk), or those of one member. */
+    const publicRegions = async (request: FastifyRequest, memberNumber: string | null) =>
+      (await listRegions({ ctx: request.ctx }))
+        .filter((r) => r.municipalities.some((m) => m.active))
+        .filter((r) => memberNumber === null || r.municipalities.some((m) => m.number === memberNumber))
+        .map((r) => ({ slug: r.slug, name: r.name }));
     const versionOf = (p: Params) => {
       if (!yearPattern.test(p.year ?? "") || (p.revision !== undefined && !revisionPattern.test(p.revision)))
         throw notFound();
@@ -152,7 +159,13 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
     app.get("/sitemap.xml", { schema: { hide: true } }, async (request, reply) => {
       const content = await cache.get("sitemap.xml", async () =>
         cacheableBody(
-          sitemapXml(await listPublicCatalogue({ ctx: request.ctx }), options.publicUrl),
+          sitemapXml(
+            {
+              ...(await listPublicCatalogue({ ctx: request.ctx })),
+              regions: await publicRegions(request, null),
+            },
+            options.publicUrl,
+          ),
           "application/xml; charset=utf-8",
         ),
       );
@@ -165,7 +178,8 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
           ctx: request.ctx,
           input: { municipalityNumber: request.params.nr },
         });
-        return <MunicipalityPage env={env} data={data} />;
+        const regions = await publicRegions(request, data.municipality.number);
+        return <MunicipalityPage env={env} data={data} regions={regions} />;
       }),
     );
 
