@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { AppError } from "../../errors.ts";
+import { comparePublicActionPlans } from "../../services/public/compare-public-action-plans.ts";
 import { getPublicActionPlan } from "../../services/public/get-public-action-plan.ts";
 import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
 import type { PublicMunicipality } from "../../services/public/internal.ts";
@@ -18,6 +19,7 @@ import { isLanguage, type Language, languageCookie } from "../../web/i18n/messag
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
 import { robotsTxt, sitemapXml } from "../render/public-site/catalogue.ts";
+import { ComparePage } from "../render/public-site/compare-page.tsx";
 import { EvaluationLinks } from "../render/public-site/evaluation-links.tsx";
 import { EvaluationPage } from "../render/public-site/evaluation-page.tsx";
 import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
@@ -201,6 +203,21 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
           }),
         );
       },
+    );
+
+    app.get<{ Params: Params & { from?: string; to?: string } }>(
+      "/kommune/:nr/plan/:planId/sammenlign/:from/:to",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const { nr, planId, from, to } = request.params;
+          if (!yearPattern.test(from ?? "") || !yearPattern.test(to ?? "")) throw notFound();
+          const data = await comparePublicActionPlans({
+            ctx: request.ctx,
+            input: { municipalityNumber: nr, planId: planId ?? "", from: Number(from), to: Number(to) },
+          });
+          return <ComparePage env={env} data={data} />;
+        }),
     );
 
     for (const suffix of ["", "/revisjon/:revision"]) {
