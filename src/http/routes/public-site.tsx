@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { AppError } from "../../errors.ts";
+import { publicAccessibilityStatements } from "../../services/public/accessibility-statements.ts";
 import { comparePublicActionPlans } from "../../services/public/compare-public-action-plans.ts";
 import { getPublicActionPlan } from "../../services/public/get-public-action-plan.ts";
 import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
@@ -106,9 +107,16 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
       const env = envOf(request, language);
       try {
         const key = `${language} ${request.url.replace(/([?&])lang=[a-z]{2}&?/, "$1").replace(/[?&]$/, "")}`;
-        const content = await cache.get(key, async () =>
-          cacheableBody(renderDocument(await render(env)), html),
-        );
+        const content = await cache.get(key, async () => {
+          // The footer links to the municipality's accessibility statement when it has set one.
+          const accessibilityStatements = request.params.nr
+            ? await publicAccessibilityStatements({
+                ctx: request.ctx,
+                input: { municipalityNumbers: [request.params.nr] },
+              })
+            : [];
+          return cacheableBody(renderDocument(await render({ ...env, accessibilityStatements })), html);
+        });
         if (chosen) {
           // The answer sets a cookie: not for shared caches.
           return reply.header("cache-control", "private, no-cache").type(html).send(content.body);
@@ -327,7 +335,11 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
             ctx: request.ctx,
             input: { slug: request.params.slug ?? "", year: asked === undefined ? undefined : Number(asked) },
           });
-          return <RegionPage env={env} data={data} />;
+          const accessibilityStatements = await publicAccessibilityStatements({
+            ctx: request.ctx,
+            input: { municipalityNumbers: data.municipalities.filter((m) => m.active).map((m) => m.number) },
+          });
+          return <RegionPage env={{ ...env, accessibilityStatements }} data={data} />;
         }),
     );
 
