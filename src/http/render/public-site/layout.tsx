@@ -138,7 +138,7 @@ export function Document({
                 <li key={s.number}>
                   <a href={s.url} data-testid="accessibility-statement">
                     {t("site.accessibility")}
-                    {(env.accessibilityStatements?.length ?? 0) > 1 && ` (${s.name})`}
+                    {(municipality === null || municipality.number !== s.number) && ` (${s.name})`}
                   </a>
                 </li>
               ))}
