@@ -299,7 +299,7 @@ export const en: Record<MessageKey, string> = {
   "publicSettings.intro":
     "What citizens and the data catalogue see about the municipality itself. The link to the accessibility statement is at the bottom of all the municipality's public pages.",
   "publicSettings.accessibility": "Address of the accessibility statement",
-  "publicSettings.accessibilityHelp": "For example https://uustatus.no/en/erklaringer/publisert/…",
+  "publicSettings.accessibilityHelp": "The link to the statement, for example on uustatus.no.",
   "publicSettings.organisationNumber": "Organisation number",
   "publicSettings.organisationNumberHelp":
     "The municipality's 9 digits in the Central Coordinating Register. Used as the publisher of the open data in the data catalogue.",

@@ -295,7 +295,7 @@ export const nb = {
   "publicSettings.intro":
     "Det innbyggere og datakatalogen ser om kommunen selv. Lenken til tilgjengelighetserklæringen står nederst på alle kommunens offentlige sider.",
   "publicSettings.accessibility": "Adressen til tilgjengelighetserklæringen",
-  "publicSettings.accessibilityHelp": "For eksempel https://uustatus.no/nb/erklaringer/publisert/…",
+  "publicSettings.accessibilityHelp": "Lenken til erklæringen, for eksempel på uustatus.no.",
   "publicSettings.organisationNumber": "Organisasjonsnummer",
   "publicSettings.organisationNumberHelp":
     "Kommunens 9 sifre i Enhetsregisteret. Brukes som utgiver av de åpne dataene i datakatalogen.",

@@ -156,7 +156,7 @@ export const nn: Record<MessageKey, string> = {
   "publicSettings.intro":
     "Det innbyggjarane og datakatalogen ser om kommunen sjølv. Lenkja til tilgjengeerklæringa står nedst på alle dei offentlege sidene til kommunen.",
   "publicSettings.accessibility": "Adressa til tilgjengeerklæringa",
-  "publicSettings.accessibilityHelp": "Til dømes https://uustatus.no/nn/erklaringer/publisert/…",
+  "publicSettings.accessibilityHelp": "Lenkja til erklæringa, til dømes på uustatus.no.",
   "publicSettings.organisationNumber": "Organisasjonsnummer",
   "publicSettings.organisationNumberHelp":
     "Dei 9 sifra til kommunen i Einingsregisteret. Blir brukt som utgjevar av dei opne dataa i datakatalogen.",
