@@ -13,8 +13,9 @@
  * 2. Lighthouse 12.2.3 (`npx lighthouse@12.2.3`, Debian's Chromium via CHROME_PATH) on the plan page
  *    and a measure page: performance, accessibility, best practices (default mobile settings).
  * 3. Load with autocannon (run as its own process, so it does not share the server's event loop)
- *    against the plan page and the plan's JSON, in the same run as a bare node:http server that
- *    answers with the same bytes (the floor of this machine), and as Planverk with the public
+ *    against the public answers (plan page, measure page, DCAT catalogue, the plan's JSON and the
+ *    plan list JSON), each in the same run as a bare node:http server that answers with the same
+ *    bytes (the floor of this machine; the ratio to it is printed), and as Planverk with the public
  *    micro-cache off (every request queries and renders).
  *
  * Prints markdown; figures are in docs/PERFORMANCE.md.
@@ -231,35 +232,46 @@ async function main() {
 
     say(`### Load: autocannon, ${connections} connections, ${duration} s each`);
     say();
-    say("| target | server | req/s | p50 ms | p99 ms | errors | non-2xx | kB/s |");
-    say("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    say("| target | server | req/s | p50 ms | p99 ms | errors | non-2xx | kB/s | ratio to bare |");
+    say("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     {
       // Planverk's own floor: the health route, through the same Fastify stack (hooks, headers).
       const r = await autocannon(`${base}/healthz`, duration, connections);
       say(
-        `| \`GET /healthz\` (framework floor) | Planverk | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.bytes / 1024).toFixed(0)} |`,
+        `| \`GET /healthz\` (framework floor) | Planverk | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.bytes / 1024).toFixed(0)} | |`,
       );
     }
+    // The public answers, each beside a bare node:http server sending its exact bytes.
+    const ratios: string[] = [];
     for (const [name, p, type] of [
       ["plan page (HTML)", planPath, "text/html; charset=utf-8"],
+      ["measure page (HTML)", measurePath, "text/html; charset=utf-8"],
+      ["catalogue (DCAT-AP-NO JSON-LD)", "/api/open/v1/katalog.jsonld", "application/ld+json; charset=utf-8"],
       ["plan JSON (open data)", jsonPath, "application/json; charset=utf-8"],
+      ["plan list JSON (open data)", `/api/open/v1/kommune/${nr}/planer`, "application/json; charset=utf-8"],
     ] as const) {
       const body = Buffer.from(await (await fetch(`${base}${p}`)).arrayBuffer());
       const bare = await bareServer(body, type);
       // Warm up both, then measure: the bare floor, Planverk as deployed, Planverk without the micro-cache.
       await autocannon(`${base}${p}`, 2, connections);
+      let bareRps = 0;
       for (const [server, url] of [
         ["bare node:http, same bytes", `${bare.url}${p}`],
         ["Planverk", `${base}${p}`],
         ["Planverk, micro-cache off", `${uncachedBase}${p}`],
       ] as const) {
         const r = await autocannon(url, duration, connections);
+        if (server.startsWith("bare")) bareRps = r.rps;
+        const ratio = server.startsWith("bare") ? "1" : (r.rps / bareRps).toFixed(2);
+        if (server === "Planverk") ratios.push(`${name} ${ratio}`);
         say(
-          `| ${name} (${(body.length / 1024).toFixed(0)} kB) | ${server} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.bytes / 1024).toFixed(0)} |`,
+          `| ${name} (${(body.length / 1024).toFixed(0)} kB) | ${server} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.bytes / 1024).toFixed(0)} | ${ratio} |`,
         );
       }
       await bare.close();
     }
+    say();
+    say(`Planverk ÷ bare node:http (target ≥ 0.5): ${ratios.join(" · ")}`);
     say();
     say(`load average at the end: ${os.loadavg()[0]?.toFixed(1)}`);
   } finally {

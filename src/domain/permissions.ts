@@ -150,6 +150,7 @@ export const permissionTable: Rule[] = [
   allow("admin",                 "update_member", "membership"),
   allow("admin",                 "read_audit",    "audit_trail"),
   allow("system_admin",          "activate",      "municipality"),
+  allow("admin",                 "update",        "municipality"),
   allow(["anonymous", ...members], "read",        "proposal",     isPublished),
   allow(internal,                "read",          "proposal"),
   allow("partner",               "read",          "proposal",     ofOwnOrganisation),

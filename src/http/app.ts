@@ -21,6 +21,7 @@ import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { measureRemovalRoutes } from "./routes/measure-removal.ts";
 import { measureRoutes } from "./routes/measures.ts";
+import { municipalitySettingsRoutes } from "./routes/municipality-settings.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
 import { openDataRoutes } from "./routes/open-data.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
@@ -148,6 +149,7 @@ export async function buildApp({
   await app.register(secondFactorRoutes(config, mailer));
   await app.register(planRoutes);
   await app.register(adminRoutes);
+  await app.register(municipalitySettingsRoutes);
   await app.register(organisationRoutes);
   await app.register(planStructureRoutes);
   await app.register(measureRoutes);

@@ -143,6 +143,28 @@ describe.skipIf(!browserAvailable)("accounts and roles in Chromium", () => {
     await page.context().close();
   });
 
+  it("lets the admin set the accessibility statement the public footer links to, and checks the organisation number", async () => {
+    const page = await newPage();
+    await signInWithForm(page, env.baseUrl, "admin@demo.planverk.no", demoPassword);
+    await page.goto(`${env.baseUrl}/admin`, { waitUntil: "networkidle" });
+    const form = page.getByTestId("public-settings");
+    await form.waitFor();
+    await form.getByLabel("Organisasjonsnummer").fill("123");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await form.getByText("Organisasjonsnummeret må ha 9 sifre.").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.getByLabel("Organisasjonsnummer").fill("");
+    const address = "https://uustatus.no/nb/erklaringer/publisert/drammen-demo";
+    await form.getByLabel("Adressen til tilgjengelighetserklæringen").fill(address);
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await form.getByText("Lagret.").waitFor();
+    await page.goto(`${env.baseUrl}/kommune/3301?etter=erklaering`);
+    expect(await page.getByRole("link", { name: "Tilgjengelighetserklæring" }).getAttribute("href")).toBe(
+      address,
+    );
+    await page.context().close();
+  });
+
   it("shows a clear message for a wrong password, and the sign-in page passes axe", async () => {
     const page = await newPage();
     await page.goto(`${env.baseUrl}/logg-inn`, { waitUntil: "networkidle" });

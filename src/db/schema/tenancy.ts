@@ -9,5 +9,9 @@ export const municipalities = pgTable("municipalities", {
   name: text("name").notNull(),
   county: text("county"),
   active: boolean("active").notNull().default(true),
+  /** The address of the municipality's accessibility statement (tilgjengelighetserklæring); "" when not set. */
+  accessibilityStatementUrl: text("accessibility_statement_url").notNull().default(""),
+  /** The municipality's organisation number in Enhetsregisteret (9 digits), the open data's publisher. */
+  organisationNumber: text("organisation_number"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

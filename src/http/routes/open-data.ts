@@ -131,6 +131,10 @@ export const openMeasureSchema = measureSummary.extend({
       kind: z.enum(["completed", "stopped", "removed"]),
       year: z.number().int().nullable(),
       reason: z.string(),
+      via: z
+        .enum(["manual", "prioritisation"])
+        .nullable()
+        .describe("How a removed measure was taken out: by a planner (with a reason) or by a prioritisation"),
     })
     .nullable()
     .describe(

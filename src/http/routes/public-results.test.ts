@@ -8,7 +8,7 @@ import {
   createPublishedPlan,
 } from "../../../test/factories.ts";
 import { createIndicatorWithFigures } from "../../../test/public-results.ts";
-import { measureCosts, measures } from "../../db/schema/index.ts";
+import { measureCosts, measures, removedMeasureVersions } from "../../db/schema/index.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -136,7 +136,7 @@ describe("money told straight and why things changed", () => {
   it("says when a measure left the plan, or was stopped, and why", async () => {
     const db = t.database.db;
     const municipality = await createMunicipality(db);
-    const { adopted, draftVersion, focusArea } = await createPublishedPlan(db, {
+    const { adopted, adoptedPlan, draftVersion, focusArea } = await createPublishedPlan(db, {
       municipalityId: municipality.id,
     });
     const stopped = await createMeasure(db, {
@@ -144,10 +144,35 @@ describe("money told straight and why things changed", () => {
       focusAreaId: focusArea.id,
       title: "Stoppet tiltak",
     });
+    const byPrioritisation = await createMeasure(db, {
+      actionPlanVersion: adoptedPlan,
+      focusAreaId: focusArea.id,
+      title: "Prioritert bort",
+    });
+    // Taken out of the 2027 draft: one by a planner with a reason, one by a prioritisation.
+    const snapshot = { version: {}, goalIds: [], objectiveIds: [], partners: [], costs: [] };
+    await db.insert(removedMeasureVersions).values([
+      {
+        municipalityId: municipality.id,
+        measureId: adopted.measure.id,
+        actionPlanVersionId: draftVersion.id,
+        snapshot,
+        via: "manual",
+        reason: "Pengene ble flyttet til T-020",
+      },
+      {
+        municipalityId: municipality.id,
+        measureId: byPrioritisation.measure.id,
+        actionPlanVersionId: draftVersion.id,
+        snapshot,
+        via: "prioritisation",
+      },
+    ]);
     await adoptActionPlanVersionForTest(db, draftVersion, { adoptedOn: "2027-12-09" });
+    // The running state's reason is internal and not the reason it left.
     await db
       .update(measures)
-      .set({ status: "in_progress", progress: 40, statusReason: "Pengene ble flyttet til T-020" })
+      .set({ status: "in_progress", progress: 40, statusReason: "Venter på styremøtet" })
       .where(eq(measures.id, adopted.measure.id));
     await db
       .update(measures)
@@ -159,6 +184,15 @@ describe("money told straight and why things changed", () => {
     expect(change).toContain("Tiltaket er ikke med i handlingsplanen for 2027.");
     expect(change).toContain("Begrunnelse: Pengene ble flyttet til T-020");
     expect(removed.body).toContain("Ikke videreført");
+    expect(removed.body).not.toContain("Venter på styremøtet");
+
+    const prioritised = await get(
+      `/kommune/${municipality.number}/tiltak/${byPrioritisation.measure.reference}`,
+    );
+    const prioritisedChange =
+      prioritised.body.match(/data-testid="measure-change"[\s\S]*?<\/section>/)?.[0] ?? "";
+    expect(prioritisedChange).toContain("Tiltaket er ikke med i handlingsplanen for 2027.");
+    expect(prioritisedChange).toContain("Tatt ut ved prioritering.");
 
     const stoppedPage = await get(`/kommune/${municipality.number}/tiltak/${stopped.measure.reference}`);
     const stoppedChange =
@@ -171,6 +205,7 @@ describe("money told straight and why things changed", () => {
       kind: "removed",
       year: 2027,
       reason: "Pengene ble flyttet til T-020",
+      via: "manual",
     });
   });
 });

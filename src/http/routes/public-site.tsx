@@ -4,6 +4,8 @@ import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ReactElement } from "react";
 import { AppError } from "../../errors.ts";
+import { publicAccessibilityStatements } from "../../services/public/accessibility-statements.ts";
+import { comparePublicActionPlans } from "../../services/public/compare-public-action-plans.ts";
 import { getPublicActionPlan } from "../../services/public/get-public-action-plan.ts";
 import { getPublicMeasure } from "../../services/public/get-public-measure.ts";
 import type { PublicMunicipality } from "../../services/public/internal.ts";
@@ -11,11 +13,14 @@ import { listPublicCatalogue } from "../../services/public/list-public-catalogue
 import { listPublicPlans } from "../../services/public/list-public-plans.ts";
 import { getPublicEvaluation, listPublishedEvaluations } from "../../services/public/public-evaluations.ts";
 import { getPublicIndicator, listPublicIndicators } from "../../services/public/public-indicators.ts";
+import { getPublicRegion } from "../../services/public/public-region.ts";
 import { searchPublic } from "../../services/public/search-public.ts";
+import { listRegions } from "../../services/region/list-regions.ts";
 import { isLanguage, type Language, languageCookie } from "../../web/i18n/messages.ts";
 import { cacheableBody, MicroCache, sendCacheable } from "../cacheable.ts";
 import { ActionPlanPage } from "../render/public-site/action-plan-page.tsx";
 import { robotsTxt, sitemapXml } from "../render/public-site/catalogue.ts";
+import { ComparePage } from "../render/public-site/compare-page.tsx";
 import { EvaluationLinks } from "../render/public-site/evaluation-links.tsx";
 import { EvaluationPage } from "../render/public-site/evaluation-page.tsx";
 import { FocusAreaPage } from "../render/public-site/focus-area-page.tsx";
@@ -25,6 +30,7 @@ import { MeasurePage } from "../render/public-site/measure-page.tsx";
 import { MunicipalityPage } from "../render/public-site/municipality-page.tsx";
 import { NotFoundPage } from "../render/public-site/not-found-page.tsx";
 import { OpenDataDocsPage } from "../render/public-site/open-data-docs-page.tsx";
+import { RegionPage } from "../render/public-site/region-page.tsx";
 import { SearchPage } from "../render/public-site/search-page.tsx";
 import { actionPlanPath, openDataDocsPath } from "../render/public-site/urls.ts";
 import { languageOf } from "../web.ts";
@@ -101,9 +107,16 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
       const env = envOf(request, language);
       try {
         const key = `${language} ${request.url.replace(/([?&])lang=[a-z]{2}&?/, "$1").replace(/[?&]$/, "")}`;
-        const content = await cache.get(key, async () =>
-          cacheableBody(renderDocument(await render(env)), html),
-        );
+        const content = await cache.get(key, async () => {
+          // The footer links to the municipality's accessibility statement when it has set one.
+          const accessibilityStatements = request.params.nr
+            ? await publicAccessibilityStatements({
+                ctx: request.ctx,
+                input: { municipalityNumbers: [request.params.nr] },
+              })
+            : [];
+          return cacheableBody(renderDocument(await render({ ...env, accessibilityStatements })), html);
+        });
         if (chosen) {
           // The answer sets a cookie: not for shared caches.
           return reply.header("cache-control", "private, no-cache").type(html).send(content.body);
@@ -128,6 +141,12 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
     }
 
     const notFound = () => new AppError("not_found", "notFound.page");
+    /** The regions with a public page (at least one member uses Planverk), or those of one member. */
+    const publicRegions = async (request: FastifyRequest, memberNumber: string | null) =>
+      (await listRegions({ ctx: request.ctx }))
+        .filter((r) => r.municipalities.some((m) => m.active))
+        .filter((r) => memberNumber === null || r.municipalities.some((m) => m.number === memberNumber))
+        .map((r) => ({ slug: r.slug, name: r.name }));
     const versionOf = (p: Params) => {
       if (!yearPattern.test(p.year ?? "") || (p.revision !== undefined && !revisionPattern.test(p.revision)))
         throw notFound();
@@ -150,7 +169,13 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
     app.get("/sitemap.xml", { schema: { hide: true } }, async (request, reply) => {
       const content = await cache.get("sitemap.xml", async () =>
         cacheableBody(
-          sitemapXml(await listPublicCatalogue({ ctx: request.ctx }), options.publicUrl),
+          sitemapXml(
+            {
+              ...(await listPublicCatalogue({ ctx: request.ctx })),
+              regions: await publicRegions(request, null),
+            },
+            options.publicUrl,
+          ),
           "application/xml; charset=utf-8",
         ),
       );
@@ -163,7 +188,8 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
           ctx: request.ctx,
           input: { municipalityNumber: request.params.nr },
         });
-        return <MunicipalityPage env={env} data={data} />;
+        const regions = await publicRegions(request, data.municipality.number);
+        return <MunicipalityPage env={env} data={data} regions={regions} />;
       }),
     );
 
@@ -185,6 +211,21 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
           }),
         );
       },
+    );
+
+    app.get<{ Params: Params & { from?: string; to?: string } }>(
+      "/kommune/:nr/plan/:planId/sammenlign/:from/:to",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const { nr, planId, from, to } = request.params;
+          if (!yearPattern.test(from ?? "") || !yearPattern.test(to ?? "")) throw notFound();
+          const data = await comparePublicActionPlans({
+            ctx: request.ctx,
+            input: { municipalityNumber: nr, planId: planId ?? "", from: Number(from), to: Number(to) },
+          });
+          return <ComparePage env={env} data={data} />;
+        }),
     );
 
     for (const suffix of ["", "/revisjon/:revision"]) {
@@ -280,6 +321,25 @@ export function publicSiteRoutes(options: { publicUrl: string; cacheSeconds?: nu
             input: { municipalityNumber: request.params.nr, indicatorId: request.params.indicatorId ?? "" },
           });
           return <IndicatorPage env={env} data={data} />;
+        }),
+    );
+
+    app.get<{ Params: Params & { slug?: string }; Querystring: { aar?: string } }>(
+      "/region/:slug",
+      { schema: { hide: true } },
+      (request, reply) =>
+        page(request, reply, async (env) => {
+          const asked = request.query.aar;
+          if (asked !== undefined && !yearPattern.test(asked)) throw notFound();
+          const data = await getPublicRegion({
+            ctx: request.ctx,
+            input: { slug: request.params.slug ?? "", year: asked === undefined ? undefined : Number(asked) },
+          });
+          const accessibilityStatements = await publicAccessibilityStatements({
+            ctx: request.ctx,
+            input: { municipalityNumbers: data.municipalities.filter((m) => m.active).map((m) => m.number) },
+          });
+          return <RegionPage env={{ ...env, accessibilityStatements }} data={data} />;
         }),
     );
 

@@ -1,5 +1,13 @@
-import { and, asc, desc, eq } from "drizzle-orm";
-import { actionPlanVersions, cycles, measureVersions, milestones, plans } from "../../db/schema/index.ts";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import {
+  actionPlanVersions,
+  cycles,
+  measureVersions,
+  milestones,
+  plans,
+  removedMeasureVersions,
+} from "../../db/schema/index.ts";
 import { measureChange } from "../../domain/measure-change.ts";
 import { can } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
@@ -65,6 +73,20 @@ export async function getPublicMeasure({
     adoptedVersions(ctx.db, tenant, [newest.planId]),
   ]);
   const appearsIn = appearances.filter((a) => a.planId === newest.planId);
+  const lastIn = Math.max(...appearsIn.map((a) => a.budgetYear));
+  const firstWithout = planVersions
+    .map((v) => v.budgetYear)
+    .filter((y) => y > lastIn)
+    .sort((a, b) => a - b)[0];
+  const removal =
+    firstWithout === undefined
+      ? null
+      : await removalRecord(ctx.db, {
+          tenantId: tenant.id,
+          measureId: measure.id,
+          planId: newest.planId,
+          budgetYear: firstWithout,
+        });
   return {
     ...publicSummary(row),
     municipality: { number: tenant.number, name: tenant.name },
@@ -79,6 +101,7 @@ export async function getPublicMeasure({
       statusHistory,
       inBudgetYears: appearsIn.map((a) => a.budgetYear),
       planBudgetYears: planVersions.map((v) => v.budgetYear),
+      removal,
     }),
     description: row.description,
     ...placement,
@@ -87,4 +110,31 @@ export async function getPublicMeasure({
     statusHistory,
     proposals,
   };
+}
+
+/**
+ * How the measure was taken out of the action plan of a budget year (the cycle's draft that was
+ * then adopted): the planner's reason, or a prioritisation. Null when there is no record.
+ */
+async function removalRecord(
+  db: DbOrTx,
+  where: { tenantId: string; measureId: string; planId: string; budgetYear: number },
+) {
+  const [row] = await db
+    .select({ reason: removedMeasureVersions.reason, via: removedMeasureVersions.via })
+    .from(removedMeasureVersions)
+    .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, removedMeasureVersions.actionPlanVersionId))
+    .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+    .where(
+      and(
+        eq(removedMeasureVersions.municipalityId, where.tenantId),
+        eq(removedMeasureVersions.measureId, where.measureId),
+        isNull(removedMeasureVersions.restoredAt),
+        eq(cycles.planId, where.planId),
+        eq(cycles.budgetYear, where.budgetYear),
+      ),
+    )
+    .orderBy(desc(removedMeasureVersions.removedAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -16,13 +16,13 @@ export async function listPublicCatalogue({
   input?: Record<string, never>;
 }): Promise<{ municipalities: CatalogueMunicipality[]; modified: string }> {
   const active = await ctx.db
-    .select({ number: municipalities.number })
+    .select({ number: municipalities.number, organisationNumber: municipalities.organisationNumber })
     .from(municipalities)
     .where(eq(municipalities.active, true))
     .orderBy(asc(municipalities.number));
   const result: CatalogueMunicipality[] = [];
   let newest = new Date(0);
-  for (const { number } of active) {
+  for (const { number, organisationNumber } of active) {
     const { municipality, plans: published } = await listPublicPlans({
       ctx,
       input: { municipalityNumber: number },
@@ -40,6 +40,7 @@ export async function listPublicCatalogue({
     ]);
     result.push({
       ...municipality,
+      organisationNumber,
       plans: published.map((p) => {
         const times = [
           planTimes.find((t) => t.id === p.id)?.updatedAt,

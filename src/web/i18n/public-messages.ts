@@ -1,4 +1,5 @@
 import type { Language } from "./messages.ts";
+import { type RegionMessageKey, regionEn, regionNb, regionNn } from "./public-region-messages.ts";
 import { type ResultsMessageKey, resultsEn, resultsNb, resultsNn } from "./public-results-messages.ts";
 
 /** Interface texts of the public pages (/kommune/…), rendered on the server for everyone. */
@@ -115,7 +116,7 @@ const nb = {
 };
 
 type BaseKey = keyof typeof nb;
-export type PublicMessageKey = BaseKey | ResultsMessageKey;
+export type PublicMessageKey = BaseKey | ResultsMessageKey | RegionMessageKey;
 
 const nn: Record<BaseKey, string> = {
   "site.name": "Planverk",
@@ -343,9 +344,9 @@ const en: Record<BaseKey, string> = {
 };
 
 export const publicMessages: Record<Language, Record<PublicMessageKey, string>> = {
-  nb: { ...nb, ...resultsNb },
-  nn: { ...nn, ...resultsNn },
-  en: { ...en, ...resultsEn },
+  nb: { ...nb, ...resultsNb, ...regionNb },
+  nn: { ...nn, ...resultsNn, ...regionNn },
+  en: { ...en, ...resultsEn, ...regionEn },
 };
 
 export type PublicTranslate = (key: PublicMessageKey, params?: Record<string, string | number>) => string;

@@ -23,6 +23,7 @@ import { AuditList } from "../components/AuditList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { InvitePanel } from "../components/InvitePanel.tsx";
 import { OrganisationOptions, RoleOptions } from "../components/MemberOptions.tsx";
+import { PublicSettingsPanel } from "../components/PublicSettingsPanel.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 
@@ -41,6 +42,7 @@ export function AdminPage() {
       </Heading>
       <Members municipalityNumber={municipality.number} canChangeRoles={municipality.role === "admin"} />
       <InvitePanel municipalityNumber={municipality.number} inviterRole={municipality.role} />
+      {municipality.role === "admin" && <PublicSettingsPanel municipalityNumber={municipality.number} />}
       {municipality.role === "admin" && <AuditTrail municipalityNumber={municipality.number} />}
     </article>
   );

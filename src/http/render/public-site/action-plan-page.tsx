@@ -16,7 +16,13 @@ import {
   versionPathOf,
 } from "./layout.tsx";
 import { PlanOverview } from "./plan-overview.tsx";
-import { actionPlanPath, focusAreaPath, openActionPlanPath, openMeasuresCsvPath } from "./urls.ts";
+import {
+  actionPlanPath,
+  comparePath,
+  focusAreaPath,
+  openActionPlanPath,
+  openMeasuresCsvPath,
+} from "./urls.ts";
 
 export function ActionPlanPage({
   env,
@@ -51,6 +57,7 @@ export function ActionPlanPage({
       <VersionLine t={t} env={env} v={data} />
       {data.reason && <p>{t("plan.revisionReason", { reason: data.reason })}</p>}
       <NewestNotice t={t} v={data} />
+      <CompareLinks t={t} data={data} />
       <PlanOverview t={t} data={data} indicators={indicators} />
       {data.plan.vision && <p>{data.plan.vision}</p>}
       <p>{t("plan.chain")}</p>
@@ -173,5 +180,32 @@ export function ActionPlanPage({
         ]}
       />
     </Document>
+  );
+}
+
+/** Links to the comparison with the adopted action plans of the year before and after, when there are such. */
+function CompareLinks({ t, data }: { t: ReturnType<typeof publicTranslator>; data: PublicActionPlan }) {
+  const years = [...new Set(data.versions.map((v) => v.budgetYear))].sort((a, b) => a - b);
+  const previous = years.filter((y) => y < data.budgetYear).at(-1);
+  const next = years.find((y) => y > data.budgetYear);
+  if (previous === undefined && next === undefined) return null;
+  const nr = data.municipality.number;
+  return (
+    <ul className="inline-list compare-links" data-testid="compare-links">
+      {previous !== undefined && (
+        <li>
+          <a href={comparePath(nr, data.plan.id, previous, data.budgetYear)}>
+            {t("compare.link", { year: previous })}
+          </a>
+        </li>
+      )}
+      {next !== undefined && (
+        <li>
+          <a href={comparePath(nr, data.plan.id, data.budgetYear, next)}>
+            {t("compare.link", { year: next })}
+          </a>
+        </li>
+      )}
+    </ul>
   );
 }

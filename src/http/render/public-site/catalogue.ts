@@ -7,6 +7,7 @@ import {
   openDataDocsPath,
   openMeasuresCsvPath,
   openPlansPath,
+  regionPath,
 } from "./urls.ts";
 
 /** The DCAT-AP-NO catalogue of the installation, with the public site's and open data's addresses. */
@@ -29,8 +30,11 @@ export function catalogueJsonLd(
   );
 }
 
-/** The sitemap of the public pages (sitemaps.org 0.9): municipalities, plans and their action plans. */
-export function sitemapXml(data: { municipalities: CatalogueMunicipality[] }, publicUrl: string): string {
+/** The sitemap of the public pages (sitemaps.org 0.9): municipalities, plans and their action plans, regions. */
+export function sitemapXml(
+  data: { municipalities: CatalogueMunicipality[]; regions?: { slug: string }[] },
+  publicUrl: string,
+): string {
   const escapeXml = (s: string) =>
     s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const entries: { loc: string; lastmod?: string }[] = [{ loc: `${publicUrl}${openDataDocsPath}` }];
@@ -47,6 +51,7 @@ export function sitemapXml(data: { municipalities: CatalogueMunicipality[] }, pu
           lastmod: v === p.versions[0] ? p.modified : undefined,
         });
   }
+  for (const r of data.regions ?? []) entries.push({ loc: `${publicUrl}${regionPath(r.slug)}` });
   const urls = entries
     .map(
       (e) =>
@@ -64,6 +69,7 @@ export function robotsTxt(publicUrl: string): string {
     "User-agent: *",
     "Allow: /kommune/",
     "Allow: /kommune-assets/",
+    "Allow: /region/",
     "Allow: /api/open/",
     `Allow: ${openDataDocsPath}`,
     "Allow: /sitemap.xml",

@@ -34,6 +34,8 @@ export type PageEnv = {
   /** The address of the page without query, to build language links. */
   path: string;
   stylesheet: string;
+  /** The accessibility statements of the municipalities the page is about, for the footer. */
+  accessibilityStatements?: { number: string; name: string; url: string }[];
 };
 
 export type Head = { title: string; description: string; type?: "website" | "article" };
@@ -131,9 +133,19 @@ export function Document({
                 {openDataLicence.name}
               </a>
             </p>
-            <p>
-              <a href={openDataDocsPath}>{t("site.apiDocs")}</a>
-            </p>
+            <ul className="footer-links">
+              {(env.accessibilityStatements ?? []).map((s) => (
+                <li key={s.number}>
+                  <a href={s.url} data-testid="accessibility-statement">
+                    {t("site.accessibility")}
+                    {(municipality === null || municipality.number !== s.number) && ` (${s.name})`}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={openDataDocsPath}>{t("site.apiDocs")}</a>
+              </li>
+            </ul>
           </div>
         </footer>
       </body>

@@ -73,8 +73,10 @@ export function MeasurePage({
           </p>
           {data.change.reason ? (
             <p>{t("change.reason", { reason: data.change.reason })}</p>
+          ) : data.change.via === "prioritisation" ? (
+            <p>{t("change.byPrioritisation")}</p>
           ) : (
-            data.change.kind === "stopped" && <p>{t("change.noReason")}</p>
+            data.change.kind !== "completed" && <p>{t("change.noReason")}</p>
           )}
         </section>
       )}

@@ -1,14 +1,17 @@
 import type { PublicMunicipality, PublicPlanSummary } from "../../../services/public/internal.ts";
 import { publicTranslator } from "../../../web/i18n/public-messages.ts";
 import { Document, OpenData, type PageEnv } from "./layout.tsx";
-import { actionPlanPath, openPlansPath } from "./urls.ts";
+import { actionPlanPath, openPlansPath, regionPath } from "./urls.ts";
 
 export function MunicipalityPage({
   env,
   data,
+  regions = [],
 }: {
   env: PageEnv;
   data: { municipality: PublicMunicipality; plans: PublicPlanSummary[] };
+  /** The regions the municipality is a member of. */
+  regions?: { slug: string; name: string }[];
 }) {
   const t = publicTranslator(env.language);
   const { municipality } = data;
@@ -65,6 +68,12 @@ export function MunicipalityPage({
           </section>
         );
       })}
+      {regions.map((r) => (
+        <p key={r.slug} className="region-link">
+          {t("region.memberOf", { name: municipality.name, region: r.name })}{" "}
+          <a href={regionPath(r.slug)}>{t("region.link", { region: r.name })}</a>
+        </p>
+      ))}
       <OpenData
         t={t}
         municipality={municipality}

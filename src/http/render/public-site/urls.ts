@@ -39,3 +39,11 @@ export const openDataDocsPath = "/apne-data";
 export const indicatorPath = (nr: string, indicatorId: string) => `/kommune/${nr}/indikator/${indicatorId}`;
 
 export const evaluationPath = (nr: string, roundId: string) => `/kommune/${nr}/evaluering/${roundId}`;
+
+/** A region's public page; `year` chooses the budget year of the members' action plans. */
+export const regionPath = (slug: string, year?: number) =>
+  `/region/${encodeURIComponent(slug)}${year === undefined ? "" : `?aar=${year}`}`;
+
+/** Two adopted action plans of a plan compared: what was added, taken out, changed, and the money. */
+export const comparePath = (nr: string, planId: string, from: number, to: number) =>
+  `/kommune/${nr}/plan/${planId}/sammenlign/${from}/${to}`;

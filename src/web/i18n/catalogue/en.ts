@@ -294,4 +294,15 @@ export const en: Record<MessageKey, string> = {
   "sessions.end": "End",
   "sessions.endLabel": "End the session from {time}",
   "sessions.ended": "The session has ended.",
+  // Public site settings (accessibility statement, organisation number)
+  "publicSettings.heading": "Public pages and open data",
+  "publicSettings.intro":
+    "What citizens and the data catalogue see about the municipality itself. The link to the accessibility statement is at the bottom of all the municipality's public pages.",
+  "publicSettings.accessibility": "Address of the accessibility statement",
+  "publicSettings.accessibilityHelp": "The link to the statement, for example on uustatus.no.",
+  "publicSettings.organisationNumber": "Organisation number",
+  "publicSettings.organisationNumberHelp":
+    "The municipality's 9 digits in the Central Coordinating Register. Used as the publisher of the open data in the data catalogue.",
+  "publicSettings.save": "Save",
+  "publicSettings.saved": "Saved.",
 };

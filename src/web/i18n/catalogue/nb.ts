@@ -290,4 +290,15 @@ export const nb = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økten fra {time}",
   "sessions.ended": "Økten er avsluttet.",
+  // Public site settings (accessibility statement, organisation number)
+  "publicSettings.heading": "Offentlige sider og åpne data",
+  "publicSettings.intro":
+    "Det innbyggere og datakatalogen ser om kommunen selv. Lenken til tilgjengelighetserklæringen står nederst på alle kommunens offentlige sider.",
+  "publicSettings.accessibility": "Adressen til tilgjengelighetserklæringen",
+  "publicSettings.accessibilityHelp": "Lenken til erklæringen, for eksempel på uustatus.no.",
+  "publicSettings.organisationNumber": "Organisasjonsnummer",
+  "publicSettings.organisationNumberHelp":
+    "Kommunens 9 sifre i Enhetsregisteret. Brukes som utgiver av de åpne dataene i datakatalogen.",
+  "publicSettings.save": "Lagre",
+  "publicSettings.saved": "Lagret.",
 };

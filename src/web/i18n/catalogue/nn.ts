@@ -151,4 +151,15 @@ export const nn: Record<MessageKey, string> = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økta frå {time}",
   "sessions.ended": "Økta er avslutta.",
+  // Public site settings (accessibility statement, organisation number)
+  "publicSettings.heading": "Offentlege sider og opne data",
+  "publicSettings.intro":
+    "Det innbyggjarane og datakatalogen ser om kommunen sjølv. Lenkja til tilgjengeerklæringa står nedst på alle dei offentlege sidene til kommunen.",
+  "publicSettings.accessibility": "Adressa til tilgjengeerklæringa",
+  "publicSettings.accessibilityHelp": "Lenkja til erklæringa, til dømes på uustatus.no.",
+  "publicSettings.organisationNumber": "Organisasjonsnummer",
+  "publicSettings.organisationNumberHelp":
+    "Dei 9 sifra til kommunen i Einingsregisteret. Blir brukt som utgjevar av dei opne dataa i datakatalogen.",
+  "publicSettings.save": "Lagre",
+  "publicSettings.saved": "Lagra.",
 };
