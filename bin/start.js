@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: the compiled server (`npm run build` makes dist/server) run by Node.js itself.
-import { existsSync } from "node:fs";
+// `npm start`: the compiled server (dist/server) run by Node.js itself. When the build is missing or
+// older than the sources (a fresh clone, a `git pull`), it is built first; `npm run build` at
+// deployment makes the start immediate.
+import { build, isBuilt } from "./build.js";
 
-const entry = new URL("../dist/server/cli/start.js", import.meta.url);
-if (!existsSync(entry)) {
-  console.error("Planverk er ikke bygd: kjør «npm run build» først (eller «npm run dev» under utvikling).");
-  process.exit(1);
+if (!isBuilt()) {
+  console.log("building Planverk (missing or older than the sources)");
+  try {
+    build();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
-await import(entry.href);
+await import(new URL("../dist/server/cli/start.js", import.meta.url).href);
