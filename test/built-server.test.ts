@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe("npm start runs the compiled server without tsx", () => {
-  it("builds with npm run build, starts with plain node and type stripping off, and is ready", async () => {
+  it("builds with npm run build, starts with plain node and type stripping off, is ready and serves pages and PDFs", async () => {
     // tsc is incremental (dist/server/.tsbuildinfo) and the web build is skipped when current.
     const build = spawnSync("npm", ["run", "build"], { cwd: rootDir, encoding: "utf8" });
     expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
@@ -56,6 +56,20 @@ describe("npm start runs the compiled server without tsx", () => {
     const stylesheet = publicPage.match(/href="(\/kommune-assets\/public\.[0-9a-f]+\.css)"/)?.[1];
     expect(stylesheet).toBeDefined();
     expect((await fetch(`${url}${stylesheet}`)).status).toBe(200);
+
+    // A PDF: laid out in the worker thread, whose compiled entry Node.js loads by itself.
+    const tree = (await fetch(`${url}/api/municipalities/3301/plan-tree`).then((r) => r.json())) as {
+      plan: { id: string };
+    };
+    const pdf = await fetch(
+      `${url}/api/municipalities/3301/plans/${tree.plan.id}/action-plans/2026/0/handlingsplan.pdf`,
+    );
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);

@@ -172,10 +172,11 @@ export async function writeImportBatch(w: ImportWrite): Promise<ImportResult> {
         .where(eq(measures.municipalityId, tenant.id))
         .for("update")
     ).map((m) => m.reference);
+    // The next free reference, then each one after it (nextReference of the last alone).
+    let reference = nextReference(taken);
     for (const _ of news) {
-      const reference = nextReference(taken);
-      taken.push(reference);
       created.push(reference);
+      reference = nextReference([reference]);
     }
     const measureIds = new Map<string, string>();
     for (const chunk of inChunks(created))
