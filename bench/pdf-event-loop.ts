@@ -16,6 +16,7 @@
 import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import { statusReportPdfInWorker } from "../src/documents/pdf-thread.ts";
 import { statusReportPdf } from "../src/documents/status-report-pdf.ts";
 import { sampleStatusReport } from "../src/documents/status-report-sample.ts";
@@ -61,8 +62,20 @@ const idle = async () => {
   await turn(2000);
   return Buffer.alloc(0);
 };
+// The floor with a busy thread beside it: a worker spinning for 2 s at the PDF worker's priority,
+// which only competes for the cores (no data in or out).
+const spin = () =>
+  new Promise<Buffer>((resolve, reject) => {
+    const worker = new Worker(
+      "require('node:os').setPriority(10); const end = Date.now() + 2000; while (Date.now() < end);",
+      { eval: true },
+    );
+    worker.on("exit", () => resolve(Buffer.alloc(0)));
+    worker.on("error", reject);
+  });
 for (const [name, build] of [
   ["nothing, waiting 2 s (the machine's floor)", idle],
+  ["a worker thread spinning 2 s, no PDF (floor with a busy thread)", spin],
   ["in the request's thread (before)", () => statusReportPdf(report)],
   ["in the PDF worker thread (after)", () => statusReportPdfInWorker(report)],
 ] as const) {
