@@ -115,8 +115,8 @@ module.exports = {
     onlyTo(
       "documents-layers",
       "^src/documents/",
-      ["^src/(documents|domain|i18n)/", "^src/errors\\.ts$"],
-      "Word, Excel and PDF are made from domain data; documents do not load it themselves (an import refusal is an AppError).",
+      ["^src/(documents|domain|i18n)/", "^src/errors\\.ts$", "^src/infra/thread\\.ts$"],
+      "Word, Excel and PDF are made from domain data; documents do not load it themselves (an import refusal is an AppError); PDF layout runs in a worker thread (infra/thread.ts).",
     ),
     onlyTo(
       "demo-layers",

@@ -9,19 +9,15 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
 import pino from "pino";
-import { connectDatabase, type Database } from "../src/db/client.ts";
+import { connectDatabase } from "../src/db/client.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { runMigrations } from "../src/db/migrate.ts";
-import { memberships, municipalities, users } from "../src/db/schema/index.ts";
 import { actionPlanDocx } from "../src/documents/action-plan-docx.ts";
 import { actionPlanPdf } from "../src/documents/action-plan-pdf.ts";
-import { actionPlanWorkbook } from "../src/documents/action-plan-xlsx.ts";
-import type { ServiceContext } from "../src/services/context.ts";
 import { loadActionPlanDocument } from "../src/services/cycles/action-plan-document.ts";
 import { applyMeasureImport, previewMeasureImport } from "../src/services/measures/import-measures.ts";
-import { createDocumentPlan } from "../test/factories.ts";
+import { importSheet, scenario } from "./import-scenario.ts";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "3" }, out: { type: "string" } },
@@ -33,70 +29,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const result = await fn();
   return [performance.now() - start, result];
-}
-
-let municipalityCounter = 0;
-/** A municipality with a planner and a plan of `size` measures (createDocumentPlan). */
-async function scenario(db: Database, size: number) {
-  municipalityCounter++;
-  const [municipality] = await db
-    .insert(municipalities)
-    .values({ number: String(9800 + municipalityCounter), name: `Benchkommune ${municipalityCounter}` })
-    .returning();
-  const [planner] = await db
-    .insert(users)
-    .values({ email: `bench${municipalityCounter}@planverk.test`, name: "Bench" })
-    .returning();
-  if (!municipality || !planner) throw new Error("not inserted");
-  await db
-    .insert(memberships)
-    .values({ municipalityId: municipality.id, userId: planner.id, role: "planner" });
-  const plan = await createDocumentPlan(db, { municipalityId: municipality.id, measureCount: size });
-  const ctx: ServiceContext = {
-    db,
-    actor: {
-      kind: "user",
-      userId: planner.id,
-      email: planner.email,
-      name: planner.name,
-      isSystemAdmin: false,
-      roles: { [municipality.id]: "planner" },
-    },
-  };
-  const input = {
-    municipalityNumber: municipality.number,
-    planId: plan.plan.id,
-    budgetYear: 2027,
-    revision: 0,
-  };
-  return { ctx, input, plan };
-}
-
-/**
- * The import sheet: the plan's own export (half the rows edited: every 10th title, every 10th
- * cost) plus as many new rows, so `rows` rows in all.
- */
-async function importSheet(db: Database, rows: number) {
-  const s = await scenario(db, rows / 2);
-  const exported = await actionPlanWorkbook(await loadActionPlanDocument({ ctx: s.ctx, input: s.input }));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(exported as unknown as ExcelJS.Buffer);
-  const sheet = workbook.getWorksheet("Tiltak");
-  if (!sheet) throw new Error("no sheet");
-  const headings = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-  const col = (h: string) => headings.indexOf(h) + 1;
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    if (r % 10 === 0) sheet.getRow(r).getCell(col("Tittel")).value = `Endret tittel ${r}`;
-    if (r % 10 === 5) sheet.getRow(r).getCell(col("Kommunalt 2028")).value = 123_000 + r;
-  }
-  for (let i = 0; i < rows / 2; i++) {
-    const row = sheet.addRow([]);
-    row.getCell(col("Tittel")).value = `Nytt tiltak ${i}`;
-    row.getCell(col("Satsingsområde")).value = "Kompetansebyen Drammen";
-    row.getCell(col("Kommunal kilde")).value = "Næringsfond";
-    row.getCell(col("Kommunalt 2027")).value = 100_000 + i;
-  }
-  return { ...s, file: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
 const logger = pino({ level: "silent" });

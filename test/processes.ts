@@ -4,10 +4,20 @@ import { rootDir } from "../src/cli/web-build.ts";
 
 export type StartedProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-/** Runs `npm start`'s entry point (src/cli/start.ts) as a separate process, as an operator would. */
-export function startPlanverkProcess(env: Record<string, string>): StartedProcess {
+/**
+ * Runs Planverk's start as a separate process, as an operator would: from the TypeScript source
+ * through tsx (`npm run dev`), or with `built` the compiled server as `npm start` runs it, by
+ * Node.js itself with type stripping off (so no TypeScript file can be loaded at all).
+ */
+export function startPlanverkProcess(
+  env: Record<string, string>,
+  options: { built?: boolean } = {},
+): StartedProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+  const args = options.built
+    ? ["--no-experimental-strip-types", "bin/start.js"]
+    : ["--import", "tsx", "src/cli/start.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: rootDir,
     env: { ...inherited, NODE_ENV: "development", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,7 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 
-export const rootDir = fileURLToPath(new URL("../..", import.meta.url));
+/** The repository's root: two folders up from src/cli, three from the compiled dist/server/cli. */
+export const rootDir = fileURLToPath(
+  new URL(import.meta.url.endsWith(".js") ? "../../.." : "../..", import.meta.url),
+);
 export const webDir = path.join(rootDir, "dist/web");
 const stampFile = path.join(webDir, ".source-hash");
 

@@ -3,7 +3,10 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
 import type { Database } from "./client.ts";
 
-export const migrationsFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
+/** The committed migrations at the repository's root: from src/db, or from the compiled dist/server/db. */
+export const migrationsFolder = fileURLToPath(
+  new URL(import.meta.url.endsWith(".js") ? "../../../migrations" : "../../migrations", import.meta.url),
+);
 
 /** Applies the committed SQL migrations that the database does not have yet. */
 export async function runMigrations(db: Database): Promise<void> {

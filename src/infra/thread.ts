@@ -3,11 +3,16 @@ import { parentPort, Worker } from "node:worker_threads";
 /**
  * CPU-bound work (HiGHS's solve, pdfmake's layout) would stop every other request while it runs
  * in the request's thread. `threadClient` runs it in one long-lived worker thread per kind of work,
- * one job after another; the worker answers through `serveThread`. Workers load their TypeScript
- * through tsx, as the server itself does; an idle worker does not keep the process alive.
+ * one job after another; the worker answers through `serveThread`. Compiled (dist/server, as `npm
+ * start` runs), a worker is the entry's `.js` beside this file, run by Node.js itself; from the
+ * sources (tests, `npm run dev`) it loads its TypeScript through tsx. An idle worker does not keep
+ * the process alive.
  */
 type Pending = { resolve: (reply: unknown) => void; reject: (error: Error) => void };
 type Reply = { id: number; reply?: unknown; error?: string };
+
+/** This module runs compiled (dist/server) rather than from its TypeScript source. */
+const compiled = import.meta.url.endsWith(".js");
 
 export function threadClient<Request, Result>(entry: URL): (request: Request) => Promise<Result> {
   let worker: Worker | undefined;
@@ -20,10 +25,12 @@ export function threadClient<Request, Result>(entry: URL): (request: Request) =>
   };
 
   const start = () => {
-    const started = new Worker(
-      `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`,
-      { eval: true },
-    );
+    const started = compiled
+      ? new Worker(new URL(entry.href.replace(/\.ts$/, ".js")))
+      : new Worker(
+          `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`,
+          { eval: true },
+        );
     started.on("message", (message: Reply) => {
       const waiting = pending.get(message.id);
       pending.delete(message.id);

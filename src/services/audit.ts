@@ -31,3 +31,24 @@ export async function recordAudit(
     requestId: requestId ?? null,
   });
 }
+
+/** `recordAudit` for many events at once (a batch, such as the Excel import), in bulk inserts. */
+export async function recordAuditMany(
+  tx: DbOrTx,
+  actor: Actor,
+  entries: AuditEntry[],
+  requestId?: string,
+): Promise<void> {
+  const rows = entries.map((entry) => ({
+    municipalityId: entry.municipalityId,
+    actorUserId: actor.kind === "user" ? actor.userId : null,
+    actorLabel: actorLabel(actor),
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    objectLabel: entry.objectLabel ?? "",
+    action: entry.action,
+    changes: entry.changes ?? {},
+    requestId: requestId ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
+}

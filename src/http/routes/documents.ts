@@ -2,9 +2,9 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actionPlanDocx } from "../../documents/action-plan-docx.ts";
-import { actionPlanPdf } from "../../documents/action-plan-pdf.ts";
 import { actionPlanWorkbook } from "../../documents/action-plan-xlsx.ts";
 import { maxImportBytes } from "../../documents/measures-import-xlsx.ts";
+import { actionPlanPdfInWorker } from "../../documents/pdf-thread.ts";
 import { AppError } from "../../errors.ts";
 import { loadActionPlanDocument } from "../../services/cycles/action-plan-document.ts";
 import {
@@ -22,7 +22,7 @@ const formats = {
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     build: actionPlanDocx,
   },
-  pdf: { type: "application/pdf", build: actionPlanPdf },
+  pdf: { type: "application/pdf", build: actionPlanPdfInWorker },
   xlsx: { type: xlsxType, build: actionPlanWorkbook },
 } as const;
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
+import { statusReportPdfInWorker } from "../../documents/pdf-thread.ts";
 import { statusReportDocx } from "../../documents/status-report-docx.ts";
-import { statusReportPdf } from "../../documents/status-report-pdf.ts";
 import { statusReportXlsx } from "../../documents/status-report-xlsx.ts";
 import { measureStatuses } from "../../domain/measures.ts";
 import { actions } from "../../domain/permissions.ts";
@@ -394,7 +394,7 @@ export const statusReportRoutes =
           format === "docx"
             ? await statusReportDocx(report)
             : format === "pdf"
-              ? await statusReportPdf(report)
+              ? await statusReportPdfInWorker(report)
               : await statusReportXlsx(report);
         return reply
           .type(documentTypes[format])

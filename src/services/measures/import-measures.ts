@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Database, DbOrTx } from "../../db/client.ts";
+import type { DbOrTx } from "../../db/client.ts";
 import {
   actionPlanVersions,
   focusAreas,
@@ -25,13 +25,9 @@ import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { workingActionPlan } from "../cycles/working-action-plan.ts";
-import { createMeasure } from "./create-measure.ts";
-import { measureByReference } from "./internal.ts";
-import { contentOf } from "./measure-content.ts";
-import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
-import { setMeasureFinancing } from "./set-measure-financing.ts";
-import { putBackInTransaction } from "./take-out.ts";
-import { updateMeasure } from "./update-measure.ts";
+import { type ImportResult, type ImportWrite, writeImportBatch } from "./import-batch.ts";
+import { writeImportRowByRow } from "./import-row-by-row.ts";
+import { loadMeasureRows } from "./measure-rows.ts";
 
 type Input = { municipalityNumber: string; planId: string; file: Buffer };
 
@@ -209,21 +205,37 @@ export async function previewMeasureImport({ ctx, input }: { ctx: ServiceContext
 }
 
 /**
- * Imports the sheet into the plan's draft action plan in one transaction, through the same services
- * that create and edit one measure (their rules and audit entries), plus one audit entry for the
- * import. Any problem, or a plan changed since the preview, means nothing is written.
+ * Imports the sheet into the plan's draft action plan in one transaction: every row checked first
+ * with the one-measure services' rules, then written as one batch (`writeImportBatch`), with an audit
+ * entry per measure and change as the forms write them, plus one for the import. Any problem, or a
+ * plan changed since the preview, means nothing is written.
  */
-export async function applyMeasureImport({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: Input & { token: string };
-}): Promise<{ created: string[]; changed: string[]; restored: string[]; unchanged: number }> {
+export function applyMeasureImport(args: { ctx: ServiceContext; input: Input & { token: string } }) {
+  return applyWith(writeImportBatch, args);
+}
+
+/**
+ * The same import written row by row through the one-measure services (createMeasure,
+ * updateMeasure, setMeasureFinancing) as savepoints: what the import did before the batch. Kept for
+ * the benchmark's before/after and for the test that both leave the same plan and audit trail.
+ */
+export function applyMeasureImportRowByRow(args: { ctx: ServiceContext; input: Input & { token: string } }) {
+  return applyWith(writeImportRowByRow, args);
+}
+
+async function applyWith(
+  write: (w: ImportWrite) => Promise<ImportResult>,
+  { ctx, input }: { ctx: ServiceContext; input: Input & { token: string } },
+): Promise<ImportResult> {
   const tenant = await authorizeMeasureImport({ ctx, input });
   const { sheet, rows: cells } = await readImportSheet(input.file);
   return ctx.db.transaction(async (tx) => {
-    const { actionPlan, rows, target } = await importTarget(tx, ctx, tenant, input.planId, true);
+    const {
+      plan: planRow,
+      actionPlan,
+      rows,
+      target,
+    } = await importTarget(tx, ctx, tenant, input.planId, true);
     const plan = planImport(sheet, cells, target);
     if (plan.problems.length > 0) {
       throw new AppError(
@@ -235,80 +247,16 @@ export async function applyMeasureImport({
     }
     if (tokenOf(input.file, target) !== input.token)
       throw new AppError("conflict", "import.changedSincePreview");
-    // The one-measure services run inside this transaction (as savepoints), so their rules and
-    // audit entries apply unchanged and any refusal undoes the whole import.
-    const inner: ServiceContext = { ...ctx, db: tx as unknown as Database };
-    const byReference = new Map<string, MeasureRow>(rows.map((r) => [r.reference, r]));
-    const created: string[] = [];
-    const changed: string[] = [];
-    const restored: string[] = [];
-    let unchanged = 0;
-    for (const action of plan.actions) {
-      try {
-        if (action.kind === "unchanged") unchanged++;
-        else if (action.kind === "new") {
-          const { reference } = await createMeasure({
-            ctx: inner,
-            input: {
-              municipalityNumber: tenant.number,
-              planId: input.planId,
-              content: {
-                ...action.content,
-                description: "",
-                goalIds: [],
-                objectiveIds: [],
-                ownerUserId: null,
-                tags: [],
-                links: [],
-              },
-            },
-          });
-          if (action.costs.length > 0)
-            await setMeasureFinancing({
-              ctx: inner,
-              input: { municipalityNumber: tenant.number, reference, rows: action.costs },
-            });
-          created.push(reference);
-        } else {
-          if (action.kind === "restore") {
-            const measure = await measureByReference(tx, tenant, action.reference, { lock: true });
-            await putBackInTransaction(tx, inner, tenant, measure, actionPlan.budgetYear);
-            const [back] = (await loadMeasureRows(tx, tenant.id, actionPlan.id)).filter(
-              (r) => r.reference === action.reference,
-            );
-            if (back) byReference.set(back.reference, back);
-            restored.push(action.reference);
-          }
-          const row = byReference.get(action.reference);
-          if (!row) throw notFound("measure");
-          if (action.content)
-            await updateMeasure({
-              ctx: inner,
-              input: {
-                municipalityNumber: tenant.number,
-                reference: action.reference,
-                version: action.contentVersion,
-                content: { ...contentOf(row), ...action.content },
-              },
-            });
-          if (action.costs)
-            await setMeasureFinancing({
-              ctx: inner,
-              input: { municipalityNumber: tenant.number, reference: action.reference, rows: action.costs },
-            });
-          if (action.kind === "changed") changed.push(action.reference);
-        }
-      } catch (error) {
-        if (error instanceof AppError && error.code === "validation")
-          throw new AppError(
-            "validation",
-            "import.rowFailed",
-            { row: action.row, problem: { key: error.key, params: error.params } },
-            [{ sheet, row: action.row, column: null, reason: error.message }],
-          );
-        throw error;
-      }
-    }
+    const { created, changed, restored, unchanged } = await write({
+      tx,
+      ctx,
+      tenant,
+      plan: planRow,
+      actionPlan,
+      rows,
+      sheet,
+      actions: plan.actions,
+    });
     await recordAudit(
       tx,
       ctx.actor,

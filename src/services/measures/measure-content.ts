@@ -50,7 +50,7 @@ export const contentFields = [
   "links",
 ] as const;
 
-type Problem = { path: string; message: string };
+export type Problem = { path: string; message: string };
 
 /**
  * Checks that everything a measure points at belongs to this plan and municipality, and returns the
@@ -62,90 +62,135 @@ export async function checkMeasureContent(
   planId: string,
   input: MeasureContent,
 ): Promise<MeasureContent> {
-  const problems: Problem[] = [];
-  const goalIds = [...new Set(input.goalIds)].sort();
-  const objectiveIds = [...new Set(input.objectiveIds)].sort();
-  const organisationIds = [...new Set(input.partners.map((p) => p.organisationId))];
-  if (organisationIds.length !== input.partners.length) {
-    problems.push({ path: "/partners", message: "En partner er valgt to ganger." });
-  }
-  if (input.endYear < input.startYear)
-    problems.push({ path: "/endYear", message: "Slutt kan ikke være før start." });
+  const { contents, problems } = await checkMeasureContents(tx, tenant, planId, [input]);
+  const found = problems[0] ?? [];
+  if (found.length > 0) throw contentRefusal(found);
+  return contents[0] as MeasureContent;
+}
 
-  const [focusArea] = await tx
-    .select({ id: focusAreas.id })
-    .from(focusAreas)
-    .where(
-      and(
-        eq(focusAreas.id, input.focusAreaId),
-        eq(focusAreas.planId, planId),
-        eq(focusAreas.municipalityId, tenant.id),
-      ),
-    );
-  if (!focusArea) problems.push({ path: "/focusAreaId", message: "Velg et satsingsområde i planen." });
+/** The refusal of content with these problems (the text lists them all). */
+export function contentRefusal(problems: Problem[]): AppError {
+  return new AppError(
+    "validation",
+    "common.untranslated",
+    { text: problems.map((p) => p.message).join(" ") },
+    problems,
+  );
+}
 
-  if (goalIds.length > 0) {
-    const found = await tx
-      .select({ id: goals.id })
-      .from(goals)
-      .where(and(inArray(goals.id, goalIds), eq(goals.planId, planId), eq(goals.municipalityId, tenant.id)));
-    if (found.length !== goalIds.length) problems.push({ path: "/goalIds", message: "Velg mål fra planen." });
-  }
-  if (objectiveIds.length > 0) {
-    const found = await tx
-      .select({ id: objectives.id })
-      .from(objectives)
-      .innerJoin(focusAreas, eq(focusAreas.id, objectives.focusAreaId))
-      .where(
-        and(
-          inArray(objectives.id, objectiveIds),
-          eq(focusAreas.planId, planId),
-          eq(objectives.municipalityId, tenant.id),
-        ),
-      );
-    if (found.length !== objectiveIds.length)
-      problems.push({ path: "/objectiveIds", message: "Velg delmål fra planen." });
-  }
-  if (organisationIds.length > 0) {
-    const found = await tx
-      .select({ id: partnerOrganisations.id })
-      .from(partnerOrganisations)
-      .where(
-        and(
-          inArray(partnerOrganisations.id, organisationIds),
-          eq(partnerOrganisations.municipalityId, tenant.id),
-        ),
-      );
-    if (found.length !== organisationIds.length)
-      problems.push({ path: "/partners", message: "Velg partnere som er registrert i kommunen." });
-  }
-  if (input.ownerUserId) {
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.userId, input.ownerUserId), eq(memberships.municipalityId, tenant.id)));
-    if (!member) problems.push({ path: "/ownerUserId", message: "Tiltakseieren må ha en rolle i kommunen." });
-  }
-  if (problems.length > 0)
-    throw new AppError(
-      "validation",
-      "common.untranslated",
-      { text: problems.map((p) => p.message).join(" ") },
-      problems,
-    );
+/**
+ * `checkMeasureContent` for many measures at once (the Excel import): the same rules, with one query
+ * per kind of reference for all of them. Returns each content cleaned and each one's problems.
+ */
+export async function checkMeasureContents(
+  tx: DbOrTx,
+  tenant: Tenant,
+  planId: string,
+  inputs: MeasureContent[],
+): Promise<{ contents: MeasureContent[]; problems: Problem[][] }> {
+  const all = <T>(pick: (input: MeasureContent) => T[]) => [...new Set(inputs.flatMap(pick))];
+  const focusAreaIds = all((i) => [i.focusAreaId]);
+  const goalIds = all((i) => i.goalIds);
+  const objectiveIds = all((i) => i.objectiveIds);
+  const organisationIds = all((i) => i.partners.map((p) => p.organisationId));
+  const ownerIds = all((i) => (i.ownerUserId ? [i.ownerUserId] : []));
+  const ids = async (query: Promise<{ id: string }[]>) => new Set((await query).map((r) => r.id));
+  const none = Promise.resolve([] as { id: string }[]);
+  const [areasFound, goalsFound, objectivesFound, organisationsFound, ownersFound] = [
+    await ids(
+      focusAreaIds.length
+        ? tx
+            .select({ id: focusAreas.id })
+            .from(focusAreas)
+            .where(
+              and(
+                inArray(focusAreas.id, focusAreaIds),
+                eq(focusAreas.planId, planId),
+                eq(focusAreas.municipalityId, tenant.id),
+              ),
+            )
+        : none,
+    ),
+    await ids(
+      goalIds.length
+        ? tx
+            .select({ id: goals.id })
+            .from(goals)
+            .where(
+              and(inArray(goals.id, goalIds), eq(goals.planId, planId), eq(goals.municipalityId, tenant.id)),
+            )
+        : none,
+    ),
+    await ids(
+      objectiveIds.length
+        ? tx
+            .select({ id: objectives.id })
+            .from(objectives)
+            .innerJoin(focusAreas, eq(focusAreas.id, objectives.focusAreaId))
+            .where(
+              and(
+                inArray(objectives.id, objectiveIds),
+                eq(focusAreas.planId, planId),
+                eq(objectives.municipalityId, tenant.id),
+              ),
+            )
+        : none,
+    ),
+    await ids(
+      organisationIds.length
+        ? tx
+            .select({ id: partnerOrganisations.id })
+            .from(partnerOrganisations)
+            .where(
+              and(
+                inArray(partnerOrganisations.id, organisationIds),
+                eq(partnerOrganisations.municipalityId, tenant.id),
+              ),
+            )
+        : none,
+    ),
+    await ids(
+      ownerIds.length
+        ? tx
+            .select({ id: memberships.userId })
+            .from(memberships)
+            .where(and(inArray(memberships.userId, ownerIds), eq(memberships.municipalityId, tenant.id)))
+        : none,
+    ),
+  ];
 
-  return {
+  const problems = inputs.map((input) => {
+    const found: Problem[] = [];
+    const partnerIds = new Set(input.partners.map((p) => p.organisationId));
+    if (partnerIds.size !== input.partners.length)
+      found.push({ path: "/partners", message: "En partner er valgt to ganger." });
+    if (input.endYear < input.startYear)
+      found.push({ path: "/endYear", message: "Slutt kan ikke være før start." });
+    if (!areasFound.has(input.focusAreaId))
+      found.push({ path: "/focusAreaId", message: "Velg et satsingsområde i planen." });
+    if (!input.goalIds.every((id) => goalsFound.has(id)))
+      found.push({ path: "/goalIds", message: "Velg mål fra planen." });
+    if (!input.objectiveIds.every((id) => objectivesFound.has(id)))
+      found.push({ path: "/objectiveIds", message: "Velg delmål fra planen." });
+    if (![...partnerIds].every((id) => organisationsFound.has(id)))
+      found.push({ path: "/partners", message: "Velg partnere som er registrert i kommunen." });
+    if (input.ownerUserId && !ownersFound.has(input.ownerUserId))
+      found.push({ path: "/ownerUserId", message: "Tiltakseieren må ha en rolle i kommunen." });
+    return found;
+  });
+  const contents = inputs.map((input) => ({
     ...input,
     title: input.title.trim(),
     description: sanitizeRichText(input.description),
     responsibleUnit: input.responsibleUnit.trim(),
     contactPerson: input.contactPerson.trim(),
-    goalIds,
-    objectiveIds,
+    goalIds: [...new Set(input.goalIds)].sort(),
+    objectiveIds: [...new Set(input.objectiveIds)].sort(),
     partners: [...input.partners].sort((a, b) => a.organisationId.localeCompare(b.organisationId)),
     tags: uniqueTags(input.tags),
     links: input.links.map((l) => ({ title: l.title.trim() || l.url, url: l.url.trim() })),
-  };
+  }));
+  return { contents, problems };
 }
 
 /** Tags without blanks and without duplicates that differ only in case (the first spelling wins). */
@@ -163,33 +208,46 @@ export async function writeMeasureRelations(
   versionId: string,
   content: MeasureContent,
 ) {
-  await tx.delete(measureVersionGoals).where(eq(measureVersionGoals.measureVersionId, versionId));
-  await tx.delete(measureVersionObjectives).where(eq(measureVersionObjectives.measureVersionId, versionId));
-  await tx.delete(measureVersionPartners).where(eq(measureVersionPartners.measureVersionId, versionId));
-  if (content.goalIds.length > 0) {
-    await tx
-      .insert(measureVersionGoals)
-      .values(content.goalIds.map((goalId) => ({ municipalityId, measureVersionId: versionId, goalId })));
-  }
-  if (content.objectiveIds.length > 0) {
-    await tx.insert(measureVersionObjectives).values(
-      content.objectiveIds.map((objectiveId) => ({
-        municipalityId,
-        measureVersionId: versionId,
-        objectiveId,
-      })),
-    );
-  }
-  if (content.partners.length > 0) {
-    await tx.insert(measureVersionPartners).values(
-      content.partners.map((p) => ({
-        municipalityId,
-        measureVersionId: versionId,
-        organisationId: p.organisationId,
-        role: p.role,
-      })),
-    );
-  }
+  await writeMeasureRelationsOfMany(tx, municipalityId, [{ versionId, content }]);
+}
+
+/** `writeMeasureRelations` for many measure versions at once: three deletes and three inserts. */
+export async function writeMeasureRelationsOfMany(
+  tx: DbOrTx,
+  municipalityId: string,
+  items: { versionId: string; content: MeasureContent }[],
+) {
+  if (items.length === 0) return;
+  const versionIds = items.map((i) => i.versionId);
+  await tx.delete(measureVersionGoals).where(inArray(measureVersionGoals.measureVersionId, versionIds));
+  await tx
+    .delete(measureVersionObjectives)
+    .where(inArray(measureVersionObjectives.measureVersionId, versionIds));
+  await tx.delete(measureVersionPartners).where(inArray(measureVersionPartners.measureVersionId, versionIds));
+  const goalRows = items.flatMap(({ versionId, content }) =>
+    content.goalIds.map((goalId) => ({ municipalityId, measureVersionId: versionId, goalId })),
+  );
+  const objectiveRows = items.flatMap(({ versionId, content }) =>
+    content.objectiveIds.map((objectiveId) => ({ municipalityId, measureVersionId: versionId, objectiveId })),
+  );
+  const partnerRows = items.flatMap(({ versionId, content }) =>
+    content.partners.map((p) => ({
+      municipalityId,
+      measureVersionId: versionId,
+      organisationId: p.organisationId,
+      role: p.role,
+    })),
+  );
+  for (const chunk of inChunks(goalRows)) await tx.insert(measureVersionGoals).values(chunk);
+  for (const chunk of inChunks(objectiveRows)) await tx.insert(measureVersionObjectives).values(chunk);
+  for (const chunk of inChunks(partnerRows)) await tx.insert(measureVersionPartners).values(chunk);
+}
+
+/** Rows in slices small enough for one INSERT (PostgreSQL takes at most 65,535 parameters). */
+export function inChunks<T>(rows: T[], size = 1000): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
 }
 
 /** The content of a loaded measure, in the same shape as the input, for diffs. */

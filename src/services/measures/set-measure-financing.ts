@@ -3,11 +3,11 @@ import { fundingSources, measureCosts } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { nokAmountProblem } from "../../domain/money.ts";
-import { AppError } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { lockDraftMeasure } from "./draft-measure.ts";
+import { contentRefusal, type Problem } from "./measure-content.ts";
 
 export type FinancingRow = {
   year: number;
@@ -46,53 +46,15 @@ export async function setMeasureFinancing({
           .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, sourceIds)))
       : [];
     const kindOf = new Map(sources.map((s) => [s.id, s.kind]));
-    const problems: { path: string; message: string }[] = [];
-    const seen = new Set<string>();
-    input.rows.forEach((r, i) => {
-      if (!period.years.includes(r.year))
-        problems.push({
-          path: `/rows/${i}/year`,
-          message: `Året ${r.year} er utenfor perioden ${period.startYear}–${period.endYear}.`,
-        });
-      if (!kindOf.has(r.fundingSourceId))
-        problems.push({ path: `/rows/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
-      const amountProblem = nokAmountProblem(r.amountNok);
-      if (amountProblem) problems.push({ path: `/rows/${i}/amountNok`, message: amountProblem });
-      const key = `${r.year}|${r.fundingSourceId}`;
-      if (seen.has(key))
-        problems.push({ path: `/rows/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
-      seen.add(key);
-    });
-    if (problems.length > 0)
-      throw new AppError(
-        "validation",
-        "common.untranslated",
-        { text: problems.map((p) => p.message).join(" ") },
-        problems,
-      );
-
-    const rows = input.rows
-      .filter((r) => r.amountNok > 0)
-      .map((r) => ({
-        municipalityId: tenant.id,
-        measureVersionId: version.id,
-        year: r.year,
-        fundingSourceId: r.fundingSourceId,
-        amountNok: r.amountNok,
-        externalStatus:
-          kindOf.get(r.fundingSourceId) === "external" ? (r.externalStatus ?? "expected") : null,
-      }));
+    const problems = financingProblems(input.rows, period.years, kindOf);
+    if (problems.length > 0) throw contentRefusal(problems);
+    const rows = costRowsOf(input.rows, kindOf).map((r) => ({
+      ...r,
+      municipalityId: tenant.id,
+      measureVersionId: version.id,
+    }));
     const before = await tx.select().from(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
-    const asMap = (
-      list: { year: number; fundingSourceId: string; amountNok: number; externalStatus: string | null }[],
-    ) =>
-      Object.fromEntries(
-        list.map((c) => [
-          `${c.year}|${c.fundingSourceId}`,
-          `${c.amountNok}${c.externalStatus ? ` (${c.externalStatus})` : ""}`,
-        ]),
-      );
-    const changes = diffFields({ costs: asMap(before) }, { costs: asMap(rows) }, ["costs"]);
+    const changes = financingChanges(before, rows);
     if (Object.keys(changes).length === 0) return { reference: measure.reference, rows: rows.length };
     await tx.delete(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
     if (rows.length > 0) await tx.insert(measureCosts).values(rows);
@@ -111,4 +73,56 @@ export async function setMeasureFinancing({
     );
     return { reference: measure.reference, rows: rows.length };
   });
+}
+
+/** What is wrong with a measure's financing rows for a draft of these years (none: an empty list). */
+export function financingProblems(
+  rows: FinancingRow[],
+  years: number[],
+  kindOf: Map<string, "municipal" | "external">,
+): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    if (!years.includes(r.year))
+      problems.push({
+        path: `/rows/${i}/year`,
+        message: `Året ${r.year} er utenfor perioden ${years[0]}–${years.at(-1)}.`,
+      });
+    if (!kindOf.has(r.fundingSourceId))
+      problems.push({ path: `/rows/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
+    const amountProblem = nokAmountProblem(r.amountNok);
+    if (amountProblem) problems.push({ path: `/rows/${i}/amountNok`, message: amountProblem });
+    const key = `${r.year}|${r.fundingSourceId}`;
+    if (seen.has(key))
+      problems.push({ path: `/rows/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
+    seen.add(key);
+  });
+  return problems;
+}
+
+/** The cost rows stored for checked financing rows: amounts above zero, external ones with a status. */
+export function costRowsOf(rows: FinancingRow[], kindOf: Map<string, "municipal" | "external">) {
+  return rows
+    .filter((r) => r.amountNok > 0)
+    .map((r) => ({
+      year: r.year,
+      fundingSourceId: r.fundingSourceId,
+      amountNok: r.amountNok,
+      externalStatus: kindOf.get(r.fundingSourceId) === "external" ? (r.externalStatus ?? "expected") : null,
+    }));
+}
+
+type StoredCost = { year: number; fundingSourceId: string; amountNok: number; externalStatus: string | null };
+
+/** The audit entry's changes from one set of cost rows to another (empty: nothing changes). */
+export function financingChanges(before: StoredCost[], after: StoredCost[]) {
+  const asMap = (list: StoredCost[]) =>
+    Object.fromEntries(
+      list.map((c) => [
+        `${c.year}|${c.fundingSourceId}`,
+        `${c.amountNok}${c.externalStatus ? ` (${c.externalStatus})` : ""}`,
+      ]),
+    );
+  return diffFields({ costs: asMap(before) }, { costs: asMap(after) }, ["costs"]);
 }
