@@ -1,12 +1,13 @@
 import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { NavLink, useLocation } from "react-router";
-import { useCurrentMunicipality, useSession } from "../api.ts";
+import { useCurrentMunicipality, usePlanParam, useSession } from "../api.ts";
 import { useEvaluationTasks } from "../evaluation-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useNotifications } from "../proposals-api.ts";
 import { useWaitingReports } from "../status-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { PlanSwitcher } from "./PlanSwitcher.tsx";
 import { useYearParam } from "./PlanYearSwitcher.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
@@ -21,10 +22,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const user = useSession().data?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
   const [menuOpen, setMenuOpen] = useState(false);
-  const { pathname } = useLocation();
-  // The year-dependent views keep the action plan named in the address (ADR 0009).
+  const { pathname, search } = useLocation();
+  // The year-dependent views keep the action plan named in the address (ADR 0009), and every view
+  // the plan one works in.
   const year = useYearParam();
-  const withYear = (path: string) => (year ? `${path}?aar=${year}` : path);
+  const plan = usePlanParam();
+  const withPlan = (path: string, withYear = false) => {
+    const params = new URLSearchParams();
+    if (plan) params.set("plan", plan);
+    if (withYear && year) params.set("aar", String(year));
+    const query = params.toString();
+    return query ? `${path}?${query}` : path;
+  };
+  const withYear = (path: string) => withPlan(path, true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu whenever the page changes.
   useEffect(() => setMenuOpen(false), [pathname]);
   return (
@@ -69,6 +79,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <UserMenu />
           </div>
         </div>
+        {municipality && (
+          <div className="pv-plan-bar">
+            <PlanSwitcher key={pathname + search} municipalityNumber={municipality.number} year={year} />
+          </div>
+        )}
         <nav className="pv-nav" id="pv-nav" aria-label={t("nav.label")}>
           <ul className="pv-nav__list">
             <li>
@@ -83,7 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             {municipality?.role && (
               <li>
-                <NavLink to="/arshjul" className="pv-nav__link">
+                <NavLink to={withPlan("/arshjul")} className="pv-nav__link">
                   {t("nav.cycle")}
                 </NavLink>
               </li>
@@ -103,7 +118,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             )}
             <li>
-              <NavLink to="/indikatorer" className="pv-nav__link">
+              <NavLink to={withPlan("/indikatorer")} className="pv-nav__link">
                 {t("nav.indicators")}
               </NavLink>
             </li>

@@ -62,6 +62,12 @@ export function PlanTreePage() {
         <Heading level={1} data-size="lg">
           {plan.title}
         </Heading>
+        {plan.basis && (
+          <Paragraph data-size="sm" className="pv-muted" data-testid="plan-basis">
+            {t("plans.period", { start: plan.startYear, end: plan.endYear })} ·{" "}
+            {t("plans.basedOn", { basis: plan.basis })}
+          </Paragraph>
+        )}
         {plan.vision && <Paragraph data-size="lg">{plan.vision}</Paragraph>}
         {mayEdit && !editing && (
           <div className="pv-actions">

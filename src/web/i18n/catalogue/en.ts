@@ -294,4 +294,24 @@ export const en: Record<MessageKey, string> = {
   "sessions.end": "End",
   "sessions.endLabel": "End the session from {time}",
   "sessions.ended": "The session has ended.",
+  // Several plans, audit trail and invitations (everyday work package: plans and audit)
+  "plans.current": "Plan",
+  "plans.switch": "Switch plan",
+  "plans.all": "All plans",
+  "plans.manage": "All the municipality's plans",
+  "plans.heading": "The municipality's plans",
+  "plans.intro":
+    "A municipality can run several plans the same way, such as its business development plan and its climate and energy plan. Each plan has its own societal goals, focus areas, cycles and action plans, and each measure belongs to one plan.",
+  "plans.period": "Plan period {start}–{end}",
+  "plans.basedOn": "based on {basis}",
+  "plans.counts": "{goals} societal goals · {measures} measures",
+  "plans.years": "action plans for {years}",
+  "plans.published": "Published",
+  "plans.youAreHere": "You are here",
+  "plans.new": "New plan",
+  "plans.newIntro":
+    "Start a new plan with its own period and first action plan. You add the societal goals and focus areas afterwards.",
+  "plans.basis": "Based on",
+  "plans.basisHelp":
+    "For example «Kommuneplanens samfunnsdel 2024–2036» (the municipal master plan's social element).",
 };

@@ -290,4 +290,23 @@ export const nb = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økten fra {time}",
   "sessions.ended": "Økten er avsluttet.",
+  // Several plans, audit trail and invitations (everyday work package: plans and audit)
+  "plans.current": "Plan",
+  "plans.switch": "Bytt plan",
+  "plans.all": "Alle planer",
+  "plans.manage": "Alle kommunens planer",
+  "plans.heading": "Kommunens planer",
+  "plans.intro":
+    "Kommunen kan styre flere planer på samme måte, for eksempel næringsplanen og klima- og energiplanen. Hver plan har egne samfunnsmål, satsingsområder, rulleringer og handlingsplaner, og hvert tiltak hører til én plan.",
+  "plans.period": "Planperiode {start}–{end}",
+  "plans.basedOn": "forankret i {basis}",
+  "plans.counts": "{goals} samfunnsmål · {measures} tiltak",
+  "plans.years": "handlingsplaner for {years}",
+  "plans.published": "Publisert",
+  "plans.youAreHere": "Du er her",
+  "plans.new": "Ny plan",
+  "plans.newIntro":
+    "Start en ny plan med egen periode og første handlingsplan. Samfunnsmål og satsingsområder legger du inn etterpå.",
+  "plans.basis": "Forankret i",
+  "plans.basisHelp": "For eksempel «Kommuneplanens samfunnsdel 2024–2036».",
 };

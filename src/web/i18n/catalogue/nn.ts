@@ -151,4 +151,23 @@ export const nn: Record<MessageKey, string> = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økta frå {time}",
   "sessions.ended": "Økta er avslutta.",
+  // Several plans, audit trail and invitations (everyday work package: plans and audit)
+  "plans.current": "Plan",
+  "plans.switch": "Byt plan",
+  "plans.all": "Alle planar",
+  "plans.manage": "Alle planane til kommunen",
+  "plans.heading": "Planane til kommunen",
+  "plans.intro":
+    "Kommunen kan styre fleire planar på same måte, til dømes næringsplanen og klima- og energiplanen. Kvar plan har eigne samfunnsmål, satsingsområde, rulleringar og handlingsplanar, og kvart tiltak høyrer til éin plan.",
+  "plans.period": "Planperiode {start}–{end}",
+  "plans.basedOn": "forankra i {basis}",
+  "plans.counts": "{goals} samfunnsmål · {measures} tiltak",
+  "plans.years": "handlingsplanar for {years}",
+  "plans.published": "Publisert",
+  "plans.youAreHere": "Du er her",
+  "plans.new": "Ny plan",
+  "plans.newIntro":
+    "Start ein ny plan med eigen periode og første handlingsplan. Samfunnsmål og satsingsområde legg du inn etterpå.",
+  "plans.basis": "Forankra i",
+  "plans.basisHelp": "Til dømes «Kommuneplanens samfunnsdel 2024–2036».",
 };
