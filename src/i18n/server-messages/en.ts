@@ -358,4 +358,7 @@ export const en: ServerMessages = {
   "validation.invalid": "Invalid value.",
   // Sessions («Mine økter»)
   "notFound.session": "The session does not exist.",
+  // Plans, audit trail and invitations (everyday work package)
+  "invitation.alreadyUsed": "The invitation to {email} has already been used and cannot be withdrawn.",
+  "invitation.alreadyWithdrawn": "The invitation to {email} has already been withdrawn.",
 };

@@ -371,4 +371,7 @@ export const nb = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økten finnes ikke.",
+  // Plans, audit trail and invitations (everyday work package)
+  "invitation.alreadyUsed": "Invitasjonen til {email} er allerede brukt og kan ikke trekkes tilbake.",
+  "invitation.alreadyWithdrawn": "Invitasjonen til {email} er allerede trukket tilbake.",
 } as const;

@@ -354,4 +354,7 @@ export const nn: ServerMessages = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økta finst ikkje.",
+  // Plans, audit trail and invitations (everyday work package)
+  "invitation.alreadyUsed": "Invitasjonen til {email} er alt brukt og kan ikkje trekkjast tilbake.",
+  "invitation.alreadyWithdrawn": "Invitasjonen til {email} er alt trekt tilbake.",
 };

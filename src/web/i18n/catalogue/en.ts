@@ -314,4 +314,13 @@ export const en: Record<MessageKey, string> = {
   "plans.basis": "Based on",
   "plans.basisHelp":
     "For example «Kommuneplanens samfunnsdel 2024–2036» (the municipal master plan's social element).",
+  "invite.sent": "Sent",
+  "invite.withdraw": "Withdraw",
+  "invite.withdrawLabel": "Withdraw the invitation to {email}",
+  "invite.withdrawHeading": "Withdraw the invitation to {email}?",
+  "invite.withdrawBody":
+    "The link in the e-mail stops working, and whoever opens it is told that the invitation was withdrawn. You can send a new invitation later.",
+  "invite.withdrawn": "The invitation to {email} has been withdrawn.",
+  "accept.withdrawn":
+    "The invitation has been withdrawn and cannot be used. Ask the municipality for a new invitation if you still need access.",
 };

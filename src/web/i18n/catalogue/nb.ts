@@ -309,4 +309,13 @@ export const nb = {
     "Start en ny plan med egen periode og første handlingsplan. Samfunnsmål og satsingsområder legger du inn etterpå.",
   "plans.basis": "Forankret i",
   "plans.basisHelp": "For eksempel «Kommuneplanens samfunnsdel 2024–2036».",
+  "invite.sent": "Sendt",
+  "invite.withdraw": "Trekk tilbake",
+  "invite.withdrawLabel": "Trekk tilbake invitasjonen til {email}",
+  "invite.withdrawHeading": "Trekke tilbake invitasjonen til {email}?",
+  "invite.withdrawBody":
+    "Lenken i e-posten slutter å virke, og den som åpner den, får beskjed om at invitasjonen er trukket tilbake. Du kan sende en ny invitasjon senere.",
+  "invite.withdrawn": "Invitasjonen til {email} er trukket tilbake.",
+  "accept.withdrawn":
+    "Invitasjonen er trukket tilbake og kan ikke brukes. Be kommunen om en ny invitasjon hvis du fortsatt skal ha tilgang.",
 };

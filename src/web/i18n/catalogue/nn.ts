@@ -170,4 +170,13 @@ export const nn: Record<MessageKey, string> = {
     "Start ein ny plan med eigen periode og første handlingsplan. Samfunnsmål og satsingsområde legg du inn etterpå.",
   "plans.basis": "Forankra i",
   "plans.basisHelp": "Til dømes «Kommuneplanens samfunnsdel 2024–2036».",
+  "invite.sent": "Sendt",
+  "invite.withdraw": "Trekk tilbake",
+  "invite.withdrawLabel": "Trekk tilbake invitasjonen til {email}",
+  "invite.withdrawHeading": "Trekkje tilbake invitasjonen til {email}?",
+  "invite.withdrawBody":
+    "Lenkja i e-posten sluttar å verke, og den som opnar ho, får melding om at invitasjonen er trekt tilbake. Du kan sende ein ny invitasjon seinare.",
+  "invite.withdrawn": "Invitasjonen til {email} er trekt tilbake.",
+  "accept.withdrawn":
+    "Invitasjonen er trekt tilbake og kan ikkje brukast. Be kommunen om ein ny invitasjon dersom du framleis skal ha tilgang.",
 };
