@@ -155,11 +155,14 @@ export const auditEventSchema = z.object({
   id: z.number().int(),
   occurredAt: z.string(),
   actor: z.string(),
+  actorName: z.string(),
   objectType: z.string(),
   objectId: z.string(),
   objectLabel: z.string(),
   action: z.string(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  valueNames: z.record(z.string(), z.string()).describe("What the ids in the changes stand for"),
+  link: z.string().nullable().describe("The object's page in the app, if it has one"),
 });
 export type AuditEventResponse = z.infer<typeof auditEventSchema>;
 

@@ -323,4 +323,6 @@ export const en: Record<MessageKey, string> = {
   "invite.withdrawn": "The invitation to {email} has been withdrawn.",
   "accept.withdrawn":
     "The invitation has been withdrawn and cannot be used. Ask the municipality for a new invitation if you still need access.",
+  "audit.what": "Action or object",
+  "audit.whatHelp": "For example «measure», «invitation withdrawn» or T-001.",
 };

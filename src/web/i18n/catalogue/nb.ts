@@ -318,4 +318,6 @@ export const nb = {
   "invite.withdrawn": "Invitasjonen til {email} er trukket tilbake.",
   "accept.withdrawn":
     "Invitasjonen er trukket tilbake og kan ikke brukes. Be kommunen om en ny invitasjon hvis du fortsatt skal ha tilgang.",
+  "audit.what": "Handling eller objekt",
+  "audit.whatHelp": "For eksempel «tiltak», «invitasjon trukket tilbake» eller T-001.",
 };

@@ -179,4 +179,6 @@ export const nn: Record<MessageKey, string> = {
   "invite.withdrawn": "Invitasjonen til {email} er trekt tilbake.",
   "accept.withdrawn":
     "Invitasjonen er trekt tilbake og kan ikkje brukast. Be kommunen om ein ny invitasjon dersom du framleis skal ha tilgang.",
+  "audit.what": "Handling eller objekt",
+  "audit.whatHelp": "Til dømes «tiltak», «invitasjon trekt tilbake» eller T-001.",
 };
