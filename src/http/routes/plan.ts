@@ -147,6 +147,7 @@ export const planListSchema = z.object({
       measureCount: z.number().int(),
     }),
   ),
+  defaultPlanId: z.string().nullable().describe("The plan shown when the address names none"),
   allowedActions: z.array(z.enum(actions)),
 });
 export type PlanListResponse = z.infer<typeof planListSchema>;
@@ -187,7 +188,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plan"],
         summary:
-          "One plan (`plan`, default: the newest) as goal → focus area → measure, for the action plan of `year` (default: the one in execution)",
+          "One plan (`plan`, default: the newest published, else the newest) as goal → focus area → measure, for the action plan of `year` (default: the one in execution)",
         params: z.object({ municipalityNumber }),
         querystring: z.object({ year: yearQuery, plan: z.uuid("Ugyldig plan-id").optional() }),
         response: { 200: planTreeSchema, 404: errorResponse },

@@ -8,7 +8,7 @@ import { resolveTenant } from "../access.ts";
 import { type ServiceContext, today } from "../context.ts";
 import { chooseActionPlan, type YearChoice } from "../cycles/working-action-plan.ts";
 import { loadMeasureRows } from "../measures/measure-rows.ts";
-import { readablePlans } from "./list-plans.ts";
+import { defaultPlan, readablePlans } from "./list-plans.ts";
 
 export type PlanTreeView = {
   municipality: { number: string; name: string };
@@ -49,7 +49,7 @@ export type PlanTreeView = {
   };
 
 /**
- * One plan of a municipality (`planId`, else the newest the asker may read) as goal → focus area → measure, for one action plan: the year
+ * One plan of a municipality (`planId`, else the default: the newest published one, see defaultPlan) as goal → focus area → measure, for one action plan: the year
  * asked for, else the plan in execution (ADR 0009). People who may read drafts see the newest version
  * of that cycle; everyone else the newest adopted one.
  */
@@ -82,7 +82,7 @@ export async function getPlanTree({
     focusAreas: [],
   };
 
-  const plan = input.planId ? readable.find((p) => p.id === input.planId) : readable[0];
+  const plan = input.planId ? readable.find((p) => p.id === input.planId) : defaultPlan(readable);
   if (input.planId && !plan) throw notFound("plan");
   if (!plan) return empty;
   const seesDrafts = can(tenant.subject, "read_drafts", "action_plan");

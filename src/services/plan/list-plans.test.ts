@@ -71,14 +71,15 @@ afterAll(() => database?.drop());
 
 describe("several plans per municipality", () => {
   it("lists the plans newest first, each with its own goals, measures and years", async () => {
-    const { plans } = await listPlans({ ctx, input: { municipalityNumber: number } });
+    const { plans, defaultPlanId } = await listPlans({ ctx, input: { municipalityNumber: number } });
+    expect(defaultPlanId).toBe(business.id);
     expect(plans.map((p) => [p.title, p.goalCount, p.measureCount, p.budgetYears])).toEqual([
       ["Klima- og energiplan", 1, 1, [2027]],
       ["Strategisk næringsplan", 1, 1, [2027]],
     ]);
   });
 
-  it("shows the plan asked for, with only its own goals and measures; the newest by default", async () => {
+  it("shows the plan asked for, with only its own goals and measures; the newest published by default", async () => {
     const chosen = await getPlanTree({ ctx, input: { municipalityNumber: number, planId: business.id } });
     expect(chosen.plan?.title).toBe("Strategisk næringsplan");
     expect(chosen.goals.map((g) => g.title)).toEqual(["Mål i Strategisk næringsplan"]);
@@ -86,9 +87,10 @@ describe("several plans per municipality", () => {
       chosen.goals.flatMap((g) => g.focusAreas.flatMap((f) => f.measures.map((m) => m.reference))),
     ).toEqual(["T-001"]);
     expect(chosen.plans).toHaveLength(2);
-    const newest = await getPlanTree({ ctx, input: { municipalityNumber: number } });
-    expect(newest.plan?.id).toBe(climate.id);
-    expect(newest.goals.map((g) => g.title)).toEqual(["Mål i Klima- og energiplan"]);
+    const byDefault = await getPlanTree({ ctx, input: { municipalityNumber: number } });
+    expect(byDefault.plan?.id).toBe(business.id);
+    const climateTree = await getPlanTree({ ctx, input: { municipalityNumber: number, planId: climate.id } });
+    expect(climateTree.goals.map((g) => g.title)).toEqual(["Mål i Klima- og energiplan"]);
   });
 
   it("lists the measures of one plan only", async () => {

@@ -18,7 +18,20 @@ export type PlanSummary = {
   measureCount: number;
 };
 
-export type PlanList = { plans: PlanSummary[]; allowedActions: Action[] };
+export type PlanList = {
+  plans: PlanSummary[];
+  /** The plan a view shows when the address names none (see defaultPlan). */
+  defaultPlanId: string | null;
+  allowedActions: Action[];
+};
+
+/**
+ * The plan a view shows when none is chosen: the newest published plan (what the council has
+ * adopted and people read), else the newest plan. A plan still being drafted is one choice away.
+ */
+export function defaultPlan<T extends { published: boolean }>(readable: T[]): T | undefined {
+  return readable.find((p) => p.published) ?? readable[0];
+}
 
 /**
  * The plans of a municipality the asker may read, newest first (by start year, then creation): each
@@ -80,6 +93,7 @@ export async function listPlans({
       goalCount: goalCounts.find((g) => g.planId === p.id)?.n ?? 0,
       measureCount: measureCounts.find((m) => m.planId === p.id)?.n ?? 0,
     })),
+    defaultPlanId: defaultPlan(readable)?.id ?? null,
     allowedActions: allowedActions(tenant.subject, "plan", {}).filter((a) => a === "create"),
   };
 }

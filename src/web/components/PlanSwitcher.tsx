@@ -76,7 +76,7 @@ export function PlanSwitcher({ municipalityNumber, year }: { municipalityNumber:
                   to={addressForPlan(target, target === pathname ? search : "", p.id)}
                   aria-current={p.id === shown.id ? "page" : undefined}
                 >
-                  {p.title} ({p.startYear}–{p.endYear})
+                  {p.title}
                 </RouterLink>
               </Link>
             </li>

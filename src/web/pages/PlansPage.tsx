@@ -20,7 +20,7 @@ export function PlansPage() {
   const [creating, setCreating] = useState(false);
   if (!municipality || !list.data) return <QueryState isError={list.isError} />;
   const { plans } = list.data;
-  const shownId = current ?? plans[0]?.id;
+  const shownId = current ?? list.data.defaultPlanId;
   const mayCreate = list.data.allowedActions.includes("create");
   return (
     <article className="pv-stack pv-stack--loose">
