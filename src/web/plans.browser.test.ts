@@ -129,6 +129,11 @@ describe.skipIf(!browserAvailable)("several plans, and invitations in the audit 
     await page.goto(`${env.baseUrl}/`, { waitUntil: "networkidle" });
     await page.getByRole("heading", { name: climateTitle, level: 1 }).waitFor();
 
+    // A measure's page names the plan it belongs to.
+    await page.goto(`${env.baseUrl}/tiltak/T-001`, { waitUntil: "networkidle" });
+    await page.waitForURL(/\/tiltak\/T-001\?plan=/);
+    await page.getByTestId("plan-current").getByText(demoPlan.title).waitFor();
+
     await page.goto(`${env.baseUrl}/planer`, { waitUntil: "networkidle" });
     await list.getByRole("link", { name: climateTitle }).waitFor();
     await shots(page, "plans-list");

@@ -48,6 +48,22 @@ function useRememberedPlan(municipalityNumber: string, shownPlanId: string | und
   }, [municipalityNumber, planParam, shownPlanId, planIds, pathname, search, navigate]);
 }
 
+/**
+ * A page about one thing of a plan (a measure) names that plan in the address, so the header says
+ * which plan it belongs to and the plan is remembered as the one worked in.
+ */
+export function useFollowPlan(planId: string | undefined) {
+  const planParam = usePlanParam();
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!planId || planId === planParam) return;
+    const params = new URLSearchParams(search);
+    params.set("plan", planId);
+    navigate(`${pathname}?${params.toString()}`, { replace: true });
+  }, [planId, planParam, pathname, search, navigate]);
+}
+
 /** «Plan: Strategisk næringsplan 2023–2027» in the header, with the way to the municipality's other plans. */
 export function PlanSwitcher({ municipalityNumber, year }: { municipalityNumber: string; year?: number }) {
   const { t } = useLanguage();
