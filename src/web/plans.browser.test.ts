@@ -130,9 +130,9 @@ describe.skipIf(!browserAvailable)("several plans, and invitations in the audit 
     await page.getByRole("heading", { name: climateTitle, level: 1 }).waitFor();
 
     // A measure's page names the plan it belongs to.
-    await page.goto(`${env.baseUrl}/tiltak/T-001`, { waitUntil: "networkidle" });
-    await page.waitForURL(/\/tiltak\/T-001\?plan=/);
-    await page.getByTestId("plan-current").getByText(demoPlan.title).waitFor();
+    await page.goto(`${env.baseUrl}/tiltak/T-900`, { waitUntil: "networkidle" });
+    await page.waitForURL(new RegExp(`/tiltak/T-900\\?plan=${climateId}`));
+    await page.getByTestId("plan-current").getByText(climateTitle).waitFor();
 
     await page.goto(`${env.baseUrl}/planer`, { waitUntil: "networkidle" });
     await list.getByRole("link", { name: climateTitle }).waitFor();

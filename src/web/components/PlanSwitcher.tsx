@@ -49,19 +49,21 @@ function useRememberedPlan(municipalityNumber: string, shownPlanId: string | und
 }
 
 /**
- * A page about one thing of a plan (a measure) names that plan in the address, so the header says
- * which plan it belongs to and the plan is remembered as the one worked in.
+ * A page about one thing of a plan (a measure) names that plan in the address when it is not the
+ * plan the views would show anyway, so the header says which plan it belongs to and the plan is
+ * remembered as the one worked in.
  */
-export function useFollowPlan(planId: string | undefined) {
+export function useFollowPlan(municipalityNumber: string | undefined, planId: string | undefined) {
   const planParam = usePlanParam();
+  const shownPlanId = usePlanTree(municipalityNumber).data?.plan?.id;
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   useEffect(() => {
-    if (!planId || planId === planParam) return;
+    if (!planId || planId === (planParam ?? shownPlanId) || (!planParam && !shownPlanId)) return;
     const params = new URLSearchParams(search);
     params.set("plan", planId);
     navigate(`${pathname}?${params.toString()}`, { replace: true });
-  }, [planId, planParam, pathname, search, navigate]);
+  }, [planId, planParam, shownPlanId, pathname, search, navigate]);
 }
 
 /** «Plan: Strategisk næringsplan 2023–2027» in the header, with the way to the municipality's other plans. */

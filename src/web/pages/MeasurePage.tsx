@@ -55,7 +55,7 @@ export function MeasurePage() {
   const mayReadHistory = measure.data?.allowedActions.includes("read_history") ?? false;
   const history = useMeasureHistory(municipality?.number ?? "", reference, historyOpen && mayReadHistory);
   const navigate = useNavigate();
-  useFollowPlan(measure.data?.planId);
+  useFollowPlan(municipality?.number, measure.data?.planId);
   if (!municipality || !measure.data) {
     return measure.isError ? <Paragraph>{t("measure.notFound")}</Paragraph> : <QueryState isError={false} />;
   }
