@@ -27,12 +27,15 @@ describe("invitation validity", () => {
     expect(invitationStatus({ expiresAt, acceptedAt: null }, expiresAt)).toBe("expired");
     expect(invitationStatus({ expiresAt, acceptedAt: now }, now)).toBe("used");
     expect(invitationStatus({ expiresAt, acceptedAt: now }, new Date("2027-01-01"))).toBe("used");
+    expect(invitationStatus({ expiresAt, acceptedAt: null, withdrawnAt: now }, now)).toBe("withdrawn");
+    expect(invitationStatus({ expiresAt, acceptedAt: now, withdrawnAt: null }, now)).toBe("used");
   });
 
   it("explains in Norwegian why a link cannot be used", () => {
     expect(unusableInvitationMessage("valid")).toBeNull();
     expect(unusableInvitationMessage("expired")).toMatch(/utløpt/);
     expect(unusableInvitationMessage("used")).toMatch(/allerede brukt/);
+    expect(unusableInvitationMessage("withdrawn")).toMatch(/trukket tilbake/);
   });
 });
 

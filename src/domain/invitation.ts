@@ -14,14 +14,18 @@ export function invitationExpiresAt(now: Date): Date {
   return new Date(now.getTime() + invitationValidDays * 24 * 60 * 60 * 1000);
 }
 
-export type InvitationStatus = "valid" | "expired" | "used";
+export type InvitationStatus = "valid" | "expired" | "used" | "withdrawn";
 
-/** A used link stays "used" after it would have expired: that is the more useful thing to say. */
+/**
+ * A used link stays "used" after it would have expired: that is the more useful thing to say; a
+ * withdrawn one says it was withdrawn (an administrator took it back before it was used).
+ */
 export function invitationStatus(
-  invitation: { expiresAt: Date; acceptedAt: Date | null },
+  invitation: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt?: Date | null },
   now: Date,
 ): InvitationStatus {
   if (invitation.acceptedAt) return "used";
+  if (invitation.withdrawnAt) return "withdrawn";
   return now.getTime() < invitation.expiresAt.getTime() ? "valid" : "expired";
 }
 
@@ -34,6 +38,8 @@ export function unusableInvitationMessage(status: InvitationStatus): string | nu
       return "Invitasjonen er utløpt. Be den som inviterte deg om å sende en ny.";
     case "used":
       return "Invitasjonen er allerede brukt. Logg inn for å komme videre, eller be om en ny invitasjon.";
+    case "withdrawn":
+      return "Invitasjonen er trukket tilbake og kan ikke brukes. Be kommunen om en ny invitasjon hvis du fortsatt skal ha tilgang.";
   }
 }
 

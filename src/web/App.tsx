@@ -154,6 +154,10 @@ const pages = {
     () => import("./pages/RegionPage.tsx"),
     (m) => m.RegionPage,
   ),
+  PlansPage: lazyPage(
+    () => import("./pages/PlansPage.tsx"),
+    (m) => m.PlansPage,
+  ),
   SharedMeasuresPage: lazyPage(
     () => import("./pages/SharedMeasuresPage.tsx"),
     (m) => m.SharedMeasuresPage,
@@ -169,6 +173,7 @@ export const pageRoutes: { path: string; page: LazyPage; source: string }[] = [
   { path: "/tiltak/:reference", page: pages.MeasurePage, source: "pages/MeasurePage.tsx" },
   { path: "/tiltak/:reference/rediger", page: pages.MeasureFormPage, source: "pages/MeasureFormPage.tsx" },
   { path: "/plan/struktur", page: pages.PlanStructurePage, source: "pages/PlanStructurePage.tsx" },
+  { path: "/planer", page: pages.PlansPage, source: "pages/PlansPage.tsx" },
   { path: "/arshjul", page: pages.CyclePage, source: "pages/cycle/CyclePage.tsx" },
   { path: "/budsjett", page: pages.BudgetPage, source: "pages/budget/BudgetPage.tsx" },
   { path: "/indikatorer", page: pages.IndicatorsPage, source: "pages/IndicatorsPage.tsx" },

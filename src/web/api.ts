@@ -1,9 +1,15 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "react-router";
 import type { ErrorBody } from "../http/errors.ts";
 import type { MemberResponse } from "../http/routes/admin.ts";
 import type { MeasureDetailResponse, MeasureListResponse } from "../http/routes/measures.ts";
 import type { OrganisationSummaryResponse } from "../http/routes/organisations.ts";
-import type { AuditEventResponse, MunicipalityListResponse, PlanTreeResponse } from "../http/routes/plan.ts";
+import type {
+  AuditEventResponse,
+  MunicipalityListResponse,
+  PlanListResponse,
+  PlanTreeResponse,
+} from "../http/routes/plan.ts";
 import type { SecondFactorStatusResponse } from "../http/routes/second-factor.ts";
 import type { MySessionsResponse, SessionResponse } from "../http/routes/session.ts";
 import { indicatorPagePaths } from "./indicator-api.ts";
@@ -41,8 +47,13 @@ export const apiPaths = {
   mySessions: () => "/api/session/sessions",
   secondFactor: () => "/api/session/second-factor",
   municipalities: () => "/api/municipalities",
-  planTree: (municipalityNumber: string, year?: number) =>
-    `/api/municipalities/${municipalityNumber}/plan-tree${year ? `?year=${year}` : ""}`,
+  planTree: (municipalityNumber: string, year?: number, planId?: string) => {
+    const query = new URLSearchParams();
+    if (planId) query.set("plan", planId);
+    if (year) query.set("year", String(year));
+    const search = query.toString();
+    return `/api/municipalities/${municipalityNumber}/plan-tree${search ? `?${search}` : ""}`;
+  },
   plan: (municipalityNumber: string, planId: string) =>
     `/api/municipalities/${municipalityNumber}/plans/${planId}`,
   planHistory: (municipalityNumber: string, planId: string) =>
@@ -116,12 +127,36 @@ export function useCurrentMunicipality() {
   return { data, isError: session.isError || list.isError, isPending: session.isPending || list.isPending };
 }
 
-/** The plan tree for the action plan of `year` (the address's `aar`), else the one in execution. */
+/** The plan named in the address (`?plan=<id>`), if any; else the views show the newest plan. */
+export function usePlanParam(): string | undefined {
+  const [params] = useSearchParams();
+  return planIdOf(params.get("plan"));
+}
+
+export function planIdOf(value: string | null): string | undefined {
+  return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+    ? value
+    : undefined;
+}
+
+/**
+ * The plan tree of the plan in the address (else the newest plan), for the action plan of `year`
+ * (the address's `aar`), else the one in execution.
+ */
 export function usePlanTree(municipalityNumber: string | undefined, year?: number) {
-  const path = apiPaths.planTree(municipalityNumber ?? "", year);
+  const path = apiPaths.planTree(municipalityNumber ?? "", year, usePlanParam());
   return useQuery({
     queryKey: [path],
     queryFn: get<PlanTreeResponse>(path),
+    enabled: Boolean(municipalityNumber),
+  });
+}
+
+export function usePlanList(municipalityNumber: string | undefined) {
+  const path = apiPaths.plans(municipalityNumber ?? "");
+  return useQuery({
+    queryKey: [path],
+    queryFn: get<PlanListResponse>(path),
     enabled: Boolean(municipalityNumber),
   });
 }
@@ -249,7 +284,8 @@ export async function prefetchPageData(
   const number = session.user?.memberships[0]?.municipalityNumber ?? list[0]?.number;
   if (!number) return;
   // The year in the address (`?aar=2027`): the server renders the same action plan as the browser asks for.
-  const paths = [apiPaths.planTree(number, yearFromUrl(url))];
+  const paths = [apiPaths.planTree(number, yearFromUrl(url), planFromUrl(url))];
+  if ((url.split("?")[0] ?? "") === "/planer") paths.push(apiPaths.plans(number));
   // The permanent page of an action plan version is cited and linked to: it must read without scripts.
   const version = /^\/plan\/([0-9a-f-]{36})\/handlingsplan\/(\d{4})\/(\d+)$/.exec(url.split("?")[0] ?? "");
   if (version)
@@ -261,6 +297,11 @@ export async function prefetchPageData(
       queryClient.fetchQuery({ queryKey: [path], queryFn: () => fetchJson(path) }).catch(() => undefined),
     ),
   );
+}
+
+/** The plan named by `plan` in an address, if it is one. */
+export function planFromUrl(url: string): string | undefined {
+  return planIdOf(new URLSearchParams(url.split("?")[1] ?? "").get("plan"));
 }
 
 /** The budget year named by `aar` in an address, if it is one. */

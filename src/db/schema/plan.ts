@@ -14,6 +14,8 @@ export const plans = pgTable(
     adoptedOn: date("adopted_on"),
     caseReference: text("case_reference"),
     vision: text("vision").notNull().default(""),
+    /** What the plan is based on, e.g. «Kommuneplanens samfunnsdel 2024–2036». */
+    basis: text("basis").notNull().default(""),
     /** A published plan (its goals and focus areas, and its adopted action plans) is public. */
     published: boolean("published").notNull().default(false),
     version: rowVersion(),

@@ -9,12 +9,20 @@ import {
 } from "../../services/municipalities/municipality-activation.ts";
 import { sendCsv } from "../csv.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
+import { languageOf } from "../web.ts";
 import { auditEventSchema } from "./plan.ts";
 
 const auditFilter = z.object({
   person: z.string().max(200).optional(),
   objectType: z.string().max(50).optional(),
   objectId: z.string().max(100).optional(),
+  what: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "An action or object type by its name in any language («tiltak», «trukket tilbake»), or the object",
+    ),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
@@ -65,7 +73,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const csv = await exportAuditTrailCsv({
         ctx: request.ctx,
-        input: { ...request.params, ...request.query },
+        input: { ...request.params, ...request.query, language: languageOf(request) },
       });
       return sendCsv(reply, `revisjonsspor-${request.params.municipalityNumber}.csv`, csv);
     },

@@ -6,6 +6,7 @@ import type { Mailer } from "../../infra/mailer.ts";
 import { acceptInvitation } from "../../services/accounts/accept-invitation.ts";
 import { getInvitation, listOpenInvitations } from "../../services/accounts/get-invitation.ts";
 import { invitePerson } from "../../services/accounts/invite-person.ts";
+import { withdrawInvitation } from "../../services/accounts/withdraw-invitation.ts";
 import { setSessionCookie } from "../auth.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
@@ -33,7 +34,7 @@ const invitationView = z.object({
   email: z.string(),
   role: z.enum(roles),
   expiresAt: z.string(),
-  status: z.enum(["valid", "expired", "used"]),
+  status: z.enum(["valid", "expired", "used", "withdrawn"]),
   accountExists: z.boolean(),
 });
 // Signed in, the person sends nothing; a browser may still send an empty body, so both are fine.
@@ -103,6 +104,26 @@ export const invitationRoutes =
         },
       },
       async (request) => listOpenInvitations({ ctx: request.ctx, input: request.params }),
+    );
+
+    app.delete(
+      "/api/municipalities/:municipalityNumber/invitations/:invitationId",
+      {
+        schema: {
+          tags: ["medlemmer"],
+          summary:
+            "Withdraw an invitation not yet used (audited): its link stops working and says it was withdrawn",
+          params: z.object({ municipalityNumber, invitationId: z.uuid() }),
+          response: {
+            200: z.object({ id: z.string(), withdrawnAt: z.string() }),
+            401: errorResponse,
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+          },
+        },
+      },
+      async (request) => withdrawInvitation({ ctx: request.ctx, input: request.params }),
     );
 
     app.get(

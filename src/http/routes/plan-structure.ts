@@ -48,6 +48,7 @@ export const planStructureRoutes: FastifyPluginAsyncZod = async (app) => {
           startYear: year,
           endYear: year,
           vision: z.string().max(20_000).optional(),
+          basis: z.string().trim().max(300).optional(),
           adoptedOn: z.iso.date().nullable().optional(),
           caseReference: z.string().max(100).nullable().optional(),
           firstBudgetYear: year,

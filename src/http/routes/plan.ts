@@ -6,6 +6,7 @@ import { actions } from "../../domain/permissions.ts";
 import { getPlanHistory } from "../../services/admin/audit-trail.ts";
 import { listMunicipalities } from "../../services/municipalities/list-municipalities.ts";
 import { getPlanTree } from "../../services/plan/get-plan-tree.ts";
+import { listPlans } from "../../services/plan/list-plans.ts";
 import { updatePlan } from "../../services/plan/update-plan.ts";
 import { errorResponse, municipalityNumber, nokOut, yearChoiceSchema, yearQuery } from "../schemas.ts";
 
@@ -53,6 +54,7 @@ export const planTreeSchema = z.object({
       startYear: z.number(),
       endYear: z.number(),
       vision: z.string(),
+      basis: z.string(),
       adoptedOn: z.string().nullable(),
       caseReference: z.string().nullable(),
       published: z.boolean(),
@@ -78,6 +80,17 @@ export const planTreeSchema = z.object({
     })
     .nullable(),
   yearChoice: yearChoiceSchema,
+  plans: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        startYear: z.number().int(),
+        endYear: z.number().int(),
+        published: z.boolean(),
+      }),
+    )
+    .describe("The municipality's plans the asker may read, newest first"),
   goals: z.array(
     z.object({
       ...node,
@@ -110,6 +123,7 @@ export const planViewSchema = z.object({
   id: z.string(),
   title: z.string(),
   vision: z.string(),
+  basis: z.string(),
   startYear: z.number().int(),
   endYear: z.number().int(),
   adoptedOn: z.string().nullable(),
@@ -119,15 +133,37 @@ export const planViewSchema = z.object({
   allowedActions: z.array(z.enum(actions)),
 });
 
+export const planListSchema = z.object({
+  plans: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      basis: z.string(),
+      startYear: z.number().int(),
+      endYear: z.number().int(),
+      published: z.boolean(),
+      budgetYears: z.array(z.number().int()),
+      goalCount: z.number().int(),
+      measureCount: z.number().int(),
+    }),
+  ),
+  defaultPlanId: z.string().nullable().describe("The plan shown when the address names none"),
+  allowedActions: z.array(z.enum(actions)),
+});
+export type PlanListResponse = z.infer<typeof planListSchema>;
+
 export const auditEventSchema = z.object({
   id: z.number().int(),
   occurredAt: z.string(),
   actor: z.string(),
+  actorName: z.string(),
   objectType: z.string(),
   objectId: z.string(),
   objectLabel: z.string(),
   action: z.string(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  valueNames: z.record(z.string(), z.string()).describe("What the ids in the changes stand for"),
+  link: z.string().nullable().describe("The object's page in the app, if it has one"),
 });
 export type AuditEventResponse = z.infer<typeof auditEventSchema>;
 
@@ -152,14 +188,30 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plan"],
         summary:
-          "The newest plan as goal → focus area → measure, for the action plan of `year` (default: the one in execution)",
+          "One plan (`plan`, default: the newest published, else the newest) as goal → focus area → measure, for the action plan of `year` (default: the one in execution)",
         params: z.object({ municipalityNumber }),
-        querystring: z.object({ year: yearQuery }),
+        querystring: z.object({ year: yearQuery, plan: z.uuid("Ugyldig plan-id").optional() }),
         response: { 200: planTreeSchema, 404: errorResponse },
       },
     },
     async (request) =>
-      getPlanTree({ ctx: request.ctx, input: { ...request.params, year: request.query.year } }),
+      getPlanTree({
+        ctx: request.ctx,
+        input: { ...request.params, year: request.query.year, planId: request.query.plan },
+      }),
+  );
+
+  app.get(
+    "/api/municipalities/:municipalityNumber/plans",
+    {
+      schema: {
+        tags: ["plan"],
+        summary: "The municipality's plans the asker may read, newest first, each with its budget years",
+        params: z.object({ municipalityNumber }),
+        response: { 200: planListSchema, 404: errorResponse },
+      },
+    },
+    async (request) => listPlans({ ctx: request.ctx, input: request.params }),
   );
 
   app.patch(
@@ -174,6 +226,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
           version: z.number().int().positive(),
           title: z.string().trim().min(1, "Tittel må fylles ut").max(300).optional(),
           vision: z.string().max(20_000).optional(),
+          basis: z.string().trim().max(300).optional(),
           published: z.boolean().optional(),
           startYear: z.number().int().min(2000).max(2100).optional(),
           endYear: z.number().int().min(2000).max(2100).optional(),

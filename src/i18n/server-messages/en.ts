@@ -368,4 +368,7 @@ export const en: ServerMessages = {
   "auth.secondFactorStepExpired": "Signing in took too long. Sign in with your password again.",
   "auth.secondFactorSetupRequired":
     "You must turn on two-step sign-in before you can use Planverk. Go to My account.",
+  // Plans, audit trail and invitations (everyday work package)
+  "invitation.alreadyUsed": "The invitation to {email} has already been used and cannot be withdrawn.",
+  "invitation.alreadyWithdrawn": "The invitation to {email} has already been withdrawn.",
 };

@@ -381,4 +381,7 @@ export const nb = {
   "auth.secondFactorStepExpired": "Innloggingen tok for lang tid. Logg inn med passordet på nytt.",
   "auth.secondFactorSetupRequired":
     "Du må slå på totrinnsinnlogging før du kan bruke Planverk. Gå til Min konto.",
+  // Plans, audit trail and invitations (everyday work package)
+  "invitation.alreadyUsed": "Invitasjonen til {email} er allerede brukt og kan ikke trekkes tilbake.",
+  "invitation.alreadyWithdrawn": "Invitasjonen til {email} er allerede trukket tilbake.",
 } as const;

@@ -364,4 +364,7 @@ export const nn: ServerMessages = {
   "auth.secondFactorStepExpired": "Innlogginga tok for lang tid. Logg inn med passordet på nytt.",
   "auth.secondFactorSetupRequired":
     "Du må slå på totrinnsinnlogging før du kan bruke Planverk. Gå til Min konto.",
+  // Plans, audit trail and invitations (everyday work package)
+  "invitation.alreadyUsed": "Invitasjonen til {email} er alt brukt og kan ikkje trekkjast tilbake.",
+  "invitation.alreadyWithdrawn": "Invitasjonen til {email} er alt trekt tilbake.",
 };

@@ -30,6 +30,7 @@ async function findInvitation(db: DbOrTx, tokenHash: string) {
       organisationId: invitations.organisationId,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
+      withdrawnAt: invitations.withdrawnAt,
       number: municipalities.number,
       name: municipalities.name,
       accountId: users.id,
@@ -43,7 +44,7 @@ async function findInvitation(db: DbOrTx, tokenHash: string) {
   return row;
 }
 
-function refuseUnusable(invitation: { expiresAt: Date; acceptedAt: Date | null }) {
+function refuseUnusable(invitation: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt: Date | null }) {
   const problem = unusableInvitationMessage(invitationStatus(invitation, new Date()));
   if (problem) throw new AppError("validation", "common.untranslated", { text: problem });
 }
@@ -93,7 +94,11 @@ export async function acceptInvitation({
   return ctx.db.transaction(async (tx) => {
     // Lock the invitation, then look again: another accept may have committed since we read it.
     const [locked] = await tx
-      .select({ expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+      .select({
+        expiresAt: invitations.expiresAt,
+        acceptedAt: invitations.acceptedAt,
+        withdrawnAt: invitations.withdrawnAt,
+      })
       .from(invitations)
       .where(eq(invitations.id, found.id))
       .for("update");

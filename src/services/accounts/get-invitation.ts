@@ -34,6 +34,7 @@ export async function getInvitation({
       role: invitations.role,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
+      withdrawnAt: invitations.withdrawnAt,
       number: municipalities.number,
       name: municipalities.name,
     })
@@ -61,7 +62,10 @@ export type OpenInvitation = {
   invitedByName: string;
 };
 
-/** Invitations of a municipality not yet accepted nor expired, newest first, for its admins and planners. */
+/**
+ * Invitations of a municipality not yet accepted, withdrawn nor expired, newest first, with when and
+ * by whom each was sent, for its admins and planners.
+ */
 export async function listOpenInvitations({
   ctx,
   input,
@@ -86,6 +90,7 @@ export async function listOpenInvitations({
       and(
         eq(invitations.municipalityId, tenant.id),
         isNull(invitations.acceptedAt),
+        isNull(invitations.withdrawnAt),
         gt(invitations.expiresAt, new Date()),
       ),
     )

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { focusAreas, plans } from "../../db/schema/index.ts";
+import type { DbOrTx } from "../../db/client.ts";
+import { actionPlanVersions, cycles, focusAreas, measureVersions, plans } from "../../db/schema/index.ts";
 import { filterMeasures, type MeasureFilter } from "../../domain/measure-filter.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { summariseMeasure } from "../../domain/plan-tree.ts";
@@ -32,6 +33,17 @@ export type MeasureList = {
   sharedMeasures: SharedMeasureView[];
 };
 
+/** The measures of a plan: those with a version in one of its action plans. */
+async function measureIdsOfPlan(db: DbOrTx, municipalityId: string, planId: string) {
+  const rows = await db
+    .selectDistinct({ id: measureVersions.measureId })
+    .from(measureVersions)
+    .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
+    .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
+    .where(and(eq(cycles.planId, planId), eq(cycles.municipalityId, municipalityId)));
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * The plan as a table: the measures of one action plan (the year asked for, else the plan in
  * execution), filtered, searched and sorted.
@@ -59,9 +71,14 @@ export async function listMeasures({
   const planActions = allowedActions(tenant.subject, "measure", { published: true }).filter(
     (a) => a !== "create" || actionPlan?.status === "draft",
   );
-  // The split of the shown year (as the frame check counts it), so /tiltak and the check agree.
-  const sharedMeasures = (await loadSharedMeasureViews(ctx.db, tenant, actionPlan?.budgetYear)).filter(
-    (m) => m.role !== "invited",
+  // The split of the shown year (as the frame check counts it), so /tiltak and the check agree. A
+  // shared measure this municipality owns is listed with the plan it belongs to.
+  const [shared, ownMeasureIds] = await Promise.all([
+    loadSharedMeasureViews(ctx.db, tenant, actionPlan?.budgetYear),
+    measureIdsOfPlan(ctx.db, tenant.id, plan.id),
+  ]);
+  const sharedMeasures = shared.filter(
+    (m) => m.role !== "invited" && (m.role !== "owner" || ownMeasureIds.has(m.measureId)),
   );
   if (!actionPlan)
     return { actionPlan: null, yearChoice, total: 0, items: [], allowedActions: planActions, sharedMeasures };

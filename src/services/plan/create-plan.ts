@@ -11,6 +11,8 @@ export type CreatePlanInput = {
   startYear: number;
   endYear: number;
   vision?: string;
+  /** What the plan is based on (kommuneplanens samfunnsdel). */
+  basis?: string;
   adoptedOn?: string | null;
   caseReference?: string | null;
   /** The budget year of the first rolling; its draft action plan is where measures go. */
@@ -35,6 +37,7 @@ export async function createPlan({ ctx, input }: { ctx: ServiceContext; input: C
         startYear: input.startYear,
         endYear: input.endYear,
         vision: input.vision ?? "",
+        basis: input.basis ?? "",
         adoptedOn: input.adoptedOn ?? null,
         caseReference: input.caseReference ?? null,
       })
@@ -58,6 +61,7 @@ export async function createPlan({ ctx, input }: { ctx: ServiceContext; input: C
         changes: {
           title: { before: null, after: plan.title },
           period: { before: null, after: `${plan.startYear}–${plan.endYear}` },
+          ...(plan.basis ? { basis: { before: null, after: plan.basis } } : {}),
         },
       },
       ctx.requestId,

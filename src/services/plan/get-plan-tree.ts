@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { focusAreas, goalFocusAreas, goals, objectives, plans } from "../../db/schema/index.ts";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { focusAreas, goalFocusAreas, goals, objectives } from "../../db/schema/index.ts";
 import { type CyclePhase, financialPlanPeriod } from "../../domain/cycle.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { buildPlanTree, emptyRollUp, type PlanTree, type TreeMeasure } from "../../domain/plan-tree.ts";
+import { notFound } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { type ServiceContext, today } from "../context.ts";
 import { chooseActionPlan, type YearChoice } from "../cycles/working-action-plan.ts";
 import { loadMeasureRows } from "../measures/measure-rows.ts";
+import { defaultPlan, readablePlans } from "./list-plans.ts";
 
 export type PlanTreeView = {
   municipality: { number: string; name: string };
@@ -16,6 +18,7 @@ export type PlanTreeView = {
     startYear: number;
     endYear: number;
     vision: string;
+    basis: string;
     adoptedOn: string | null;
     caseReference: string | null;
     published: boolean;
@@ -37,6 +40,8 @@ export type PlanTreeView = {
   } | null;
   /** Which action plan is shown, and the others the asker may switch to. */
   yearChoice: YearChoice;
+  /** The municipality's plans the asker may read (for the plan switcher), newest first. */
+  plans: { id: string; title: string; startYear: number; endYear: number; published: boolean }[];
 } & Omit<PlanTree, "focusAreas"> & {
     focusAreas: (PlanTree["focusAreas"][number] & {
       objectives: { id: string; title: string; position: number; version: number }[];
@@ -44,7 +49,7 @@ export type PlanTreeView = {
   };
 
 /**
- * The newest plan of a municipality as goal → focus area → measure, for one action plan: the year
+ * One plan of a municipality (`planId`, else the default: the newest published one, see defaultPlan) as goal → focus area → measure, for one action plan: the year
  * asked for, else the plan in execution (ADR 0009). People who may read drafts see the newest version
  * of that cycle; everyone else the newest adopted one.
  */
@@ -53,28 +58,33 @@ export async function getPlanTree({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; year?: number };
+  input: { municipalityNumber: string; year?: number; planId?: string };
 }): Promise<PlanTreeView> {
   const { db } = ctx;
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const municipalityView = { number: tenant.number, name: tenant.name };
+  const readable = await readablePlans(db, tenant);
+  const planList = readable.map((p) => ({
+    id: p.id,
+    title: p.title,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    published: p.published,
+  }));
   const empty = {
     municipality: municipalityView,
     plan: null,
     cycle: null,
     yearChoice: { shown: null, alive: [] },
+    plans: planList,
     goals: [],
     withoutGoal: { rollUp: emptyRollUp, measures: [] },
     focusAreas: [],
   };
 
-  const [plan] = await db
-    .select()
-    .from(plans)
-    .where(eq(plans.municipalityId, tenant.id))
-    .orderBy(desc(plans.startYear), desc(plans.createdAt))
-    .limit(1);
-  if (!plan || !can(tenant.subject, "read", "plan", { published: plan.published })) return empty;
+  const plan = input.planId ? readable.find((p) => p.id === input.planId) : defaultPlan(readable);
+  if (input.planId && !plan) throw notFound("plan");
+  if (!plan) return empty;
   const seesDrafts = can(tenant.subject, "read_drafts", "action_plan");
 
   const [planGoals, planFocusAreas, links, choice] = await Promise.all([
@@ -132,6 +142,7 @@ export async function getPlanTree({
       startYear: plan.startYear,
       endYear: plan.endYear,
       vision: plan.vision,
+      basis: plan.basis,
       adoptedOn: plan.adoptedOn,
       caseReference: plan.caseReference,
       published: plan.published,
@@ -153,6 +164,7 @@ export async function getPlanTree({
         }
       : null,
     yearChoice,
+    plans: planList,
     goals: tree.goals,
     withoutGoal: tree.withoutGoal,
     focusAreas: tree.focusAreas.map((fa) => ({

@@ -11,6 +11,7 @@ export type PlanView = {
   id: string;
   title: string;
   vision: string;
+  basis: string;
   startYear: number;
   endYear: number;
   adoptedOn: string | null;
@@ -23,6 +24,7 @@ export type PlanView = {
 const editableFields = [
   "title",
   "vision",
+  "basis",
   "published",
   "startYear",
   "endYear",
@@ -32,6 +34,7 @@ const editableFields = [
 type PlanChanges = Partial<{
   title: string;
   vision: string;
+  basis: string;
   published: boolean;
   startYear: number;
   endYear: number;
@@ -44,6 +47,7 @@ export function presentPlan(plan: typeof plans.$inferSelect, tenant: Tenant): Pl
     id: plan.id,
     title: plan.title,
     vision: plan.vision,
+    basis: plan.basis,
     startYear: plan.startYear,
     endYear: plan.endYear,
     adoptedOn: plan.adoptedOn,

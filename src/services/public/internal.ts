@@ -35,6 +35,8 @@ export type PublicPlanSummary = {
   startYear: number;
   endYear: number;
   vision: string;
+  /** What the plan is based on (kommuneplanens samfunnsdel), if given. */
+  basis: string;
   /** Every adopted action plan version, newest first. */
   versions: PublicVersionRef[];
 };

@@ -24,7 +24,7 @@ export async function listPublicPlans({
       .select()
       .from(plans)
       .where(eq(plans.municipalityId, tenant.id))
-      .orderBy(desc(plans.startYear))
+      .orderBy(desc(plans.startYear), desc(plans.createdAt))
   ).filter((p) => can(tenant.subject, "read", "plan", { published: p.published }));
   const versions = await adoptedVersions(
     ctx.db,
@@ -39,6 +39,7 @@ export async function listPublicPlans({
       startYear: p.startYear,
       endYear: p.endYear,
       vision: p.vision,
+      basis: p.basis,
       versions: versions.filter((v) => v.planId === p.id).map(versionRef),
     })),
   };

@@ -1,13 +1,37 @@
 import { Paragraph, Table } from "@digdir/designsystemet-react";
 import type { AuditEventResponse } from "../../http/routes/plan.ts";
-import { auditActionName, auditObjectName } from "../i18n/audit-terms.ts";
+import { auditActionName, auditFieldName, auditObjectName } from "../i18n/audit-terms.ts";
 import { useLanguage } from "../i18n/language.tsx";
-import { localeFor } from "../i18n/messages.ts";
+import { type Language, localeFor, type MessageKey } from "../i18n/messages.ts";
+import { AppLink } from "./AppLink.tsx";
+import { capitalise } from "./capitalise.ts";
 
-const shown = (value: unknown) =>
-  value === null || value === undefined ? "–" : typeof value === "string" ? value : JSON.stringify(value);
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Audit events as a table: when, who, what changed (field: before → after). */
+/** Field values shown as words: ids by their names, roles and phases by theirs, yes/no for flags. */
+function shownValue(field: string, value: unknown, names: Record<string, string>, t: Translate): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
+  if (Array.isArray(value))
+    return value.length === 0 ? "–" : value.map((v) => shownValue(field, v, names, t)).join(", ");
+  if (typeof value === "string") {
+    if (names[value]) return names[value];
+    if (field === "role") return t(`role.${value}` as MessageKey);
+    if (field === "phase") return t(`phase.${value}` as MessageKey);
+    return value;
+  }
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** The message's key when it exists, so unknown codes fall back to themselves (never a raw key). */
+function safe(t: Translate): Translate {
+  return (key, params) => {
+    const text = t(key, params);
+    return text === key ? String(key).split(".").slice(1).join(".") : text;
+  };
+}
+
+/** Audit events as a table: when, who (by name), what (in words, linked), what changed («Felt: fra → til»). */
 export function AuditList({
   events,
   showObject = false,
@@ -15,7 +39,8 @@ export function AuditList({
   events: AuditEventResponse[];
   showObject?: boolean;
 }) {
-  const { t, language } = useLanguage();
+  const { t: raw, language } = useLanguage();
+  const t = safe(raw as Translate);
   if (events.length === 0) return <Paragraph>{t("history.empty")}</Paragraph>;
   const time = new Intl.DateTimeFormat(localeFor[language], { dateStyle: "short", timeStyle: "short" });
   return (
@@ -34,21 +59,21 @@ export function AuditList({
           {events.map((e) => (
             <Table.Row key={e.id}>
               <Table.Cell className="pv-nowrap">{time.format(new Date(e.occurredAt))}</Table.Cell>
-              <Table.Cell>{e.actor}</Table.Cell>
+              <Table.Cell title={e.actor}>{e.actorName}</Table.Cell>
               {showObject && (
                 <Table.Cell>
-                  {auditObjectName(language, e.objectType)}: {e.objectLabel}
+                  <ObjectCell event={e} language={language} />
                 </Table.Cell>
               )}
-              <Table.Cell>{auditActionName(language, e.action)}</Table.Cell>
+              <Table.Cell>{capitalise(auditActionName(language, e.action))}</Table.Cell>
               <Table.Cell>
                 <ul className="pv-changes">
                   {Object.entries(e.changes).map(([field, change]) => (
                     <li key={field}>
                       {t("history.change", {
-                        field,
-                        before: shown(change.before),
-                        after: shown(change.after),
+                        field: capitalise(auditFieldName(language, field)),
+                        before: shownValue(field, change.before, e.valueNames, t),
+                        after: shownValue(field, change.after, e.valueNames, t),
                       })}
                     </li>
                   ))}
@@ -59,5 +84,15 @@ export function AuditList({
         </Table.Body>
       </Table>
     </div>
+  );
+}
+
+function ObjectCell({ event, language }: { event: AuditEventResponse; language: Language }) {
+  const kind = capitalise(auditObjectName(language, event.objectType));
+  if (!event.objectLabel) return <>{kind}</>;
+  return (
+    <>
+      {kind}: {event.link ? <AppLink to={event.link}>{event.objectLabel}</AppLink> : event.objectLabel}
+    </>
   );
 }

@@ -4,29 +4,43 @@ import { apiPaths, fieldError, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
-/** The first step for a new municipality: the strategic plan and its first action plan. */
-export function CreatePlanForm({ municipalityNumber }: { municipalityNumber: string }) {
+/**
+ * A new plan and its first action plan: the first step for a new municipality, and how a further
+ * plan (a klima- og energiplan beside the næringsplan) starts. `onCreated` gets the new plan's id.
+ */
+export function CreatePlanForm({
+  municipalityNumber,
+  onCreated,
+}: {
+  municipalityNumber: string;
+  onCreated?: (planId: string) => void;
+}) {
   const { t } = useLanguage();
   const year = new Date().getFullYear();
   const [form, setForm] = useState({
     title: "",
+    basis: "",
     startYear: String(year),
     endYear: String(year + 4),
     firstBudgetYear: String(year + 1),
   });
-  const create = useSend((body: object) => ({
+  const create = useSend<object, { id: string }>((body: object) => ({
     method: "POST",
     path: apiPaths.plans(municipalityNumber),
     body,
   }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      title: form.title,
-      startYear: Number(form.startYear),
-      endYear: Number(form.endYear),
-      firstBudgetYear: Number(form.firstBudgetYear),
-    });
+    create.mutate(
+      {
+        title: form.title,
+        basis: form.basis,
+        startYear: Number(form.startYear),
+        endYear: Number(form.endYear),
+        firstBudgetYear: Number(form.firstBudgetYear),
+      },
+      { onSuccess: (plan) => onCreated?.(plan.id) },
+    );
   };
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -38,6 +52,13 @@ export function CreatePlanForm({ municipalityNumber }: { municipalityNumber: str
         value={form.title}
         onChange={set("title")}
         error={fieldError(create.error, "/title")}
+      />
+      <Textfield
+        label={t("plans.basis")}
+        description={t("plans.basisHelp")}
+        value={form.basis}
+        onChange={set("basis")}
+        error={fieldError(create.error, "/basis")}
       />
       <div className="pv-grid-2">
         <Textfield

@@ -15,6 +15,7 @@ import type { InviteResponse, OpenInvitationsResponse } from "../../http/routes/
 import { apiPaths, browserFetchJson, useOrganisations, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
+import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { OrganisationOptions, RoleOptions } from "./MemberOptions.tsx";
 
@@ -49,6 +50,10 @@ export function InvitePanel({
     body,
   }));
   const date = new Intl.DateTimeFormat(localeFor[language], { dateStyle: "medium" });
+  const sent = new Intl.DateTimeFormat(localeFor[language], { dateStyle: "medium", timeStyle: "short" });
+  const [withdrawing, setWithdrawing] = useState<{ id: string; email: string } | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  const withdraw = useSend<string>((id) => ({ method: "DELETE", path: `${path}/${id}` }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -109,8 +114,12 @@ export function InvitePanel({
             <Table.Row>
               <Table.HeaderCell>{t("admin.email")}</Table.HeaderCell>
               <Table.HeaderCell>{t("role.label")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("invite.sent")}</Table.HeaderCell>
               <Table.HeaderCell>{t("invite.invitedBy")}</Table.HeaderCell>
               <Table.HeaderCell>{t("invite.expires")}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="pv-visually-hidden">{t("invite.withdraw")}</span>
+              </Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -118,8 +127,22 @@ export function InvitePanel({
               <Table.Row key={i.id}>
                 <Table.Cell>{i.email}</Table.Cell>
                 <Table.Cell>{t(`role.${i.role}`)}</Table.Cell>
+                <Table.Cell>{sent.format(new Date(i.createdAt))}</Table.Cell>
                 <Table.Cell>{i.invitedByName}</Table.Cell>
                 <Table.Cell>{date.format(new Date(i.expiresAt))}</Table.Cell>
+                <Table.Cell>
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    aria-label={t("invite.withdrawLabel", { email: i.email })}
+                    onClick={() => {
+                      withdraw.reset();
+                      setWithdrawing({ id: i.id, email: i.email });
+                    }}
+                  >
+                    {t("invite.withdraw")}
+                  </Button>
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -127,6 +150,32 @@ export function InvitePanel({
       ) : (
         <Paragraph>{t("invite.none")}</Paragraph>
       )}
+      {withdrawn && (
+        <Alert data-color="success" data-testid="invitation-withdrawn-notice">
+          {t("invite.withdrawn", { email: withdrawn })}
+        </Alert>
+      )}
+      <ConfirmDialog
+        open={withdrawing !== null}
+        onClose={() => setWithdrawing(null)}
+        heading={t("invite.withdrawHeading", { email: withdrawing?.email ?? "" })}
+        consequencesPath={null}
+        pending={withdraw.isPending}
+        error={<ErrorMessage error={withdraw.error} />}
+        onConfirm={() => {
+          if (!withdrawing) return;
+          const { id, email } = withdrawing;
+          withdraw.mutate(id, {
+            onSuccess: () => {
+              setWithdrawing(null);
+              setWithdrawn(email);
+            },
+          });
+        }}
+        testId="withdraw-invitation-dialog"
+      >
+        <Paragraph>{t("invite.withdrawBody")}</Paragraph>
+      </ConfirmDialog>
     </section>
   );
 }

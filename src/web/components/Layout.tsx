@@ -1,12 +1,13 @@
 import { Heading, Link, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router";
-import { useCurrentMunicipality, useSession } from "../api.ts";
+import { useCurrentMunicipality, usePlanParam, useSession } from "../api.ts";
 import { useEvaluationTasks } from "../evaluation-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { useNotifications } from "../proposals-api.ts";
 import { useWaitingReports } from "../status-api.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { PlanSwitcher } from "./PlanSwitcher.tsx";
 import { useYearParam } from "./PlanYearSwitcher.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
@@ -22,10 +23,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const user = session?.user;
   const administers = municipality?.role === "admin" || municipality?.role === "planner";
   const [menuOpen, setMenuOpen] = useState(false);
-  const { pathname } = useLocation();
-  // The year-dependent views keep the action plan named in the address (ADR 0009).
+  const { pathname, search } = useLocation();
+  // The year-dependent views keep the action plan named in the address (ADR 0009), and every view
+  // the plan one works in.
   const year = useYearParam();
-  const withYear = (path: string) => (year ? `${path}?aar=${year}` : path);
+  const plan = usePlanParam();
+  const withPlan = (path: string, withYear = false) => {
+    const params = new URLSearchParams();
+    if (plan) params.set("plan", plan);
+    if (withYear && year) params.set("aar", String(year));
+    const query = params.toString();
+    return query ? `${path}?${query}` : path;
+  };
+  const withYear = (path: string) => withPlan(path, true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu whenever the page changes.
   useEffect(() => setMenuOpen(false), [pathname]);
   // Someone who must set up a second factor first stays on the account page (the server does the same).
@@ -76,6 +86,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <UserMenu />
           </div>
         </div>
+        {municipality && !mustSetUp && (
+          <div className="pv-plan-bar">
+            <PlanSwitcher key={pathname + search} municipalityNumber={municipality.number} year={year} />
+          </div>
+        )}
         {/* Held to setting up a second factor, there is nowhere else to go yet. */}
         <nav
           className="pv-nav"
@@ -96,7 +111,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             {municipality?.role && (
               <li>
-                <NavLink to="/arshjul" className="pv-nav__link">
+                <NavLink to={withPlan("/arshjul")} className="pv-nav__link">
                   {t("nav.cycle")}
                 </NavLink>
               </li>
@@ -116,7 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             )}
             <li>
-              <NavLink to="/indikatorer" className="pv-nav__link">
+              <NavLink to={withPlan("/indikatorer")} className="pv-nav__link">
                 {t("nav.indicators")}
               </NavLink>
             </li>

@@ -11,6 +11,7 @@ type Plan = NonNullable<PlanTreeResponse["plan"]>;
 type Draft = {
   title: string;
   vision: string;
+  basis: string;
   published: boolean;
   startYear: number;
   endYear: number;
@@ -20,6 +21,7 @@ type Draft = {
 const fields: { key: keyof Draft; label: MessageKey }[] = [
   { key: "title", label: "plan.title" },
   { key: "vision", label: "plan.vision" },
+  { key: "basis", label: "plans.basis" },
   { key: "published", label: "plan.published" },
   { key: "startYear", label: "plan.startYear" },
   { key: "endYear", label: "plan.endYear" },
@@ -30,6 +32,7 @@ const fields: { key: keyof Draft; label: MessageKey }[] = [
 const draftOf = (plan: Plan): Draft => ({
   title: plan.title,
   vision: plan.vision,
+  basis: plan.basis,
   published: plan.published,
   startYear: plan.startYear,
   endYear: plan.endYear,
@@ -141,6 +144,12 @@ export function PlanEditor({
         rows={5}
         value={draft.vision}
         onChange={(e) => setDraft({ ...draft, vision: e.target.value })}
+      />
+      <Textfield
+        label={t("plans.basis")}
+        description={t("plans.basisHelp")}
+        value={draft.basis}
+        onChange={(e) => setDraft({ ...draft, basis: e.target.value })}
       />
       <div className="pv-grid-2">
         <Textfield

@@ -113,6 +113,9 @@ const nb = {
   "partnerRole.lead": "leder",
   "partnerRole.contributor": "bidragsyter",
   "partnerRole.funder": "finansierer",
+  // Several plans
+  "home.planPeriod": "Planperiode {start}–{end}",
+  "home.basedOn": "forankret i {basis}",
 };
 
 type BaseKey = keyof typeof nb;
@@ -228,6 +231,9 @@ const nn: Record<BaseKey, string> = {
   "partnerRole.lead": "leiar",
   "partnerRole.contributor": "bidragsytar",
   "partnerRole.funder": "finansierer",
+  // Several plans
+  "home.planPeriod": "Planperiode {start}–{end}",
+  "home.basedOn": "forankra i {basis}",
 };
 
 const en: Record<BaseKey, string> = {
@@ -341,6 +347,9 @@ const en: Record<BaseKey, string> = {
   "partnerRole.lead": "lead",
   "partnerRole.contributor": "contributor",
   "partnerRole.funder": "funder",
+  // Several plans
+  "home.planPeriod": "Plan period {start}–{end}",
+  "home.basedOn": "based on {basis}",
 };
 
 export const publicMessages: Record<Language, Record<PublicMessageKey, string>> = {

@@ -70,6 +70,10 @@ export function AcceptInvitationPage() {
         <Alert data-color="warning">{t("accept.expired")}</Alert>
       ) : inv.status === "used" ? (
         <Alert data-color="warning">{t("accept.used")}</Alert>
+      ) : inv.status === "withdrawn" ? (
+        <Alert data-color="warning" data-testid="invitation-withdrawn">
+          {t("accept.withdrawn")}
+        </Alert>
       ) : signedInAsInvitee ? (
         <>
           <ErrorMessage error={error} />

@@ -147,7 +147,7 @@ function Members({
 
 function AuditTrail({ municipalityNumber }: { municipalityNumber: string }) {
   const { t } = useLanguage();
-  const [form, setForm] = useState({ person: "", objectType: "", from: "", to: "" });
+  const [form, setForm] = useState({ person: "", what: "", from: "", to: "" });
   const [query, setQuery] = useState("");
   const trail = useAuditTrail(municipalityNumber, query);
   const apply = (event: FormEvent) => {
@@ -168,9 +168,11 @@ function AuditTrail({ municipalityNumber }: { municipalityNumber: string }) {
           onChange={(e) => setForm({ ...form, person: e.target.value })}
         />
         <Textfield
-          label={t("admin.objectType")}
-          value={form.objectType}
-          onChange={(e) => setForm({ ...form, objectType: e.target.value })}
+          label={t("audit.what")}
+          description={t("audit.whatHelp")}
+          value={form.what}
+          onChange={(e) => setForm({ ...form, what: e.target.value })}
+          data-testid="audit-what"
         />
         <Textfield
           label={t("admin.from")}

@@ -28,6 +28,7 @@ import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
+import { useFollowPlan } from "../components/PlanSwitcher.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
@@ -54,6 +55,7 @@ export function MeasurePage() {
   const mayReadHistory = measure.data?.allowedActions.includes("read_history") ?? false;
   const history = useMeasureHistory(municipality?.number ?? "", reference, historyOpen && mayReadHistory);
   const navigate = useNavigate();
+  useFollowPlan(municipality?.number, measure.data?.planId);
   if (!municipality || !measure.data) {
     return measure.isError ? <Paragraph>{t("measure.notFound")}</Paragraph> : <QueryState isError={false} />;
   }

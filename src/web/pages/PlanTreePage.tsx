@@ -6,6 +6,7 @@ import { useCurrentMunicipality, usePlanHistory, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
 import { CreatePlanForm } from "../components/CreatePlanForm.tsx";
+import { capitalise } from "../components/capitalise.ts";
 import { PlanEditor } from "../components/PlanEditor.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -62,6 +63,11 @@ export function PlanTreePage() {
         <Heading level={1} data-size="lg">
           {plan.title}
         </Heading>
+        {plan.basis && (
+          <Paragraph data-size="sm" className="pv-muted" data-testid="plan-basis">
+            {capitalise(t("plans.basedOn", { basis: plan.basis }))}
+          </Paragraph>
+        )}
         {plan.vision && <Paragraph data-size="lg">{plan.vision}</Paragraph>}
         {mayEdit && !editing && (
           <div className="pv-actions">

@@ -42,6 +42,10 @@ export function MunicipalityPage({
                 plan.title
               )}
             </h2>
+            <p className="muted">
+              {t("home.planPeriod", { start: plan.startYear, end: plan.endYear })}
+              {plan.basis && `, ${t("home.basedOn", { basis: plan.basis })}`}
+            </p>
             {plan.vision && <p>{plan.vision}</p>}
             {newest && <p className="lead">{t("home.newest", { year: newest.budgetYear })}</p>}
             {plan.versions.length > 0 && (

@@ -305,4 +305,35 @@ export const en: Record<MessageKey, string> = {
     "The municipality's 9 digits in the Central Coordinating Register. Used as the publisher of the open data in the data catalogue.",
   "publicSettings.save": "Save",
   "publicSettings.saved": "Saved.",
+  // Several plans, audit trail and invitations (everyday work package: plans and audit)
+  "plans.current": "Plan",
+  "plans.switch": "Switch plan",
+  "plans.all": "All plans",
+  "plans.manage": "All the municipality's plans",
+  "plans.heading": "The municipality's plans",
+  "plans.intro":
+    "A municipality can run several plans the same way, such as its business development plan and its climate and energy plan. Each plan has its own societal goals, focus areas, cycles and action plans, and each measure belongs to one plan.",
+  "plans.period": "Plan period {start}–{end}",
+  "plans.basedOn": "based on {basis}",
+  "plans.counts": "{goals} societal goals · {measures} measures",
+  "plans.years": "action plans for {years}",
+  "plans.published": "Published",
+  "plans.youAreHere": "You are here",
+  "plans.new": "New plan",
+  "plans.newIntro":
+    "Start a new plan with its own period and first action plan. You add the societal goals and focus areas afterwards.",
+  "plans.basis": "Based on",
+  "plans.basisHelp":
+    "For example «Kommuneplanens samfunnsdel 2024–2036» (the municipal master plan's social element).",
+  "invite.sent": "Sent",
+  "invite.withdraw": "Withdraw",
+  "invite.withdrawLabel": "Withdraw the invitation to {email}",
+  "invite.withdrawHeading": "Withdraw the invitation to {email}?",
+  "invite.withdrawBody":
+    "The link in the e-mail stops working, and whoever opens it is told that the invitation was withdrawn. You can send a new invitation later.",
+  "invite.withdrawn": "The invitation to {email} has been withdrawn.",
+  "accept.withdrawn":
+    "The invitation has been withdrawn and cannot be used. Ask the municipality for a new invitation if you still need access.",
+  "audit.what": "Action or object",
+  "audit.whatHelp": "For example «measure», «invitation withdrawn» or T-001.",
 };

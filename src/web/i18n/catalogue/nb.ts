@@ -301,4 +301,34 @@ export const nb = {
     "Kommunens 9 sifre i Enhetsregisteret. Brukes som utgiver av de åpne dataene i datakatalogen.",
   "publicSettings.save": "Lagre",
   "publicSettings.saved": "Lagret.",
+  // Several plans, audit trail and invitations (everyday work package: plans and audit)
+  "plans.current": "Plan",
+  "plans.switch": "Bytt plan",
+  "plans.all": "Alle planer",
+  "plans.manage": "Alle kommunens planer",
+  "plans.heading": "Kommunens planer",
+  "plans.intro":
+    "Kommunen kan styre flere planer på samme måte, for eksempel næringsplanen og klima- og energiplanen. Hver plan har egne samfunnsmål, satsingsområder, rulleringer og handlingsplaner, og hvert tiltak hører til én plan.",
+  "plans.period": "Planperiode {start}–{end}",
+  "plans.basedOn": "forankret i {basis}",
+  "plans.counts": "{goals} samfunnsmål · {measures} tiltak",
+  "plans.years": "handlingsplaner for {years}",
+  "plans.published": "Publisert",
+  "plans.youAreHere": "Du er her",
+  "plans.new": "Ny plan",
+  "plans.newIntro":
+    "Start en ny plan med egen periode og første handlingsplan. Samfunnsmål og satsingsområder legger du inn etterpå.",
+  "plans.basis": "Forankret i",
+  "plans.basisHelp": "For eksempel «Kommuneplanens samfunnsdel 2024–2036».",
+  "invite.sent": "Sendt",
+  "invite.withdraw": "Trekk tilbake",
+  "invite.withdrawLabel": "Trekk tilbake invitasjonen til {email}",
+  "invite.withdrawHeading": "Trekke tilbake invitasjonen til {email}?",
+  "invite.withdrawBody":
+    "Lenken i e-posten slutter å virke, og den som åpner den, får beskjed om at invitasjonen er trukket tilbake. Du kan sende en ny invitasjon senere.",
+  "invite.withdrawn": "Invitasjonen til {email} er trukket tilbake.",
+  "accept.withdrawn":
+    "Invitasjonen er trukket tilbake og kan ikke brukes. Be kommunen om en ny invitasjon hvis du fortsatt skal ha tilgang.",
+  "audit.what": "Handling eller objekt",
+  "audit.whatHelp": "For eksempel «tiltak», «invitasjon trukket tilbake» eller T-001.",
 };

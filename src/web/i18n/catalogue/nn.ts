@@ -162,4 +162,34 @@ export const nn: Record<MessageKey, string> = {
     "Dei 9 sifra til kommunen i Einingsregisteret. Blir brukt som utgjevar av dei opne dataa i datakatalogen.",
   "publicSettings.save": "Lagre",
   "publicSettings.saved": "Lagra.",
+  // Several plans, audit trail and invitations (everyday work package: plans and audit)
+  "plans.current": "Plan",
+  "plans.switch": "Byt plan",
+  "plans.all": "Alle planar",
+  "plans.manage": "Alle planane til kommunen",
+  "plans.heading": "Planane til kommunen",
+  "plans.intro":
+    "Kommunen kan styre fleire planar på same måte, til dømes næringsplanen og klima- og energiplanen. Kvar plan har eigne samfunnsmål, satsingsområde, rulleringar og handlingsplanar, og kvart tiltak høyrer til éin plan.",
+  "plans.period": "Planperiode {start}–{end}",
+  "plans.basedOn": "forankra i {basis}",
+  "plans.counts": "{goals} samfunnsmål · {measures} tiltak",
+  "plans.years": "handlingsplanar for {years}",
+  "plans.published": "Publisert",
+  "plans.youAreHere": "Du er her",
+  "plans.new": "Ny plan",
+  "plans.newIntro":
+    "Start ein ny plan med eigen periode og første handlingsplan. Samfunnsmål og satsingsområde legg du inn etterpå.",
+  "plans.basis": "Forankra i",
+  "plans.basisHelp": "Til dømes «Kommuneplanens samfunnsdel 2024–2036».",
+  "invite.sent": "Sendt",
+  "invite.withdraw": "Trekk tilbake",
+  "invite.withdrawLabel": "Trekk tilbake invitasjonen til {email}",
+  "invite.withdrawHeading": "Trekkje tilbake invitasjonen til {email}?",
+  "invite.withdrawBody":
+    "Lenkja i e-posten sluttar å verke, og den som opnar ho, får melding om at invitasjonen er trekt tilbake. Du kan sende ein ny invitasjon seinare.",
+  "invite.withdrawn": "Invitasjonen til {email} er trekt tilbake.",
+  "accept.withdrawn":
+    "Invitasjonen er trekt tilbake og kan ikkje brukast. Be kommunen om ein ny invitasjon dersom du framleis skal ha tilgang.",
+  "audit.what": "Handling eller objekt",
+  "audit.whatHelp": "Til dømes «tiltak», «invitasjon trekt tilbake» eller T-001.",
 };
