@@ -230,7 +230,11 @@ export async function applyMeasureImport({
         "validation",
         "import.sheetHasProblems",
         { count: plan.problems.length },
-        present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan).problems,
+        present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan).problems.map((p) => ({
+          path: "/file",
+          message: p.reason,
+          ...p,
+        })),
       );
     }
     if (tokenOf(input.file, target) !== input.token)
@@ -304,7 +308,16 @@ export async function applyMeasureImport({
             "validation",
             "import.rowFailed",
             { row: action.row, problem: { key: error.key, params: error.params } },
-            [{ sheet, row: action.row, column: null, reason: error.message }],
+            [
+              {
+                path: "/file",
+                message: error.message,
+                sheet,
+                row: action.row,
+                column: null,
+                reason: error.message,
+              },
+            ],
           );
         throw error;
       }
