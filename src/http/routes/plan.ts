@@ -7,6 +7,7 @@ import { getPlanHistory } from "../../services/admin/audit-trail.ts";
 import { listMunicipalities } from "../../services/municipalities/list-municipalities.ts";
 import { getPlanTree } from "../../services/plan/get-plan-tree.ts";
 import { updatePlan } from "../../services/plan/update-plan.ts";
+import { pagedSummary, pageQuery, sendPageItems } from "../paging.ts";
 import { errorResponse, municipalityNumber, nokOut, yearChoiceSchema, yearQuery } from "../schemas.ts";
 
 const measureSummary = z.object({
@@ -198,12 +199,18 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["plan"],
-        summary: "Historikk: every change of the plan, newest first",
+        summary: pagedSummary("Historikk: every change of the plan, newest first"),
         params: planParams,
-        response: { 200: z.array(auditEventSchema), 404: errorResponse },
+        querystring: pageQuery,
+        response: { 200: z.array(auditEventSchema), 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => getPlanHistory({ ctx: request.ctx, input: request.params }),
+    async (request, reply) =>
+      sendPageItems(
+        request,
+        reply,
+        await getPlanHistory({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+      ),
   );
 };
 

@@ -358,4 +358,7 @@ export const en: ServerMessages = {
   "validation.invalid": "Invalid value.",
   // Sessions («Mine økter»)
   "notFound.session": "The session does not exist.",
+  // Paging (cursor paging of lists)
+  "paging.badCursor":
+    "Error in «cursor»: The page cursor is not valid. Fetch the first page again without a cursor.",
 };

@@ -371,4 +371,6 @@ export const nb = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økten finnes ikke.",
+  // Paging (cursor paging of lists)
+  "paging.badCursor": "Feil i «cursor»: Sidepekeren er ugyldig. Hent første side på nytt uten cursor.",
 } as const;

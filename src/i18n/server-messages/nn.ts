@@ -354,4 +354,6 @@ export const nn: ServerMessages = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økta finst ikkje.",
+  // Paging (cursor paging of lists)
+  "paging.badCursor": "Feil i «cursor»: Sidepeikaren er ugyldig. Hent første sida på nytt utan cursor.",
 };

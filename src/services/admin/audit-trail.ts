@@ -5,6 +5,7 @@ import { notFound } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { findVisibleMeasure } from "../measures/get-measure.ts";
+import { newestFirst, type Page, type PageInput, timestampKey } from "../paging.ts";
 
 export type AuditEventView = {
   id: number;
@@ -37,7 +38,31 @@ const present = (e: typeof auditEvents.$inferSelect): AuditEventView => ({
   changes: e.changes,
 });
 
-async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: AuditFilter) {
+/** A page of events, newest first (ties by id), in the cursor list of `list`. */
+async function pageEvents(
+  ctx: ServiceContext,
+  municipalityId: string,
+  filter: AuditFilter,
+  list: string,
+  input: PageInput,
+): Promise<Page<AuditEventView>> {
+  const paging = newestFirst<number>(
+    list,
+    { at: auditEvents.occurredAt, id: auditEvents.id },
+    "number",
+    input,
+  );
+  const rows = await ctx.db
+    .select({ event: auditEvents, at: timestampKey(auditEvents.occurredAt) })
+    .from(auditEvents)
+    .where(and(...filterConditions(municipalityId, filter), paging.after))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(paging.fetch);
+  const page = paging.page(rows, (r) => [r.at, r.event.id]);
+  return { items: page.items.map((r) => present(r.event)), nextCursor: page.nextCursor };
+}
+
+function filterConditions(municipalityId: string, filter: AuditFilter) {
   const conditions: (SQL | undefined)[] = [eq(auditEvents.municipalityId, municipalityId)];
   if (filter.person) {
     const pattern = `%${filter.person.replace(/[%_\\]/g, "\\$&")}%`;
@@ -47,6 +72,11 @@ async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: 
   if (filter.objectId) conditions.push(eq(auditEvents.objectId, filter.objectId));
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, new Date(filter.from)));
   if (filter.to) conditions.push(lte(auditEvents.occurredAt, new Date(filter.to)));
+  return conditions;
+}
+
+async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: AuditFilter) {
+  const conditions = filterConditions(municipalityId, filter);
   const rows = await ctx.db
     .select()
     .from(auditEvents)
@@ -56,17 +86,17 @@ async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: 
   return rows.map(present);
 }
 
-/** The whole trail of a municipality, filtered by person, object and time (admins). */
+/** The whole trail of a municipality, filtered by person, object and time (admins), a page at a time. */
 export async function listAuditTrail({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string } & AuditFilter;
-}): Promise<AuditEventView[]> {
+  input: { municipalityNumber: string } & Omit<AuditFilter, "limit"> & PageInput;
+}): Promise<Page<AuditEventView>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "read_audit", "audit_trail", {}, "municipality");
-  return queryEvents(ctx, tenant.id, input);
+  return pageEvents(ctx, tenant.id, input, "audit", input);
 }
 
 /** The same, as CSV (semicolon-separated, as Norwegian Excel expects). */
@@ -74,9 +104,11 @@ export async function exportAuditTrailCsv(args: {
   ctx: ServiceContext;
   input: { municipalityNumber: string } & AuditFilter;
 }): Promise<string> {
-  const events = await listAuditTrail({
-    ...args,
-    input: { ...args.input, limit: args.input.limit ?? 100_000 },
+  const tenant = await resolveTenant(args.ctx, args.input.municipalityNumber);
+  authorize(args.ctx, tenant, "read_audit", "audit_trail", {}, "municipality");
+  const events = await queryEvents(args.ctx, tenant.id, {
+    ...args.input,
+    limit: args.input.limit ?? 100_000,
   });
   return toCsv(
     ["tidspunkt", "hvem", "objekttype", "objekt-id", "objekt", "handling", "endringer"],
@@ -90,8 +122,8 @@ export async function getPlanHistory({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; planId: string };
-}): Promise<AuditEventView[]> {
+  input: { municipalityNumber: string; planId: string } & PageInput;
+}): Promise<Page<AuditEventView>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const [plan] = await ctx.db
     .select({ published: plans.published })
@@ -99,7 +131,7 @@ export async function getPlanHistory({
     .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
   if (!plan) throw notFound("plan");
   authorize(ctx, tenant, "read_history", "plan", { published: plan.published }, "plan");
-  return queryEvents(ctx, tenant.id, { objectType: "plan", objectId: input.planId });
+  return pageEvents(ctx, tenant.id, { objectType: "plan", objectId: input.planId }, "plan-history", input);
 }
 
 /** "Historikk" of a measure: content changes, status updates and milestones, newest first. */
@@ -108,10 +140,16 @@ export async function getMeasureHistory({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; reference: string };
-}): Promise<AuditEventView[]> {
+  input: { municipalityNumber: string; reference: string } & PageInput;
+}): Promise<Page<AuditEventView>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
   authorize(ctx, tenant, "read_history", "measure", {}, "measure");
-  return queryEvents(ctx, tenant.id, { objectType: "measure", objectId: measure.id });
+  return pageEvents(
+    ctx,
+    tenant.id,
+    { objectType: "measure", objectId: measure.id },
+    "measure-history",
+    input,
+  );
 }
