@@ -52,7 +52,7 @@ export function decodeCursor(
 /**
  * A page of a list already loaded and sorted (by its sort key, then id, so the order is total). The
  * cursor holds the last item's id and position: the next page starts after that id, or, if it has
- * gone since, at that position.
+ * gone since, at that position (best effort: a list kept in memory is small and read at once).
  */
 export function pageOfSorted<T>(
   list: string,
@@ -65,7 +65,8 @@ export function pageOfSorted<T>(
   if (input.cursor) {
     const [id, position] = decodeCursor(list, input.cursor, ["string", "number"]) as [string, number];
     const found = items.findIndex((item) => idOf(item) === id);
-    start = found >= 0 ? found + 1 : Math.min(Math.max(position + 1, 0), items.length);
+    // Gone: what followed it has moved up into its position.
+    start = found >= 0 ? found + 1 : Math.min(Math.max(position, 0), items.length);
   }
   const shown = items.slice(start, start + limit);
   const last = shown.at(-1);
