@@ -28,6 +28,7 @@ import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
@@ -197,7 +198,14 @@ export function MeasurePage() {
         <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
           <Details.Summary>{t("history.heading")}</Details.Summary>
           <Details.Content>
-            {history.data ? <AuditList events={history.data} /> : <QueryState isError={history.isError} />}
+            {history.data ? (
+              <>
+                <AuditList events={history.data} />
+                <LoadMore list={history} />
+              </>
+            ) : (
+              <QueryState isError={history.isError} />
+            )}
           </Details.Content>
         </Details>
       )}
@@ -406,11 +414,14 @@ function MeasureComments({
   const thread = useComments(municipalityNumber, target);
   if (!thread.data) return null;
   return (
-    <CommentThread
-      municipalityNumber={municipalityNumber}
-      target={target}
-      thread={thread.data}
-      heading={p("comments.heading")}
-    />
+    <div>
+      <CommentThread
+        municipalityNumber={municipalityNumber}
+        target={target}
+        thread={thread.data}
+        heading={p("comments.heading")}
+      />
+      <LoadMore list={thread} testId="comments-load-more" />
+    </div>
   );
 }

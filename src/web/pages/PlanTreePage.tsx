@@ -6,6 +6,7 @@ import { useCurrentMunicipality, usePlanHistory, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
 import { CreatePlanForm } from "../components/CreatePlanForm.tsx";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { PlanEditor } from "../components/PlanEditor.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -136,7 +137,14 @@ export function PlanTreePage() {
         <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
           <Details.Summary>{t("history.heading")}</Details.Summary>
           <Details.Content>
-            {history.data ? <AuditList events={history.data} /> : <QueryState isError={history.isError} />}
+            {history.data ? (
+              <>
+                <AuditList events={history.data} />
+                <LoadMore list={history} />
+              </>
+            ) : (
+              <QueryState isError={history.isError} />
+            )}
           </Details.Content>
         </Details>
       )}

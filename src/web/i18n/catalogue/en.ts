@@ -294,4 +294,7 @@ export const en: Record<MessageKey, string> = {
   "sessions.end": "End",
   "sessions.endLabel": "End the session from {time}",
   "sessions.ended": "The session has ended.",
+  // Paging (cursor paging of lists)
+  "paging.loadMore": "Show more",
+  "paging.loadingMore": "Loading more …",
 };

@@ -290,4 +290,7 @@ export const nb = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økten fra {time}",
   "sessions.ended": "Økten er avsluttet.",
+  // Paging (cursor paging of lists)
+  "paging.loadMore": "Vis flere",
+  "paging.loadingMore": "Henter flere …",
 };

@@ -151,4 +151,7 @@ export const nn: Record<MessageKey, string> = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økta frå {time}",
   "sessions.ended": "Økta er avslutta.",
+  // Paging (cursor paging of lists)
+  "paging.loadMore": "Vis fleire",
+  "paging.loadingMore": "Hentar fleire …",
 };
