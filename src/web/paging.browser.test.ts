@@ -13,7 +13,6 @@ import {
   actionPlanVersions,
   auditEvents,
   comments,
-  cycles,
   measures,
   measureVersions,
   municipalities,
@@ -83,22 +82,20 @@ describe.skipIf(!browserAvailable)("paged lists in Chromium", () => {
         createdAt: same,
       })),
     );
-    // Measures in the action plan /tiltak shows (the one in execution), next to T-001.
-    const [version] = await db
-      .select({ plan: actionPlanVersions, focusAreaId: measureVersions.focusAreaId, year: cycles.budgetYear })
+    // Measures in every action plan T-001 is in, so the one /tiltak shows has more than a page.
+    const versions = await db
+      .select({ plan: actionPlanVersions, focusAreaId: measureVersions.focusAreaId })
       .from(measureVersions)
       .innerJoin(actionPlanVersions, eq(actionPlanVersions.id, measureVersions.actionPlanVersionId))
-      .innerJoin(cycles, eq(cycles.id, actionPlanVersions.cycleId))
-      .where(and(eq(measureVersions.measureId, t001.id), eq(actionPlanVersions.status, "adopted")))
-      .orderBy(cycles.budgetYear);
-    if (!version) throw new Error("no adopted version of T-001");
-    for (let i = 0; i < 30; i++)
-      await createMeasure(db, {
-        actionPlanVersion: version.plan,
-        focusAreaId: version.focusAreaId,
-        reference: `T-${900 + i}`,
-        title: `Sidetiltak ${i + 1}`,
-      });
+      .where(eq(measureVersions.measureId, t001.id));
+    for (const [v, version] of versions.entries())
+      for (let i = 0; i < 60; i++)
+        await createMeasure(db, {
+          actionPlanVersion: version.plan,
+          focusAreaId: version.focusAreaId,
+          reference: `T-${1000 + v * 100 + i}`,
+          title: `Sidetiltak ${i + 1}`,
+        });
   });
   afterAll(() => env?.close());
 
@@ -160,6 +157,7 @@ describe.skipIf(!browserAvailable)("paged lists in Chromium", () => {
     expect(await loadMore(page, "comments-load-more", commentItems)).toBe(50);
     await page.getByText("Historikk").click();
     const historyRows = () => page.getByTestId("audit-list").locator("tbody tr").count();
+    await expect.poll(historyRows).toBe(50);
     expect(await loadMore(page, "load-more", historyRows)).toBe(50);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, "tiltak-t001");
