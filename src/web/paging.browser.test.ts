@@ -117,10 +117,18 @@ describe.skipIf(!browserAvailable)("paged lists in Chromium", () => {
     }
     await page.setViewportSize({ width: 1366, height: 900 });
   };
-  const loadMore = async (page: Page, testId: string, rows: () => Promise<number>) => {
+  const loadMore = async (page: Page, testId: string, rows: () => Promise<number>, name?: string) => {
     const before = await rows();
     const button = page.getByTestId(testId);
     await button.waitFor();
+    // The picture shows the button, just above it in the viewport.
+    if (name && screenshotDir)
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await button.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(screenshotDir, `paging-${name}-button-${width}.png`) });
+      }
+    await page.setViewportSize({ width: 1366, height: 900 });
     expect(await button.textContent()).toBe("Vis flere");
     await button.click();
     await expect.poll(rows).toBeGreaterThan(before);
@@ -133,13 +141,13 @@ describe.skipIf(!browserAvailable)("paged lists in Chromium", () => {
 
     await page.goto(`${env.baseUrl}/partnere`, { waitUntil: "networkidle" });
     const orgRows = () => page.getByTestId("organisations-table").locator("tbody tr").count();
-    expect(await loadMore(page, "organisations-load-more", orgRows)).toBe(50);
+    expect(await loadMore(page, "organisations-load-more", orgRows, "partnere")).toBe(50);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, "partnere");
 
     await page.goto(`${env.baseUrl}/tiltak`, { waitUntil: "networkidle" });
     const measureRows = () => page.getByTestId("measures-table").locator("tbody tr").count();
-    expect(await loadMore(page, "measures-load-more", measureRows)).toBe(50);
+    expect(await loadMore(page, "measures-load-more", measureRows, "tiltak")).toBe(50);
     await expect.poll(() => page.getByTestId("measures-load-more").count()).toBe(0);
     const total = await measureRows();
     expect(await page.getByTestId("measure-count").textContent()).toContain(String(total));
@@ -148,23 +156,23 @@ describe.skipIf(!browserAvailable)("paged lists in Chromium", () => {
 
     await page.goto(`${env.baseUrl}/admin`, { waitUntil: "networkidle" });
     const auditRows = () => page.getByTestId("audit-list").locator("tbody tr").count();
-    expect(await loadMore(page, "load-more", auditRows)).toBe(50);
+    expect(await loadMore(page, "load-more", auditRows, "admin")).toBe(50);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, "admin");
 
     await page.goto(`${env.baseUrl}/tiltak/T-001`, { waitUntil: "networkidle" });
     const commentItems = () => page.getByText(/^Kommentar nummer \d+$/).count();
-    expect(await loadMore(page, "comments-load-more", commentItems)).toBe(50);
+    expect(await loadMore(page, "comments-load-more", commentItems, "kommentarer")).toBe(50);
     await page.getByText("Historikk").click();
     const historyRows = () => page.getByTestId("audit-list").locator("tbody tr").count();
     await expect.poll(historyRows).toBe(50);
-    expect(await loadMore(page, "load-more", historyRows)).toBe(50);
+    expect(await loadMore(page, "load-more", historyRows, "historikk")).toBe(50);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, "tiltak-t001");
 
     await page.goto(`${env.baseUrl}/varsler`, { waitUntil: "networkidle" });
     const noticeItems = () => page.getByTestId("notifications").locator("li").count();
-    expect(await loadMore(page, "notifications-load-more", noticeItems)).toBe(50);
+    expect(await loadMore(page, "notifications-load-more", noticeItems, "varsler")).toBe(50);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, "varsler");
 

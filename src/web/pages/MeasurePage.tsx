@@ -414,14 +414,12 @@ function MeasureComments({
   const thread = useComments(municipalityNumber, target);
   if (!thread.data) return null;
   return (
-    <div>
-      <CommentThread
-        municipalityNumber={municipalityNumber}
-        target={target}
-        thread={thread.data}
-        heading={p("comments.heading")}
-      />
-      <LoadMore list={thread} testId="comments-load-more" />
-    </div>
+    <CommentThread
+      municipalityNumber={municipalityNumber}
+      target={target}
+      thread={thread.data}
+      heading={p("comments.heading")}
+      more={<LoadMore list={thread} testId="comments-load-more" />}
+    />
   );
 }
