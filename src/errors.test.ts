@@ -3,9 +3,11 @@ import { AppError, notFound } from "./errors.ts";
 
 describe("AppError", () => {
   it("carries code, key, parameters and details; its message is bokmål", () => {
-    const error = new AppError("conflict", "cycle.alreadyRolled", { year: 2027 }, { current: 1 });
+    const error = new AppError("conflict", "cycle.alreadyRolled", { year: 2027 }, [
+      { path: "/version", current: 1 },
+    ]);
     expect(error).toMatchObject({ code: "conflict", key: "cycle.alreadyRolled", params: { year: 2027 } });
-    expect(error.details).toEqual({ current: 1 });
+    expect(error.details).toEqual([{ path: "/version", current: 1 }]);
     expect(error.message).toBe("Rulleringen for 2027 finnes allerede. En syklus rulleres bare én gang.");
     expect(error.messageIn("nn")).toBe(
       "Rulleringa for 2027 finst alt. Ein syklus blir rullert berre éin gong.",

@@ -20,16 +20,30 @@ export type ErrorCode =
   | "too_many_requests"
   | "unavailable";
 
+/**
+ * One item of an error answer's `details` list: where (a JSON pointer into the body, or the query or
+ * path parameter) and what. An item may carry more: a stable `code` (`stale` for a version that is no
+ * longer current), the row as it is now (`current`), the seconds to wait (`retryAfterSeconds`), a
+ * frame check's `overruns`. Without `message` the answer fills in the error's own message.
+ */
+export type ErrorDetail = {
+  path: string;
+  message?: string;
+  code?: string;
+  current?: unknown;
+  [more: string]: unknown;
+};
+
 /** A key with placeholders needs its parameters; a key without takes none (pass {} before details). */
 type ParamsAndDetails<K extends ServerMessageKey> = K extends PlainMessageKey
-  ? [params?: Record<string, never>, details?: unknown]
-  : [params: MessageParams<K>, details?: unknown];
+  ? [params?: Record<string, never>, details?: readonly ErrorDetail[]]
+  : [params: MessageParams<K>, details?: readonly ErrorDetail[]];
 
 export class AppError<K extends ServerMessageKey = ServerMessageKey> extends Error {
   readonly params: Readonly<Record<string, MessageParam>>;
-  readonly details?: unknown;
+  readonly details?: readonly ErrorDetail[];
 
-  /** E.g. `new AppError("conflict", "cycle.alreadyRolled", { year }, { current })`. */
+  /** E.g. `new AppError("validation", "plan.endYearBeforeStart", {}, [{ path: "/endYear", message }])`. */
   constructor(
     readonly code: ErrorCode,
     readonly key: K,
@@ -57,3 +71,10 @@ export type NotFoundSubject = PlainMessageKey extends infer K
 
 export const notFound = (subject: NotFoundSubject) =>
   new AppError("not_found", `notFound.${subject}` as `notFound.${NotFoundSubject}`);
+
+/**
+ * The one detail of a 409 for a write that named a version which is no longer the row's (someone
+ * saved in between): `{ path: "/version", code: "stale", message, current }`, `current` being the
+ * row as it is now, so that a client can show what differs or start over from it.
+ */
+export const staleDetail = (current: unknown): ErrorDetail => ({ path: "/version", code: "stale", current });

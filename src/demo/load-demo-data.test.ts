@@ -162,7 +162,7 @@ describe("loadDemoDataIfEmpty", () => {
     // The measure table of the draft: owners, tags, links, objectives and partners filled in.
     const planId = (await getPlanTree({ ctx: viewer, input })).plan?.id;
     if (!planId) throw new Error("demo data has no plan");
-    const list = await listMeasures({ ctx: viewer, input: { ...input, planId, year: 2027 } });
+    const list = await listMeasures({ ctx: viewer, input: { ...input, planId, year: 2027, limit: 200 } });
     expect(list.actionPlan?.budgetYear).toBe(2027);
     expect(list.items.length).toBe(list.total);
     expect(list.items.filter((m) => m.partners.length > 0).length).toBeGreaterThanOrEqual(5);

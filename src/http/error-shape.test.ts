@@ -193,4 +193,41 @@ describe("the one error shape", () => {
     expect(frameCheck).toMatch(/"sumNok":\{[^}]*"type":"integer"/);
     expect(JSON.stringify(signInOperation.requestBody)).toContain("planlegger@drammen.kommune.no");
   });
+
+  it("a stale version answers 409 with `details` a list: one item { path: /version, code: stale, current }", async () => {
+    const url = `/api/municipalities/${municipalityNumber}/organisations`;
+    const created = await t.app.inject({
+      method: "POST",
+      url,
+      headers: planner.headers,
+      payload: { name: "Foreldet AS", kind: "business" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const patch = (name: string) =>
+      t.app.inject({
+        method: "PATCH",
+        url: `${url}/${id}`,
+        headers: planner.headers,
+        payload: { version: 1, name },
+      });
+    expect((await patch("Først AS")).statusCode).toBe(200);
+    const stale = await patch("Sist AS");
+    expect(stale.statusCode).toBe(409);
+    const error = expectErrorShape(stale, "stale PATCH");
+    expect(error.code).toBe("conflict");
+    expect(error.details).toEqual([
+      {
+        path: "/version",
+        code: "stale",
+        message: error.message,
+        current: expect.objectContaining({ name: "Først AS", version: 2 }),
+      },
+    ]);
+    // The document says so: every 409 has `details` as a list of items with a `code` and `current`.
+    const refusal = JSON.stringify(
+      doc.paths["/api/municipalities/{municipalityNumber}/organisations/{organisationId}"]?.patch,
+    );
+    expect(refusal).toMatch(/"details":\{"type":"array","items":\{[\s\S]*"code":\{[\s\S]*"current":/);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, type ErrorCode } from "../errors.ts";
+import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
 import { type Language, requestLanguage } from "../i18n/language.ts";
 import { formatMessage, type ServerMessageKey } from "../i18n/server-messages/index.ts";
 import { fieldName, validationProblems } from "./validation-messages.ts";
@@ -19,9 +19,16 @@ const statusByCode: Record<ErrorCode, number> = {
 /**
  * An error answer. `message` is in the request's language; `messageKey` names it in the server's
  * catalogue (src/i18n/server-messages), for a client that wants to react to one refusal in particular.
+ * `details` is always a list of `{ path, message, … }` (see `ErrorDetail`); a stale write's 409 has
+ * one item `{ path: "/version", code: "stale", message, current }` with the row as it is now.
  */
 export type ErrorBody = {
-  error: { code: ErrorCode | "internal"; message: string; messageKey?: ServerMessageKey; details?: unknown };
+  error: {
+    code: ErrorCode | "internal";
+    message: string;
+    messageKey?: ServerMessageKey;
+    details?: (ErrorDetail & { message: string })[];
+  };
 };
 
 /** The language an answer is written in: the language cookie, then Accept-Language, then bokmål. */
@@ -50,12 +57,14 @@ function hasNul(value: unknown, depth = 0): boolean {
 
 /** Answers with an AppError's status and body without throwing it (for a route's own error handler). */
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError, status?: number) {
+  const message = error.messageIn(languageOfRequest(request, reply));
   const body: ErrorBody = {
     error: {
       code: error.code,
-      message: error.messageIn(languageOfRequest(request, reply)),
+      message,
       messageKey: error.key,
-      details: error.details,
+      // An item without its own message (a stale version's) says what the error says.
+      details: error.details?.map((d) => ({ ...d, message: d.message ?? message })),
     },
   };
   return reply.status(status ?? statusByCode[error.code]).send(body);
@@ -80,7 +89,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      const retryAfter = error.details?.find(
+        (d) => typeof d.retryAfterSeconds === "number",
+      )?.retryAfterSeconds;
       if (retryAfter) reply.header("retry-after", String(retryAfter));
       return sendAppError(request, reply, error);
     }

@@ -156,7 +156,10 @@ describe("no lost updates", () => {
     const winner = first.statusCode === 200 ? first : second;
     const loser = first.statusCode === 409 ? first : second;
     expect(loser.json().error.code).toBe("conflict");
-    expect(loser.json().error.details.current).toMatchObject({ title: winner.json().title, version: 2 });
+    expect(loser.json().error.details).toEqual([
+      expect.objectContaining({ path: "/version", code: "stale", message: expect.any(String) }),
+    ]);
+    expect(loser.json().error.details[0].current).toMatchObject({ title: winner.json().title, version: 2 });
 
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.objectId, plan.id));
     expect(trail).toHaveLength(1);

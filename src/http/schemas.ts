@@ -3,13 +3,46 @@ import { cyclePhases } from "../domain/cycle.ts";
 import { MAX_AMOUNT_NOK, nokAmountMessages } from "../domain/money.ts";
 import { cycleRoleOrder } from "../domain/year-model.ts";
 
+/** One item of an error's `details` (src/errors.ts `ErrorDetail`). */
+export const errorDetail = z
+  .object({
+    path: z
+      .string()
+      .describe("JSON pointer into the body, or the query or path parameter; `/` for the whole request"),
+    message: z.string().describe("What is wrong there, in the request's language"),
+    code: z
+      .string()
+      .optional()
+      .describe(
+        "A stable code where a client may react to the item: `stale` on a 409 for an out-of-date `version`",
+      ),
+    current: z
+      .unknown()
+      .optional()
+      .describe(
+        'With `code: "stale"`: the row as it is now (its `version` included), to show what differs or start over',
+      ),
+  })
+  .catchall(z.unknown())
+  .meta({
+    examples: [
+      { path: "/title", message: "Tittel må fylles ut" },
+      {
+        path: "/version",
+        code: "stale",
+        message: "Noen andre har endret tiltaket etter at du åpnet det.",
+        current: { title: "Landstrøm", version: 3 },
+      },
+    ],
+  });
+
 /** The shape of every error answer (see src/http/errors.ts). */
 export const errorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     messageKey: z.string().optional(),
-    details: z.unknown().optional(),
+    details: z.array(errorDetail).optional(),
   }),
 });
 

@@ -13,6 +13,7 @@ import type {
 import type { SecondFactorStatusResponse } from "../http/routes/second-factor.ts";
 import type { MySessionsResponse, SessionResponse } from "../http/routes/session.ts";
 import { indicatorPagePaths } from "./indicator-api.ts";
+import { fetchAllPages, mergeArrays, mergeItems, usePaged } from "./paging.ts";
 
 export type FetchJson = (path: string) => Promise<unknown>;
 
@@ -161,15 +162,29 @@ export function usePlanList(municipalityNumber: string | undefined) {
   });
 }
 
+/** The measure table, a page at a time («Vis flere» loads the next). */
 export function useMeasureList(
   municipalityNumber: string | undefined,
   planId: string | undefined,
   query: string,
 ) {
   const path = apiPaths.measures(municipalityNumber ?? "", planId ?? "", query);
+  return usePaged<MeasureListResponse>(path, mergeItems, {
+    enabled: Boolean(municipalityNumber && planId),
+    keepPrevious: true,
+  });
+}
+
+/** Every measure of the list (all its pages), for choices that must offer them all. */
+export function useAllMeasures(
+  municipalityNumber: string | undefined,
+  planId: string | undefined,
+  query: string,
+) {
+  const path = apiPaths.measures(municipalityNumber ?? "", planId ?? "", query);
   return useQuery({
-    queryKey: [path],
-    queryFn: get<MeasureListResponse>(path),
+    queryKey: [path, "all"],
+    queryFn: () => fetchAllPages<MeasureListResponse>(path, mergeItems),
     enabled: Boolean(municipalityNumber && planId),
     placeholderData: (previous) => previous,
   });
@@ -186,14 +201,15 @@ export function useMeasure(municipalityNumber: string | undefined, reference: st
 
 export function useMeasureHistory(municipalityNumber: string, reference: string, enabled: boolean) {
   const path = `${apiPaths.measure(municipalityNumber, reference)}/history`;
-  return useQuery({ queryKey: [path], queryFn: get<AuditEventResponse[]>(path), enabled });
+  return usePaged<AuditEventResponse[]>(path, mergeArrays, { enabled });
 }
 
+/** Every partner organisation (all pages), for the choices of a form. */
 export function useOrganisations(municipalityNumber: string | undefined, enabled = true) {
   const path = apiPaths.organisations(municipalityNumber ?? "");
   return useQuery({
-    queryKey: [path],
-    queryFn: get<OrganisationSummaryResponse[]>(path),
+    queryKey: [path, "all"],
+    queryFn: () => fetchAllPages<OrganisationSummaryResponse[]>(path, mergeArrays),
     enabled: Boolean(municipalityNumber) && enabled,
   });
 }
@@ -209,7 +225,7 @@ export function fieldError(error: unknown, path: string): string | undefined {
 
 export function usePlanHistory(municipalityNumber: string, planId: string, enabled: boolean) {
   const path = apiPaths.planHistory(municipalityNumber, planId);
-  return useQuery({ queryKey: [path], queryFn: get<AuditEventResponse[]>(path), enabled });
+  return usePaged<AuditEventResponse[]>(path, mergeArrays, { enabled });
 }
 
 export function useMembers(municipalityNumber: string | undefined) {
@@ -223,10 +239,9 @@ export function useMembers(municipalityNumber: string | undefined) {
 
 export function useAuditTrail(municipalityNumber: string | undefined, query: string) {
   const path = apiPaths.audit(municipalityNumber ?? "", query);
-  return useQuery({
-    queryKey: [path],
-    queryFn: get<AuditEventResponse[]>(path),
+  return usePaged<AuditEventResponse[]>(path, mergeArrays, {
     enabled: Boolean(municipalityNumber),
+    keepPrevious: true,
   });
 }
 

@@ -6,6 +6,7 @@ import type {
   ProposalsOverviewResponse,
 } from "../http/routes/proposals.ts";
 import { browserFetchJson } from "./api.ts";
+import { mergeItems, usePaged } from "./paging.ts";
 
 /** API paths of proposals, comments and notifications; each query's key is its path (as in api.ts). */
 export const proposalPaths = {
@@ -74,13 +75,19 @@ export function useProposal(municipalityNumber: string | undefined, number: stri
   });
 }
 
+/** The comments on a proposal or measure, oldest first, a page at a time. */
 export function useComments(municipalityNumber: string, target: CommentTarget, enabled = true) {
   const path = proposalPaths.comments(municipalityNumber, target);
-  return useQuery({
-    queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<CommentThreadResponse>,
-    enabled,
-  });
+  return usePaged<CommentThreadResponse>(
+    path,
+    (pages) => ({ ...(pages[0] as CommentThreadResponse), comments: pages.flatMap((p) => p.comments) }),
+    { enabled },
+  );
+}
+
+/** The notifications page: the person's notifications a page at a time, newest first. */
+export function useNotificationPages(signedIn: boolean) {
+  return usePaged<NotificationsResponse>(proposalPaths.notifications(), mergeItems, { enabled: signedIn });
 }
 
 export function useNotifications(signedIn: boolean) {

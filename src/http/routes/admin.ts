@@ -8,6 +8,7 @@ import {
   setMunicipalityActive,
 } from "../../services/municipalities/municipality-activation.ts";
 import { sendCsv } from "../csv.ts";
+import { pagedSummary, pageQuery, sendPageItems } from "../paging.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 import { languageOf } from "../web.ts";
 import { auditEventSchema } from "./plan.ts";
@@ -51,13 +52,18 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["revisjonsspor"],
-        summary: "The audit trail, filtered by person, object and time (admins)",
+        summary: pagedSummary("The audit trail, filtered by person, object and time (admins), newest first"),
         params: z.object({ municipalityNumber }),
-        querystring: auditFilter,
-        response: { 200: z.array(auditEventSchema), ...refusals },
+        querystring: auditFilter.extend(pageQuery.shape),
+        response: { 200: z.array(auditEventSchema), 400: errorResponse, ...refusals },
       },
     },
-    async (request) => listAuditTrail({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+    async (request, reply) =>
+      sendPageItems(
+        request,
+        reply,
+        await listAuditTrail({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+      ),
   );
 
   app.get(

@@ -290,7 +290,9 @@ describe("importing measures from Excel", () => {
     const applied = await s.upload(`measures-import?token=${preview.token}`, file);
     expect(applied.statusCode).toBe(400);
     expect(applied.json().error.message).toBe("Regnearket har 1 feil; ingenting er lagret.");
-    expect(applied.json().error.details).toEqual(preview.problems);
+    expect(applied.json().error.details).toEqual(
+      preview.problems.map((p: { reason: string }) => ({ path: "/file", message: p.reason, ...p })),
+    );
     expect(await stored(s.draft.id)).toEqual(before);
   });
 

@@ -157,7 +157,8 @@ describe("measures", () => {
     expect(ok.json()).toEqual({ reference: "T-001", version: 2 });
     const stale = await put(1, "Noe annet");
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details.current.title).toBe("Landstrøm og ladepunkter");
+    expect(stale.json().error.details).toMatchObject([{ path: "/version", code: "stale" }]);
+    expect(stale.json().error.details[0].current.title).toBe("Landstrøm og ladepunkter");
     const history = (
       await t.app.inject({ url: `${f.base}/measures/T-001/history`, headers: f.session.headers })
     ).json();

@@ -15,6 +15,7 @@ import { setMeasureSpending } from "../../services/measures/set-measure-spending
 import { updateMeasure } from "../../services/measures/update-measure.ts";
 import { updateMeasureStatus } from "../../services/measures/update-measure-status.ts";
 import { updateMilestone } from "../../services/measures/update-milestone.ts";
+import { linkNextPage, nextCursorField, pagedSummary, pageQuery, sendPageItems } from "../paging.ts";
 import {
   errorResponse,
   municipalityNumber,
@@ -92,7 +93,12 @@ const listSchema = z.object({
   actionPlan: actionPlanRef.nullable(),
   yearChoice: yearChoiceSchema,
   total: z.number().int(),
+  matching: z
+    .number()
+    .int()
+    .describe("How many measures the filter and search match; `items` is one page of them"),
   items: z.array(listItem),
+  nextCursor: nextCursorField,
   allowedActions: z.array(z.enum(actions)),
   sharedMeasures: z.array(sharedMeasureSchema),
 });
@@ -173,23 +179,29 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "The plan's measures as a table: filter, search (Norwegian) and sort",
+        summary: pagedSummary("The plan's measures as a table: filter, search (Norwegian) and sort"),
         params: z.object({ municipalityNumber, planId: z.uuid() }),
-        querystring: z.object({
-          q: z.string().max(200).optional(),
-          focusAreaId: z.uuid().optional(),
-          status: z.enum(measureStatuses).optional(),
-          ownerUserId: z.uuid().optional(),
-          organisationId: z.uuid().optional(),
-          tag: z.string().max(60).optional(),
-          sort: z.enum(measureSorts).optional(),
-          descending: z.stringbool().optional(),
-          year: yearQuery,
-        }),
-        response: { 200: listSchema, 404: errorResponse },
+        querystring: z
+          .object({
+            q: z.string().max(200).optional(),
+            focusAreaId: z.uuid().optional(),
+            status: z.enum(measureStatuses).optional(),
+            ownerUserId: z.uuid().optional(),
+            organisationId: z.uuid().optional(),
+            tag: z.string().max(60).optional(),
+            sort: z.enum(measureSorts).optional(),
+            descending: z.stringbool().optional(),
+            year: yearQuery,
+          })
+          .extend(pageQuery.shape),
+        response: { 200: listSchema, 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => listMeasures({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+    async (request, reply) => {
+      const list = await listMeasures({ ctx: request.ctx, input: { ...request.params, ...request.query } });
+      linkNextPage(request, reply, list.nextCursor);
+      return list;
+    },
   );
 
   app.post(
@@ -325,12 +337,18 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "Historikk: every change of the measure, newest first",
+        summary: pagedSummary("Historikk: every change of the measure, newest first"),
         params: measureParams,
+        querystring: pageQuery,
         response: { 200: z.array(auditEventSchema), ...refusals },
       },
     },
-    async (request) => getMeasureHistory({ ctx: request.ctx, input: request.params }),
+    async (request, reply) =>
+      sendPageItems(
+        request,
+        reply,
+        await getMeasureHistory({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+      ),
   );
 
   app.post(

@@ -459,7 +459,8 @@ describe("PATCH /organisations/:id", () => {
       payload: { version: 1, name: "Overskrevet" },
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details.current).toMatchObject({
+    expect(stale.json().error.details[0]).toMatchObject({ path: "/version", code: "stale" });
+    expect(stale.json().error.details[0].current).toMatchObject({
       name: "Tresko AS",
       website: "https://tresko.no",
       version: 2,

@@ -10,6 +10,7 @@ import { getOrganisation } from "../../services/organisations/get-organisation.t
 import { websiteProblem } from "../../services/organisations/internal.ts";
 import { listOrganisations } from "../../services/organisations/list-organisations.ts";
 import { updateOrganisation } from "../../services/organisations/update-organisation.ts";
+import { pagedSummary, pageQuery, sendPageItems } from "../paging.ts";
 import { errorResponse, municipalityNumber } from "../schemas.ts";
 
 const collectionParams = z.object({ municipalityNumber });
@@ -104,17 +105,25 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["samarbeidspartnere"],
-        summary: "Partner organisations, searched by name (q) and filtered by kind (members)",
+        summary: pagedSummary(
+          "Partner organisations by name, searched by name (q) and filtered by kind (members)",
+        ),
         params: collectionParams,
-        querystring: z.object({
-          q: z.string().max(200).optional(),
-          kind: z.enum(organisationKinds).optional(),
-        }),
+        querystring: z
+          .object({
+            q: z.string().max(200).optional(),
+            kind: z.enum(organisationKinds).optional(),
+          })
+          .extend(pageQuery.shape),
         response: { 200: z.array(organisationSummarySchema), 400: errorResponse, ...refusals },
       },
     },
-    async (request) =>
-      listOrganisations({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+    async (request, reply) =>
+      sendPageItems(
+        request,
+        reply,
+        await listOrganisations({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+      ),
   );
 
   app.post(

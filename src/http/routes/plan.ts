@@ -8,6 +8,7 @@ import { listMunicipalities } from "../../services/municipalities/list-municipal
 import { getPlanTree } from "../../services/plan/get-plan-tree.ts";
 import { listPlans } from "../../services/plan/list-plans.ts";
 import { updatePlan } from "../../services/plan/update-plan.ts";
+import { pagedSummary, pageQuery, sendPageItems } from "../paging.ts";
 import { errorResponse, municipalityNumber, nokOut, yearChoiceSchema, yearQuery } from "../schemas.ts";
 
 const measureSummary = z.object({
@@ -251,12 +252,18 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["plan"],
-        summary: "Historikk: every change of the plan, newest first",
+        summary: pagedSummary("Historikk: every change of the plan, newest first"),
         params: planParams,
-        response: { 200: z.array(auditEventSchema), 404: errorResponse },
+        querystring: pageQuery,
+        response: { 200: z.array(auditEventSchema), 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => getPlanHistory({ ctx: request.ctx, input: request.params }),
+    async (request, reply) =>
+      sendPageItems(
+        request,
+        reply,
+        await getPlanHistory({ ctx: request.ctx, input: { ...request.params, ...request.query } }),
+      ),
   );
 };
 

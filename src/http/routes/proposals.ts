@@ -22,6 +22,7 @@ import { getProposal } from "../../services/proposals/get-proposal.ts";
 import { listProposals } from "../../services/proposals/list-proposals.ts";
 import { publishProposals } from "../../services/proposals/publish-proposals.ts";
 import { submitProposal } from "../../services/proposals/submit-proposal.ts";
+import { linkNextPage, nextCursorField, pagedSummary, pageQuery } from "../paging.ts";
 import { errorResponse, municipalityNumber, nok, nokOut, refusals } from "../schemas.ts";
 
 const base = "/api/municipalities/:municipalityNumber";
@@ -250,7 +251,9 @@ export const proposalRoutes =
       {
         schema: {
           tags: ["kommentarer"],
-          summary: "The comments on a proposal (proposal=N) or measure (measure=T-001) the person may read",
+          summary: pagedSummary(
+            "The comments on a proposal (proposal=N) or measure (measure=T-001) the person may read, oldest first",
+          ),
           params,
           querystring: z.object({
             proposal: proposalNumber(z.coerce.number()).optional(),
@@ -258,19 +261,25 @@ export const proposalRoutes =
               .string()
               .regex(/^T-\d{3,}$/)
               .optional(),
+            ...pageQuery.shape,
           }),
-          response: { 200: commentThread, ...refusals },
+          response: { 200: commentThread.extend({ nextCursor: nextCursorField }), ...refusals },
         },
       },
-      async (request) => {
-        const { proposal, measure } = request.query;
+      async (request, reply) => {
+        const { proposal, measure, cursor, limit } = request.query;
         const target: CommentTargetRef | null = proposal
           ? { type: "proposal", number: proposal }
           : measure
             ? { type: "measure", reference: measure }
             : null;
         if (!target) throw new AppError("validation", "comment.targetRequired");
-        return getComments({ ctx: request.ctx, input: { ...request.params, target } });
+        const page = await getComments({
+          ctx: request.ctx,
+          input: { ...request.params, target, cursor, limit },
+        });
+        linkNextPage(request, reply, page.nextCursor);
+        return page;
       },
     );
 
@@ -337,7 +346,8 @@ export const proposalRoutes =
       {
         schema: {
           tags: ["varsler"],
-          summary: "The signed-in person's notifications, newest first",
+          summary: pagedSummary("The signed-in person's notifications, newest first; `unread` counts all"),
+          querystring: pageQuery,
           response: {
             200: z.object({
               items: z.array(
@@ -352,12 +362,18 @@ export const proposalRoutes =
                 }),
               ),
               unread: z.number().int(),
+              nextCursor: nextCursorField,
             }),
+            400: errorResponse,
             401: errorResponse,
           },
         },
       },
-      async (request) => listNotifications({ ctx: request.ctx }),
+      async (request, reply) => {
+        const page = await listNotifications({ ctx: request.ctx, input: request.query });
+        linkNextPage(request, reply, page.nextCursor);
+        return page;
+      },
     );
 
     app.post(

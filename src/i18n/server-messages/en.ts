@@ -371,4 +371,7 @@ export const en: ServerMessages = {
   // Plans, audit trail and invitations (everyday work package)
   "invitation.alreadyUsed": "The invitation to {email} has already been used and cannot be withdrawn.",
   "invitation.alreadyWithdrawn": "The invitation to {email} has already been withdrawn.",
+  // Paging (cursor paging of lists)
+  "paging.badCursor":
+    "Error in «cursor»: The page cursor is not valid. Fetch the first page again without a cursor.",
 };

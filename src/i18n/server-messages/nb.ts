@@ -384,4 +384,6 @@ export const nb = {
   // Plans, audit trail and invitations (everyday work package)
   "invitation.alreadyUsed": "Invitasjonen til {email} er allerede brukt og kan ikke trekkes tilbake.",
   "invitation.alreadyWithdrawn": "Invitasjonen til {email} er allerede trukket tilbake.",
+  // Paging (cursor paging of lists)
+  "paging.badCursor": "Feil i «cursor»: Sidepekeren er ugyldig. Hent første side på nytt uten cursor.",
 } as const;

@@ -367,4 +367,6 @@ export const nn: ServerMessages = {
   // Plans, audit trail and invitations (everyday work package)
   "invitation.alreadyUsed": "Invitasjonen til {email} er alt brukt og kan ikkje trekkjast tilbake.",
   "invitation.alreadyWithdrawn": "Invitasjonen til {email} er alt trekt tilbake.",
+  // Paging (cursor paging of lists)
+  "paging.badCursor": "Feil i «cursor»: Sidepeikaren er ugyldig. Hent første sida på nytt utan cursor.",
 };

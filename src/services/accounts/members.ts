@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { memberships, partnerOrganisations, users } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { type Role, roles } from "../../domain/permissions.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -99,7 +99,9 @@ export async function changeMemberRole({
       version: m.version,
     });
     if (row.membership.version !== input.version) {
-      throw new AppError("conflict", "member.changedByOther", {}, { current: await present(row.membership) });
+      throw new AppError("conflict", "member.changedByOther", {}, [
+        staleDetail(await present(row.membership)),
+      ]);
     }
     // Only a partner speaks for an organisation; leaving out organisationId keeps the one they have.
     const organisationId =

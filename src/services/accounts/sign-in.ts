@@ -53,12 +53,9 @@ export async function refuseWhileThrottled(db: DbOrTx, keys: { email: string; ip
   const waitMs = Math.max(0, ...throttles.map((t) => t.lockedUntil.getTime() - Date.now()));
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000);
-    throw new AppError(
-      "too_many_requests",
-      "auth.tooManyAttempts",
-      { seconds: retryAfterSeconds },
-      { retryAfterSeconds },
-    );
+    throw new AppError("too_many_requests", "auth.tooManyAttempts", { seconds: retryAfterSeconds }, [
+      { path: "/", code: "throttled", retryAfterSeconds },
+    ]);
   }
 }
 

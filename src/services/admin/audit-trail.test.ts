@@ -73,7 +73,7 @@ afterAll(() => database?.drop());
 describe("the audit trail in people's words", () => {
   it("finds events by the names of object types and actions, in any language, and by the object", async () => {
     const byName = async (what: string) =>
-      (await listAuditTrail({ ctx, input: { municipalityNumber: number, what } })).map((e) => e.action);
+      (await listAuditTrail({ ctx, input: { municipalityNumber: number, what } })).items.map((e) => e.action);
     expect(await byName("tiltak")).toEqual(["update"]);
     expect(await byName("Measure")).toEqual(["update"]);
     expect(await byName("trukket tilbake")).toEqual(["withdraw_invitation"]);
@@ -82,14 +82,16 @@ describe("the audit trail in people's words", () => {
   });
 
   it("names the person, the ids in the changes, and links the object to its page", async () => {
-    const [event] = await listAuditTrail({ ctx, input: { municipalityNumber: number, objectId: measureId } });
+    const {
+      items: [event],
+    } = await listAuditTrail({ ctx, input: { municipalityNumber: number, objectId: measureId } });
     expect(event).toMatchObject({
       actorName: "Ada Admin",
       valueNames: { [ownerId]: "Kari Nordmann" },
       link: "/tiltak/T-001",
     });
     const found = await listAuditTrail({ ctx, input: { municipalityNumber: number, person: "ada" } });
-    expect(found).toHaveLength(2);
+    expect(found.items).toHaveLength(2);
   });
 
   it("keeps the codes in the CSV, with the names beside them", async () => {

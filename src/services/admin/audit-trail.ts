@@ -12,6 +12,7 @@ import {
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { findVisibleMeasure } from "../measures/get-measure.ts";
+import { newestFirst, type Page, type PageInput, timestampKey } from "../paging.ts";
 import { auditLinks, idsIn, namesOfIds } from "./audit-names.ts";
 
 export type AuditEventView = {
@@ -46,7 +47,32 @@ export type AuditFilter = {
 const escapeLike = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
 const nameOfLabel = (label: string) => label.replace(/\s*<[^>]*>\s*$/, "");
 
-async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: AuditFilter) {
+/** A page of events, newest first (ties by id), in the cursor list of `list`. */
+async function pageEvents(
+  ctx: ServiceContext,
+  municipalityId: string,
+  filter: AuditFilter,
+  list: string,
+  input: PageInput,
+): Promise<Page<AuditEventView>> {
+  const paging = newestFirst<number>(
+    list,
+    { at: auditEvents.occurredAt, id: auditEvents.id },
+    "number",
+    input,
+  );
+  const rows = await ctx.db
+    .select({ event: auditEvents, userName: users.name, at: timestampKey(auditEvents.occurredAt) })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(...filterConditions(municipalityId, filter), paging.after))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(paging.fetch);
+  const page = paging.page(rows, (r) => [r.at, r.event.id]);
+  return { items: await present(ctx, municipalityId, page.items), nextCursor: page.nextCursor };
+}
+
+function filterConditions(municipalityId: string, filter: AuditFilter) {
   const conditions: (SQL | undefined)[] = [eq(auditEvents.municipalityId, municipalityId)];
   if (filter.person) {
     const pattern = escapeLike(filter.person);
@@ -66,6 +92,11 @@ async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: 
   }
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, new Date(filter.from)));
   if (filter.to) conditions.push(lte(auditEvents.occurredAt, new Date(filter.to)));
+  return conditions;
+}
+
+async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: AuditFilter) {
+  const conditions = filterConditions(municipalityId, filter);
   const rows = await ctx.db
     .select({ event: auditEvents, userName: users.name })
     .from(auditEvents)
@@ -73,6 +104,15 @@ async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: 
     .where(and(...conditions))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(filter.limit ?? 500);
+  return present(ctx, municipalityId, rows);
+}
+
+/** Events as shown: the person by name, ids in the changes by name, and the object's page. */
+async function present(
+  ctx: ServiceContext,
+  municipalityId: string,
+  rows: { event: typeof auditEvents.$inferSelect; userName: string | null }[],
+): Promise<AuditEventView[]> {
   const events = rows.map((r) => r.event);
   const [names, links] = await Promise.all([
     namesOfIds(ctx.db, municipalityId, events),
@@ -100,17 +140,17 @@ async function queryEvents(ctx: ServiceContext, municipalityId: string, filter: 
   });
 }
 
-/** The whole trail of a municipality, filtered by person, object and time (admins). */
+/** The whole trail of a municipality, filtered by person, object and time (admins), a page at a time. */
 export async function listAuditTrail({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string } & AuditFilter;
-}): Promise<AuditEventView[]> {
+  input: { municipalityNumber: string } & Omit<AuditFilter, "limit"> & PageInput;
+}): Promise<Page<AuditEventView>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "read_audit", "audit_trail", {}, "municipality");
-  return queryEvents(ctx, tenant.id, input);
+  return pageEvents(ctx, tenant.id, input, "audit", input);
 }
 
 /**
@@ -122,9 +162,11 @@ export async function exportAuditTrailCsv(args: {
   input: { municipalityNumber: string; language?: AuditLanguage } & AuditFilter;
 }): Promise<string> {
   const language = args.input.language ?? "nb";
-  const events = await listAuditTrail({
-    ...args,
-    input: { ...args.input, limit: args.input.limit ?? 100_000 },
+  const tenant = await resolveTenant(args.ctx, args.input.municipalityNumber);
+  authorize(args.ctx, tenant, "read_audit", "audit_trail", {}, "municipality");
+  const events = await queryEvents(args.ctx, tenant.id, {
+    ...args.input,
+    limit: args.input.limit ?? 100_000,
   });
   return toCsv(
     [
@@ -174,8 +216,8 @@ export async function getPlanHistory({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; planId: string };
-}): Promise<AuditEventView[]> {
+  input: { municipalityNumber: string; planId: string } & PageInput;
+}): Promise<Page<AuditEventView>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const [plan] = await ctx.db
     .select({ published: plans.published })
@@ -183,7 +225,7 @@ export async function getPlanHistory({
     .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
   if (!plan) throw notFound("plan");
   authorize(ctx, tenant, "read_history", "plan", { published: plan.published }, "plan");
-  return queryEvents(ctx, tenant.id, { objectType: "plan", objectId: input.planId });
+  return pageEvents(ctx, tenant.id, { objectType: "plan", objectId: input.planId }, "plan-history", input);
 }
 
 /** "Historikk" of a measure: content changes, status updates and milestones, newest first. */
@@ -192,10 +234,16 @@ export async function getMeasureHistory({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; reference: string };
-}): Promise<AuditEventView[]> {
+  input: { municipalityNumber: string; reference: string } & PageInput;
+}): Promise<Page<AuditEventView>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const { measure } = await findVisibleMeasure(ctx.db, tenant, input.reference);
   authorize(ctx, tenant, "read_history", "measure", {}, "measure");
-  return queryEvents(ctx, tenant.id, { objectType: "measure", objectId: measure.id });
+  return pageEvents(
+    ctx,
+    tenant.id,
+    { objectType: "measure", objectId: measure.id },
+    "measure-history",
+    input,
+  );
 }

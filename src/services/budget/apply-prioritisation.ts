@@ -64,7 +64,7 @@ export async function applyPrioritisation({
         "conflict",
         "actionPlan.notInDraft",
         { year: cycle.budgetYear, references: missing.join(", ") },
-        { missing },
+        missing.map((reference) => ({ path: "/", code: "not_in_draft", reference })),
       );
     const mandatory = rows.filter((r) => r.mandatory).map((r) => r.measure.reference);
     if (mandatory.length > 0)
@@ -72,7 +72,7 @@ export async function applyPrioritisation({
         "conflict",
         "actionPlan.mandatoryCannotBeLeftOut",
         { references: mandatory.join(", ") },
-        { mandatory },
+        mandatory.map((reference) => ({ path: "/", code: "mandatory", reference })),
       );
     const prioritisationId = rows.length > 0 ? newPrioritisationId() : null;
     await snapshotAndRemove(tx, {

@@ -3,7 +3,7 @@ import { budgetFrames, frameAreas } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { nokAmountProblem } from "../../domain/money.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -68,7 +68,7 @@ export async function setFrame({ ctx, input }: { ctx: ServiceContext; input: Fra
       )
       .for("update");
     if ((current?.version ?? 0) !== input.version) {
-      throw new AppError("conflict", "frame.changedByOther", {}, { current: current ?? null });
+      throw new AppError("conflict", "frame.changedByOther", {}, [staleDetail(current ?? null)]);
     }
     const next = {
       amountNok: input.amountNok,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { measureVersions } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { measureValue } from "../../domain/prioritisation.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -38,14 +38,9 @@ export async function setMeasurePriority({
   return ctx.db.transaction(async (tx) => {
     const { measure, version } = await lockDraftMeasure(tx, ctx, tenant, input.reference);
     if (input.version !== undefined && input.version !== version.version)
-      throw new AppError(
-        "conflict",
-        "measure.changedByOther",
-        {},
-        {
-          current: { priority: version.priority, mandatory: version.mandatory, version: version.version },
-        },
-      );
+      throw new AppError("conflict", "measure.changedByOther", {}, [
+        staleDetail({ priority: version.priority, mandatory: version.mandatory, version: version.version }),
+      ]);
     const next = { priority: input.priority, mandatory: input.mandatory };
     const changes = diffFields(version, next, ["priority", "mandatory"]);
     if (Object.keys(changes).length === 0)

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { comments } from "../../db/schema/index.ts";
 import { canEditComment, commentVisibleTo } from "../../domain/proposals.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -28,14 +28,9 @@ export async function editComment({
       throw new AppError("forbidden", "comment.editWindow");
     }
     if (row.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "comment.changedByOther",
-        {},
-        {
-          current: { body: row.body, version: row.version },
-        },
-      );
+      throw new AppError("conflict", "comment.changedByOther", {}, [
+        staleDetail({ body: row.body, version: row.version }),
+      ]);
     }
     const body = input.body.trim();
     await tx

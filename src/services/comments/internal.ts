@@ -95,7 +95,7 @@ export async function loadCommentThread(
         eq(comments.targetId, target.id),
       ),
     )
-    .orderBy(asc(comments.createdAt));
+    .orderBy(asc(comments.createdAt), asc(comments.id));
   const now = new Date();
   const moderator = can(tenant.subject, "moderate", "comment");
   return {

@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { type DbOrTx, sqlExecutorOf } from "../../db/client.ts";
 import { memberships, municipalities, notifications, users } from "../../db/schema/index.ts";
 import type { Role } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import type { ServiceContext } from "../context.ts";
+import { newestFirst, type PageInput, timestampKey } from "../paging.ts";
 
 export type NewNotification = { kind: string; title: string; link: string };
 
@@ -54,21 +55,46 @@ export type NotificationItem = {
   read: boolean;
 };
 
-/** The signed-in person's notifications, newest first, unread and the last read ones. */
-export async function listNotifications({ ctx }: { ctx: ServiceContext }): Promise<{
+/** The signed-in person's notifications, newest first, a page at a time; `unread` counts them all. */
+export async function listNotifications({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceContext;
+  input?: PageInput;
+}): Promise<{
   items: NotificationItem[];
   unread: number;
+  nextCursor: string | null;
 }> {
   const actor = ctx.actor;
   if (actor.kind !== "user") throw new AppError("unauthenticated", "auth.signInToSeeNotifications");
-  const rows = await ctx.db
-    .select({ notification: notifications, number: municipalities.number, name: municipalities.name })
-    .from(notifications)
-    .innerJoin(municipalities, eq(municipalities.id, notifications.municipalityId))
-    .where(eq(notifications.userId, actor.userId))
-    .orderBy(desc(notifications.createdAt))
-    .limit(100);
-  const items = rows.map(({ notification: n, number, name }) => ({
+  const paging = newestFirst<string>(
+    "notifications",
+    { at: notifications.createdAt, id: notifications.id },
+    "string",
+    input,
+  );
+  const [rows, [unread]] = await Promise.all([
+    ctx.db
+      .select({
+        notification: notifications,
+        at: timestampKey(notifications.createdAt),
+        number: municipalities.number,
+        name: municipalities.name,
+      })
+      .from(notifications)
+      .innerJoin(municipalities, eq(municipalities.id, notifications.municipalityId))
+      .where(and(eq(notifications.userId, actor.userId), paging.after))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(paging.fetch),
+    ctx.db
+      .select({ count: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+  ]);
+  const page = paging.page(rows, (r) => [r.at, r.notification.id]);
+  const items = page.items.map(({ notification: n, number, name }) => ({
     id: n.id,
     kind: n.kind,
     title: n.title,
@@ -77,7 +103,7 @@ export async function listNotifications({ ctx }: { ctx: ServiceContext }): Promi
     createdAt: n.createdAt.toISOString(),
     read: n.readAt !== null,
   }));
-  return { items, unread: items.filter((i) => !i.read).length };
+  return { items, unread: unread?.count ?? 0, nextCursor: page.nextCursor };
 }
 
 /** Marks the person's notifications read: the given ones, or all. Only their own are touched. */

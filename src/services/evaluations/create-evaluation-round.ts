@@ -51,7 +51,12 @@ export async function checkRoundSetup(db: DbOrTx, tenant: Tenant, cycleId: strin
     problems.push("Panelet kan bare ha personer med tilgang til kommunen.");
   if (setup.panelistUserIds.length === 0) problems.push("Velg minst én person til panelet.");
   if (problems.length)
-    throw new AppError("validation", "common.untranslated", { text: problems.join(" ") }, problems);
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.join(" ") },
+      problems.map((message) => ({ path: "/", message })),
+    );
   const measureIds = [...new Set(setup.measures)].flatMap((r) => byReference.get(r)?.measureId ?? []);
   return { criteria, measureIds, panel };
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { evaluationAnswers } from "../../db/schema/index.ts";
 import { acceptsAnswers, type Recommendation, scoreProblems } from "../../domain/evaluation.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -52,7 +52,12 @@ export async function saveEvaluationAnswer({
         : new AppError("conflict", "evaluation.deadlinePassed", { deadline: round.round.deadline });
     const problems = scoreProblems(round.round.criteria, input.scores);
     if (problems.length)
-      throw new AppError("validation", "common.untranslated", { text: problems.join(" ") }, problems);
+      throw new AppError(
+        "validation",
+        "common.untranslated",
+        { text: problems.join(" ") },
+        problems.map((message) => ({ path: "/", message })),
+      );
     const { existing, saved } = await saveVersionedRow(tx, {
       table: evaluationAnswers,
       where: and(
@@ -61,7 +66,8 @@ export async function saveEvaluationAnswer({
         eq(evaluationAnswers.userId, userId),
       ),
       version: input.version,
-      stale: (current) => new AppError("conflict", "evaluation.answerChangedElsewhere", {}, { current }),
+      stale: (current) =>
+        new AppError("conflict", "evaluation.answerChangedElsewhere", {}, [staleDetail(current)]),
       update: { scores: input.scores, comment: input.comment, recommendation: input.recommendation },
       insert: {
         municipalityId: tenant.id,

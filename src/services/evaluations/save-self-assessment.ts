@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { evaluationSelfAssessments } from "../../db/schema/index.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -51,7 +51,7 @@ export async function saveSelfAssessment({
       ),
       version: input.version,
       stale: (current) =>
-        new AppError("conflict", "evaluation.selfAssessmentChangedByOther", {}, { current }),
+        new AppError("conflict", "evaluation.selfAssessmentChangedByOther", {}, [staleDetail(current)]),
       update: { text: input.text, authorUserId },
       insert: {
         municipalityId: tenant.id,

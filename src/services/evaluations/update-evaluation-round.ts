@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { evaluationPanelists, evaluationRoundMeasures, evaluationRounds } from "../../db/schema/index.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
@@ -39,7 +39,7 @@ export async function updateEvaluationRound({
       .where(and(eq(evaluationRounds.id, before.round.id), eq(evaluationRounds.version, input.version)))
       .returning();
     if (!round)
-      throw new AppError("conflict", "evaluation.roundChangedByOther", {}, { current: before.round });
+      throw new AppError("conflict", "evaluation.roundChangedByOther", {}, [staleDetail(before.round)]);
     await tx.delete(evaluationRoundMeasures).where(eq(evaluationRoundMeasures.roundId, round.id));
     await tx
       .insert(evaluationRoundMeasures)

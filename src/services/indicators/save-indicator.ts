@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { focusAreas, goals, indicatorFocusAreas, indicatorGoals, indicators } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import type { IndicatorChartKind, IndicatorDirection } from "../../domain/indicators.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -149,7 +149,7 @@ export async function updateIndicator({
     const current = await indicatorById(tx, tenant, input.indicatorId, { lock: true });
     authorize(ctx, tenant, "update", "indicator", { published: current.published }, "indicator");
     if (current.version !== input.version)
-      throw new AppError("conflict", "indicator.changedByOther", {}, { current });
+      throw new AppError("conflict", "indicator.changedByOther", {}, [staleDetail(current)]);
     await checkLinks(tx, tenant, input.content);
     const [goalRows, focusRows] = await Promise.all([
       tx.select().from(indicatorGoals).where(eq(indicatorGoals.indicatorId, current.id)),

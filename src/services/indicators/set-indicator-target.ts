@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { indicatorTargets } from "../../db/schema/index.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -32,12 +32,9 @@ export async function setIndicatorTarget({
       .from(indicatorTargets)
       .where(and(eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.year, input.year)));
     if ((current?.version ?? 0) !== input.version)
-      throw new AppError(
-        "conflict",
-        "indicator.targetChangedByOther",
-        { year: input.year },
-        { current: current ?? null },
-      );
+      throw new AppError("conflict", "indicator.targetChangedByOther", { year: input.year }, [
+        staleDetail(current ?? null),
+      ]);
     if (current && current.value === input.value)
       return { year: input.year, value: current.value, version: current.version };
     let saved: { value: number; version: number } | undefined;

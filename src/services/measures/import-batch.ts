@@ -5,7 +5,7 @@ import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { nextReference } from "../../domain/measure-filter.ts";
 import type { ImportAction } from "../../domain/measures-import.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, type Tenant } from "../access.ts";
 import { type AuditEntry, recordAuditMany } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -43,7 +43,7 @@ export function rowFailed(sheet: string, row: number, error: AppError): AppError
     "validation",
     "import.rowFailed",
     { row, problem: { key: error.key, params: error.params } },
-    [{ sheet, row, column: null, reason: error.message }],
+    [{ path: "/file", message: error.message, sheet, row, column: null, reason: error.message }],
   );
 }
 
@@ -106,12 +106,9 @@ export async function writeImportBatch(w: ImportWrite): Promise<ImportResult> {
     const version = lockedById.get(row.versionId);
     if (!version) throw notFound("measure");
     if (action.content && version.version !== action.contentVersion)
-      throw new AppError(
-        "conflict",
-        "measure.changedByOther",
-        {},
-        { current: { ...contentOf(row), version: version.version } },
-      );
+      throw new AppError("conflict", "measure.changedByOther", {}, [
+        staleDetail({ ...contentOf(row), version: version.version }),
+      ]);
   }
 
   // Every row checked before anything is written.

@@ -242,7 +242,11 @@ async function applyWith(
         "validation",
         "import.sheetHasProblems",
         { count: plan.problems.length },
-        present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan).problems,
+        present(sheet, actionPlan.budgetYear, tokenOf(input.file, target), plan).problems.map((p) => ({
+          path: "/file",
+          message: p.reason,
+          ...p,
+        })),
       );
     }
     if (tokenOf(input.file, target) !== input.token)

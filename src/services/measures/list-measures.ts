@@ -9,6 +9,7 @@ import { notFound } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { type ServiceContext, today } from "../context.ts";
 import { chooseActionPlan, type YearChoice } from "../cycles/working-action-plan.ts";
+import { type PageInput, pageOfSorted } from "../paging.ts";
 import { loadSharedMeasureViews, type SharedMeasureView } from "../region/list-shared-measures.ts";
 import { redactForReader } from "./internal.ts";
 import { loadMeasureRows, type MeasureRow } from "./measure-rows.ts";
@@ -26,7 +27,10 @@ export type MeasureList = {
   /** Which action plan is listed, and the others the asker may switch to. */
   yearChoice: YearChoice;
   total: number;
+  /** How many measures the filter and search match (the items are one page of them). */
+  matching: number;
   items: MeasureListItem[];
+  nextCursor: string | null;
   /** What may be done with measures in this plan (e.g. "create"). */
   allowedActions: Action[];
   /** «Felles tiltak»: shared measures this municipality owns or has joined, with the split. */
@@ -53,7 +57,7 @@ export async function listMeasures({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; planId: string; year?: number } & MeasureFilter;
+  input: { municipalityNumber: string; planId: string; year?: number } & MeasureFilter & PageInput;
 }): Promise<MeasureList> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   const [plan] = await ctx.db
@@ -81,7 +85,16 @@ export async function listMeasures({
     (m) => m.role !== "invited" && (m.role !== "owner" || ownMeasureIds.has(m.measureId)),
   );
   if (!actionPlan)
-    return { actionPlan: null, yearChoice, total: 0, items: [], allowedActions: planActions, sharedMeasures };
+    return {
+      actionPlan: null,
+      yearChoice,
+      total: 0,
+      matching: 0,
+      items: [],
+      nextCursor: null,
+      allowedActions: planActions,
+      sharedMeasures,
+    };
 
   const [rows, focusAreaRows] = await Promise.all([
     loadMeasureRows(ctx.db, tenant.id, actionPlan.id),
@@ -101,7 +114,9 @@ export async function listMeasures({
       totalMunicipalNok: summariseMeasure({ ...row, costs }).totalMunicipalNok,
     };
   });
-  const items = filterMeasures(all, input).map(({ searchText: _s, ...item }) => item);
+  // Sorted by the chosen key, then reference: a total order, so a page's cursor is the last reference.
+  const matching = filterMeasures(all, input);
+  const page = pageOfSorted("measures", matching, (m) => m.reference, input);
   return {
     actionPlan: {
       budgetYear: actionPlan.budgetYear,
@@ -110,7 +125,9 @@ export async function listMeasures({
     },
     yearChoice,
     total: all.length,
-    items,
+    matching: matching.length,
+    items: page.items.map(({ searchText: _s, ...item }) => item),
+    nextCursor: page.nextCursor,
     allowedActions: planActions,
     sharedMeasures,
   };

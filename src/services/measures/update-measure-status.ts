@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { measures } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import type { MeasureStatus } from "../../domain/measures.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -47,14 +47,9 @@ export async function updateMeasureStatus({
       progress: locked.progress,
     };
     if (locked.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "measure.statusChangedByOther",
-        {},
-        {
-          current: { ...before, version: locked.version },
-        },
-      );
+      throw new AppError("conflict", "measure.statusChangedByOther", {}, [
+        staleDetail({ ...before, version: locked.version }),
+      ]);
     }
     const after: MeasureState = {
       status: input.status,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { measureVersions } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -45,14 +45,9 @@ export async function updateMeasure({
     if (!row) throw notFound("measure");
     const before = contentOf(row);
     if (locked.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "measure.changedByOther",
-        {},
-        {
-          current: { ...before, version: locked.version },
-        },
-      );
+      throw new AppError("conflict", "measure.changedByOther", {}, [
+        staleDetail({ ...before, version: locked.version }),
+      ]);
     }
     const after = await checkMeasureContent(tx, tenant, planId, input.content);
     const changes = diffFields(before, after, contentFields);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { milestones } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -30,7 +30,7 @@ export async function updateMilestone({
       .for("update");
     if (!row) throw notFound("milestone");
     if (row.version !== input.version) {
-      throw new AppError("conflict", "measure.milestoneChangedByOther", {}, { current: row });
+      throw new AppError("conflict", "measure.milestoneChangedByOther", {}, [staleDetail(row)]);
     }
     const after = {
       dueDate: input.dueDate ?? row.dueDate,

@@ -6,7 +6,7 @@ import {
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -37,12 +37,9 @@ export async function deleteOrganisation({
     // The row lock also holds back new links to it (their foreign key check waits for it).
     const row = await findOrganisation(tx, tenant, input.organisationId, true);
     if (row.version !== input.version) {
-      throw new AppError(
-        "conflict",
-        "organisation.changedByOther",
-        {},
-        { current: await presentDetail(tx, tenant, row) },
-      );
+      throw new AppError("conflict", "organisation.changedByOther", {}, [
+        staleDetail(await presentDetail(tx, tenant, row)),
+      ]);
     }
     const [links] = await tx
       .select({ count: sql<number>`count(distinct ${measureVersions.measureId})::int` })
@@ -56,12 +53,9 @@ export async function deleteOrganisation({
       );
     const measureCount = links?.count ?? 0;
     if (measureCount > 0) {
-      throw new AppError(
-        "conflict",
-        "organisation.inUse",
-        { name: row.name, count: measureCount },
-        { measureCount },
-      );
+      throw new AppError("conflict", "organisation.inUse", { name: row.name, count: measureCount }, [
+        { path: "/", code: "in_use", measureCount },
+      ]);
     }
     const contacts = contactsOf(await loadContacts(tx, tenant, row.id));
     await tx

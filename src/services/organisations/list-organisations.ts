@@ -3,6 +3,7 @@ import { partnerOrganisations } from "../../db/schema/index.ts";
 import type { OrganisationKind } from "../../domain/organisations.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { type Page, type PageInput, pageOfSorted } from "../paging.ts";
 import {
   loadParticipation,
   matchesSearch,
@@ -11,14 +12,17 @@ import {
   present,
 } from "./internal.ts";
 
-/** The municipality's partner organisations, optionally searched by name and filtered by kind. */
+/**
+ * The municipality's partner organisations, optionally searched by name and filtered by kind, by
+ * name (then id, so equal names keep one order), a page at a time.
+ */
 export async function listOrganisations({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; q?: string; kind?: OrganisationKind };
-}): Promise<OrganisationSummary[]> {
+  input: { municipalityNumber: string; q?: string; kind?: OrganisationKind } & PageInput;
+}): Promise<Page<OrganisationSummary>> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   authorize(ctx, tenant, "read", "organisation", {}, "municipality");
   const [rows, participation] = await Promise.all([
@@ -41,8 +45,9 @@ export async function listOrganisations({
   }
   // A municipality has tens or hundreds of partners: filtering here keeps æ, ø and å right
   // whatever collation the database was created with.
-  return rows
+  const sorted = rows
     .filter((row) => matchesSearch(row, input.q ?? ""))
-    .sort((a, b) => nameCollator.compare(a.name, b.name))
-    .map((row) => present(row, tenant, measuresOf.get(row.id)?.size ?? 0));
+    .sort((a, b) => nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const page = pageOfSorted("organisations", sorted, (row) => row.id, input);
+  return { ...page, items: page.items.map((row) => present(row, tenant, measuresOf.get(row.id)?.size ?? 0)) };
 }

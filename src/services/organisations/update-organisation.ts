@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { partnerOrganisations } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import type { OrganisationKind } from "../../domain/organisations.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -50,12 +50,9 @@ export async function updateOrganisation({
     ctx.db.transaction(async (tx) => {
       const row = await findOrganisation(tx, tenant, input.organisationId, true);
       if (row.version !== input.version) {
-        throw new AppError(
-          "conflict",
-          "organisation.changedByOther",
-          {},
-          { current: await presentDetail(tx, tenant, row) },
-        );
+        throw new AppError("conflict", "organisation.changedByOther", {}, [
+          staleDetail(await presentDetail(tx, tenant, row)),
+        ]);
       }
       const beforeContacts = contactsOf(await loadContacts(tx, tenant, row.id));
       const afterContacts = input.contacts ? normaliseContacts(input.contacts) : beforeContacts;

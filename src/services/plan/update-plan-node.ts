@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { focusAreas, goalFocusAreas, goals, objectives } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -32,7 +32,7 @@ export async function updatePlanNode({
     const beforeGoals = input.kind === "focus_area" ? await goalIdsOf(tx, node.id) : [];
     const current: NodeView = { ...node, kind: input.kind, goalIds: beforeGoals };
     if (node.version !== input.version) {
-      throw new AppError("conflict", `plan.changed.${names[input.kind]}`, {}, { current });
+      throw new AppError("conflict", `plan.changed.${names[input.kind]}`, {}, [staleDetail(current)]);
     }
     const after = {
       title: input.title ?? node.title,

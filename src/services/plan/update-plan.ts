@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { plans } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { type Action, allowedActions } from "../../domain/permissions.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -79,7 +79,7 @@ export async function updatePlan({
     if (!plan) throw notFound("plan");
     authorize(ctx, tenant, "update", "plan", { published: plan.published }, "plan");
     if (plan.version !== input.version) {
-      throw new AppError("conflict", "plan.changedByOther", {}, { current: presentPlan(plan, tenant) });
+      throw new AppError("conflict", "plan.changedByOther", {}, [staleDetail(presentPlan(plan, tenant))]);
     }
     const next: PlanChanges = {};
     for (const field of editableFields)

@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { frameAreas, measureParticipations, measures, municipalities } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, notFound, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -56,14 +56,9 @@ export async function joinSharedMeasure({
     const row = await lockOwnParticipation(tx, tenant.id, input.participationId);
     const before = row.participation;
     if (before.version !== input.version)
-      throw new AppError(
-        "conflict",
-        "measure.participationChangedByOther",
-        {},
-        {
-          current: { sharePercent: before.sharePercent, status: before.status, version: before.version },
-        },
-      );
+      throw new AppError("conflict", "measure.participationChangedByOther", {}, [
+        staleDetail({ sharePercent: before.sharePercent, status: before.status, version: before.version }),
+      ]);
     const [area] = await tx
       .select({ id: frameAreas.id, name: frameAreas.name })
       .from(frameAreas)

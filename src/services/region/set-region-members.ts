@@ -33,7 +33,7 @@ export async function setRegionMembers({
         "validation",
         "region.unknownMunicipalities",
         { numbers: unknown.join(", ") },
-        { unknown },
+        unknown.map((number) => ({ path: "/municipalityNumbers", code: "unknown", number })),
       );
     const before = await tx
       .select({ number: municipalities.number })

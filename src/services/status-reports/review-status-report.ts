@@ -9,7 +9,7 @@ import {
 } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { reviewRefusal } from "../../domain/status-report.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { actorLabel, type ServiceContext } from "../context.ts";
@@ -55,7 +55,7 @@ export async function reviewStatusReport({
     if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
     if (!report) throw new AppError("conflict", "statusReport.none");
     if (report.version !== input.version)
-      throw new AppError("conflict", "statusReport.changedByOther", {}, { current: report });
+      throw new AppError("conflict", "statusReport.changedByOther", {}, [staleDetail(report)]);
     const now = new Date();
     const actorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
     const state = input.decision === "approve" ? ("approved" as const) : ("returned" as const);

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { fundingSources, milestones, statusReportEvents, statusReports } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { type ReportContent, reportProblems, reviewRefusal } from "../../domain/status-report.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { actorLabel, type ServiceContext } from "../context.ts";
@@ -53,7 +53,7 @@ export async function submitStatusReport({
     const refusal = reviewRefusal(current?.state ?? null, "submit");
     if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
     if (current && current.version !== input.version)
-      throw new AppError("conflict", "statusReport.changedByOther", {}, { current });
+      throw new AppError("conflict", "statusReport.changedByOther", {}, [staleDetail(current)]);
     const content: ReportContent = {
       ...input.content,
       explanation: input.content.explanation.trim(),

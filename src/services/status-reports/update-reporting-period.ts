@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { reportingPeriods } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { periodTransitionAllowed, type ReportingPeriodState } from "../../domain/status-report.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -33,7 +33,7 @@ export async function updateReportingPeriod({
       .for("update");
     if (!locked) throw new Error("period vanished");
     if (locked.version !== input.version)
-      throw new AppError("conflict", "reportingPeriod.changedByOther", {}, { current: locked });
+      throw new AppError("conflict", "reportingPeriod.changedByOther", {}, [staleDetail(locked)]);
     const after = { state: input.state ?? locked.state, dueDate: input.dueDate ?? locked.dueDate };
     if (after.state !== locked.state && !periodTransitionAllowed(locked.state, after.state))
       throw new AppError("validation", "reportingPeriod.invalidTransition", {}, [

@@ -10,6 +10,7 @@ import {
   Textarea,
   useRadioGroup,
 } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import { type FormEvent, useState } from "react";
 import type { CommentVisibility } from "../../domain/comments.ts";
 import type { CommentThreadResponse } from "../../http/routes/proposals.ts";
@@ -34,6 +35,7 @@ export function CommentThread({
   heading,
   intro,
   defaultVisibility,
+  more,
 }: {
   municipalityNumber: string;
   target: CommentTarget;
@@ -41,6 +43,8 @@ export function CommentThread({
   heading: string;
   intro?: string;
   defaultVisibility?: CommentVisibility;
+  /** Under the comments, before the form: «Vis flere» when the thread is paged. */
+  more?: ReactNode;
 }) {
   const { p } = useProposalMessages();
   const roots = thread.comments.filter(
@@ -71,6 +75,7 @@ export function CommentThread({
           ))}
         </ol>
       )}
+      {more}
       {thread.visibilities.length > 0 ? (
         <CommentForm
           municipalityNumber={municipalityNumber}

@@ -22,6 +22,7 @@ import {
 import { AuditList } from "../components/AuditList.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { InvitePanel } from "../components/InvitePanel.tsx";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { OrganisationOptions, RoleOptions } from "../components/MemberOptions.tsx";
 import { PublicSettingsPanel } from "../components/PublicSettingsPanel.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -195,7 +196,14 @@ function AuditTrail({ municipalityNumber }: { municipalityNumber: string }) {
           {t("admin.downloadCsv")}
         </Link>
       </Paragraph>
-      {trail.data ? <AuditList events={trail.data} showObject /> : <QueryState isError={trail.isError} />}
+      {trail.data ? (
+        <>
+          <AuditList events={trail.data} showObject />
+          <LoadMore list={trail} />
+        </>
+      ) : (
+        <QueryState isError={trail.isError} />
+      )}
     </section>
   );
 }

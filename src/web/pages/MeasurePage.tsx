@@ -28,6 +28,7 @@ import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { useFollowPlan } from "../components/PlanSwitcher.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -199,7 +200,14 @@ export function MeasurePage() {
         <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
           <Details.Summary>{t("history.heading")}</Details.Summary>
           <Details.Content>
-            {history.data ? <AuditList events={history.data} /> : <QueryState isError={history.isError} />}
+            {history.data ? (
+              <>
+                <AuditList events={history.data} />
+                <LoadMore list={history} />
+              </>
+            ) : (
+              <QueryState isError={history.isError} />
+            )}
           </Details.Content>
         </Details>
       )}
@@ -413,6 +421,7 @@ function MeasureComments({
       target={target}
       thread={thread.data}
       heading={p("comments.heading")}
+      more={<LoadMore list={thread} testId="comments-load-more" />}
     />
   );
 }

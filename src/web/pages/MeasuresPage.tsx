@@ -13,8 +13,9 @@ import { useSearchParams } from "react-router";
 import type { MeasureSort } from "../../domain/measure-filter.ts";
 import { measureStatuses } from "../../domain/measures.ts";
 import { formatNok } from "../../domain/money.ts";
-import { useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
+import { useAllMeasures, useCurrentMunicipality, useMeasureList, usePlanTree } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { RemovedMeasures } from "../components/RemovedMeasures.tsx";
@@ -58,7 +59,7 @@ export function MeasuresPage() {
     ...yearQuery,
   ]).toString();
   const list = useMeasureList(municipality?.number, planId, query);
-  const everything = useMeasureList(municipality?.number, planId, new URLSearchParams(yearQuery).toString());
+  const everything = useAllMeasures(municipality?.number, planId, new URLSearchParams(yearQuery).toString());
   if (!tree.data || !municipality) return <QueryState isError={tree.isError} />;
   if (!planId) return <Paragraph>{t("plan.none")}</Paragraph>;
 
@@ -165,7 +166,7 @@ export function MeasuresPage() {
       ) : (
         <>
           <Paragraph data-size="sm" aria-live="polite" data-testid="measure-count">
-            {t("measures.count", { shown: list.data.items.length, total: list.data.total })}
+            {t("measures.count", { shown: list.data.matching, total: list.data.total })}
           </Paragraph>
           {list.data.items.length === 0 ? (
             <Paragraph>{t("measures.noMatch")}</Paragraph>
@@ -234,6 +235,7 @@ export function MeasuresPage() {
               </Table>
             </div>
           )}
+          <LoadMore list={list} testId="measures-load-more" />
         </>
       )}
       {list.data?.actionPlan?.status === "draft" && mayCreate && (

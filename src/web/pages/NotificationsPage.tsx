@@ -1,18 +1,19 @@
 import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useSend, useSession } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { WaitingTasks } from "../components/WaitingTasks.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { useProposalMessages } from "../i18n/proposal-messages.ts";
-import { proposalPaths, useNotifications } from "../proposals-api.ts";
+import { proposalPaths, useNotificationPages } from "../proposals-api.ts";
 
 /** /varsler: what waits for the signed-in person; opening one marks it read. */
 export function NotificationsPage() {
   const { p, language } = useProposalMessages();
   const session = useSession();
   const signedIn = Boolean(session.data?.user);
-  const notifications = useNotifications(signedIn);
+  const notifications = useNotificationPages(signedIn);
   const markRead = useSend((ids: string[] | "all") => ({
     method: "POST",
     path: proposalPaths.notificationsRead(),
@@ -62,6 +63,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
+      <LoadMore list={notifications} testId="notifications-load-more" />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
 import { CreatePlanForm } from "../components/CreatePlanForm.tsx";
 import { capitalise } from "../components/capitalise.ts";
+import { LoadMore } from "../components/LoadMore.tsx";
 import { PlanEditor } from "../components/PlanEditor.tsx";
 import { PlanYearSwitcher, useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
@@ -142,7 +143,14 @@ export function PlanTreePage() {
         <Details onToggle={(e) => setHistoryOpen((e.target as HTMLDetailsElement).open)}>
           <Details.Summary>{t("history.heading")}</Details.Summary>
           <Details.Content>
-            {history.data ? <AuditList events={history.data} /> : <QueryState isError={history.isError} />}
+            {history.data ? (
+              <>
+                <AuditList events={history.data} />
+                <LoadMore list={history} />
+              </>
+            ) : (
+              <QueryState isError={history.isError} />
+            )}
           </Details.Content>
         </Details>
       )}

@@ -11,7 +11,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import type { SharedMeasureResponse } from "../../http/routes/shared-measure-schema.ts";
-import { fieldError, useCurrentMunicipality, useMeasureList, usePlanTree, useSend } from "../api.ts";
+import { fieldError, useAllMeasures, useCurrentMunicipality, usePlanTree, useSend } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { SharedSplit } from "../components/SharedSplit.tsx";
@@ -265,8 +265,8 @@ function InviteForm({
   // The measures of the plan in execution and of the newest plan (often the draft under work, where
   // a new shared measure is planned): a planner may invite to any measure they can read.
   const newest = Math.max(0, ...(tree.data?.yearChoice.alive.map((o) => o.budgetYear) ?? []));
-  const list = useMeasureList(municipalityNumber, tree.data?.plan?.id, "");
-  const newestList = useMeasureList(municipalityNumber, tree.data?.plan?.id, newest ? `year=${newest}` : "");
+  const list = useAllMeasures(municipalityNumber, tree.data?.plan?.id, "");
+  const newestList = useAllMeasures(municipalityNumber, tree.data?.plan?.id, newest ? `year=${newest}` : "");
   const [reference, setReference] = useState("");
   const [participant, setParticipant] = useState("");
   const invite = useSend((input: { reference: string; municipalityNumber: string }) => ({

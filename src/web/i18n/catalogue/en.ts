@@ -336,4 +336,7 @@ export const en: Record<MessageKey, string> = {
     "The invitation has been withdrawn and cannot be used. Ask the municipality for a new invitation if you still need access.",
   "audit.what": "Action or object",
   "audit.whatHelp": "For example «measure», «invitation withdrawn» or T-001.",
+  // Paging (cursor paging of lists)
+  "paging.loadMore": "Show more",
+  "paging.loadingMore": "Loading more …",
 };

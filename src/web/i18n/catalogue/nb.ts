@@ -331,4 +331,7 @@ export const nb = {
     "Invitasjonen er trukket tilbake og kan ikke brukes. Be kommunen om en ny invitasjon hvis du fortsatt skal ha tilgang.",
   "audit.what": "Handling eller objekt",
   "audit.whatHelp": "For eksempel «tiltak», «invitasjon trukket tilbake» eller T-001.",
+  // Paging (cursor paging of lists)
+  "paging.loadMore": "Vis flere",
+  "paging.loadingMore": "Henter flere …",
 };

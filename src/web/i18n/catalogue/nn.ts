@@ -192,4 +192,7 @@ export const nn: Record<MessageKey, string> = {
     "Invitasjonen er trekt tilbake og kan ikkje brukast. Be kommunen om ein ny invitasjon dersom du framleis skal ha tilgang.",
   "audit.what": "Handling eller objekt",
   "audit.whatHelp": "Til dømes «tiltak», «invitasjon trekt tilbake» eller T-001.",
+  // Paging (cursor paging of lists)
+  "paging.loadMore": "Vis fleire",
+  "paging.loadingMore": "Hentar fleire …",
 };

@@ -8,18 +8,18 @@ import {
   Table,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { formatOrganisationNumber } from "../../../domain/organisation-number.ts";
 import { type OrganisationKind, organisationKinds } from "../../../domain/organisations.ts";
 import type { OrganisationSummaryResponse } from "../../../http/routes/organisations.ts";
-import { browserFetchJson } from "../../api.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { capitalise } from "../../components/capitalise.ts";
+import { LoadMore } from "../../components/LoadMore.tsx";
 import { NotGiven } from "../../components/NotGiven.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { useOrganisationMessages } from "../../i18n/organisation-messages.ts";
 import { organisationPaths } from "../../organisation-api.ts";
+import { mergeArrays, usePaged } from "../../paging.ts";
 
 /** The partners, searched by name and filtered by kind as the person types. */
 export function OrganisationList({
@@ -42,11 +42,7 @@ export function OrganisationList({
     return () => clearTimeout(timer);
   }, [search, kind]);
   const path = organisationPaths.list(municipalityNumber, query);
-  const list = useQuery({
-    queryKey: [path],
-    queryFn: () => browserFetchJson(path) as Promise<OrganisationSummaryResponse[]>,
-    placeholderData: keepPreviousData,
-  });
+  const list = usePaged<OrganisationSummaryResponse[]>(path, mergeArrays, { keepPrevious: true });
 
   const filtered = query !== "";
   const rows = list.data ?? [];
@@ -132,6 +128,7 @@ export function OrganisationList({
               </Table>
             </div>
           )}
+          <LoadMore list={list} testId="organisations-load-more" />
         </>
       )}
     </div>
