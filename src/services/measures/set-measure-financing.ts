@@ -1,10 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
 import { fundingSources, measureCosts } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { nokAmountProblem } from "../../domain/money.ts";
 import { AppError } from "../../errors.ts";
-import { resolveTenant } from "../access.ts";
+import { resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { lockDraftMeasure } from "./draft-measure.ts";
@@ -30,85 +31,103 @@ export async function setMeasureFinancing({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const { measure, actionPlan, version } = await lockDraftMeasure(
-      tx,
-      ctx,
-      tenant,
-      input.reference,
-      input.year,
-    );
-    const period = financialPlanPeriod(actionPlan.budgetYear);
-    const sourceIds = [...new Set(input.rows.map((r) => r.fundingSourceId))];
-    const sources = sourceIds.length
-      ? await tx
-          .select()
-          .from(fundingSources)
-          .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, sourceIds)))
-      : [];
-    const kindOf = new Map(sources.map((s) => [s.id, s.kind]));
-    const problems: { path: string; message: string }[] = [];
-    const seen = new Set<string>();
-    input.rows.forEach((r, i) => {
-      if (!period.years.includes(r.year))
-        problems.push({
-          path: `/rows/${i}/year`,
-          message: `Året ${r.year} er utenfor perioden ${period.startYear}–${period.endYear}.`,
-        });
-      if (!kindOf.has(r.fundingSourceId))
-        problems.push({ path: `/rows/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
-      const amountProblem = nokAmountProblem(r.amountNok);
-      if (amountProblem) problems.push({ path: `/rows/${i}/amountNok`, message: amountProblem });
-      const key = `${r.year}|${r.fundingSourceId}`;
-      if (seen.has(key))
-        problems.push({ path: `/rows/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
-      seen.add(key);
-    });
-    if (problems.length > 0)
-      throw new AppError(
-        "validation",
-        "common.untranslated",
-        { text: problems.map((p) => p.message).join(" ") },
-        problems,
-      );
-
-    const rows = input.rows
-      .filter((r) => r.amountNok > 0)
-      .map((r) => ({
-        municipalityId: tenant.id,
-        measureVersionId: version.id,
-        year: r.year,
-        fundingSourceId: r.fundingSourceId,
-        amountNok: r.amountNok,
-        externalStatus:
-          kindOf.get(r.fundingSourceId) === "external" ? (r.externalStatus ?? "expected") : null,
-      }));
-    const before = await tx.select().from(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
-    const asMap = (
-      list: { year: number; fundingSourceId: string; amountNok: number; externalStatus: string | null }[],
-    ) =>
-      Object.fromEntries(
-        list.map((c) => [
-          `${c.year}|${c.fundingSourceId}`,
-          `${c.amountNok}${c.externalStatus ? ` (${c.externalStatus})` : ""}`,
-        ]),
-      );
-    const changes = diffFields({ costs: asMap(before) }, { costs: asMap(rows) }, ["costs"]);
-    if (Object.keys(changes).length === 0) return { reference: measure.reference, rows: rows.length };
-    await tx.delete(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
-    if (rows.length > 0) await tx.insert(measureCosts).values(rows);
-    await recordAudit(
-      tx,
-      ctx.actor,
-      {
-        municipalityId: tenant.id,
-        objectType: "measure",
-        objectId: measure.id,
-        objectLabel: measure.reference,
-        action: "set_financing",
-        changes,
-      },
-      ctx.requestId,
-    );
-    return { reference: measure.reference, rows: rows.length };
+    const locked = await lockDraftMeasure(tx, ctx, tenant, input.reference, input.year);
+    return replaceFinancing(tx, ctx, tenant, locked, input.rows, "/rows");
   });
+}
+
+/**
+ * Replaces the financing of one measure version with `given` (rows of 0 kr are dropped), audited when
+ * it changed; inside the caller's transaction, after it locked the version (also used when a measure
+ * is created or edited with its costs in one form). Refusals name `${path}/<row>/<field>`.
+ */
+export async function replaceFinancing(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  tenant: Tenant,
+  {
+    measure,
+    actionPlan,
+    version,
+  }: {
+    measure: { id: string; reference: string };
+    actionPlan: { budgetYear: number };
+    version: { id: string };
+  },
+  given: FinancingRow[],
+  path: string,
+) {
+  const input = { rows: given };
+  const period = financialPlanPeriod(actionPlan.budgetYear);
+  const sourceIds = [...new Set(input.rows.map((r) => r.fundingSourceId))];
+  const sources = sourceIds.length
+    ? await tx
+        .select()
+        .from(fundingSources)
+        .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, sourceIds)))
+    : [];
+  const kindOf = new Map(sources.map((s) => [s.id, s.kind]));
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  input.rows.forEach((r, i) => {
+    if (!period.years.includes(r.year))
+      problems.push({
+        path: `${path}/${i}/year`,
+        message: `Året ${r.year} er utenfor perioden ${period.startYear}–${period.endYear}.`,
+      });
+    if (!kindOf.has(r.fundingSourceId))
+      problems.push({ path: `${path}/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
+    const amountProblem = nokAmountProblem(r.amountNok);
+    if (amountProblem) problems.push({ path: `${path}/${i}/amountNok`, message: amountProblem });
+    const key = `${r.year}|${r.fundingSourceId}`;
+    if (seen.has(key))
+      problems.push({ path: `${path}/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
+    seen.add(key);
+  });
+  if (problems.length > 0)
+    throw new AppError(
+      "validation",
+      "common.untranslated",
+      { text: problems.map((p) => p.message).join(" ") },
+      problems,
+    );
+
+  const rows = input.rows
+    .filter((r) => r.amountNok > 0)
+    .map((r) => ({
+      municipalityId: tenant.id,
+      measureVersionId: version.id,
+      year: r.year,
+      fundingSourceId: r.fundingSourceId,
+      amountNok: r.amountNok,
+      externalStatus: kindOf.get(r.fundingSourceId) === "external" ? (r.externalStatus ?? "expected") : null,
+    }));
+  const before = await tx.select().from(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
+  const asMap = (
+    list: { year: number; fundingSourceId: string; amountNok: number; externalStatus: string | null }[],
+  ) =>
+    Object.fromEntries(
+      list.map((c) => [
+        `${c.year}|${c.fundingSourceId}`,
+        `${c.amountNok}${c.externalStatus ? ` (${c.externalStatus})` : ""}`,
+      ]),
+    );
+  const changes = diffFields({ costs: asMap(before) }, { costs: asMap(rows) }, ["costs"]);
+  if (Object.keys(changes).length === 0) return { reference: measure.reference, rows: rows.length };
+  await tx.delete(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
+  if (rows.length > 0) await tx.insert(measureCosts).values(rows);
+  await recordAudit(
+    tx,
+    ctx.actor,
+    {
+      municipalityId: tenant.id,
+      objectType: "measure",
+      objectId: measure.id,
+      objectLabel: measure.reference,
+      action: "set_financing",
+      changes,
+    },
+    ctx.requestId,
+  );
+  return { reference: measure.reference, rows: rows.length };
 }
