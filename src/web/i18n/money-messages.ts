@@ -13,6 +13,8 @@ const nb = {
   "money.tooLarge": "Beløpet kan ikke være over 100 000 000 000 kr.",
   "money.hint": "Skriv for eksempel 200 000, 200 000 kr eller 1,5 mill.",
   "money.unknownSum": "Kan ikke summeres før alle beløp er lesbare",
+  "money.externalTotal": "Sum ekstern finansiering",
+  "money.noSources": "Kommunen har ingen finansieringskilder ennå. De legges inn under Budsjett.",
 };
 type MoneyKey = keyof typeof nb;
 
@@ -25,6 +27,8 @@ const nn: Record<MoneyKey, string> = {
   "money.tooLarge": "Beløpet kan ikkje vere over 100 000 000 000 kr.",
   "money.hint": "Skriv til dømes 200 000, 200 000 kr eller 1,5 mill.",
   "money.unknownSum": "Kan ikkje summerast før alle beløpa er lesbare",
+  "money.externalTotal": "Sum ekstern finansiering",
+  "money.noSources": "Kommunen har ingen finansieringskjelder enno. Dei blir lagde inn under Budsjett.",
 };
 
 const en: Record<MoneyKey, string> = {
@@ -36,6 +40,8 @@ const en: Record<MoneyKey, string> = {
   "money.tooLarge": "The amount cannot be over 100 000 000 000 kr.",
   "money.hint": "Write for example 200 000, 200 000 kr or 1,5 mill.",
   "money.unknownSum": "Cannot be summed until every amount can be read",
+  "money.externalTotal": "Total external funding",
+  "money.noSources": "The municipality has no funding sources yet. They are added under Budget.",
 };
 
 export const moneyMessages: Record<Language, Record<MoneyKey, string>> = { nb, nn, en };

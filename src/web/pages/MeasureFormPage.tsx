@@ -9,15 +9,19 @@ import {
   Select,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { type FormEvent, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { type PartnerRole, partnerRoles } from "../../domain/measures.ts";
 import { richTextForEditing } from "../../domain/rich-text-plain.ts";
+import type { BudgetSetupResponse } from "../../http/routes/budget.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
 import {
   ApiError,
   apiPaths,
+  browserFetchJson,
   fieldError,
   useCurrentMunicipality,
   useMeasure,
@@ -27,8 +31,10 @@ import {
   useSend,
 } from "../api.ts";
 import { CheckboxList } from "../components/CheckboxList.tsx";
+import { CostsTable, costRows, costsFormOf, costsUnreadable } from "../components/CostsTable.tsx";
 import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { focusFirstInvalid } from "../components/MoneyField.tsx";
 import { useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { useLanguage } from "../i18n/language.tsx";
@@ -109,6 +115,18 @@ function MeasureForm({
     formOf(measure, tree.cycle?.budgetYear ?? new Date().getFullYear() + 1),
   );
   const [version, setVersion] = useState(measure?.contentVersion ?? 0);
+  const [costs, setCosts] = useState(() => costsFormOf(measure));
+  const [tried, setTried] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const budgetYear = measure?.actionPlan.budgetYear ?? tree.cycle?.budgetYear;
+  const years = budgetYear ? financialPlanPeriod(budgetYear).years : [];
+  const setupPath = `/api/municipalities/${municipalityNumber}/budget-setup`;
+  const setup = useQuery({
+    queryKey: [setupPath],
+    queryFn: () => browserFetchJson(setupPath) as Promise<BudgetSetupResponse>,
+    enabled: years.length > 0,
+  });
+  const sources = setup.data?.fundingSources ?? [];
   const members = useMembers(municipalityNumber);
   const organisations = useOrganisations(municipalityNumber);
   const save = useSend<object, { reference: string }>((body) =>
@@ -127,6 +145,11 @@ function MeasureForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (costsUnreadable(costs)) {
+      setTried(true);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     save.mutate(
       {
         title: form.title,
@@ -145,6 +168,8 @@ function MeasureForm({
           .map((x) => x.trim())
           .filter(Boolean),
         links: form.links.filter((l) => l.url.trim()),
+        // Without the funding sources loaded the costs are not sent, and stay as they are.
+        ...(setup.data ? { costs: costRows(costs, sources, years) } : {}),
       },
       { onSuccess: (result) => void navigate(`/tiltak/${result.reference}${aar}`) },
     );
@@ -173,7 +198,7 @@ function MeasureForm({
       ) : (
         <ErrorMessage error={save.error} />
       )}
-      <form className="pv-form pv-form--wide" onSubmit={submit} noValidate>
+      <form className="pv-form pv-form--wide" onSubmit={submit} noValidate ref={formRef}>
         <Textfield
           label={t("measure.title")}
           value={form.title}
@@ -336,6 +361,29 @@ function MeasureForm({
             error={error("/endYear")}
           />
         </div>
+        {years.length > 0 && (
+          <Fieldset>
+            <Fieldset.Legend>{t("financing.heading")}</Fieldset.Legend>
+            <Fieldset.Description>{t("financing.intro")}</Fieldset.Description>
+            {setup.data ? (
+              <CostsTable
+                sources={sources}
+                years={years}
+                value={costs}
+                onChange={setCosts}
+                showProblems={tried}
+                errorFor={(sourceId, year) => {
+                  const i = costRows(costs, sources, years).findIndex(
+                    (r) => r.fundingSourceId === sourceId && r.year === year,
+                  );
+                  return i < 0 ? undefined : error(`/costs/${i}`);
+                }}
+              />
+            ) : (
+              <QueryState isError={setup.isError} />
+            )}
+          </Fieldset>
+        )}
         <Textfield
           label={t("measure.tags")}
           description={t("measure.tagsHint")}
