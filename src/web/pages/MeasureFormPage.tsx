@@ -14,7 +14,6 @@ import { type FormEvent, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { type PartnerRole, partnerRoles } from "../../domain/measures.ts";
-import { richTextForEditing } from "../../domain/rich-text-plain.ts";
 import type { BudgetSetupResponse } from "../../http/routes/budget.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
@@ -37,6 +36,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { focusFirstInvalid } from "../components/MoneyField.tsx";
 import { useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { RichTextField } from "../components/RichTextField.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 
 type Form = {
@@ -58,7 +58,7 @@ type Form = {
 function formOf(m: MeasureDetailResponse | undefined, budgetYear: number): Form {
   return {
     title: m?.title ?? "",
-    description: richTextForEditing(m?.description ?? ""),
+    description: m?.description ?? "",
     focusAreaId: m?.focusAreaId ?? "",
     goalIds: m?.goals.map((g) => g.id) ?? [],
     objectiveIds: m?.objectives.map((o) => o.id) ?? [],
@@ -140,7 +140,8 @@ function MeasureForm({
   );
   const conflict = save.error instanceof ApiError && save.error.status === 409 && measure;
   const focusArea = tree.focusAreas.find((fa) => fa.id === form.focusAreaId);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
+  // Functional update: the editor calls back from its own closure, which may hold an older `form`.
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const error = (path: string) => fieldError(save.error, path);
 
   const submit = (event: FormEvent) => {
@@ -239,13 +240,11 @@ function MeasureForm({
             onChange={(ids) => set("objectiveIds", ids)}
           />
         )}
-        <Textfield
+        <RichTextField
           label={t("measure.description")}
           description={t("measure.descriptionHint")}
-          multiline
-          rows={6}
           value={form.description}
-          onChange={(e) => set("description", e.target.value)}
+          onChange={(html) => set("description", html)}
           error={error("/description")}
         />
         <div className="pv-grid-2">
