@@ -173,4 +173,49 @@ describe.skipIf(!browserAvailable)("writing a measure: rich text and money as pe
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it.skipIf(!shotsDir)(
+    "leaves screenshots of the other money fields (frame, spending, proposal)",
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      page.setDefaultTimeout(15_000);
+      await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
+
+      await page.goto(`${env.baseUrl}/budsjett`, { waitUntil: "networkidle" });
+      await page
+        .getByRole("button", { name: /^Endre rammen for/ })
+        .first()
+        .click();
+      const frame = page.getByLabel("Ramme i kroner");
+      await frame.fill("12,5 mill.");
+      await frame.blur();
+      expect(plain(await frame.inputValue())).toBe("12 500 000");
+      await frame.fill("12.5");
+      await frame.blur();
+      await expect.poll(() => frame.getAttribute("aria-invalid")).toBe("true");
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await shots(page, "frame-form");
+
+      await page.goto(`${env.baseUrl}/tiltak`, { waitUntil: "networkidle" });
+      await page.getByTestId("measures-table").locator("tbody tr a").first().click();
+      await page.getByRole("heading", { name: "Registrer forbruk" }).waitFor();
+      const spent = page.locator("form[aria-labelledby=spending-form-heading] input").first();
+      await spent.fill("1,234");
+      await spent.blur();
+      await expect.poll(() => spent.getAttribute("aria-invalid")).toBe("true");
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await shots(page, "spending-form");
+
+      await page.goto(`${env.baseUrl}/innspill`, { waitUntil: "networkidle" });
+      const cost = page.getByLabel(/^Kostnad/).first();
+      if ((await cost.count()) > 0) {
+        await cost.fill("200 000 kr");
+        await cost.blur();
+        await shots(page, "proposal-form");
+      }
+    },
+  );
 });

@@ -21,6 +21,22 @@ function attributesFor(labelId: string, describedBy: string | undefined, invalid
   };
 }
 
+/** A chain link, drawn (an emoji would depend on the fonts the machine has). */
+const linkIcon = (
+  <svg
+    className="pv-editor__icon"
+    aria-hidden="true"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    strokeLinecap="round"
+  >
+    <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+    <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+  </svg>
+);
+
 export type RichTextEditorProps = {
   value: string;
   onChange: (html: string) => void;
@@ -153,7 +169,7 @@ function Toolbar({
     {
       key: "h4",
       label: r("rte.subheading"),
-      text: "H₂",
+      text: "H",
       keys: "Control+Alt+4",
       run: () => editor.chain().focus().toggleHeading({ level: 4 }).run(),
     },
@@ -185,7 +201,7 @@ function Toolbar({
       keys: "Control+Shift+7",
       run: () => editor.chain().focus().toggleOrderedList().run(),
     },
-    { key: "link", label: r("rte.link"), text: "🔗", keys: "Control+K", run: openLink },
+    { key: "link", label: r("rte.link"), text: linkIcon, keys: "Control+K", run: openLink },
   ] as const;
   // Arrow keys move between the buttons, as in any toolbar.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -361,7 +361,7 @@ function MeasureForm({
           />
         </div>
         {years.length > 0 && (
-          <Fieldset>
+          <Fieldset className="pv-costs">
             <Fieldset.Legend>{t("financing.heading")}</Fieldset.Legend>
             <Fieldset.Description>{t("financing.intro")}</Fieldset.Description>
             {setup.data ? (
