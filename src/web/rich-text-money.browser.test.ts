@@ -18,6 +18,7 @@ const shots = async (page: Page, name: string) => {
   mkdirSync(shotsDir, { recursive: true });
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `${shotsDir}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1366, height: 900 });
