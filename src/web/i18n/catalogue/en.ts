@@ -260,7 +260,7 @@ export const en: Record<MessageKey, string> = {
   "empty.createPlan": "Create plan",
   "financing.heading": "Financing",
   "financing.intro":
-    "Amounts per year and source, written as you like: 200 000, 200 000 kr or 1,5 mill. Only municipal sources count against the budget frames.",
+    "Amounts per year and source, written as you like: 200 000, 200 000 kr or 1,5 mill. Only municipal sources count against the budget frames.",
   "financing.source": "Source",
   "financing.status": "Status of external funding",
   "financing.municipal": "municipal",

@@ -257,7 +257,7 @@ export const nb = {
   "empty.createPlan": "Opprett plan",
   "financing.heading": "Finansiering",
   "financing.intro":
-    "Beløp per år og kilde, skrevet slik du vil: 200 000, 200 000 kr eller 1,5 mill. Bare kommunale kilder regnes mot budsjettrammene.",
+    "Beløp per år og kilde, skrevet slik du vil: 200 000, 200 000 kr eller 1,5 mill. Bare kommunale kilder regnes mot budsjettrammene.",
   "financing.source": "Kilde",
   "financing.status": "Status for ekstern finansiering",
   "financing.municipal": "kommunal",
