@@ -116,6 +116,8 @@ function MeasureForm({
   );
   const [version, setVersion] = useState(measure?.contentVersion ?? 0);
   const [costs, setCosts] = useState(() => costsFormOf(measure));
+  // Costs are sent only when the person changed them: a save of the text leaves them as they are.
+  const [costsChanged, setCostsChanged] = useState(false);
   const [tried, setTried] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const budgetYear = measure?.actionPlan.budgetYear ?? tree.cycle?.budgetYear;
@@ -169,8 +171,7 @@ function MeasureForm({
           .map((x) => x.trim())
           .filter(Boolean),
         links: form.links.filter((l) => l.url.trim()),
-        // Without the funding sources loaded the costs are not sent, and stay as they are.
-        ...(setup.data ? { costs: costRows(costs, sources, years) } : {}),
+        ...(setup.data && (costsChanged || !measure) ? { costs: costRows(costs, sources, years) } : {}),
       },
       { onSuccess: (result) => void navigate(`/tiltak/${result.reference}${aar}`) },
     );
@@ -369,7 +370,10 @@ function MeasureForm({
                 sources={sources}
                 years={years}
                 value={costs}
-                onChange={setCosts}
+                onChange={(value) => {
+                  setCosts(value);
+                  setCostsChanged(true);
+                }}
                 showProblems={tried}
                 errorFor={(sourceId, year) => {
                   const i = costRows(costs, sources, years).findIndex(
