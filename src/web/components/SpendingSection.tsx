@@ -81,31 +81,33 @@ export function SpendingSection({
         {t("spending.heading")}
       </Heading>
       {years.length > 0 && (
-        <Table data-size="sm" zebra data-testid="spending-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t("measure.period")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.plannedMunicipal")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.spentMunicipal")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.plannedExternal")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.spentExternal")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {years.map((y) => {
-              const planned = measure.costByYear.find((c) => c.year === y);
-              return (
-                <Table.Row key={y}>
-                  <Table.Cell>{y}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(planned?.municipalNok ?? 0)}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(spent(y, "municipal"))}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(planned?.externalNok ?? 0)}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(spent(y, "external"))}</Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+        <div className="pv-table-scroll">
+          <Table data-size="sm" zebra data-testid="spending-table">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("measure.period")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.plannedMunicipal")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.spentMunicipal")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.plannedExternal")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.spentExternal")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {years.map((y) => {
+                const planned = measure.costByYear.find((c) => c.year === y);
+                return (
+                  <Table.Row key={y}>
+                    <Table.Cell>{y}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(planned?.municipalNok ?? 0)}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(spent(y, "municipal"))}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(planned?.externalNok ?? 0)}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(spent(y, "external"))}</Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       {mayRecord && setup.data && (
         <form
