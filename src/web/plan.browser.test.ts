@@ -14,7 +14,9 @@ describe.skipIf(!browserAvailable)("a planner keeps the plan in Chromium", () =>
   });
   afterAll(() => env?.close());
 
-  it("creates a focus area and a measure with a partner, finds it by search and filter, and sees the roll-up change", async () => {
+  it("creates a focus area and a measure with a partner, finds it by search and filter, and sees the roll-up change", {
+    timeout: 120_000,
+  }, async () => {
     const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

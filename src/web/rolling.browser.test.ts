@@ -158,5 +158,5 @@ describe.skipIf(!browserAvailable)("the yearly rolling in Chromium", () => {
     await anonymous.goto(permanentUrl.replace(/2027\/0$/, "2028/0"), { waitUntil: "networkidle" });
     await anonymous.getByText("Fant ikke handlingsplanen.").waitFor();
     await anonymous.context().close();
-  }, 60_000);
+  }, 120_000);
 });

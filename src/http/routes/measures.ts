@@ -58,6 +58,19 @@ export const measureContentSchema = z.object({
     .default([]),
 });
 
+/** A measure's costs sent with its content (one «Lagre»): whole kroner per year and funding source. */
+const measureCostsSchema = z
+  .array(
+    z.object({
+      year: z.number().int(),
+      fundingSourceId: z.uuid(),
+      amountNok: nok,
+      externalStatus: z.enum(["applied", "granted", "expected"]).nullable().default(null),
+    }),
+  )
+  .max(200)
+  .optional();
+
 const listItem = z.object({
   reference: z.string(),
   isExample: z.boolean(),
@@ -209,16 +222,18 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tiltak"],
-        summary: "Add a measure to the draft action plan (planners); it gets the next free reference",
+        summary:
+          "Add a measure to the draft action plan (planners); it gets the next free reference. `costs` (optional) are written in the same transaction",
         params: z.object({ municipalityNumber, planId: z.uuid() }),
-        body: measureContentSchema,
+        body: measureContentSchema.extend({ costs: measureCostsSchema }),
         response: { 201: z.object({ reference: z.string() }), ...refusals },
       },
     },
     async (request, reply) => {
+      const { costs, ...content } = request.body;
       const created = await createMeasure({
         ctx: request.ctx,
-        input: { ...request.params, content: request.body },
+        input: { ...request.params, content, costs },
       });
       return reply.status(201).send(created);
     },
@@ -248,18 +263,21 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["tiltak"],
         summary:
-          "Edit a measure's content in the draft action plan (planners; `year` names the draft); send the version you edited",
+          "Edit a measure's content in the draft action plan (planners; `year` names the draft); send the version you edited. `costs`, when sent, replace its costs in the same transaction",
         params: measureParams,
         querystring: z.object({ year: yearQuery }),
-        body: measureContentSchema.extend({ version: z.number().int().positive() }),
+        body: measureContentSchema.extend({
+          version: z.number().int().positive(),
+          costs: measureCostsSchema,
+        }),
         response: { 200: z.object({ reference: z.string(), version: z.number().int() }), ...refusals },
       },
     },
     async (request) => {
-      const { version, ...content } = request.body;
+      const { version, costs, ...content } = request.body;
       return updateMeasure({
         ctx: request.ctx,
-        input: { ...request.params, version, content, year: request.query.year },
+        input: { ...request.params, version, content, costs, year: request.query.year },
       });
     },
   );

@@ -14,6 +14,7 @@ import {
   type MeasureContent,
   writeMeasureRelations,
 } from "./measure-content.ts";
+import { type FinancingRow, replaceFinancing } from "./set-measure-financing.ts";
 
 /** Adds a new measure to the plan's draft action plan, with the next free reference (T-015 …). */
 export async function createMeasure({
@@ -21,7 +22,13 @@ export async function createMeasure({
   input,
 }: {
   ctx: ServiceContext;
-  input: { municipalityNumber: string; planId: string; content: MeasureContent };
+  input: {
+    municipalityNumber: string;
+    planId: string;
+    content: MeasureContent;
+    /** Its costs per year and funding source, written in the same transaction (one «Lagre»). */
+    costs?: FinancingRow[];
+  };
 }): Promise<{ reference: string }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
@@ -31,7 +38,21 @@ export async function createMeasure({
       .where(and(eq(plans.id, input.planId), eq(plans.municipalityId, tenant.id)));
     if (!plan) throw notFound("plan");
     authorize(ctx, tenant, "create", "measure", { published: plan.published }, "plan");
-    return insertMeasure(tx, ctx, tenant, plan.id, input.content);
+    const created = await insertMeasure(tx, ctx, tenant, plan.id, input.content);
+    if (input.costs && input.costs.length > 0)
+      await replaceFinancing(
+        tx,
+        ctx,
+        tenant,
+        {
+          measure: { id: created.measureId, reference: created.reference },
+          actionPlan: { budgetYear: created.budgetYear },
+          version: { id: created.versionId },
+        },
+        input.costs,
+        "/costs",
+      );
+    return { reference: created.reference };
   });
 }
 
@@ -45,7 +66,7 @@ export async function insertMeasure(
   tenant: Tenant,
   planId: string,
   given: MeasureContent,
-): Promise<{ reference: string; measureId: string }> {
+): Promise<{ reference: string; measureId: string; versionId: string; budgetYear: number }> {
   const actionPlan = await workingActionPlan(tx, tenant.id, planId);
   const content = await checkMeasureContent(tx, tenant, planId, given);
   // Lock the municipality's measures while picking the next reference, so two planners
@@ -91,5 +112,5 @@ export async function insertMeasure(
     },
     ctx.requestId,
   );
-  return { reference, measureId: measure.id };
+  return { reference, measureId: measure.id, versionId: version.id, budgetYear: actionPlan.budgetYear };
 }

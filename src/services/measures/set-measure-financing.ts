@@ -1,9 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
 import { fundingSources, measureCosts } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { nokAmountProblem } from "../../domain/money.ts";
-import { resolveTenant } from "../access.ts";
+import { resolveTenant, type Tenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { lockDraftMeasure } from "./draft-measure.ts";
@@ -30,49 +31,67 @@ export async function setMeasureFinancing({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const { measure, actionPlan, version } = await lockDraftMeasure(
-      tx,
-      ctx,
-      tenant,
-      input.reference,
-      input.year,
-    );
-    const period = financialPlanPeriod(actionPlan.budgetYear);
-    const sourceIds = [...new Set(input.rows.map((r) => r.fundingSourceId))];
-    const sources = sourceIds.length
-      ? await tx
-          .select()
-          .from(fundingSources)
-          .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, sourceIds)))
-      : [];
-    const kindOf = new Map(sources.map((s) => [s.id, s.kind]));
-    const problems = financingProblems(input.rows, period.years, kindOf);
-    if (problems.length > 0) throw contentRefusal(problems);
-    const rows = costRowsOf(input.rows, kindOf).map((r) => ({
-      ...r,
-      municipalityId: tenant.id,
-      measureVersionId: version.id,
-    }));
-    const before = await tx.select().from(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
-    const changes = financingChanges(before, rows);
-    if (Object.keys(changes).length === 0) return { reference: measure.reference, rows: rows.length };
-    await tx.delete(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
-    if (rows.length > 0) await tx.insert(measureCosts).values(rows);
-    await recordAudit(
-      tx,
-      ctx.actor,
-      {
-        municipalityId: tenant.id,
-        objectType: "measure",
-        objectId: measure.id,
-        objectLabel: measure.reference,
-        action: "set_financing",
-        changes,
-      },
-      ctx.requestId,
-    );
-    return { reference: measure.reference, rows: rows.length };
+    const locked = await lockDraftMeasure(tx, ctx, tenant, input.reference, input.year);
+    return replaceFinancing(tx, ctx, tenant, locked, input.rows, "/rows");
   });
+}
+
+/**
+ * Replaces the financing of one measure version with `given` (rows of 0 kr are dropped), audited when
+ * it changed; inside the caller's transaction, after it locked the version (also used when a measure
+ * is created or edited with its costs in one form). Refusals name `${path}/<row>/<field>`.
+ */
+export async function replaceFinancing(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  tenant: Tenant,
+  {
+    measure,
+    actionPlan,
+    version,
+  }: {
+    measure: { id: string; reference: string };
+    actionPlan: { budgetYear: number };
+    version: { id: string };
+  },
+  given: FinancingRow[],
+  path: string,
+) {
+  const period = financialPlanPeriod(actionPlan.budgetYear);
+  const sourceIds = [...new Set(given.map((r) => r.fundingSourceId))];
+  const sources = sourceIds.length
+    ? await tx
+        .select()
+        .from(fundingSources)
+        .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, sourceIds)))
+    : [];
+  const kindOf = new Map(sources.map((s) => [s.id, s.kind]));
+  const problems = financingProblems(given, period.years, kindOf, path);
+  if (problems.length > 0) throw contentRefusal(problems);
+  const rows = costRowsOf(given, kindOf).map((r) => ({
+    ...r,
+    municipalityId: tenant.id,
+    measureVersionId: version.id,
+  }));
+  const before = await tx.select().from(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
+  const changes = financingChanges(before, rows);
+  if (Object.keys(changes).length === 0) return { reference: measure.reference, rows: rows.length };
+  await tx.delete(measureCosts).where(eq(measureCosts.measureVersionId, version.id));
+  if (rows.length > 0) await tx.insert(measureCosts).values(rows);
+  await recordAudit(
+    tx,
+    ctx.actor,
+    {
+      municipalityId: tenant.id,
+      objectType: "measure",
+      objectId: measure.id,
+      objectLabel: measure.reference,
+      action: "set_financing",
+      changes,
+    },
+    ctx.requestId,
+  );
+  return { reference: measure.reference, rows: rows.length };
 }
 
 /** What is wrong with a measure's financing rows for a draft of these years (none: an empty list). */
@@ -80,22 +99,23 @@ export function financingProblems(
   rows: FinancingRow[],
   years: number[],
   kindOf: Map<string, "municipal" | "external">,
+  path = "/rows",
 ): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   rows.forEach((r, i) => {
     if (!years.includes(r.year))
       problems.push({
-        path: `/rows/${i}/year`,
+        path: `${path}/${i}/year`,
         message: `Året ${r.year} er utenfor perioden ${years[0]}–${years.at(-1)}.`,
       });
     if (!kindOf.has(r.fundingSourceId))
-      problems.push({ path: `/rows/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
+      problems.push({ path: `${path}/${i}/fundingSourceId`, message: "Ukjent finansieringskilde." });
     const amountProblem = nokAmountProblem(r.amountNok);
-    if (amountProblem) problems.push({ path: `/rows/${i}/amountNok`, message: amountProblem });
+    if (amountProblem) problems.push({ path: `${path}/${i}/amountNok`, message: amountProblem });
     const key = `${r.year}|${r.fundingSourceId}`;
     if (seen.has(key))
-      problems.push({ path: `/rows/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
+      problems.push({ path: `${path}/${i}`, message: `Samme kilde står to ganger for ${r.year}.` });
     seen.add(key);
   });
   return problems;

@@ -14,6 +14,7 @@ import {
   writeMeasureRelations,
 } from "./measure-content.ts";
 import { loadMeasureRows } from "./measure-rows.ts";
+import { type FinancingRow, replaceFinancing } from "./set-measure-financing.ts";
 
 /**
  * Edits a measure's content in the draft action plan. `version` is the content version the person
@@ -31,16 +32,14 @@ export async function updateMeasure({
     content: MeasureContent;
     /** The draft's budget year (the page shows it); default the newest cycle. */
     year?: number;
+    /** When given, its costs per year and funding source replace the draft's, in the same transaction. */
+    costs?: FinancingRow[];
   };
 }): Promise<{ reference: string; version: number }> {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const {
-      measure,
-      planId,
-      actionPlan,
-      version: locked,
-    } = await lockDraftMeasure(tx, ctx, tenant, input.reference, input.year);
+    const draft = await lockDraftMeasure(tx, ctx, tenant, input.reference, input.year);
+    const { measure, planId, actionPlan, version: locked } = draft;
     const [row] = await loadMeasureRows(tx, tenant.id, actionPlan.id, measure.id);
     if (!row) throw notFound("measure");
     const before = contentOf(row);
@@ -50,6 +49,7 @@ export async function updateMeasure({
       ]);
     }
     const after = await checkMeasureContent(tx, tenant, planId, input.content);
+    if (input.costs) await replaceFinancing(tx, ctx, tenant, draft, input.costs, "/costs");
     const changes = diffFields(before, after, contentFields);
     if (Object.keys(changes).length === 0 && !locked.needsReview)
       return { reference: measure.reference, version: locked.version };

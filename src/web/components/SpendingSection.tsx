@@ -1,13 +1,14 @@
-import { Button, Field, Heading, Label, Select, Table, Textfield } from "@digdir/designsystemet-react";
+import { Button, Field, Heading, Label, Select, Table } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { formatNok, sumNok } from "../../domain/money.ts";
 import type { BudgetSetupResponse } from "../../http/routes/budget.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
-import { apiPaths, browserFetchJson, useSend } from "../api.ts";
+import { apiPaths, browserFetchJson, fieldError, useSend } from "../api.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { localeFor } from "../i18n/messages.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { anyUnreadable, focusFirstInvalid, kronerOf, MoneyField, typedKroner } from "./MoneyField.tsx";
 
 /** Plan against actual spending per year; planners and the owner record a year's spending. */
 export function SpendingSection({
@@ -50,14 +51,26 @@ export function SpendingSection({
   }));
   const valueFor = (sourceId: string) =>
     amounts[`${year}|${sourceId}`] ??
-    String(
-      measure.spending.find((s) => s.year === Number(year) && s.fundingSourceId === sourceId)?.amountNok ??
-        "",
+    typedKroner(
+      measure.spending.find((s) => s.year === Number(year) && s.fundingSourceId === sourceId)?.amountNok,
     );
+  const [tried, setTried] = useState(false);
+  // The index a source's amount had in the rows sent (only amounts above 0 are sent).
+  const rowIndex = (sourceId: string) =>
+    (setup.data?.fundingSources ?? [])
+      .filter((s) => (kronerOf(valueFor(s.id)) ?? 0) > 0)
+      .findIndex((s) => s.id === sourceId);
+  const formRef = useRef<HTMLFormElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const rows = (setup.data?.fundingSources ?? [])
-      .map((s) => ({ fundingSourceId: s.id, amountNok: Number(valueFor(s.id).replace(/\s/g, "") || 0) }))
+    const sources = setup.data?.fundingSources ?? [];
+    if (anyUnreadable(sources.map((s) => valueFor(s.id)))) {
+      setTried(true);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    const rows = sources
+      .map((s) => ({ fundingSourceId: s.id, amountNok: kronerOf(valueFor(s.id)) ?? 0 }))
       .filter((r) => r.amountNok > 0);
     save.mutate({ rows });
   };
@@ -68,31 +81,33 @@ export function SpendingSection({
         {t("spending.heading")}
       </Heading>
       {years.length > 0 && (
-        <Table data-size="sm" zebra data-testid="spending-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t("measure.period")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.plannedMunicipal")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.spentMunicipal")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.plannedExternal")}</Table.HeaderCell>
-              <Table.HeaderCell className="pv-num">{t("spending.spentExternal")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {years.map((y) => {
-              const planned = measure.costByYear.find((c) => c.year === y);
-              return (
-                <Table.Row key={y}>
-                  <Table.Cell>{y}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(planned?.municipalNok ?? 0)}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(spent(y, "municipal"))}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(planned?.externalNok ?? 0)}</Table.Cell>
-                  <Table.Cell className="pv-num">{nok(spent(y, "external"))}</Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+        <div className="pv-table-scroll">
+          <Table data-size="sm" zebra data-testid="spending-table">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("measure.period")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.plannedMunicipal")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.spentMunicipal")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.plannedExternal")}</Table.HeaderCell>
+                <Table.HeaderCell className="pv-num">{t("spending.spentExternal")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {years.map((y) => {
+                const planned = measure.costByYear.find((c) => c.year === y);
+                return (
+                  <Table.Row key={y}>
+                    <Table.Cell>{y}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(planned?.municipalNok ?? 0)}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(spent(y, "municipal"))}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(planned?.externalNok ?? 0)}</Table.Cell>
+                    <Table.Cell className="pv-num">{nok(spent(y, "external"))}</Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       {mayRecord && setup.data && (
         <form
@@ -100,6 +115,7 @@ export function SpendingSection({
           onSubmit={submit}
           noValidate
           aria-labelledby="spending-form-heading"
+          ref={formRef}
         >
           <Heading level={3} data-size="xs" id="spending-form-heading">
             {t("spending.record")}
@@ -117,12 +133,13 @@ export function SpendingSection({
           </Field>
           <div className="pv-grid-2">
             {setup.data.fundingSources.map((s) => (
-              <Textfield
+              <MoneyField
                 key={s.id}
                 label={s.name}
-                inputMode="numeric"
                 value={valueFor(s.id)}
-                onChange={(e) => setAmounts({ ...amounts, [`${year}|${s.id}`]: e.target.value })}
+                onChange={(typed) => setAmounts({ ...amounts, [`${year}|${s.id}`]: typed })}
+                showProblem={tried}
+                error={fieldError(save.error, `/rows/${rowIndex(s.id)}`)}
               />
             ))}
           </div>

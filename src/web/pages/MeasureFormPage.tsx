@@ -9,15 +9,18 @@ import {
   Select,
   Textfield,
 } from "@digdir/designsystemet-react";
-import { type FormEvent, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { type PartnerRole, partnerRoles } from "../../domain/measures.ts";
-import { richTextForEditing } from "../../domain/rich-text-plain.ts";
+import type { BudgetSetupResponse } from "../../http/routes/budget.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
 import {
   ApiError,
   apiPaths,
+  browserFetchJson,
   fieldError,
   useCurrentMunicipality,
   useMeasure,
@@ -27,10 +30,13 @@ import {
   useSend,
 } from "../api.ts";
 import { CheckboxList } from "../components/CheckboxList.tsx";
+import { CostsTable, costRows, costsFormOf, costsUnreadable } from "../components/CostsTable.tsx";
 import { conflictCurrent } from "../components/conflict.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { focusFirstInvalid } from "../components/MoneyField.tsx";
 import { useYearParam } from "../components/PlanYearSwitcher.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { RichTextField } from "../components/RichTextField.tsx";
 import { useLanguage } from "../i18n/language.tsx";
 
 type Form = {
@@ -52,7 +58,7 @@ type Form = {
 function formOf(m: MeasureDetailResponse | undefined, budgetYear: number): Form {
   return {
     title: m?.title ?? "",
-    description: richTextForEditing(m?.description ?? ""),
+    description: m?.description ?? "",
     focusAreaId: m?.focusAreaId ?? "",
     goalIds: m?.goals.map((g) => g.id) ?? [],
     objectiveIds: m?.objectives.map((o) => o.id) ?? [],
@@ -109,6 +115,20 @@ function MeasureForm({
     formOf(measure, tree.cycle?.budgetYear ?? new Date().getFullYear() + 1),
   );
   const [version, setVersion] = useState(measure?.contentVersion ?? 0);
+  const [costs, setCosts] = useState(() => costsFormOf(measure));
+  // Costs are sent only when the person changed them: a save of the text leaves them as they are.
+  const [costsChanged, setCostsChanged] = useState(false);
+  const [tried, setTried] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const budgetYear = measure?.actionPlan.budgetYear ?? tree.cycle?.budgetYear;
+  const years = budgetYear ? financialPlanPeriod(budgetYear).years : [];
+  const setupPath = `/api/municipalities/${municipalityNumber}/budget-setup`;
+  const setup = useQuery({
+    queryKey: [setupPath],
+    queryFn: () => browserFetchJson(setupPath) as Promise<BudgetSetupResponse>,
+    enabled: years.length > 0,
+  });
+  const sources = setup.data?.fundingSources ?? [];
   const members = useMembers(municipalityNumber);
   const organisations = useOrganisations(municipalityNumber);
   const save = useSend<object, { reference: string }>((body) =>
@@ -122,11 +142,17 @@ function MeasureForm({
   );
   const conflict = save.error instanceof ApiError && save.error.status === 409 && measure;
   const focusArea = tree.focusAreas.find((fa) => fa.id === form.focusAreaId);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
+  // Functional update: the editor calls back from its own closure, which may hold an older `form`.
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const error = (path: string) => fieldError(save.error, path);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (costsUnreadable(costs)) {
+      setTried(true);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     save.mutate(
       {
         title: form.title,
@@ -145,6 +171,7 @@ function MeasureForm({
           .map((x) => x.trim())
           .filter(Boolean),
         links: form.links.filter((l) => l.url.trim()),
+        ...(setup.data && (costsChanged || !measure) ? { costs: costRows(costs, sources, years) } : {}),
       },
       { onSuccess: (result) => void navigate(`/tiltak/${result.reference}${aar}`) },
     );
@@ -173,7 +200,7 @@ function MeasureForm({
       ) : (
         <ErrorMessage error={save.error} />
       )}
-      <form className="pv-form pv-form--wide" onSubmit={submit} noValidate>
+      <form className="pv-form pv-form--wide" onSubmit={submit} noValidate ref={formRef}>
         <Textfield
           label={t("measure.title")}
           value={form.title}
@@ -214,13 +241,11 @@ function MeasureForm({
             onChange={(ids) => set("objectiveIds", ids)}
           />
         )}
-        <Textfield
+        <RichTextField
           label={t("measure.description")}
           description={t("measure.descriptionHint")}
-          multiline
-          rows={6}
           value={form.description}
-          onChange={(e) => set("description", e.target.value)}
+          onChange={(html) => set("description", html)}
           error={error("/description")}
         />
         <div className="pv-grid-2">
@@ -336,6 +361,32 @@ function MeasureForm({
             error={error("/endYear")}
           />
         </div>
+        {years.length > 0 && (
+          <Fieldset className="pv-costs">
+            <Fieldset.Legend>{t("financing.heading")}</Fieldset.Legend>
+            <Fieldset.Description>{t("financing.intro")}</Fieldset.Description>
+            {setup.data ? (
+              <CostsTable
+                sources={sources}
+                years={years}
+                value={costs}
+                onChange={(value) => {
+                  setCosts(value);
+                  setCostsChanged(true);
+                }}
+                showProblems={tried}
+                errorFor={(sourceId, year) => {
+                  const i = costRows(costs, sources, years).findIndex(
+                    (r) => r.fundingSourceId === sourceId && r.year === year,
+                  );
+                  return i < 0 ? undefined : error(`/costs/${i}`);
+                }}
+              />
+            ) : (
+              <QueryState isError={setup.isError} />
+            )}
+          </Fieldset>
+        )}
         <Textfield
           label={t("measure.tags")}
           description={t("measure.tagsHint")}

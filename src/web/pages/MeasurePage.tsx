@@ -26,7 +26,6 @@ import { AppLink } from "../components/AppLink.tsx";
 import { AuditList } from "../components/AuditList.tsx";
 import { CommentThread } from "../components/CommentThread.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
-import { FinancingForm } from "../components/FinancingForm.tsx";
 import { LatestEvaluation } from "../components/LatestEvaluation.tsx";
 import { LoadMore } from "../components/LoadMore.tsx";
 import { useFollowPlan } from "../components/PlanSwitcher.tsx";
@@ -184,7 +183,6 @@ export function MeasurePage() {
       </section>
 
       {m.shared && <MeasureShared shared={m.shared} />}
-      {may("update") && <FinancingForm municipalityNumber={municipality.number} measure={m} />}
       <SpendingSection
         municipalityNumber={municipality.number}
         measure={m}

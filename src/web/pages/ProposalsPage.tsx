@@ -14,7 +14,7 @@ import {
   Textfield,
   ToggleGroup,
 } from "@digdir/designsystemet-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
 import { formatNok } from "../../domain/money.ts";
 import { type ProposalStatus, proposalStatuses } from "../../domain/proposals.ts";
@@ -23,6 +23,7 @@ import { fieldError, useCurrentMunicipality, useOrganisations, usePlanTree, useS
 import { AppLink } from "../components/AppLink.tsx";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { anyUnreadable, focusFirstInvalid, kronerOf, MoneyField } from "../components/MoneyField.tsx";
 import { ProposalMeasure } from "../components/ProposalMeasure.tsx";
 import { proposalStatusColor } from "../components/proposal-status.ts";
 import { QueryState } from "../components/QueryState.tsx";
@@ -172,13 +173,20 @@ function ProposalForm({
   }));
   const toggle = (list: string[], id: string) =>
     list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+  const [tried, setTried] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (anyUnreadable(years.map((y) => form.amounts[y]))) {
+      setTried(true);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     const costs = years
-      .filter((y) => (form.amounts[y] ?? "").trim() !== "")
+      .filter((y) => kronerOf(form.amounts[y]) !== null)
       .map((y) => ({
         year: y,
-        amountNok: Number((form.amounts[y] ?? "").replace(/[\s\u00a0]/g, "")),
+        amountNok: kronerOf(form.amounts[y]) ?? 0,
         funder: form.funders[y] ?? "",
       }));
     submit.mutate(
@@ -214,7 +222,7 @@ function ProposalForm({
           <AppLink to={`/innspill/${sent}`}>{p("proposals.numbered", { number: sent })}</AppLink>
         </Alert>
       )}
-      <form className="pv-stack" onSubmit={onSubmit} noValidate>
+      <form className="pv-stack" onSubmit={onSubmit} noValidate ref={formRef}>
         {overview.openCycles.length > 1 && (
           <Field>
             <Label>{p("proposals.cycle")}</Label>
@@ -324,11 +332,11 @@ function ProposalForm({
           <div className="pv-cost-grid">
             {years.map((y, i) => (
               <div key={y} className="pv-cost-grid__row">
-                <Textfield
+                <MoneyField
                   label={p("proposals.costYear", { year: y })}
-                  inputMode="numeric"
                   value={form.amounts[y] ?? ""}
-                  onChange={(e) => setForm({ ...form, amounts: { ...form.amounts, [y]: e.target.value } })}
+                  onChange={(typed) => setForm({ ...form, amounts: { ...form.amounts, [y]: typed } })}
+                  showProblem={tried}
                   error={fieldError(error, `/costs/${i}`)}
                 />
                 <Textfield

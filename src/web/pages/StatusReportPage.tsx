@@ -17,6 +17,13 @@ import type { ReportContentBody, StatusReportResponse } from "../../http/routes/
 import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import {
+  anyUnreadable,
+  focusFirstInvalid,
+  kronerOf,
+  MoneyField,
+  typedKroner,
+} from "../components/MoneyField.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { StatusProgressFields } from "../components/StatusProgressFields.tsx";
 import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
@@ -95,7 +102,7 @@ function ReportForm({
     spending: Object.fromEntries(
       data.fundingSources.map((f) => [
         f.id,
-        String(r?.spending.find((x) => x.fundingSourceId === f.id)?.amountNok ?? (f.spentNok || "")),
+        typedKroner(r?.spending.find((x) => x.fundingSourceId === f.id)?.amountNok ?? (f.spentNok || null)),
       ]),
     ) as Record<string, string>,
     milestonesReached: r?.milestonesReached ?? data.milestones.filter((m) => m.done).map((m) => m.id),
@@ -108,8 +115,14 @@ function ReportForm({
     path: statusPaths.report(municipalityNumber, data.period.id, data.measure.reference),
     body,
   }));
+  const [tried, setTried] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (anyUnreadable(Object.values(form.spending))) {
+      setTried(true);
+      focusFirstInvalid(event.currentTarget as HTMLFormElement);
+      return;
+    }
     save.mutate({
       version: r?.version,
       trafficLight: form.trafficLight,
@@ -118,7 +131,7 @@ function ReportForm({
       progress: form.progress === "" ? null : Number(form.progress),
       spending: Object.entries(form.spending)
         .filter(([, v]) => v.trim() !== "")
-        .map(([fundingSourceId, v]) => ({ fundingSourceId, amountNok: Number(v.replace(/\s/g, "")) })),
+        .map(([fundingSourceId, v]) => ({ fundingSourceId, amountNok: kronerOf(v) ?? 0 })),
       milestonesReached: form.milestonesReached,
       achieved: form.achieved,
       nextSteps: form.nextSteps,
@@ -185,15 +198,15 @@ function ReportForm({
           <Paragraph>{s("report.noSources", { year: data.period.budgetYear })}</Paragraph>
         )}
         {data.fundingSources.map((f, i) => (
-          <Textfield
+          <MoneyField
             key={f.id}
             label={s("report.spendingLabel", {
               source: f.name,
               planned: formatKroner(f.plannedNok, language),
             })}
-            inputMode="numeric"
             value={form.spending[f.id] ?? ""}
-            onChange={(e) => setForm({ ...form, spending: { ...form.spending, [f.id]: e.target.value } })}
+            onChange={(typed) => setForm({ ...form, spending: { ...form.spending, [f.id]: typed } })}
+            showProblem={tried}
             error={fieldError(save.error, `/spending/${i}`)}
           />
         ))}

@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
   "measure.end": "End year",
   "measure.none": "None",
   "measure.descriptionHint":
-    "Write plain text; blank lines separate paragraphs. Simple HTML (<strong>, <em>, lists, links) is allowed.",
+    "Use the buttons above the field for headings, lists, bold text and links. Text pasted from Word keeps its headings, lists, bold text and links.",
   "measure.tagsHint": "Separate tags with commas.",
   "measure.addPartner": "Add partner",
   "measure.addLink": "Add link",
@@ -260,7 +260,7 @@ export const en: Record<MessageKey, string> = {
   "empty.createPlan": "Create plan",
   "financing.heading": "Financing",
   "financing.intro":
-    "Amounts in whole kroner per year and source. Only municipal sources count against the budget frames.",
+    "Amounts per year and source, written as you like: 200 000, 200 000 kr or 1,5 mill. Only municipal sources count against the budget frames.",
   "financing.source": "Source",
   "financing.status": "Status of external funding",
   "financing.municipal": "municipal",

@@ -213,7 +213,7 @@ export const nb = {
   "measure.end": "Sluttår",
   "measure.none": "Ingen",
   "measure.descriptionHint":
-    "Skriv vanlig tekst; tomme linjer skiller avsnitt. Enkel HTML (<strong>, <em>, lister, lenker) er tillatt.",
+    "Bruk knappene over feltet til overskrifter, lister, utheving og lenker. Tekst som limes inn fra Word, beholder overskrifter, lister, utheving og lenker.",
   "measure.tagsHint": "Skill stikkord med komma.",
   "measure.addPartner": "Legg til partner",
   "measure.addLink": "Legg til lenke",
@@ -256,7 +256,8 @@ export const nb = {
   "empty.other": "Kommunen har ingen publisert plan i Planverk ennå.",
   "empty.createPlan": "Opprett plan",
   "financing.heading": "Finansiering",
-  "financing.intro": "Beløp i hele kroner per år og kilde. Bare kommunale kilder regnes mot budsjettrammene.",
+  "financing.intro":
+    "Beløp per år og kilde, skrevet slik du vil: 200 000, 200 000 kr eller 1,5 mill. Bare kommunale kilder regnes mot budsjettrammene.",
   "financing.source": "Kilde",
   "financing.status": "Status for ekstern finansiering",
   "financing.municipal": "kommunal",

@@ -195,4 +195,9 @@ export const nn: Record<MessageKey, string> = {
   // Paging (cursor paging of lists)
   "paging.loadMore": "Vis fleire",
   "paging.loadingMore": "Hentar fleire …",
+  // Rich-text editor and money fields
+  "financing.intro":
+    "Beløp per år og kjelde, skrivne slik du vil: 200 000, 200 000 kr eller 1,5 mill. Berre kommunale kjelder blir rekna mot budsjettrammene.",
+  "measure.descriptionHint":
+    "Bruk knappane over feltet til overskrifter, lister, utheving og lenkjer. Tekst som blir limt inn frå Word, beheld overskrifter, lister, utheving og lenkjer.",
 };

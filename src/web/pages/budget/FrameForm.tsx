@@ -2,6 +2,7 @@ import { Button, Field, Heading, Label, Select, Textfield } from "@digdir/design
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { fieldError, useSend } from "../../api.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { focusFirstInvalid, kronerOf, MoneyField, typedKroner } from "../../components/MoneyField.tsx";
 import { useBudgetMessages } from "../../i18n/budget-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
 import { budgetPaths, type FrameRow, type StoredFrame } from "./shared.ts";
@@ -27,7 +28,7 @@ export function FrameForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const [form, setForm] = useState({
-    amount: row.frameNok === null ? "" : String(row.frameNok),
+    amount: typedKroner(row.frameNok),
     status: row.frameStatus ?? "adopted",
     decisionDate: stored?.decisionDate ?? "",
     caseReference: stored?.caseReference ?? "",
@@ -38,32 +39,45 @@ export function FrameForm({
     body: {
       frameAreaId: row.frameAreaId,
       year: row.year,
-      amountNok: Number(f.amount.replace(/[\s\u00a0]/g, "")),
+      amountNok: kronerOf(f.amount) ?? 0,
       status: f.status,
       decisionDate: f.status === "adopted" ? f.decisionDate || null : null,
       caseReference: f.status === "adopted" ? f.caseReference || null : null,
       version: row.frameVersion ?? 0,
     },
   }));
+  const [tried, setTried] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (kronerOf(form.amount) === undefined) {
+      setTried(true);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     save.mutate(form, { onSuccess: onSaved });
   };
   const validationShown = save.error?.status === 400;
   return (
-    <form className="pv-form pv-panel" onSubmit={submit} noValidate aria-labelledby="frame-form-heading">
+    <form
+      className="pv-form pv-panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="frame-form-heading"
+      ref={formRef}
+    >
       <Heading level={3} data-size="xs" id="frame-form-heading" ref={headingRef} tabIndex={-1}>
         {b("frames.editHeading", { year: row.year, area: row.frameAreaName })}
       </Heading>
       {!validationShown && <ErrorMessage error={save.error} heading={b("frames.refused")} />}
-      <Textfield
+      <MoneyField
         label={b("frames.amount")}
         description={b("frames.amountHint")}
-        inputMode="numeric"
         value={form.amount}
-        onChange={(e) => setForm({ ...form, amount: e.target.value })}
+        onChange={(amount) => setForm({ ...form, amount })}
+        showProblem={tried}
         error={fieldError(save.error, "/amountNok")}
-        style={{ maxWidth: "16rem" }}
+        style={{ maxWidth: "20rem" }}
       />
       <Field style={{ maxWidth: "16rem" }}>
         <Label>{b("frames.status")}</Label>
