@@ -29,6 +29,8 @@ const configSchema = z.object({
   PLANVERK_FETCH_HTTP: z.enum(["true", "false"]).default("false"),
   /** Seconds a client has to send a request's body after its headers; slower ones are cut off. */
   PLANVERK_REQUEST_TIMEOUT: z.coerce.number().min(1).max(3600).default(60),
+  /** Sets the app's clock (tests, demonstrations): an ISO date or date and time; refused in production. */
+  PLANVERK_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
 
 /** Statistics Norway's API hosts: where «import by URL» fetches from unless configured otherwise. */
@@ -55,6 +57,8 @@ export type Config = {
   fetch: { hosts: string[] | null; allowHttp: boolean };
   /** Milliseconds a client has to send a request's body (against slow-body attacks). */
   requestTimeoutMs: number;
+  /** The moment the app's clock starts at (PLANVERK_NOW); null: the real time. */
+  now: Date | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       "Invalid configuration:\n  OIDC: set all of OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none",
     );
+  }
+  if (c.PLANVERK_NOW && c.NODE_ENV === "production") {
+    throw new Error("Invalid configuration:\n  PLANVERK_NOW: the clock cannot be set in production");
   }
   return {
     env: c.NODE_ENV,
@@ -100,5 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowHttp: c.PLANVERK_FETCH_HTTP === "true",
     },
     requestTimeoutMs: c.PLANVERK_REQUEST_TIMEOUT * 1000,
+    // A date alone is that day at noon in Norway (11:00 UTC in winter), safely inside the day.
+    now: c.PLANVERK_NOW
+      ? new Date(/T/.test(c.PLANVERK_NOW) ? c.PLANVERK_NOW : `${c.PLANVERK_NOW}T11:00:00Z`)
+      : null,
   };
 }

@@ -25,7 +25,11 @@ const refreshDays: Record<IndicatorRefreshSchedule, number | null> = {
  * the last fetch (succeeded or not) is a schedule's interval old. An hour's slack keeps a daily
  * fetch at the same hour instead of creeping later with each run of the hourly job.
  */
-export function refreshDue(schedule: IndicatorRefreshSchedule, lastFetchedAt: Date | null, now: Date): boolean {
+export function refreshDue(
+  schedule: IndicatorRefreshSchedule,
+  lastFetchedAt: Date | null,
+  now: Date,
+): boolean {
   const days = refreshDays[schedule];
   if (days === null) return false;
   if (!lastFetchedAt) return true;

@@ -358,4 +358,11 @@ export const en: ServerMessages = {
   "validation.invalid": "Invalid value.",
   // Sessions («Mine økter»)
   "notFound.session": "The session does not exist.",
+  // Background jobs: reminders, indicator refresh, the job queue
+  "indicator.refreshNeedsAddress": "Only indicators imported from an address can be fetched again.",
+  "indicator.refreshNoAddress": "The indicator has no address to fetch from.",
+  "indicator.refreshMappingFailed": "The table at the address no longer fits the import's mapping.",
+  "indicator.refreshFailed": "The fetch failed.",
+  "jobs.notRunning": "Background jobs are not running on this instance.",
+  "notFound.job": "The job does not exist, or it has not failed.",
 };

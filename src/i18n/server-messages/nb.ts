@@ -371,4 +371,11 @@ export const nb = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økten finnes ikke.",
+  // Background jobs: reminders, indicator refresh, the job queue
+  "indicator.refreshNeedsAddress": "Bare indikatorer importert fra en adresse kan hentes på nytt.",
+  "indicator.refreshNoAddress": "Indikatoren har ingen adresse å hente fra.",
+  "indicator.refreshMappingFailed": "Tabellen på adressen passer ikke lenger med oppsettet fra importen.",
+  "indicator.refreshFailed": "Hentingen feilet.",
+  "jobs.notRunning": "Bakgrunnsjobbene kjører ikke på denne instansen.",
+  "notFound.job": "Jobben finnes ikke, eller den har ikke feilet.",
 } as const;

@@ -354,4 +354,11 @@ export const nn: ServerMessages = {
   "validation.invalid": "Ugyldig verdi.",
   // Sessions («Mine økter»)
   "notFound.session": "Økta finst ikkje.",
+  // Background jobs: reminders, indicator refresh, the job queue
+  "indicator.refreshNeedsAddress": "Berre indikatorar importerte frå ei adresse kan hentast på nytt.",
+  "indicator.refreshNoAddress": "Indikatoren har inga adresse å hente frå.",
+  "indicator.refreshMappingFailed": "Tabellen på adressa passar ikkje lenger med oppsettet frå importen.",
+  "indicator.refreshFailed": "Hentinga feila.",
+  "jobs.notRunning": "Bakgrunnsjobbane køyrer ikkje på denne instansen.",
+  "notFound.job": "Jobben finst ikkje, eller han har ikkje feila.",
 };
