@@ -84,25 +84,24 @@ export async function sendEvaluationReminders({
         sentAt: input.now,
       });
       if (!claimed) return null;
-      const [panel, links, answers] = await Promise.all([
-        tx
-          .select({ userId: users.id, name: users.name, email: users.email })
-          .from(evaluationPanelists)
-          .innerJoin(users, eq(users.id, evaluationPanelists.userId))
-          .where(and(eq(evaluationPanelists.roundId, round.id), eq(users.active, true))),
-        tx
-          .select({ measureId: evaluationRoundMeasures.measureId })
-          .from(evaluationRoundMeasures)
-          .where(eq(evaluationRoundMeasures.roundId, round.id)),
-        tx
-          .select({
-            userId: evaluationAnswers.userId,
-            measureId: evaluationAnswers.measureId,
-            scores: evaluationAnswers.scores,
-          })
-          .from(evaluationAnswers)
-          .where(eq(evaluationAnswers.roundId, round.id)),
-      ]);
+      // One after another: a transaction is one connection.
+      const panel = await tx
+        .select({ userId: users.id, name: users.name, email: users.email })
+        .from(evaluationPanelists)
+        .innerJoin(users, eq(users.id, evaluationPanelists.userId))
+        .where(and(eq(evaluationPanelists.roundId, round.id), eq(users.active, true)));
+      const links = await tx
+        .select({ measureId: evaluationRoundMeasures.measureId })
+        .from(evaluationRoundMeasures)
+        .where(eq(evaluationRoundMeasures.roundId, round.id));
+      const answers = await tx
+        .select({
+          userId: evaluationAnswers.userId,
+          measureId: evaluationAnswers.measureId,
+          scores: evaluationAnswers.scores,
+        })
+        .from(evaluationAnswers)
+        .where(eq(evaluationAnswers.roundId, round.id));
       const inRound = new Set(links.map((l) => l.measureId));
       const messages = panel.flatMap((p) => {
         const answered = completedMeasures(
