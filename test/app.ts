@@ -13,7 +13,12 @@ export const localFetchPolicy = { hosts: null, allowHttp: true, permit: () => tr
 
 /** The app in-process on a database of its own; call `close` in afterAll. */
 export async function createTestApp(
-  options: { web?: boolean; today?: () => string; fetchPolicy?: AppDeps["fetchPolicy"] } = {},
+  options: {
+    web?: boolean;
+    today?: () => string;
+    fetchPolicy?: AppDeps["fetchPolicy"];
+    jobQueue?: AppDeps["jobQueue"];
+  } = {},
 ): Promise<{
   app: FastifyInstance;
   database: TestDatabase;
@@ -27,6 +32,7 @@ export async function createTestApp(
     webDir: options.web ? webDir : undefined,
     today: options.today,
     fetchPolicy: options.fetchPolicy,
+    jobQueue: options.jobQueue,
   });
   await app.ready();
   return {

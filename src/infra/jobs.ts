@@ -31,7 +31,13 @@ export const mailQueueOptions = {
  * Work on a cron schedule (in Norwegian time). pg-boss puts one job per occurrence in the queue for
  * the whole installation, whichever instances run, and one worker runs it; a failed run is tried again.
  */
-export type ScheduledWork = { name: string; cron: string; run: () => Promise<void> };
+export type ScheduledWork = {
+  name: string;
+  cron: string;
+  run: () => Promise<void>;
+  /** Tries after a failed run (default 3, a minute apart). */
+  retryLimit?: number;
+};
 
 /** The states an admin sees: waiting (created, or retry after a failure), running, failed for good. */
 export const visibleJobStates = ["created", "retry", "active", "failed"] as const;
@@ -100,7 +106,11 @@ export async function startJobs({
     });
   }
   for (const work of schedules) {
-    await boss.createQueue(work.name, { retryLimit: 3, retryDelay: 60, expireInSeconds: 600 });
+    await boss.createQueue(work.name, {
+      retryLimit: work.retryLimit ?? 3,
+      retryDelay: 60,
+      expireInSeconds: 600,
+    });
     await boss.schedule(work.name, work.cron, null, { tz: "Europe/Oslo", missed: "once" });
     await boss.work(work.name, async () => {
       await work.run();

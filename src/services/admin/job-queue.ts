@@ -14,7 +14,7 @@ export function cleanJobError(message: string | null): string | null {
   if (!message) return null;
   const cleaned = message
     .replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]+@/gi, "$1…@")
-    .replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[a-z]{2,}/gi, "…")
+    .replace(/[^\s<>()"',;:/…]+@[^\s<>()"',;:/]+\.[a-z]{2,}/gi, "…")
     .replace(/\s+/g, " ")
     .trim();
   return cleaned.length > 300 ? `${cleaned.slice(0, 299)}…` : cleaned;
