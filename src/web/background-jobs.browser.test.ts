@@ -57,7 +57,7 @@ describe.skipIf(!browserAvailable)("background work in Chromium", () => {
     const [drammen] = await db.select().from(municipalities).where(eq(municipalities.number, "3301"));
     if (!drammen) throw new Error("no demo");
     const admin = await createUser(db, { municipalityId: drammen.id, role: "planner", isSystemAdmin: true });
-    page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signInWithForm(page, env.baseUrl, admin.email, testPassword);
   });
   afterAll(async () => {
