@@ -84,7 +84,7 @@ export async function refreshDueIndicators({
       )
       .returning({ id: indicators.id });
     if (claimed.length === 0) continue;
-    outcomes.push(await refreshIndicator(ctx, candidate.id, candidate.municipalityId, now, limits));
+    outcomes.push(await refreshIndicator(ctx, candidate.id, candidate.municipalityId, limits));
   }
   return outcomes;
 }
@@ -93,7 +93,6 @@ async function refreshIndicator(
   ctx: ServiceContext,
   indicatorId: string,
   municipalityId: string,
-  now: Date,
   limits: FetchLimits | undefined,
 ): Promise<RefreshOutcome> {
   try {

@@ -102,27 +102,23 @@ describe("reminders before an evaluation round's deadline", () => {
       })
       .returning();
     if (!round) throw new Error("no round");
-    await database.db
-      .insert(evaluationRoundMeasures)
-      .values(
-        s.measures.map((m) => ({
-          municipalityId: s.municipality.id,
-          roundId: round.id,
-          measureId: m.measure.id,
-        })),
-      );
+    await database.db.insert(evaluationRoundMeasures).values(
+      s.measures.map((m) => ({
+        municipalityId: s.municipality.id,
+        roundId: round.id,
+        measureId: m.measure.id,
+      })),
+    );
     const done = s.business.user;
     const halfway = s.academia.user;
     const notStarted = await createUser(database.db, { municipalityId: s.municipality.id, role: "viewer" });
-    await database.db
-      .insert(evaluationPanelists)
-      .values(
-        [done, halfway, notStarted].map((u) => ({
-          municipalityId: s.municipality.id,
-          roundId: round.id,
-          userId: u.id,
-        })),
-      );
+    await database.db.insert(evaluationPanelists).values(
+      [done, halfway, notStarted].map((u) => ({
+        municipalityId: s.municipality.id,
+        roundId: round.id,
+        userId: u.id,
+      })),
+    );
     const allScores = Object.fromEntries(defaultCriteria.map((c) => [c.key, 4]));
     await database.db.insert(evaluationAnswers).values([
       ...s.measures.map((m) => ({
