@@ -54,7 +54,7 @@ export function IndicatorRefresh({
           className="pv-row"
           style={{ alignItems: "flex-end", flexWrap: "wrap", gap: "0.75rem" }}
         >
-          <div>
+          <div style={{ flex: "0 1 20rem", minWidth: "12rem" }}>
             <Label htmlFor="refresh-schedule">{j("refresh.label")}</Label>
             <Select
               id="refresh-schedule"
