@@ -51,8 +51,7 @@ export function IndicatorRefresh({
       {mayUpdate && fromAddress ? (
         <form
           onSubmit={onSubmit}
-          className="pv-row"
-          style={{ alignItems: "flex-end", flexWrap: "wrap", gap: "0.75rem" }}
+          style={{ display: "flex", alignItems: "flex-end", flexWrap: "wrap", gap: "0.75rem" }}
         >
           <div style={{ flex: "0 1 20rem", minWidth: "12rem" }}>
             <Label htmlFor="refresh-schedule">{j("refresh.label")}</Label>
