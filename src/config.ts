@@ -37,6 +37,8 @@ const configSchema = z.object({
     .default(""),
   /** Seals stored second-factor secrets (AES-256-GCM); at least 32 characters, e.g. `openssl rand -base64 32`. */
   PLANVERK_SECRET_KEY: z.string().min(32, "at least 32 characters").optional(),
+  /** Sets the app's clock (tests, demonstrations): an ISO date or date and time; refused in production. */
+  PLANVERK_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
 
 /** Statistics Norway's API hosts: where «import by URL» fetches from unless configured otherwise. */
@@ -67,6 +69,8 @@ export type Config = {
   requireSecondFactorRoles: (typeof secondFactorRoles)[number][];
   /** The key that seals second-factor secrets in the database; null: stored unsealed. */
   secretKey: string | null;
+  /** The moment the app's clock starts at (PLANVERK_NOW); null: the real time. */
+  now: Date | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       "Invalid configuration:\n  OIDC: set all of OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none",
     );
+  }
+  if (c.PLANVERK_NOW && c.NODE_ENV === "production") {
+    throw new Error("Invalid configuration:\n  PLANVERK_NOW: the clock cannot be set in production");
   }
   return {
     env: c.NODE_ENV,
@@ -118,5 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .includes(role),
     ),
     secretKey: c.PLANVERK_SECRET_KEY ?? null,
+    // A date alone is that day at noon in Norway (11:00 UTC in winter), safely inside the day.
+    now: c.PLANVERK_NOW
+      ? new Date(/T/.test(c.PLANVERK_NOW) ? c.PLANVERK_NOW : `${c.PLANVERK_NOW}T11:00:00Z`)
+      : null,
   };
 }

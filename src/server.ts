@@ -5,18 +5,18 @@ import { connectDatabase } from "./db/client.ts";
 import { startEmbeddedPostgres } from "./db/embedded.ts";
 import { runMigrations, underStartupLock } from "./db/migrate.ts";
 import { demoUsersNotice, loadDemoDataIfEmpty, refuseDemoUsersInProduction } from "./demo/load-demo-data.ts";
+import { norwegianDate } from "./domain/reminders.ts";
 import { buildApp } from "./http/app.ts";
-import { type JobRunner, startJobs } from "./infra/jobs.ts";
+import { clockFrom } from "./infra/clock.ts";
+import { defaultFetchLimits, defaultFetchPolicy } from "./infra/fetch-statistics.ts";
+import { type JobQueue, type JobRunner, startJobs } from "./infra/jobs.ts";
 import { createMailer } from "./infra/mailer.ts";
+import { retiredSchedules, scheduledWork } from "./scheduled-work.ts";
 import { systemActor } from "./services/context.ts";
 import { syncMunicipalityRegister } from "./services/municipalities/sync-municipality-register.ts";
 import { ensureDefaultRegion } from "./services/region/ensure-default-region.ts";
-import { sendDeadlineReminders } from "./services/status-reports/send-deadline-reminders.ts";
 
 export { createLogger } from "./infra/logger.ts";
-
-/** Today's date (ISO) in Norway, where the deadlines are. */
-const osloToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
 
 export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => Promise<void> };
 
@@ -39,8 +39,20 @@ export async function startPlanverk(
   let app: FastifyInstance | undefined;
   let jobs: JobRunner | undefined;
   const mailer = createMailer(config.smtp, logger);
+  // The app's clock: the real time, or PLANVERK_NOW (tests); the pages' «today» follows it too.
+  const clock = clockFrom(config.now);
+  const jobQueue: { current: JobQueue | null } = { current: null };
   try {
-    app = await buildApp({ config, db: database.db, logger, webDir, mailer, readiness });
+    app = await buildApp({
+      config,
+      db: database.db,
+      logger,
+      webDir,
+      mailer,
+      readiness,
+      jobQueue,
+      today: config.now ? () => norwegianDate(clock()) : undefined,
+    });
     const url = await app.listen({ port: config.port, host: config.host });
     await underStartupLock(database.pool, async () => {
       await runMigrations(database.db);
@@ -53,32 +65,26 @@ export async function startPlanverk(
         console.log(demoUsersNotice());
       }
     });
-    if (config.smtp) {
+    // Background jobs run on every instance: pg-boss hands each job to one of them. Without SMTP the
+    // mail queue has no worker and mail is logged as not sent, as before; scheduled work still runs.
+    const runner = await startJobs({
+      databaseUrl,
       // The worker sends with a transport of its own, so closing the app does not cut off a running job.
-      const runner = await startJobs({
-        databaseUrl,
-        mailer: createMailer(config.smtp, logger),
+      mailer: config.smtp ? createMailer(config.smtp, logger) : undefined,
+      log: logger,
+      schedules: scheduledWork({
+        db: database.db,
+        mailer,
+        clock,
+        publicUrl: config.publicUrl,
+        fetchLimits: { ...defaultFetchLimits, policy: { ...defaultFetchPolicy, ...config.fetch } },
         log: logger,
-        schedules: [
-          {
-            // Every hour: a deadline three days ahead gets its reminder once (the service keeps count).
-            name: "status-deadline-reminders",
-            cron: "15 * * * *",
-            run: async () => {
-              const result = await sendDeadlineReminders({
-                ctx: { db: database.db, actor: systemActor("Påminnelser") },
-                input: { today: osloToday() },
-                mailer,
-                publicUrl: config.publicUrl,
-              });
-              if (result.periods > 0) logger.info(result, "deadline reminders queued");
-            },
-          },
-        ],
-      });
-      jobs = runner;
-      mailer.queue = runner.queueMail;
-    }
+      }),
+      retired: retiredSchedules,
+    });
+    jobs = runner;
+    jobQueue.current = runner.queue;
+    if (config.smtp) mailer.queue = runner.queueMail;
     readiness.ready = true;
     const started = app;
     return {

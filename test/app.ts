@@ -20,6 +20,7 @@ export async function createTestApp(
     /** Configuration beyond NODE_ENV=test, as environment variables. */
     env?: Record<string, string>;
     mailer?: AppDeps["mailer"];
+    jobQueue?: AppDeps["jobQueue"];
   } = {},
 ): Promise<{
   app: FastifyInstance;
@@ -35,6 +36,7 @@ export async function createTestApp(
     today: options.today,
     fetchPolicy: options.fetchPolicy,
     mailer: options.mailer,
+    jobQueue: options.jobQueue,
   });
   await app.ready();
   return {

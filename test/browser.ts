@@ -45,11 +45,16 @@ export async function accessibilityViolations(page: Page) {
 
 /** The app on a real port with demo data in a database of its own, and a browser to drive it. */
 /** The demo in a browser. `today` is the app's clock (YYYY-MM-DD), read on every request. */
-export async function startAppInBrowser(options: { today?: () => string } = {}) {
+export async function startAppInBrowser(
+  options: {
+    today?: () => string;
+    jobQueue?: { current: import("../src/infra/jobs.ts").JobQueue | null };
+  } = {},
+) {
   const { createTestApp } = await import("./app.ts");
   const { loadDemoDataIfEmpty } = await import("../src/demo/load-demo-data.ts");
   const { systemContext } = await import("./factories.ts");
-  const t = await createTestApp({ web: true, today: options.today });
+  const t = await createTestApp({ web: true, today: options.today, jobQueue: options.jobQueue });
   await loadDemoDataIfEmpty({ ctx: systemContext(t.database.db) });
   const baseUrl = await t.app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await launchBrowser();

@@ -15,3 +15,15 @@ export function reminderDay(dueDate: string): string {
 export function reminderDue(dueDate: string, today: string): boolean {
   return reminderDay(dueDate) <= today && today <= dueDate;
 }
+
+/**
+ * The deadlines a reminder goes out before (stored values): a status report period's deadline, the
+ * end of the proposal phase of a cycle, and an evaluation round's deadline.
+ */
+export const reminderKinds = ["status_deadline", "phase_end", "evaluation_deadline"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/** The date (ISO) in Norway at a moment: the deadlines are Norwegian dates. */
+export function norwegianDate(moment: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(moment);
+}

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { defaultFetchPolicy, type FetchPolicy } from "../infra/fetch-statistics.ts";
+import type { JobQueue } from "../infra/jobs.ts";
 import { createMailer, type Mailer } from "../infra/mailer.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./errors.ts";
@@ -17,8 +18,10 @@ import { cycleRoutes } from "./routes/cycles.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { evaluationRoutes } from "./routes/evaluations.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { indicatorRefreshRoutes } from "./routes/indicator-refresh.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
+import { jobQueueRoutes } from "./routes/job-queue.ts";
 import { measureRemovalRoutes } from "./routes/measure-removal.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { municipalitySettingsRoutes } from "./routes/municipality-settings.ts";
@@ -61,6 +64,8 @@ export type AppDeps = {
   readiness?: { ready: boolean };
   /** Overrides of where «import by URL» may fetch (tests' own local servers); by default `config.fetch`. */
   fetchPolicy?: Partial<FetchPolicy>;
+  /** The background job queue for the admins' view, once jobs run (set after start-up). */
+  jobQueue?: { current: JobQueue | null };
 };
 
 export async function buildApp({
@@ -73,6 +78,7 @@ export async function buildApp({
   today,
   readiness = { ready: true },
   fetchPolicy,
+  jobQueue = { current: null },
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Request addresses are logged with their secrets (invitation tokens, OIDC codes) redacted.
@@ -158,6 +164,8 @@ export async function buildApp({
   await app.register(budgetRoutes);
   await app.register(indicatorRoutes({ ...defaultFetchPolicy, ...config.fetch, ...fetchPolicy }));
   await app.register(documentRoutes);
+  await app.register(indicatorRefreshRoutes);
+  await app.register(jobQueueRoutes(jobQueue));
   await app.register(prioritisationRoutes);
   await app.register(measureRemovalRoutes);
   await app.register(proposalRoutes(config, mailer));

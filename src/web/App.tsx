@@ -106,6 +106,10 @@ const pages = {
     () => import("./pages/SystemPage.tsx"),
     (m) => m.SystemPage,
   ),
+  JobsPage: lazyPage(
+    () => import("./pages/JobsPage.tsx"),
+    (m) => m.JobsPage,
+  ),
   AcceptInvitationPage: lazyPage(
     () => import("./pages/AcceptInvitationPage.tsx"),
     (m) => m.AcceptInvitationPage,
@@ -200,6 +204,7 @@ export const pageRoutes: { path: string; page: LazyPage; source: string }[] = [
   { path: "/konto", page: pages.AccountPage, source: "pages/AccountPage.tsx" },
   { path: "/admin", page: pages.AdminPage, source: "pages/AdminPage.tsx" },
   { path: "/drift/kommuner", page: pages.SystemPage, source: "pages/SystemPage.tsx" },
+  { path: "/drift/jobber", page: pages.JobsPage, source: "pages/JobsPage.tsx" },
   { path: "/invitasjon/:token", page: pages.AcceptInvitationPage, source: "pages/AcceptInvitationPage.tsx" },
   { path: "/partnere", page: pages.OrganisationsPage, source: "pages/organisations/OrganisationsPage.tsx" },
   { path: "/partnere/:organisationId", page: pages.OrganisationPage, source: "pages/OrganisationPage.tsx" },

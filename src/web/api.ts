@@ -80,6 +80,8 @@ export const apiPaths = {
   plans: (municipalityNumber: string) => `/api/municipalities/${municipalityNumber}/plans`,
   allMunicipalities: () => "/api/admin/municipalities",
   adminMunicipality: (municipalityNumber: string) => `/api/admin/municipalities/${municipalityNumber}`,
+  adminJobs: () => "/api/admin/jobs",
+  retryJob: (queue: string, jobId: string) => `/api/admin/jobs/${queue}/${jobId}/retry`,
 };
 
 const get =

@@ -9,5 +9,6 @@ export * from "./organisations.ts";
 export * from "./partnership.ts";
 export * from "./plan.ts";
 export * from "./regions.ts";
+export * from "./reminders.ts";
 export * from "./status-reports.ts";
 export * from "./tenancy.ts";

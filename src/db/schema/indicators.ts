@@ -12,7 +12,12 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
+import {
+  type IndicatorRefreshSummary,
+  indicatorChartKinds,
+  indicatorDirections,
+  indicatorRefreshSchedules,
+} from "../../domain/indicators.ts";
 import { users } from "./accounts.ts";
 import { id, municipalityRef, rowVersion, timestamps } from "./columns.ts";
 import { focusAreas, goals } from "./plan.ts";
@@ -41,6 +46,13 @@ export const indicators = pgTable(
     isExample: boolean("is_example").notNull().default(false),
     /** A published indicator shows on public pages and in open data. */
     published: boolean("published").notNull().default(false),
+    /** How often the job fetches the current import's address again (only imports from an address). */
+    refreshSchedule: text("refresh_schedule", { enum: indicatorRefreshSchedules }).notNull().default("never"),
+    /** The last scheduled fetch: when, whether it succeeded, what it changed, or why it failed. */
+    lastFetchedAt: timestamp("last_fetched_at", { withTimezone: true }),
+    lastFetchOk: boolean("last_fetch_ok"),
+    lastFetchSummary: jsonb("last_fetch_summary").$type<IndicatorRefreshSummary>(),
+    lastFetchError: text("last_fetch_error"),
     version: rowVersion(),
     ...timestamps(),
   },

@@ -44,6 +44,7 @@ const cycleSchema = z.object({
     "What the cycle is today: in execution, adopted and upcoming, in preparation, past",
   ),
   today: z.string().describe("The server's today (YYYY-MM-DD), the date the roles are computed for"),
+  proposalReminderSentAt: z.string().nullable(),
   allowedActions: z.array(z.enum(actions)),
 });
 export type CycleResponse = z.infer<typeof cycleSchema>;

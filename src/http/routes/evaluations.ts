@@ -98,6 +98,7 @@ const summarySchema = z.object({
   measureCount: z.number().int(),
   panelCount: z.number().int(),
   panelDone: z.number().int(),
+  reminderSentAt: z.string().nullable(),
   isPanelist: z.boolean(),
   myCompleted: z.number().int().nullable(),
 });

@@ -1,10 +1,15 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { indicatorChartKinds, indicatorDirections } from "../../domain/indicators.ts";
+import {
+  indicatorChartKinds,
+  indicatorDirections,
+  indicatorRefreshSchedules,
+} from "../../domain/indicators.ts";
 import { textEncodings } from "../../domain/statistics/encoding.ts";
 import { reimportModes } from "../../domain/statistics/reimport.ts";
 import { AppError } from "../../errors.ts";
+import { formatMessage } from "../../i18n/server-messages/index.ts";
 import { defaultFetchLimits, type FetchPolicy } from "../../infra/fetch-statistics.ts";
 import {
   authorizeIndicatorImport,
@@ -153,6 +158,14 @@ const detailSchema = summarySchema.extend({
   }),
   currentImport: importSchema.nullable(),
   history: z.array(importSchema.extend({ replacedAt: z.string().nullable() })),
+  /** The refresh schedule and the last scheduled fetch (its error in the request's language). */
+  refresh: z.object({
+    schedule: z.enum(indicatorRefreshSchedules),
+    lastFetchedAt: z.string().nullable(),
+    ok: z.boolean().nullable(),
+    summary: z.object({ added: z.number(), changed: z.number(), removed: z.number() }).nullable(),
+    error: z.string().nullable(),
+  }),
   allowedActions: z.array(z.string()),
 });
 export type IndicatorDetailResponse = z.infer<typeof detailSchema>;
@@ -316,7 +329,16 @@ export const indicatorRoutes =
         const indicator = await getIndicator({ ctx: request.ctx, input: request.params });
         // The charts are drawn here, so the browser shows them without a charting library; in the
         // interface's language (the language cookie, as the page around them), not Accept-Language.
-        return { ...indicator, charts: renderIndicatorCharts(indicator, languageOf(request)) };
+        const language = languageOf(request);
+        const { error } = indicator.refresh;
+        return {
+          ...indicator,
+          charts: renderIndicatorCharts(indicator, language),
+          refresh: {
+            ...indicator.refresh,
+            error: error ? formatMessage(language, error.key, error.params) : null,
+          },
+        };
       },
     );
     app.put(

@@ -51,6 +51,8 @@ export type ReportingPeriodListResponse = z.infer<typeof periodListSchema>;
 const periodDetailSchema = z.object({
   period: periodSchema.extend({ cycleId: z.string(), budgetYear: z.number().int() }),
   completeness: completenessSchema,
+  /** When the scheduled reminder before the current deadline went out (null: not yet). */
+  reminderSentAt: z.string().nullable(),
   measures: z.array(
     z.object({
       reference: z.string(),

@@ -374,4 +374,11 @@ export const en: ServerMessages = {
   // Paging (cursor paging of lists)
   "paging.badCursor":
     "Error in «cursor»: The page cursor is not valid. Fetch the first page again without a cursor.",
+  // Background jobs: reminders, indicator refresh, the job queue
+  "indicator.refreshNeedsAddress": "Only indicators imported from an address can be fetched again.",
+  "indicator.refreshNoAddress": "The indicator has no address to fetch from.",
+  "indicator.refreshMappingFailed": "The table at the address no longer fits the import's mapping.",
+  "indicator.refreshFailed": "The fetch failed.",
+  "jobs.notRunning": "Background jobs are not running on this instance.",
+  "notFound.job": "The job does not exist, or it has not failed.",
 };

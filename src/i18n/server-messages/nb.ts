@@ -386,4 +386,11 @@ export const nb = {
   "invitation.alreadyWithdrawn": "Invitasjonen til {email} er allerede trukket tilbake.",
   // Paging (cursor paging of lists)
   "paging.badCursor": "Feil i «cursor»: Sidepekeren er ugyldig. Hent første side på nytt uten cursor.",
+  // Background jobs: reminders, indicator refresh, the job queue
+  "indicator.refreshNeedsAddress": "Bare indikatorer importert fra en adresse kan hentes på nytt.",
+  "indicator.refreshNoAddress": "Indikatoren har ingen adresse å hente fra.",
+  "indicator.refreshMappingFailed": "Tabellen på adressen passer ikke lenger med oppsettet fra importen.",
+  "indicator.refreshFailed": "Hentingen feilet.",
+  "jobs.notRunning": "Bakgrunnsjobbene kjører ikke på denne instansen.",
+  "notFound.job": "Jobben finnes ikke, eller den har ikke feilet.",
 } as const;

@@ -369,4 +369,11 @@ export const nn: ServerMessages = {
   "invitation.alreadyWithdrawn": "Invitasjonen til {email} er alt trekt tilbake.",
   // Paging (cursor paging of lists)
   "paging.badCursor": "Feil i «cursor»: Sidepeikaren er ugyldig. Hent første sida på nytt utan cursor.",
+  // Background jobs: reminders, indicator refresh, the job queue
+  "indicator.refreshNeedsAddress": "Berre indikatorar importerte frå ei adresse kan hentast på nytt.",
+  "indicator.refreshNoAddress": "Indikatoren har inga adresse å hente frå.",
+  "indicator.refreshMappingFailed": "Tabellen på adressa passar ikkje lenger med oppsettet frå importen.",
+  "indicator.refreshFailed": "Hentinga feila.",
+  "jobs.notRunning": "Bakgrunnsjobbane køyrer ikkje på denne instansen.",
+  "notFound.job": "Jobben finst ikkje, eller han har ikkje feila.",
 };

@@ -14,6 +14,8 @@ import { notFound } from "../../errors.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import { computeFrameCheck } from "../budget/frame-check.ts";
 import { type ServiceContext, today } from "../context.ts";
+import { reminderKey, remindersSentFor } from "../reminders/internal.ts";
+import { proposalPhaseEnd } from "../reminders/send-phase-end-reminders.ts";
 
 export type ActionPlanVersionView = {
   id: string;
@@ -46,6 +48,8 @@ export type CycleView = {
   role: CycleRole;
   /** The day the roles are computed for (YYYY-MM-DD). */
   today: string;
+  /** When the reminder before the proposal phase's current end went out (null: not yet). */
+  proposalReminderSentAt: string | null;
   allowedActions: Action[];
 };
 
@@ -128,6 +132,11 @@ export async function listCycles({
   const day = today(ctx);
   const allFacts: Awaited<ReturnType<typeof cycleFacts>>[] = [];
   for (const cycle of rows) allFacts.push(await cycleFacts(ctx.db, cycle.id));
+  const reminders = await remindersSentFor(
+    ctx.db,
+    "phase_end",
+    rows.map((r) => r.id),
+  );
   const roles = cycleRoles(
     rows.map((cycle, i) => {
       const adopted = (allFacts[i]?.versions ?? []).filter((v) => v.status === "adopted").at(-1);
@@ -159,6 +168,8 @@ export async function listCycles({
       rolled: years.has(cycle.budgetYear + 1),
       role: roles[i]?.role ?? "past",
       today: day,
+      proposalReminderSentAt:
+        reminders.get(reminderKey(cycle.id, proposalPhaseEnd(cycle)))?.toISOString() ?? null,
       allowedActions: allowedActions(tenant.subject, "action_plan"),
     });
   }

@@ -5,6 +5,7 @@ import { completedMeasures, defaultCriteria } from "../../domain/evaluation.ts";
 import { type Action, allowedActions, can } from "../../domain/permissions.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { reminderKey, remindersSentFor } from "../reminders/internal.ts";
 import {
   cycleMeasures,
   loadRound,
@@ -29,6 +30,8 @@ export type EvaluationRoundSummary = {
   isPanelist: boolean;
   /** For a panelist: measures they have answered fully. */
   myCompleted: number | null;
+  /** When the reminder before the current deadline went out (null: not yet). */
+  reminderSentAt: string | null;
 };
 
 /** The rounds the person may see: planners all; others those they are on the panel of or own a measure in. */
@@ -49,6 +52,11 @@ export async function listEvaluationRounds({
   const userId = tenant.subject.userId;
   const rounds: EvaluationRoundSummary[] = [];
   const today = todayInNorway();
+  const reminders = await remindersSentFor(
+    ctx.db,
+    "evaluation_deadline",
+    rows.map((r) => r.id),
+  );
   for (const { id } of rows) {
     const round = await loadRound(ctx.db, tenant, id);
     if (!can(tenant.subject, "read", "evaluation", roundObject(round))) continue;
@@ -78,6 +86,7 @@ export async function listEvaluationRounds({
       ).length,
       isPanelist,
       myCompleted: isPanelist && userId ? doneBy(userId) : null,
+      reminderSentAt: reminders.get(reminderKey(id, round.round.deadline))?.toISOString() ?? null,
     });
   }
   return { rounds, allowedActions: allowedActions(tenant.subject, "evaluation") };

@@ -246,83 +246,112 @@ export async function importIndicatorData({
       { problems: result.problems.join(" ") },
       result.problems.map((message) => ({ path: "/mapping", message })),
     );
-  return ctx.db.transaction(async (tx) => {
-    // Lock the indicator so two imports at once cannot both become current.
+  return ctx.db.transaction((tx) =>
+    storeIndicatorImport(tx, ctx, {
+      tenantId: tenant.id,
+      indicator,
+      table,
+      result,
+      mapping: input.mapping,
+      mode: input.mode ?? "replace",
+      source: input.source,
+    }),
+  );
+}
+
+/**
+ * Stores a mapped table as the indicator's current import, inside the caller's transaction: the
+ * previous import stays as history (marked replaced, so it can be restored), a merge keeps the
+ * current rows of periods the table lacks, and the audit entry says what came in.
+ */
+export async function storeIndicatorImport(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  input: {
+    tenantId: string;
+    indicator: typeof indicators.$inferSelect;
+    table: StatTable;
+    result: MappingResult;
+    mapping: ImportMapping;
+    mode: ReimportMode;
+    source: ImportSource;
+  },
+) {
+  const { indicator, table, result, mode } = input;
+  // Lock the indicator so two imports at once cannot both become current.
+  await tx
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(eq(indicators.id, indicator.id))
+    .for("update");
+  const rows =
+    mode === "merge" ? mergeByPeriod(await currentSeriesRows(tx, indicator.id), result.rows) : result.rows;
+  const now = new Date();
+  const replaced = await tx
+    .update(indicatorImports)
+    .set({ replacedAt: now })
+    .where(and(eq(indicatorImports.indicatorId, indicator.id), isNull(indicatorImports.replacedAt)))
+    .returning({ id: indicatorImports.id });
+  const [batch] = await tx
+    .insert(indicatorImports)
+    .values({
+      municipalityId: input.tenantId,
+      indicatorId: indicator.id,
+      format: table.format,
+      datasetLabel: table.label,
+      datasetId: table.id,
+      sourceUrl: input.source.kind === "url" ? input.source.url : null,
+      fileName: input.source.kind === "file" ? input.source.fileName : null,
+      mapping: { ...input.mapping, mode },
+      unit: result.unit,
+      decimals: result.decimals,
+      updated: table.updated,
+      valueCount: rows.length,
+      importedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+      importedAt: now,
+    })
+    .returning();
+  if (!batch) throw new Error("import not inserted");
+  for (let i = 0; i < rows.length; i += insertBatch) {
+    await insertValues(tx, input.tenantId, batch.id, rows.slice(i, i + insertBatch));
+  }
+  // The file's unit and decimals fill what the planner has not set.
+  if (
+    (!indicator.unit && result.unit) ||
+    (result.decimals !== null && indicator.decimals !== result.decimals && !indicator.unit)
+  ) {
     await tx
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(eq(indicators.id, indicator.id))
-      .for("update");
-    const mode = input.mode ?? "replace";
-    const rows =
-      mode === "merge" ? mergeByPeriod(await currentSeriesRows(tx, indicator.id), result.rows) : result.rows;
-    const now = new Date();
-    const replaced = await tx
-      .update(indicatorImports)
-      .set({ replacedAt: now })
-      .where(and(eq(indicatorImports.indicatorId, indicator.id), isNull(indicatorImports.replacedAt)))
-      .returning({ id: indicatorImports.id });
-    const [batch] = await tx
-      .insert(indicatorImports)
-      .values({
-        municipalityId: tenant.id,
-        indicatorId: indicator.id,
-        format: table.format,
-        datasetLabel: table.label,
-        datasetId: table.id,
-        sourceUrl: input.source.kind === "url" ? input.source.url : null,
-        fileName: input.source.kind === "file" ? input.source.fileName : null,
-        mapping: { ...input.mapping, mode },
-        unit: result.unit,
-        decimals: result.decimals,
-        updated: table.updated,
-        valueCount: rows.length,
-        importedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-        importedAt: now,
+      .update(indicators)
+      .set({
+        unit: indicator.unit || result.unit,
+        decimals: result.decimals ?? indicator.decimals,
+        version: indicator.version + 1,
+        updatedAt: now,
       })
-      .returning();
-    if (!batch) throw new Error("import not inserted");
-    for (let i = 0; i < rows.length; i += insertBatch) {
-      await insertValues(tx, tenant.id, batch.id, rows.slice(i, i + insertBatch));
-    }
-    // The file's unit and decimals fill what the planner has not set.
-    if (
-      (!indicator.unit && result.unit) ||
-      (result.decimals !== null && indicator.decimals !== result.decimals && !indicator.unit)
-    ) {
-      await tx
-        .update(indicators)
-        .set({
-          unit: indicator.unit || result.unit,
-          decimals: result.decimals ?? indicator.decimals,
-          version: indicator.version + 1,
-          updatedAt: now,
-        })
-        .where(eq(indicators.id, indicator.id));
-    }
-    await recordAudit(
-      tx,
-      ctx.actor,
-      {
-        municipalityId: tenant.id,
-        objectType: "indicator",
-        objectId: indicator.id,
-        objectLabel: indicator.name,
-        action: "import",
-        changes: {
-          import: {
-            before: replaced[0]?.id ?? null,
-            after: `${batch.id}: ${rows.length} verdier fra ${table.label || input.source.kind}${mode === "merge" ? " (flettet per periode)" : ""}`,
-          },
+      .where(eq(indicators.id, indicator.id));
+  }
+  await recordAudit(
+    tx,
+    ctx.actor,
+    {
+      municipalityId: input.tenantId,
+      objectType: "indicator",
+      objectId: indicator.id,
+      objectLabel: indicator.name,
+      action: "import",
+      changes: {
+        import: {
+          before: replaced[0]?.id ?? null,
+          after: `${batch.id}: ${rows.length} verdier fra ${table.label || input.source.kind}${mode === "merge" ? " (flettet per periode)" : ""}`,
         },
       },
-      ctx.requestId,
-    );
-    return {
-      importId: batch.id,
-      valueCount: rows.length,
-      missingCount: rows.filter((r) => r.value === null).length,
-      replacedImportId: replaced[0]?.id ?? null,
-    };
-  });
+    },
+    ctx.requestId,
+  );
+  return {
+    importId: batch.id,
+    valueCount: rows.length,
+    missingCount: rows.filter((r) => r.value === null).length,
+    replacedImportId: replaced[0]?.id ?? null,
+  };
 }

@@ -16,6 +16,7 @@ import {
 import { type TrackStatus, trackStatus } from "../../domain/indicator-status.ts";
 import { allowedActions, can } from "../../domain/permissions.ts";
 import { notFound } from "../../errors.ts";
+import type { MessageRef } from "../../i18n/server-messages/index.ts";
 import { resolveTenant, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { indicatorById } from "./internal.ts";
@@ -310,6 +311,26 @@ export async function getIndicator({
         importedAt: i.importedAt.toISOString(),
         replacedAt: i.replacedAt?.toISOString() ?? null,
       })),
+    refresh: refreshState(indicator),
     allowedActions: allowedActions(tenant.subject, "indicator", { published: indicator.published }),
+  };
+}
+
+/** The refresh schedule and the last scheduled fetch: when, whether it succeeded, what it changed, or why not. */
+function refreshState(indicator: IndicatorRow) {
+  let error: MessageRef | null = null;
+  if (indicator.lastFetchOk === false) {
+    try {
+      error = JSON.parse(indicator.lastFetchError ?? "") as MessageRef;
+    } catch {
+      error = { key: "indicator.refreshFailed" };
+    }
+  }
+  return {
+    schedule: indicator.refreshSchedule,
+    lastFetchedAt: indicator.lastFetchedAt?.toISOString() ?? null,
+    ok: indicator.lastFetchOk,
+    summary: indicator.lastFetchOk ? indicator.lastFetchSummary : null,
+    error,
   };
 }

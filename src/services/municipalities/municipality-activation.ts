@@ -5,7 +5,7 @@ import { AppError, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 
-function authorizeInstallationAdmin(ctx: ServiceContext) {
+export function authorizeInstallationAdmin(ctx: ServiceContext) {
   const actor = ctx.actor;
   const isAdmin = actor.kind === "user" && actor.isSystemAdmin;
   if (can({ role: "anonymous", userId: null, isSystemAdmin: isAdmin }, "activate", "municipality")) return;

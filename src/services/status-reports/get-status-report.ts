@@ -10,6 +10,7 @@ import { allowedActions, can } from "../../domain/permissions.ts";
 import { completeness } from "../../domain/status-report.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { reminderKey, remindersSentFor } from "../reminders/internal.ts";
 import { loadPeriod, periodMeasure, periodMeasures } from "./status-report-scope.ts";
 
 const periodView = (period: Awaited<ReturnType<typeof loadPeriod>>) => ({
@@ -35,9 +36,11 @@ export async function getReportingPeriod({
   authorize(ctx, tenant, "read", "reporting_period", {}, "reportingPeriod");
   const period = await loadPeriod(ctx.db, tenant, input.periodId);
   const list = await periodMeasures(ctx.db, tenant, period);
+  const reminders = await remindersSentFor(ctx.db, "status_deadline", [period.id]);
   return {
     period: periodView(period),
     completeness: completeness(list.map((m) => m.report?.state ?? "missing")),
+    reminderSentAt: reminders.get(reminderKey(period.id, period.dueDate))?.toISOString() ?? null,
     measures: list.map((m) => ({
       reference: m.reference,
       title: m.title,

@@ -4,6 +4,7 @@ import { reminderDay, reminderDue } from "../../domain/reminders.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { claimReminder, setReminderRecipients } from "../reminders/internal.ts";
 import { queueReminders, reminderMessages, sendRemindersNow } from "./send-status-reminders.ts";
 import { loadPeriod } from "./status-report-scope.ts";
 
@@ -25,7 +26,7 @@ export async function sendDeadlineReminders({
 }: {
   ctx: ServiceContext;
   /** Today's date (ISO) in the municipality's time: the job passes the app's clock. */
-  input: { today: string };
+  input: { today: string; now?: Date };
   mailer: Mailer;
   publicUrl: string;
 }): Promise<{ periods: number; emailed: number }> {
@@ -59,7 +60,16 @@ export async function sendDeadlineReminders({
         )
         .limit(1);
       if (sent) return null;
+      const claimed = await claimReminder(tx, {
+        kind: "status_deadline",
+        objectId: id,
+        dueDate: period.dueDate,
+        municipalityId,
+        sentAt: input.now ?? new Date(),
+      });
+      if (!claimed) return null;
       const messages = await reminderMessages(tx, { id: municipalityId }, period, publicUrl);
+      await setReminderRecipients(tx, claimed, messages.length);
       await recordAudit(tx, ctx.actor, {
         municipalityId,
         objectType: "reporting_period",

@@ -5,6 +5,7 @@ import { useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { EvaluationSetupForm, type RoundSetupDraft } from "../components/EvaluationSetupForm.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { ReminderNote } from "../components/ReminderNote.tsx";
 import { formatDay, RoundStatusTag } from "../components/RoundStatusTag.tsx";
 import {
   evaluationPaths,
@@ -135,6 +136,9 @@ export function EvaluationsPage() {
                       <Table.Cell>{r.budgetYear}</Table.Cell>
                       <Table.Cell>
                         {formatDay(r.deadline, language)}
+                        {r.status === "open" && (!r.overdue || r.reminderSentAt) && (
+                          <ReminderNote sentAt={r.reminderSentAt} />
+                        )}
                         {r.overdue && (
                           <>
                             {" "}

@@ -7,6 +7,7 @@ import { fieldError, useCurrentMunicipality, useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { IndicatorCharts } from "../components/IndicatorCharts.tsx";
+import { IndicatorRefresh } from "../components/IndicatorRefresh.tsx";
 import { IndicatorStatusTag } from "../components/IndicatorStatusTag.tsx";
 import { QueryState } from "../components/QueryState.tsx";
 import { type IndicatorMessageKey, useIndicatorMessages } from "../i18n/indicator-messages.ts";
@@ -161,6 +162,11 @@ export function IndicatorPage() {
           )}
         </section>
       )}
+      <IndicatorRefresh
+        municipalityNumber={municipality.number}
+        indicator={indicator}
+        mayUpdate={mayUpdate}
+      />
     </article>
   );
 }

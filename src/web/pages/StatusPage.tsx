@@ -21,6 +21,7 @@ import { useSend } from "../api.ts";
 import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { ReminderNote } from "../components/ReminderNote.tsx";
 import { TrafficLightTag } from "../components/TrafficLightTag.tsx";
 import { usePlanCycles } from "../cycle-api.ts";
 import { useLanguage } from "../i18n/language.tsx";
@@ -302,7 +303,11 @@ function PeriodMeasures({
       </div>
       {period.data.period.state === "open" && (
         <Paragraph data-size="sm" data-testid="auto-reminder">
-          {s("status.autoReminder")}
+          {period.data.reminderSentAt ? (
+            <ReminderNote sentAt={period.data.reminderSentAt} />
+          ) : (
+            s("status.autoReminder")
+          )}
         </Paragraph>
       )}
       <ErrorMessage error={remind.error} />

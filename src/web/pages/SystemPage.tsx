@@ -2,8 +2,10 @@ import { Button, Heading, Paragraph, Search, Table, Tag } from "@digdir/designsy
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiPaths, browserFetchJson, useSend, useSession } from "../api.ts";
+import { AppLink } from "../components/AppLink.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { useJobMessages } from "../i18n/job-messages.ts";
 import { useLanguage } from "../i18n/language.tsx";
 
 type Municipality = { number: string; name: string; county: string | null; active: boolean };
@@ -11,6 +13,7 @@ type Municipality = { number: string; name: string; county: string | null; activ
 /** Installation admins activate the municipalities that use this installation. */
 export function SystemPage() {
   const { t } = useLanguage();
+  const { j } = useJobMessages();
   const user = useSession().data?.user;
   const [search, setSearch] = useState("");
   const all = useQuery({
@@ -40,6 +43,9 @@ export function SystemPage() {
         {t("system.heading")}
       </Heading>
       <Paragraph>{t("system.intro")}</Paragraph>
+      <Paragraph data-size="sm">
+        <AppLink to="/drift/jobber">{j("nav.jobs")}</AppLink>
+      </Paragraph>
       <Search>
         <Search.Input
           aria-label={t("system.searchLabel")}

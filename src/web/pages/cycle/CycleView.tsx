@@ -9,6 +9,7 @@ import { AppLink } from "../../components/AppLink.tsx";
 import { Arshjul } from "../../components/Arshjul.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { PhaseDatesEditor } from "../../components/PhaseDatesEditor.tsx";
+import { ReminderNote } from "../../components/ReminderNote.tsx";
 import { cyclePaths } from "../../cycle-api.ts";
 import { formatDay, todayIso, useCycleMessages } from "../../i18n/cycle-messages.ts";
 import { useLanguage } from "../../i18n/language.tsx";
@@ -158,6 +159,9 @@ export function CycleView({
               : c("cycle.nowPhaseOpen", { phase: phaseName(cycle.phase) })}{" "}
             {dates && dates.end < today && cycle.phase !== "avsluttet" && (
               <strong style={{ color: "var(--ds-color-warning-text-default)" }}>{c("cycle.overdue")}</strong>
+            )}
+            {cycle.phase === "innspill" && dates && (dates.end >= today || cycle.proposalReminderSentAt) && (
+              <ReminderNote sentAt={cycle.proposalReminderSentAt} planned="reminder.proposals" />
             )}
           </Paragraph>
           {calendarPhase && calendarPhase !== cycle.phase && cycle.phase !== "avsluttet" && (
