@@ -12,8 +12,18 @@ declare module "fastify" {
     ctx: ServiceContext;
     /** The cookie session, when the request carries a live one. */
     session: { tokenHash: string; csrfToken: string } | null;
+    /** Served over HTTPS: the session cookie is `__Host-`-prefixed and Secure. */
+    overHttps: boolean;
   }
 }
+
+/**
+ * The session cookie's name. Over HTTPS it carries the `__Host-` prefix, which browsers accept only
+ * with Secure, Path=/ and no Domain, so a neighbouring subdomain cannot set or shadow it. Over plain
+ * http (development) the prefix is not allowed, and the plain name is used.
+ */
+export const sessionCookieName = (overHttps: boolean) =>
+  overHttps ? `__Host-${sessionCookie}` : sessionCookie;
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -28,14 +38,23 @@ function sameToken(a: string, b: string) {
  * request). Every cookie-authenticated write must carry the session's CSRF token in `x-csrf-token`;
  * writes from another site are refused outright.
  */
-export async function registerAuth(app: FastifyInstance, db: Database, today?: () => string) {
+export async function registerAuth(
+  app: FastifyInstance,
+  db: Database,
+  options: { today?: () => string; publicUrl: string },
+) {
+  const { today } = options;
+  // PUBLIC_URL https: people reach Planverk over HTTPS, also when a proxy in front speaks http to it.
+  const publicHttps = options.publicUrl.startsWith("https:");
   await app.register(fastifyCookie);
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.decorateRequest("session", null);
+  app.decorateRequest("overHttps", false);
 
   app.addHook("onRequest", async (request) => {
     request.ctx = { db, actor: anonymous, requestId: request.id, today };
-    const token = request.cookies[sessionCookie];
+    request.overHttps = publicHttps || request.protocol === "https";
+    const token = request.cookies[sessionCookieName(request.overHttps)];
     if (token) {
       const session = await loadSession(db, token);
       if (session) {
@@ -57,20 +76,20 @@ export async function registerAuth(app: FastifyInstance, db: Database, today?: (
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.setCookie(sessionCookie, token, {
+  reply.setCookie(sessionCookieName(request.overHttps), token, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: request.protocol === "https",
+    secure: request.overHttps,
     maxAge: sessionLifetimeMs / 1000,
   });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(sessionCookie, {
+  reply.clearCookie(sessionCookieName(request.overHttps), {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: request.protocol === "https",
+    secure: request.overHttps,
   });
 }
