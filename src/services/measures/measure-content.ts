@@ -11,7 +11,7 @@ import {
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { foldForSearch } from "../../domain/measure-filter.ts";
-import type { MeasureLink, PartnerRole } from "../../domain/measures.ts";
+import { canOwnMeasures, type MeasureLink, type PartnerRole } from "../../domain/measures.ts";
 import { sanitizeRichText } from "../../domain/rich-text.ts";
 import { AppError } from "../../errors.ts";
 import type { Tenant } from "../access.ts";
@@ -61,6 +61,8 @@ export async function checkMeasureContent(
   tenant: Tenant,
   planId: string,
   input: MeasureContent,
+  /** The owner stored before this write: kept as it is even if that person's role has changed since. */
+  storedOwnerUserId: string | null = null,
 ): Promise<MeasureContent> {
   const problems: Problem[] = [];
   const goalIds = [...new Set(input.goalIds)].sort();
@@ -119,12 +121,16 @@ export async function checkMeasureContent(
     if (found.length !== organisationIds.length)
       problems.push({ path: "/partners", message: "Velg partnere som er registrert i kommunen." });
   }
-  if (input.ownerUserId) {
+  if (input.ownerUserId && input.ownerUserId !== storedOwnerUserId) {
     const [member] = await tx
-      .select({ id: memberships.id })
+      .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.userId, input.ownerUserId), eq(memberships.municipalityId, tenant.id)));
-    if (!member) problems.push({ path: "/ownerUserId", message: "Tiltakseieren må ha en rolle i kommunen." });
+    if (!member || !canOwnMeasures(member.role))
+      problems.push({
+        path: "/ownerUserId",
+        message: "Tiltakseieren må være tiltakseier eller planlegger i kommunen.",
+      });
   }
   if (problems.length > 0)
     throw new AppError(

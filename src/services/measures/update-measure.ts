@@ -54,7 +54,7 @@ export async function updateMeasure({
         },
       );
     }
-    const after = await checkMeasureContent(tx, tenant, planId, input.content);
+    const after = await checkMeasureContent(tx, tenant, planId, input.content, before.ownerUserId);
     const changes = diffFields(before, after, contentFields);
     if (Object.keys(changes).length === 0 && !locked.needsReview)
       return { reference: measure.reference, version: locked.version };
