@@ -73,7 +73,7 @@ export const en: Record<MessageKey, string> = {
   "auth.signOut": "Sign out",
   "auth.signedInAs": "Signed in as {name}",
   "auth.heading": "Sign in to Planverk",
-  "auth.intro": "Sign in with e-mail and password, or with the municipality's sign-in.",
+  "auth.intro": "Sign in with e-mail and password.",
   "auth.email": "E-mail address",
   "auth.password": "Password",
   "auth.submit": "Sign in",
@@ -294,4 +294,6 @@ export const en: Record<MessageKey, string> = {
   "sessions.end": "End",
   "sessions.endLabel": "End the session from {time}",
   "sessions.ended": "The session has ended.",
+  // Friction fixes: sign-in, dialogue with partners, words for «ansvarlig»
+  "auth.introWithOidc": "Sign in with e-mail and password, or with {name}.",
 };

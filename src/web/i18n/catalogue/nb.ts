@@ -70,7 +70,7 @@ export const nb = {
   "auth.signOut": "Logg ut",
   "auth.signedInAs": "Innlogget som {name}",
   "auth.heading": "Logg inn i Planverk",
-  "auth.intro": "Logg inn med e-postadresse og passord, eller med kommunens innlogging.",
+  "auth.intro": "Logg inn med e-postadresse og passord.",
   "auth.email": "E-postadresse",
   "auth.password": "Passord",
   "auth.submit": "Logg inn",
@@ -290,4 +290,6 @@ export const nb = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økten fra {time}",
   "sessions.ended": "Økten er avsluttet.",
+  // Friction fixes: sign-in, dialogue with partners, words for «ansvarlig»
+  "auth.introWithOidc": "Logg inn med e-postadresse og passord, eller med {name}.",
 };

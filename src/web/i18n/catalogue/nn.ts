@@ -45,7 +45,7 @@ export const nn: Record<MessageKey, string> = {
   "auth.signOut": "Logg ut",
   "auth.signedInAs": "Innlogga som {name}",
   "auth.heading": "Logg inn i Planverk",
-  "auth.intro": "Logg inn med e-postadresse og passord, eller med innlogginga til kommunen.",
+  "auth.intro": "Logg inn med e-postadresse og passord.",
   "auth.password": "Passord",
   "auth.oidc": "Logg inn med {name}",
   "auth.errorHeading": "Innlogginga mislukkast",
@@ -151,4 +151,6 @@ export const nn: Record<MessageKey, string> = {
   "sessions.end": "Avslutt",
   "sessions.endLabel": "Avslutt økta frå {time}",
   "sessions.ended": "Økta er avslutta.",
+  // Friction fixes: sign-in, dialogue with partners, words for «ansvarlig»
+  "auth.introWithOidc": "Logg inn med e-postadresse og passord, eller med {name}.",
 };
