@@ -2,6 +2,7 @@ import { formatNok, sumNok } from "../domain/money.ts";
 import {
   type ActionPlanDocument,
   allMeasures,
+  changeCountsText,
   type DocumentMeasure,
   externalTotal,
   fieldLabel,
@@ -71,7 +72,7 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
     [
       "Ref.",
       "Tiltak",
-      "Ansvarlig",
+      "Ansvarlig enhet",
       "Partnere",
       "Periode",
       ...doc.years.map((y) => `${y} (kr)`),
@@ -173,7 +174,7 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
           {
             text:
               `Sammenlignet med vedtatt handlingsplan for ${c.fromBudgetYear}${c.fromRevision > 0 ? ` (revisjon ${c.fromRevision})` : ""}: ` +
-              `${c.added.length} nye, ${c.changed.length} endrede, ${c.removed.length} tatt ut og ${c.unchanged} uendrede tiltak.`,
+              `${changeCountsText({ added: c.added.length, changed: c.changed.length, removed: c.removed.length, unchanged: c.unchanged })}.`,
             margin: [0, 0, 0, 6],
           },
           h2("Nye tiltak"),

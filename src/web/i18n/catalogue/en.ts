@@ -38,7 +38,7 @@ export const en: Record<MessageKey, string> = {
   "measure.reference": "Ref.",
   "measure.title": "Measure",
   "measure.focusArea": "Focus area",
-  "measure.responsible": "Responsible",
+  "measure.responsible": "Responsible unit",
   "measure.period": "Period",
   "measure.municipalCost": "Municipal cost",
   "measure.municipalCostPeriod": "Municipal cost in the period",

@@ -35,7 +35,7 @@ export const nb = {
   "measure.reference": "Nr.",
   "measure.title": "Tiltak",
   "measure.focusArea": "Satsingsområde",
-  "measure.responsible": "Ansvarlig",
+  "measure.responsible": "Ansvarlig enhet",
   "measure.period": "Periode",
   "measure.municipalCost": "Kommunal kostnad",
   "measure.municipalCostPeriod": "Kommunal kostnad i perioden",

@@ -24,7 +24,7 @@ export const nn: Record<MessageKey, string> = {
   "plan.tree.intro": "Samfunnsmåla, satsingsområda som bidreg til dei, og tiltaka i handlingsplanen.",
   "plan.noMeasures": "Ingen tiltak under dette målet enno.",
   "measure.example": "Døme",
-  "measure.responsible": "Ansvarleg",
+  "measure.responsible": "Ansvarleg eining",
   "measure.externalCost": "Ekstern finansiering",
   "measures.heading": "Tiltak i handlingsplanen",
   "measures.intro":
