@@ -270,7 +270,10 @@ function CommentForm({
       : visibilities.includes("partners")
         ? "partners"
         : visibilities[0];
-  const { getRadioProps, value } = useRadioGroup({ name: `visibility-${parentId ?? "new"}`, value: initial });
+  const { getRadioProps, value, setValue } = useRadioGroup({
+    name: `visibility-${parentId ?? "new"}`,
+    value: initial,
+  });
   const post = useSend((input: object) => ({
     method: "POST",
     path: proposalPaths.postComment(municipalityNumber),
@@ -283,6 +286,8 @@ function CommentForm({
       {
         onSuccess: () => {
           setBody("");
+          // The next comment starts from the default again: an internal note is chosen each time.
+          if (initial) setValue(initial);
           onDone?.();
         },
       },

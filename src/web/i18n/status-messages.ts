@@ -134,8 +134,7 @@ const nb = {
   // Status report drafts
   "status.reportState.draft": "Utkast",
   "report.saveDraft": "Lagre utkast",
-  "report.draftSaved":
-    "Utkastet er lagret. Bare du og planleggerne ser det, og det teller ikke som levert før du sender det inn.",
+  "report.draftSaved": "Utkastet er lagret. Det teller ikke som levert før du sender det inn.",
   "report.draftNote": "Dette er et utkast som ikke er sendt inn. Bare du og planleggerne ser det.",
   "report.submitDraft": "Send inn",
 };
@@ -228,8 +227,7 @@ const nn: Record<StatusMessageKey, string> = {
   // Status report drafts
   "status.reportState.draft": "Utkast",
   "report.saveDraft": "Lagre utkast",
-  "report.draftSaved":
-    "Utkastet er lagra. Berre du og planleggjarane ser det, og det tel ikkje som levert før du sender det inn.",
+  "report.draftSaved": "Utkastet er lagra. Det tel ikkje som levert før du sender det inn.",
   "report.draftNote": "Dette er eit utkast som ikkje er sendt inn. Berre du og planleggjarane ser det.",
   "report.submitDraft": "Send inn",
 };
@@ -366,8 +364,7 @@ const en: Record<StatusMessageKey, string> = {
   // Status report drafts
   "status.reportState.draft": "Draft",
   "report.saveDraft": "Save draft",
-  "report.draftSaved":
-    "The draft is saved. Only you and the planners see it, and it does not count as reported until you submit it.",
+  "report.draftSaved": "The draft is saved. It does not count as reported until you submit it.",
   "report.draftNote": "This is a draft that has not been submitted. Only you and the planners see it.",
   "report.submitDraft": "Submit",
 };
