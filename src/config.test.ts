@@ -21,6 +21,18 @@ describe("loadConfig", () => {
     expect(c.dataDir).toBe("/x");
   });
 
+  it("reads the owner's login for migrations beside the app's, and refuses it alone", () => {
+    const c = loadConfig({
+      DATABASE_URL: "postgres://planverk_app:a@db:5432/planverk",
+      DATABASE_OWNER_URL: "postgres://planverk:o@db:5432/planverk",
+    });
+    expect(c.databaseOwnerUrl).toBe("postgres://planverk:o@db:5432/planverk");
+    expect(loadConfig({}).databaseOwnerUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_OWNER_URL: "postgres://planverk:o@db:5432/planverk" })).toThrow(
+      /DATABASE_OWNER_URL needs DATABASE_URL/,
+    );
+  });
+
   it("refuses bad values with a message naming the variable", () => {
     expect(() => loadConfig({ PORT: "nope" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);

@@ -11,6 +11,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** The owner's login for migrations; DATABASE_URL is then the app's own, lesser login. */
+  DATABASE_OWNER_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PLANVERK_DATA_DIR: z.string().default("./data"),
   PLANVERK_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   PUBLIC_URL: z.url().optional(),
@@ -50,6 +52,11 @@ export type Config = {
   host: string;
   /** External PostgreSQL; when absent Planverk starts its own embedded server. */
   databaseUrl: string | undefined;
+  /**
+   * The owner's login to that PostgreSQL (migrations, operator commands); absent: DATABASE_URL is
+   * used for both, and the app's login could alter the audit trail (a warning at start).
+   */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   loadDemoData: boolean;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
@@ -80,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const c = parsed.data;
+  if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) {
+    throw new Error("Invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the app's own login)");
+  }
   const oidcParts = [c.OIDC_ISSUER_URL, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcParts > 0 && oidcParts < 3) {
     throw new Error(
@@ -94,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    databaseOwnerUrl: c.DATABASE_OWNER_URL,
     dataDir: path.resolve(c.PLANVERK_DATA_DIR),
     loadDemoData: c.PLANVERK_DEMO_DATA === "auto",
     logLevel: c.LOG_LEVEL,

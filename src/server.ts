@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { connectDatabase } from "./db/client.ts";
-import { startEmbeddedPostgres } from "./db/embedded.ts";
+import { connectOwner, grantAppLogin, openDatabaseLogins } from "./db/logins.ts";
 import { runMigrations, underStartupLock } from "./db/migrate.ts";
 import { demoUsersNotice, loadDemoDataIfEmpty, refuseDemoUsersInProduction } from "./demo/load-demo-data.ts";
 import { norwegianDate } from "./domain/reminders.ts";
@@ -22,7 +22,8 @@ export type RunningPlanverk = { app: FastifyInstance; url: string; stop: () => P
 
 /**
  * Starts everything in order: the database (embedded unless DATABASE_URL is given), the HTTP server
- * (answering 503 «starting» until the rest is done), migrations and demo data under an advisory lock
+ * (answering 503 «starting» until the rest is done), migrations (as the owner's login, which then
+ * grants the app's login its rights; src/db/roles.ts) and demo data under an advisory lock
  * (several instances on one database: one does the work, the others wait), background jobs, and then
  * ready. `stop` undoes it in reverse order: requests in flight finish, running jobs finish, then the
  * pool and PostgreSQL close.
@@ -32,9 +33,10 @@ export async function startPlanverk(
   logger: Logger,
   webDir?: string,
 ): Promise<RunningPlanverk> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, logger);
-  const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
-  const database = connectDatabase(databaseUrl);
+  const logins = await openDatabaseLogins(config, logger);
+  const embedded = logins.embedded;
+  const database = connectDatabase(logins.appUrl);
+  const owner = connectOwner(logins);
   const readiness = { ready: false };
   let app: FastifyInstance | undefined;
   let jobs: JobRunner | undefined;
@@ -54,8 +56,9 @@ export async function startPlanverk(
       today: config.now ? () => norwegianDate(clock()) : undefined,
     });
     const url = await app.listen({ port: config.port, host: config.host });
-    await underStartupLock(database.pool, async () => {
-      await runMigrations(database.db);
+    await underStartupLock(owner.pool, async () => {
+      await runMigrations(owner.db);
+      await grantAppLogin(owner, logins);
       const ctx = { db: database.db, actor: systemActor() };
       await syncMunicipalityRegister({ ctx });
       await ensureDefaultRegion({ ctx });
@@ -67,8 +70,10 @@ export async function startPlanverk(
     });
     // Background jobs run on every instance: pg-boss hands each job to one of them. Without SMTP the
     // mail queue has no worker and mail is logged as not sent, as before; scheduled work still runs.
+    // pg-boss creates and migrates its schema itself, so it runs as the owner; the app's login gets
+    // its rights there afterwards (it queues mail inside its own transactions).
     const runner = await startJobs({
-      databaseUrl,
+      databaseUrl: logins.ownerUrl,
       // The worker sends with a transport of its own, so closing the app does not cut off a running job.
       mailer: config.smtp ? createMailer(config.smtp, logger) : undefined,
       log: logger,
@@ -85,6 +90,8 @@ export async function startPlanverk(
     jobs = runner;
     jobQueue.current = runner.queue;
     if (config.smtp) mailer.queue = runner.queueMail;
+    await underStartupLock(owner.pool, () => grantAppLogin(owner, logins));
+    await owner.close();
     readiness.ready = true;
     const started = app;
     return {
@@ -101,6 +108,7 @@ export async function startPlanverk(
   } catch (error) {
     await app?.close().catch(() => undefined);
     await jobs?.stop(1000).catch(() => undefined);
+    await owner.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;

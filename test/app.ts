@@ -59,10 +59,13 @@ export type Signed = {
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Signed> {
   const response = await app.inject({ method: "POST", url: "/api/session", payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name === "planverk_session");
+  // `__Host-planverk_session` where the app is served over HTTPS (PUBLIC_URL https).
+  const cookie = response.cookies.find(
+    (c) => c.name === "planverk_session" || c.name === "__Host-planverk_session",
+  );
   if (!cookie) throw new Error("no session cookie");
   const csrfToken = response.json().csrfToken as string;
-  const header = `planverk_session=${cookie.value}`;
+  const header = `${cookie.name}=${cookie.value}`;
   return { cookie: header, csrfToken, headers: { cookie: header, "x-csrf-token": csrfToken } };
 }
 

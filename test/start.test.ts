@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, type StartedProcess, startPlanverkProcess, waitUntilReady } from "./processes.ts";
 
@@ -20,6 +21,35 @@ async function start() {
 
 const planTree = (url: string) => fetch(`${url}/api/municipalities/3301/plan-tree`).then((r) => r.json());
 
+/**
+ * The running app connects as planverk_app, not as the owner, and that login cannot switch off the
+ * audit trail (src/db/roles.ts).
+ */
+async function expectAppLoginCannotAlterAuditTrail() {
+  const read = (file: string) => readFileSync(path.join(dataDir, file), "utf8").trim();
+  const port = read("postgres.port");
+  const owner = new pg.Client({
+    connectionString: `postgres://planverk:${read("pg-password")}@127.0.0.1:${port}/planverk`,
+  });
+  await owner.connect();
+  const users = await owner.query(
+    "select distinct usename from pg_stat_activity where datname = 'planverk' and pid <> pg_backend_pid()",
+  );
+  await owner.end();
+  expect(users.rows.map((r) => r.usename)).toContain("planverk_app");
+  const app = new pg.Client({
+    connectionString: `postgres://planverk_app:${read("pg-app-password")}@127.0.0.1:${port}/planverk`,
+  });
+  await app.connect();
+  try {
+    await expect(app.query("alter table audit_events disable trigger all")).rejects.toThrow(/must be owner/);
+    await expect(app.query("delete from audit_events")).rejects.toThrow(/permission denied/);
+    expect((await app.query("select count(*)::int as n from audit_events")).rows[0].n).toBeGreaterThan(0);
+  } finally {
+    await app.end();
+  }
+}
+
 describe("npm start with its own PostgreSQL", () => {
   it("starts, refuses a second start on the same data, stops cleanly, and finds its data again", async () => {
     const first = await start();
@@ -29,6 +59,7 @@ describe("npm start with its own PostgreSQL", () => {
     const page = await fetch(`${first.url}/`).then((r) => r.text());
     expect(page).toContain("Strategisk næringsplan for Drammen");
     const before = await planTree(first.url);
+    await expectAppLoginCannotAlterAuditTrail();
 
     const second = await start();
     expect(await second.p.exited).toBe(1);

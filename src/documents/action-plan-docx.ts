@@ -18,6 +18,7 @@ import { formatNok, sumNok } from "../domain/money.ts";
 import {
   type ActionPlanDocument,
   allMeasures,
+  changeCountsText,
   type DocumentMeasure,
   externalTotal,
   fieldLabel,
@@ -73,7 +74,7 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
   const header = [
     "Ref.",
     "Tiltak",
-    "Ansvarlig",
+    "Ansvarlig enhet",
     "Partnere",
     "Periode",
     ...doc.years.map((y) => `${y} (kr)`),
@@ -240,7 +241,7 @@ export async function actionPlanDocx(doc: ActionPlanDocument): Promise<Buffer> {
       : [
           paragraph(
             `Sammenlignet med vedtatt handlingsplan for ${c.fromBudgetYear}${c.fromRevision > 0 ? ` (revisjon ${c.fromRevision})` : ""}: ` +
-              `${c.added.length} nye, ${c.changed.length} endrede, ${c.removed.length} tatt ut og ${c.unchanged} uendrede tiltak.`,
+              `${changeCountsText({ added: c.added.length, changed: c.changed.length, removed: c.removed.length, unchanged: c.unchanged })}.`,
           ),
           heading("Nye tiltak", HeadingLevel.HEADING_2),
           ...(c.added.length

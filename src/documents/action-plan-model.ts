@@ -122,8 +122,22 @@ export function summaryTexts(doc: ActionPlanDocument): string[] {
   ];
   if (doc.changes)
     texts.push(
-      `Sammenlignet med handlingsplanen for ${doc.changes.fromBudgetYear} er det ${doc.changes.added.length} nye tiltak, ` +
-        `${doc.changes.changed.length} endrede og ${doc.changes.removed.length} som er tatt ut.`,
+      `Sammenlignet med handlingsplanen for ${doc.changes.fromBudgetYear} er det ` +
+        `${countOf(doc.changes.added.length, "nytt tiltak", "nye tiltak")}, ` +
+        `${countOf(doc.changes.changed.length, "endret", "endrede")} og ${doc.changes.removed.length} som er tatt ut.`,
     );
   return texts;
+}
+
+/** «1 endret», «2 endrede»: a count with the word in singular or plural (tiltak is neuter). */
+export function countOf(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** The sentence's counts of a comparison: «1 nytt, 2 endrede, 0 tatt ut og 1 uendret tiltak». */
+export function changeCountsText(c: { added: number; changed: number; removed: number; unchanged: number }) {
+  return (
+    `${countOf(c.added, "nytt", "nye")}, ${countOf(c.changed, "endret", "endrede")}, ` +
+    `${c.removed} tatt ut og ${countOf(c.unchanged, "uendret", "uendrede")} tiltak`
+  );
 }

@@ -2,6 +2,7 @@ import { formatNok, sumNok } from "../domain/money.ts";
 import {
   type ActionPlanDocument,
   allMeasures,
+  changeCountsText,
   type DocumentMeasure,
   externalTotal,
   fieldLabel,
@@ -71,7 +72,7 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
     [
       "Ref.",
       "Tiltak",
-      "Ansvarlig",
+      "Ansvarlig enhet",
       "Partnere",
       "Periode",
       ...doc.years.map((y) => `${y} (kr)`),
@@ -84,6 +85,18 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
   );
 }
 
+type LaidOutNode = { headlineLevel?: number; startPosition: { top: number; pageInnerHeight: number } };
+
+/**
+ * pdfmake asks before each node whether to start a new page: a heading goes to the next page when
+ * it would stand in the last fifth of this one, or with nothing after it here.
+ */
+function keepHeadingsWithWhatFollows(node: LaidOutNode, followingNodesOnPage: unknown[]): boolean {
+  if (!node.headlineLevel) return false;
+  const { top, pageInnerHeight } = node.startPosition;
+  return followingNodesOnPage.length === 0 || top > pageInnerHeight * 0.8;
+}
+
 /**
  * The action plan as a PDF for publishing: the same chapters as the Word document, A4 landscape so
  * the tables with one column per year fit, page numbers in the footer, outline (bookmarks) from the
@@ -92,11 +105,15 @@ function measuresTable(doc: ActionPlanDocument, measures: DocumentMeasure[]) {
 export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
   const t = titleTexts(doc);
   const measures = allMeasures(doc);
-  const h1 = (text: string, pageBreak = true): PdfContent => ({
+  // After the summary the chapters follow on from each other rather than each starting a page: a
+  // table that runs a row or two over a page then shares that page with the next chapter instead
+  // of leaving it nearly empty. A heading is never left at the foot of a page (pageBreakBefore).
+  const h1 = (text: string, pageBreak = false): PdfContent => ({
     text,
     style: "h1",
     tocItem: true,
     outline: true,
+    headlineLevel: 1,
     ...(pageBreak ? { pageBreak: "before" } : {}),
   });
   const h2 = (text: string): PdfContent => ({
@@ -105,6 +122,7 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
     tocItem: true,
     tocMargin: [12, 0, 0, 0],
     outline: true,
+    headlineLevel: 2,
   });
   const c = doc.changes;
   const content: PdfContent[] = [
@@ -116,20 +134,20 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
     { text: t.status, bold: true, margin: [0, 8, 0, 0] },
     { text: t.generated, fontSize: 8, color: "#555555", margin: [0, 120, 0, 0] },
     { toc: { title: { text: "Innhold", style: "h1" } }, pageBreak: "before" },
-    h1("Sammendrag"),
+    h1("Sammendrag", true),
     ...summaryTexts(doc).map((text) => ({ text, margin: [0, 0, 0, 6] })),
     {
       text: "Beløpene er kommunale midler i hele kroner per år i handlings- og økonomiplanperioden. Ekstern finansiering er vist samlet for perioden.",
       margin: [0, 0, 0, 6],
     },
-    h1("Tiltak per satsingsområde"),
+    { ...(h1("Tiltak per satsingsområde") as object), margin: [0, 18, 0, 10] },
     ...(doc.focusAreas.length === 0 ? ["Handlingsplanen har ingen tiltak."] : []),
     ...doc.focusAreas.flatMap((area) => [
       h2(area.title),
       `${area.measures.length} tiltak, kommunale midler i perioden ${formatNok(sumNok(area.measures.map(municipalTotal)))}.`,
       measuresTable(doc, area.measures),
     ]),
-    h1("Budsjett mot rammene"),
+    { ...(h1("Budsjett mot rammene") as object), margin: [0, 18, 0, 10] },
     "Summen av tiltakenes kommunale midler per år og rammeområde, mot rammen. Ekstern finansiering teller ikke mot rammene.",
     doc.frames.areas.length === 0
       ? "Ingen rammeområder er registrert."
@@ -166,14 +184,14 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
       1,
       ["*", ...doc.years.map(() => 80), 90],
     ),
-    h1("Endringer fra forrige år"),
+    { ...(h1("Endringer fra forrige år") as object), margin: [0, 18, 0, 10] },
     ...(c === null
       ? ["Det finnes ingen vedtatt handlingsplan for året før å sammenligne med."]
       : [
           {
             text:
               `Sammenlignet med vedtatt handlingsplan for ${c.fromBudgetYear}${c.fromRevision > 0 ? ` (revisjon ${c.fromRevision})` : ""}: ` +
-              `${c.added.length} nye, ${c.changed.length} endrede, ${c.removed.length} tatt ut og ${c.unchanged} uendrede tiltak.`,
+              `${changeCountsText({ added: c.added.length, changed: c.changed.length, removed: c.removed.length, unchanged: c.unchanged })}.`,
             margin: [0, 0, 0, 6],
           },
           h2("Nye tiltak"),
@@ -204,6 +222,7 @@ export async function actionPlanPdf(doc: ActionPlanDocument): Promise<Buffer> {
     pageMargins: [48, 48, 48, 48],
     content,
     footer: pdfPageFooter(),
+    pageBreakBefore: keepHeadingsWithWhatFollows,
     styles: {
       h1: { fontSize: 18, bold: true, color: pdfColors.heading, margin: [0, 0, 0, 10] },
       h2: { fontSize: 13, bold: true, color: pdfColors.heading, margin: [0, 12, 0, 4] },

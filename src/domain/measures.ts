@@ -8,3 +8,14 @@ export type PartnerRole = (typeof partnerRoles)[number];
 
 /** A link shown on a measure: its text and its address. */
 export type MeasureLink = { title: string; url: string };
+
+/**
+ * The roles a measure's owner can have: the measure owners and the planners of the municipality.
+ * Readers, partners and those who are only admins do not own measures.
+ */
+export const measureOwnerRoles = ["measure_owner", "planner"] as const;
+
+/** Whether a person with this role in the municipality can be chosen as a measure's owner. */
+export function canOwnMeasures(role: string): boolean {
+  return (measureOwnerRoles as readonly string[]).includes(role);
+}

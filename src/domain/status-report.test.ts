@@ -4,6 +4,7 @@ import {
   compileStatusReport,
   completeness,
   defaultReportingPeriods,
+  draftProblems,
   formatNorwegianDate,
   periodTransitionAllowed,
   type ReportContent,
@@ -88,6 +89,34 @@ describe("the way a report moves", () => {
       "Rapporten er sendt tilbake og venter på tiltakseieren.",
     );
     expect(reviewRefusal("approved", "return")).toBe("Rapporten er allerede godkjent.");
+  });
+  it("keeps a draft until it is first submitted; a draft cannot be reviewed", () => {
+    expect(reviewRefusal(null, "save_draft")).toBeNull();
+    expect(reviewRefusal("draft", "save_draft")).toBeNull();
+    expect(reviewRefusal("draft", "submit")).toBeNull();
+    expect(reviewRefusal("submitted", "save_draft")).toBe(
+      "Rapporten er sendt inn; endre den og send den inn på nytt.",
+    );
+    expect(reviewRefusal("returned", "save_draft")).not.toBeNull();
+    expect(reviewRefusal("approved", "save_draft")).toBe("Rapporten er godkjent og kan ikke endres.");
+    expect(reviewRefusal("draft", "approve")).toBe("Tiltaket har ikke levert rapport for perioden ennå.");
+    expect(reviewRefusal("draft", "return")).toBe("Tiltaket har ikke levert rapport for perioden ennå.");
+  });
+  it("saves a draft without the texts a submitted report needs, but not with wrong numbers", () => {
+    const draft = {
+      trafficLight: "deviation" as const,
+      explanation: "",
+      measureStatus: "in_progress" as const,
+      progress: 40,
+      spending: [],
+      milestonesReached: [],
+      achieved: "",
+      nextSteps: "",
+      risks: "",
+    };
+    expect(draftProblems(draft)).toEqual([]);
+    expect(reportProblems(draft).map((p) => p.path)).toEqual(["/explanation", "/achieved"]);
+    expect(draftProblems({ ...draft, progress: 140 }).map((p) => p.path)).toEqual(["/progress"]);
   });
   it("counts completeness", () => {
     expect(completeness(["missing", "approved", "returned", "submitted", "approved"])).toEqual({

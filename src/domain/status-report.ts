@@ -9,7 +9,11 @@ export type ReportingPeriodState = (typeof reportingPeriodStates)[number];
 /** The owner's judgement of a measure in a report (stored values). */
 export const trafficLights = ["on_track", "deviation", "serious_deviation"] as const;
 export type TrafficLight = (typeof trafficLights)[number];
-export const statusReportStates = ["submitted", "returned", "approved"] as const;
+/**
+ * Where a report stands (stored values). A draft is saved but not submitted: only its author and
+ * the planners see it, and it does not count as reported.
+ */
+export const statusReportStates = ["draft", "submitted", "returned", "approved"] as const;
 export type StatusReportState = (typeof statusReportStates)[number];
 /** Money spent on a measure in a period, per funding source. */
 export type ReportedSpending = { fundingSourceId: string; amountNok: number };
@@ -92,17 +96,24 @@ export function reportProblems(report: ReportContent): Problem[] {
   return problems;
 }
 
-export type ReviewAction = "submit" | "approve" | "return";
+export type ReviewAction = "save_draft" | "submit" | "approve" | "return";
 
 /**
- * The way a report moves: the owner submits (again while it waits, or after it was returned); the
- * planner approves or returns a submitted one. An approved report is final.
+ * The way a report moves: the owner saves drafts until it is first submitted, then submits (again
+ * while it waits, or after it was returned); the planner approves or returns a submitted one. An
+ * approved report is final.
  */
 export function reviewRefusal(state: StatusReportState | null, action: ReviewAction): string | null {
+  if (action === "save_draft") {
+    if (state === null || state === "draft") return null;
+    return state === "approved"
+      ? "Rapporten er godkjent og kan ikke endres."
+      : "Rapporten er sendt inn; endre den og send den inn på nytt.";
+  }
   if (action === "submit") {
     return state === "approved" ? "Rapporten er godkjent og kan ikke endres." : null;
   }
-  if (state === null) return "Tiltaket har ikke levert rapport for perioden ennå.";
+  if (state === null || state === "draft") return "Tiltaket har ikke levert rapport for perioden ennå.";
   if (state !== "submitted")
     return state === "approved"
       ? "Rapporten er allerede godkjent."
@@ -110,8 +121,16 @@ export function reviewRefusal(state: StatusReportState | null, action: ReviewAct
   return null;
 }
 
-/** Completeness of a period: who has reported, who has not, and what is waiting where. */
-export type ReportProgress = "missing" | StatusReportState;
+/**
+ * What a draft may be saved with: the checks of numbers and amounts, but not the texts a
+ * submitted report must have (those can be written later).
+ */
+export function draftProblems(report: ReportContent): Problem[] {
+  return reportProblems(report).filter((p) => p.path !== "/achieved" && p.path !== "/explanation");
+}
+
+/** Completeness of a period: who has reported, who has not, and what is waiting where (a draft is not reported). */
+export type ReportProgress = "missing" | Exclude<StatusReportState, "draft">;
 export function completeness(states: ReportProgress[]) {
   const count = (s: ReportProgress) => states.filter((x) => x === s).length;
   return {

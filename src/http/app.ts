@@ -109,7 +109,11 @@ export async function buildApp({
   registerErrorHandling(app);
   registerSlowRequestTimeout(app, config.requestTimeoutMs);
   await registerSecurityHeaders(app);
-  await registerAuth(app, db, today, config.requireSecondFactorRoles);
+  await registerAuth(app, db, {
+    today,
+    publicUrl: config.publicUrl,
+    requireSecondFactorRoles: config.requireSecondFactorRoles,
+  });
   app.addHook("onClose", async () => mailer.close());
 
   await app.register(fastifySwagger, {
@@ -128,7 +132,8 @@ export async function buildApp({
             type: "apiKey",
             in: "cookie",
             name: "planverk_session",
-            description: "The session cookie set by POST /api/session (sign-in).",
+            description:
+              "The session cookie set by POST /api/session (sign-in); named `__Host-planverk_session` where Planverk is served over HTTPS.",
           },
           csrf: {
             type: "apiKey",

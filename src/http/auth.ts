@@ -27,8 +27,18 @@ declare module "fastify" {
       assurance: SessionAssurance;
       setupRequired: boolean;
     } | null;
+    /** Served over HTTPS: the session cookie is `__Host-`-prefixed and Secure. */
+    overHttps: boolean;
   }
 }
+
+/**
+ * The session cookie's name. Over HTTPS it carries the `__Host-` prefix, which browsers accept only
+ * with Secure, Path=/ and no Domain, so a neighbouring subdomain cannot set or shadow it. Over plain
+ * http (development) the prefix is not allowed, and the plain name is used.
+ */
+export const sessionCookieName = (overHttps: boolean) =>
+  overHttps ? `__Host-${sessionCookie}` : sessionCookie;
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -56,16 +66,20 @@ export const openWhileSettingUp = (url: string) => {
 export async function registerAuth(
   app: FastifyInstance,
   db: Database,
-  today?: () => string,
-  requireSecondFactorRoles: readonly Role[] = [],
+  options: { today?: () => string; publicUrl: string; requireSecondFactorRoles?: readonly Role[] },
 ) {
+  const { today, requireSecondFactorRoles = [] } = options;
+  // PUBLIC_URL https: people reach Planverk over HTTPS, also when a proxy in front speaks http to it.
+  const publicHttps = options.publicUrl.startsWith("https:");
   await app.register(fastifyCookie);
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.decorateRequest("session", null);
+  app.decorateRequest("overHttps", false);
 
   app.addHook("onRequest", async (request) => {
     request.ctx = { db, actor: anonymous, requestId: request.id, today };
-    const token = request.cookies[sessionCookie];
+    request.overHttps = publicHttps || request.protocol === "https";
+    const token = request.cookies[sessionCookieName(request.overHttps)];
     if (token) {
       const session = await loadSession(db, token);
       if (session) {
@@ -108,20 +122,20 @@ export async function registerAuth(
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.setCookie(sessionCookie, token, {
+  reply.setCookie(sessionCookieName(request.overHttps), token, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: request.protocol === "https",
+    secure: request.overHttps,
     maxAge: sessionLifetimeMs / 1000,
   });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(sessionCookie, {
+  reply.clearCookie(sessionCookieName(request.overHttps), {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: request.protocol === "https",
+    secure: request.overHttps,
   });
 }

@@ -66,7 +66,11 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
       const response = await app.inject({
         method: "GET",
         url: apiPath,
-        headers: { cookie: request.headers.cookie ?? "" },
+        // The same cookie name as the page's request: over HTTPS the session cookie is `__Host-`.
+        headers: {
+          cookie: request.headers.cookie ?? "",
+          ...(request.protocol === "https" ? { "x-forwarded-proto": "https" } : {}),
+        },
       });
       const body = response.json();
       if (response.statusCode >= 400) throw new ApiError(response.statusCode, body);

@@ -69,6 +69,11 @@ export const auditActions = {
   set_priority: ["endret prioritet", "endra prioritet", "changed priority"],
   reviewed: ["vurdert", "vurdert", "reviewed"],
   update_status: ["oppdaterte status", "oppdaterte status", "updated status"],
+  save_status_report_draft: [
+    "lagret utkast til statusrapport",
+    "lagra utkast til statusrapport",
+    "saved a status report draft",
+  ],
   add_milestone: ["la til milepæl", "la til milepæl", "added a milestone"],
   update_milestone: ["endret milepæl", "endra milepæl", "changed a milestone"],
   delete_milestone: ["fjernet milepæl", "fjerna milepæl", "removed a milestone"],

@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)("partners' proposals in Chromium", () => {
     await planner.getByRole("heading", { level: 1, name: "Talentprogram for teknologibedrifter" }).waitFor();
     expect(await accessibilityViolations(planner)).toEqual([]);
     await planner.getByLabel("Skriv en kommentar").fill("Hvor mange studenter gjelder det?");
-    await planner.getByRole("radio", { name: "Kommunen og partnerne som ser dette" }).check();
+    await planner.getByRole("radio", { name: "Kommunen og partnerne i saken" }).check();
     await planner.getByRole("button", { name: "Send", exact: true }).click();
     await planner.getByText("Hvor mange studenter gjelder det?").waitFor();
 

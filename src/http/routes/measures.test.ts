@@ -114,6 +114,23 @@ describe("measures", () => {
     expect(detail.allowedActions).toEqual(expect.arrayContaining(["update", "delete", "update_status"]));
   });
 
+  it("takes only a measure owner or a planner of the municipality as owner", async () => {
+    const f = await plannerWithPlan();
+    const { db } = t.database;
+    const admin = await createUser(db, { municipalityId: f.municipality.id, role: "admin" });
+    const other = await createMunicipality(db);
+    const outsider = await createUser(db, { municipalityId: other.id, role: "measure_owner" });
+    for (const person of [f.viewer, admin, outsider]) {
+      const refused = await f.post(`/plans/${f.plan.id}/measures`, content(f, { ownerUserId: person.id }));
+      expect(refused.statusCode, person.email).toBe(400);
+      expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual(["/ownerUserId"]);
+    }
+    for (const person of [f.owner, f.planner]) {
+      const taken = await f.post(`/plans/${f.plan.id}/measures`, content(f, { ownerUserId: person.id }));
+      expect(taken.statusCode, taken.body).toBe(201);
+    }
+  });
+
   it("refuses bad input with Norwegian messages per field, and writes nothing", async () => {
     const f = await plannerWithPlan();
     const [before] = await t.database.db.select({ n: count() }).from(measures);

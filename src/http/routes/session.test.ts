@@ -49,7 +49,7 @@ describe("sign-in and sessions", () => {
       payload: { email: user.email, password: testPassword },
       headers: { "x-forwarded-proto": "https" },
     });
-    expect(response.cookies.find((c) => c.name === "planverk_session")?.secure).toBe(true);
+    expect(response.cookies.find((c) => c.name === "__Host-planverk_session")?.secure).toBe(true);
     await proxied.close();
   });
 

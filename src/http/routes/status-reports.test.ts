@@ -102,6 +102,73 @@ describe("status reporting", () => {
     expect(refused.statusCode).toBe(404);
   });
 
+  it("saves a draft that only its author and the planners see, does not count it, and submits it later", async () => {
+    const s = await setup();
+    const report = `/reporting-periods/${s.t1.id}/measures/T-001/report`;
+    await s.planner("PATCH", `/reporting-periods/${s.t1.id}`, { version: 1, state: "open" });
+    const viewer = await createUser(t.database.db, { municipalityId: s.municipality.id, role: "viewer" });
+    const asViewer = await signIn(t.app, viewer.email, testPassword);
+    const viewerGet = (url: string) => t.app.inject({ url: `${s.base}${url}`, headers: asViewer.headers });
+
+    // Half written: a deviation not yet explained, nothing achieved written. A draft takes it.
+    const half = { ...onPlan, trafficLight: "deviation", achieved: "", progress: 20 };
+    const saved = await s.ownerA("PUT", `${report}/draft`, half);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ state: "draft", version: 1 });
+    // Wrong numbers are still refused.
+    expect(
+      (await s.ownerA("PUT", `${report}/draft`, { ...half, progress: 140, version: 1 })).statusCode,
+    ).toBe(400);
+
+    const mine = (await s.ownerA("GET", report)).json() as StatusReportResponse;
+    expect(mine.report).toMatchObject({ state: "draft", trafficLight: "deviation", progress: 20 });
+    expect(mine.canSaveDraft).toBe(true);
+    expect(mine.history).toEqual([]);
+    expect(((await s.planner("GET", report)).json() as StatusReportResponse).report?.state).toBe("draft");
+    expect(((await s.ownerB("GET", report)).json() as StatusReportResponse).report).toBeNull();
+    expect(((await viewerGet(report)).json() as StatusReportResponse).report).toBeNull();
+    const period = (await viewerGet(`/reporting-periods/${s.t1.id}`)).json() as ReportingPeriodResponse;
+    expect(period.completeness).toMatchObject({ missing: 3, submitted: 0 });
+    expect(period.measures.find((m) => m.reference === "T-001")?.state).toBe("missing");
+    const planners = (
+      await s.planner("GET", `/reporting-periods/${s.t1.id}`)
+    ).json() as ReportingPeriodResponse;
+    expect(planners.measures.find((m) => m.reference === "T-001")?.state).toBe("draft");
+    expect(planners.completeness.missing).toBe(3);
+    // It is still due for its owner, and the planner has nothing to review.
+    const waiting = (await s.ownerA("GET", "/api/status-reports/waiting")).json() as WaitingReportsResponse;
+    expect(waiting.map((w) => [w.reference, w.reason])).toEqual([["T-001", "due"]]);
+    expect(
+      (await s.planner("POST", `${report}/review`, { version: 1, decision: "approve" })).statusCode,
+    ).toBe(409);
+
+    // Edited again, then submitted: a submission needs what a draft may leave out.
+    expect((await s.ownerA("PUT", `${report}/draft`, { ...half, version: 1 })).json().version).toBe(2);
+    expect((await s.ownerA("PUT", report, { ...half, version: 2 })).statusCode).toBe(400);
+    const sent = await s.ownerA("PUT", report, {
+      ...half,
+      explanation: "Anbudet kom inn dyrere enn ventet.",
+      achieved: "Forprosjekt ferdig.",
+      version: 2,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ state: "submitted", version: 3 });
+    expect(((await viewerGet(report)).json() as StatusReportResponse).report?.state).toBe("submitted");
+    // Once submitted, it is no longer a draft.
+    expect((await s.ownerA("PUT", `${report}/draft`, { ...half, version: 3 })).statusCode).toBe(409);
+    const actions = await t.database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.municipalityId, s.municipality.id), eq(auditEvents.objectType, "status_report")),
+      );
+    expect(actions.map((a) => a.action)).toEqual([
+      "save_status_report_draft",
+      "save_status_report_draft",
+      "submit_status_report",
+    ]);
+  });
+
   it("owners report, the planner returns one, it is corrected and approved, and approval becomes the measure's state", async () => {
     const s = await setup();
     const report = (ref: string) => `/reporting-periods/${s.t1.id}/measures/${ref}/report`;

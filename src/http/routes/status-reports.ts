@@ -21,6 +21,7 @@ import { createReportingPeriods } from "../../services/status-reports/create-rep
 import { getReportingPeriod, getStatusReport } from "../../services/status-reports/get-status-report.ts";
 import { listReportingPeriods } from "../../services/status-reports/list-reporting-periods.ts";
 import { reviewStatusReport } from "../../services/status-reports/review-status-report.ts";
+import { saveStatusReportDraft } from "../../services/status-reports/save-status-report-draft.ts";
 import { sendStatusReminders } from "../../services/status-reports/send-status-reminders.ts";
 import { statusReportsWaitingFor } from "../../services/status-reports/status-reports-waiting.ts";
 import { submitStatusReport } from "../../services/status-reports/submit-status-report.ts";
@@ -111,7 +112,7 @@ const reportSchema = z.object({
   ),
   history: z.array(
     z.object({
-      action: z.enum(statusReportStates),
+      action: z.enum(["submitted", "returned", "approved"]),
       actorLabel: z.string(),
       comment: z.string(),
       at: z.string(),
@@ -119,6 +120,7 @@ const reportSchema = z.object({
   ),
   allowedActions: z.array(z.enum(actions)),
   canEdit: z.boolean(),
+  canSaveDraft: z.boolean(),
 });
 export type StatusReportResponse = z.infer<typeof reportSchema>;
 
@@ -341,6 +343,27 @@ export const statusReportRoutes =
       async (request) => {
         const { version, ...content } = request.body;
         return submitStatusReport({ ctx: request.ctx, input: { ...request.params, version, content } });
+      },
+    );
+
+    app.put(
+      `${base}/reporting-periods/:periodId/measures/:reference/report/draft`,
+      {
+        schema: {
+          tags: ["status"],
+          summary:
+            "Save a measure's report as a draft, to submit later (its owner, or a planner); seen only by its author and the planners",
+          params: reportParams,
+          body: reportContentSchema.extend({ version: z.number().int().positive().optional() }),
+          response: {
+            200: z.object({ id: z.string(), state: z.enum(statusReportStates), version: z.number().int() }),
+            ...refusals,
+          },
+        },
+      },
+      async (request) => {
+        const { version, ...content } = request.body;
+        return saveStatusReportDraft({ ctx: request.ctx, input: { ...request.params, version, content } });
       },
     );
 

@@ -11,7 +11,7 @@ import {
   partnerOrganisations,
 } from "../../db/schema/index.ts";
 import { foldForSearch } from "../../domain/measure-filter.ts";
-import type { MeasureLink, PartnerRole } from "../../domain/measures.ts";
+import { canOwnMeasures, type MeasureLink, type PartnerRole } from "../../domain/measures.ts";
 import { sanitizeRichText } from "../../domain/rich-text.ts";
 import { AppError } from "../../errors.ts";
 import type { Tenant } from "../access.ts";
@@ -61,8 +61,9 @@ export async function checkMeasureContent(
   tenant: Tenant,
   planId: string,
   input: MeasureContent,
+  storedOwnerUserId?: string | null,
 ): Promise<MeasureContent> {
-  const { contents, problems } = await checkMeasureContents(tx, tenant, planId, [input]);
+  const { contents, problems } = await checkMeasureContents(tx, tenant, planId, [input], [storedOwnerUserId]);
   const found = problems[0] ?? [];
   if (found.length > 0) throw contentRefusal(found);
   return contents[0] as MeasureContent;
@@ -87,6 +88,8 @@ export async function checkMeasureContents(
   tenant: Tenant,
   planId: string,
   inputs: MeasureContent[],
+  /** Each measure's owner as stored: kept even when that person's role has changed since. */
+  storedOwnerUserIds: (string | null | undefined)[] = [],
 ): Promise<{ contents: MeasureContent[]; problems: Problem[][] }> {
   const all = <T>(pick: (input: MeasureContent) => T[]) => [...new Set(inputs.flatMap(pick))];
   const focusAreaIds = all((i) => [i.focusAreaId]);
@@ -152,14 +155,15 @@ export async function checkMeasureContents(
     await ids(
       ownerIds.length
         ? tx
-            .select({ id: memberships.userId })
+            .select({ id: memberships.userId, role: memberships.role })
             .from(memberships)
             .where(and(inArray(memberships.userId, ownerIds), eq(memberships.municipalityId, tenant.id)))
+            .then((rows) => rows.filter((r) => canOwnMeasures(r.role)))
         : none,
     ),
   ];
 
-  const problems = inputs.map((input) => {
+  const problems = inputs.map((input, i) => {
     const found: Problem[] = [];
     const partnerIds = new Set(input.partners.map((p) => p.organisationId));
     if (partnerIds.size !== input.partners.length)
@@ -174,8 +178,15 @@ export async function checkMeasureContents(
       found.push({ path: "/objectiveIds", message: "Velg delmål fra planen." });
     if (![...partnerIds].every((id) => organisationsFound.has(id)))
       found.push({ path: "/partners", message: "Velg partnere som er registrert i kommunen." });
-    if (input.ownerUserId && !ownersFound.has(input.ownerUserId))
-      found.push({ path: "/ownerUserId", message: "Tiltakseieren må ha en rolle i kommunen." });
+    if (
+      input.ownerUserId &&
+      input.ownerUserId !== storedOwnerUserIds[i] &&
+      !ownersFound.has(input.ownerUserId)
+    )
+      found.push({
+        path: "/ownerUserId",
+        message: "Tiltakseieren må være tiltakseier eller planlegger i kommunen.",
+      });
     return found;
   });
   const contents = inputs.map((input) => ({

@@ -48,7 +48,7 @@ export async function updateMeasure({
         staleDetail({ ...before, version: locked.version }),
       ]);
     }
-    const after = await checkMeasureContent(tx, tenant, planId, input.content);
+    const after = await checkMeasureContent(tx, tenant, planId, input.content, before.ownerUserId);
     if (input.costs) await replaceFinancing(tx, ctx, tenant, draft, input.costs, "/costs");
     const changes = diffFields(before, after, contentFields);
     if (Object.keys(changes).length === 0 && !locked.needsReview)

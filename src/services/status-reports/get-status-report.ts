@@ -7,11 +7,16 @@ import {
   statusReportEvents,
 } from "../../db/schema/index.ts";
 import { allowedActions, can } from "../../domain/permissions.ts";
-import { completeness } from "../../domain/status-report.ts";
+import { completeness, type ReportProgress } from "../../domain/status-report.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
 import { reminderKey, remindersSentFor } from "../reminders/internal.ts";
-import { loadPeriod, periodMeasure, periodMeasures } from "./status-report-scope.ts";
+import { maySeeDraft } from "./report-content.ts";
+import { loadPeriod, type PeriodMeasure, periodMeasure, periodMeasures } from "./status-report-scope.ts";
+
+/** Where a measure's report stands for completeness: a draft is not reported. */
+const progressOf = (m: PeriodMeasure): ReportProgress =>
+  !m.report || m.report.state === "draft" ? "missing" : m.report.state;
 
 const periodView = (period: Awaited<ReturnType<typeof loadPeriod>>) => ({
   id: period.id,
@@ -39,14 +44,15 @@ export async function getReportingPeriod({
   const reminders = await remindersSentFor(ctx.db, "status_deadline", [period.id]);
   return {
     period: periodView(period),
-    completeness: completeness(list.map((m) => m.report?.state ?? "missing")),
+    completeness: completeness(list.map(progressOf)),
     reminderSentAt: reminders.get(reminderKey(period.id, period.dueDate))?.toISOString() ?? null,
     measures: list.map((m) => ({
       reference: m.reference,
       title: m.title,
       ownerUserId: m.ownerUserId,
       ownerName: m.ownerName,
-      state: m.report?.state ?? ("missing" as const),
+      state:
+        m.report?.state ?? (m.draft && maySeeDraft(m.draft, ctx, tenant) ? "draft" : ("missing" as const)),
       trafficLight: m.report?.trafficLight ?? null,
       submittedAt: m.report?.submittedAt.toISOString() ?? null,
       allowedActions: allowedActions(tenant.subject, "status_report", { ownerUserId: m.ownerUserId }),
@@ -71,6 +77,9 @@ export async function getStatusReport({
   authorize(ctx, tenant, "read", "status_report", {}, "statusReport");
   const period = await loadPeriod(ctx.db, tenant, input.periodId);
   const measure = await periodMeasure(ctx.db, tenant, period, input.reference);
+  // The report, or the draft when this person may see it (its author, a planner).
+  const r =
+    measure.report ?? (measure.draft && maySeeDraft(measure.draft, ctx, tenant) ? measure.draft : null);
   const [milestoneRows, planned, spent, sources, history] = await Promise.all([
     ctx.db
       .select({
@@ -99,15 +108,14 @@ export async function getStatusReport({
       .from(fundingSources)
       .where(eq(fundingSources.municipalityId, tenant.id))
       .orderBy(asc(fundingSources.name)),
-    measure.report
+    r
       ? ctx.db
           .select()
           .from(statusReportEvents)
-          .where(eq(statusReportEvents.reportId, measure.report.id))
+          .where(eq(statusReportEvents.reportId, r.id))
           .orderBy(asc(statusReportEvents.at))
       : [],
   ]);
-  const r = measure.report;
   const relevant = new Set([...planned, ...spent, ...(r?.spending ?? [])].map((x) => x.fundingSourceId));
   return {
     period: periodView(period),
@@ -148,5 +156,10 @@ export async function getStatusReport({
       .filter((a) => a !== "submit" || (period.state === "open" && r?.state !== "approved"))
       .filter((a) => a !== "review" || r?.state === "submitted"),
     canEdit: can(tenant.subject, "submit", "status_report", { ownerUserId: measure.ownerUserId }),
+    /** A draft can be saved until the report is first submitted. */
+    canSaveDraft:
+      period.state === "open" &&
+      (!r || r.state === "draft") &&
+      can(tenant.subject, "submit", "status_report", { ownerUserId: measure.ownerUserId }),
   };
 }

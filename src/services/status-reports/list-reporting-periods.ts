@@ -28,7 +28,9 @@ export async function listReportingPeriods({
     rows.map(async (row) => {
       const period = await loadPeriod(ctx.db, tenant, row.id);
       const list = await periodMeasures(ctx.db, tenant, period);
-      const counts = completeness(list.map((m) => m.report?.state ?? "missing"));
+      const counts = completeness(
+        list.map((m) => (!m.report || m.report.state === "draft" ? "missing" : m.report.state)),
+      );
       return {
         id: row.id,
         kind: row.kind,

@@ -44,7 +44,10 @@ export type PeriodMeasure = {
   ownerUserId: string | null;
   ownerName: string | null;
   ownerEmail: string | null;
+  /** The report as submitted (and reviewed); a draft is not a report yet, and is in `draft`. */
   report: typeof statusReports.$inferSelect | null;
+  /** A report saved as a draft and not submitted; only its author and the planners may see it. */
+  draft: typeof statusReports.$inferSelect | null;
 };
 
 /** The measures that report in a period (those of the adopted action plan), each with its report. */
@@ -82,7 +85,13 @@ export async function periodMeasures(
         onlyReference ? eq(measures.reference, onlyReference) : undefined,
       ),
     );
-  return rows.sort((a, b) => a.reference.localeCompare(b.reference, "nb", { numeric: true }));
+  return rows
+    .map((row) => ({
+      ...row,
+      report: row.report?.state === "draft" ? null : row.report,
+      draft: row.report?.state === "draft" ? row.report : null,
+    }))
+    .sort((a, b) => a.reference.localeCompare(b.reference, "nb", { numeric: true }));
 }
 
 /** One measure of a period; 404 when it does not report in it. */

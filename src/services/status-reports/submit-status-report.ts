@@ -1,29 +1,23 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { fundingSources, milestones, statusReportEvents, statusReports } from "../../db/schema/index.ts";
+import { and, eq } from "drizzle-orm";
+import { statusReportEvents, statusReports } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
 import { type ReportContent, reportProblems, reviewRefusal } from "../../domain/status-report.ts";
 import { AppError, staleDetail } from "../../errors.ts";
 import { authorize, resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { actorLabel, type ServiceContext } from "../context.ts";
+import {
+  cleanReportContent,
+  maySeeDraft,
+  refuseReportProblems,
+  reportContentFields,
+} from "./report-content.ts";
 import { loadPeriod, periodMeasure, requireOpen } from "./status-report-scope.ts";
 
-const contentFields = [
-  "trafficLight",
-  "explanation",
-  "measureStatus",
-  "progress",
-  "spending",
-  "milestonesReached",
-  "achieved",
-  "nextSteps",
-  "risks",
-] as const;
-
 /**
- * The owner (or a planner) submits a measure's report for an open period; a report that waits for
- * review or was returned can be submitted again (send the version you read). Each submission is
- * kept in the report's history.
+ * The owner (or a planner) submits a measure's report for an open period, or the draft they saved;
+ * a report that waits for review or was returned can be submitted again (send the version you
+ * read). Each submission is kept in the report's history.
  */
 export async function submitStatusReport({
   ctx,
@@ -52,49 +46,12 @@ export async function submitStatusReport({
       .for("update");
     const refusal = reviewRefusal(current?.state ?? null, "submit");
     if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
-    if (current && current.version !== input.version)
+    // A draft someone else saved, which this person cannot see, is simply replaced.
+    const hiddenDraft = current?.state === "draft" && !maySeeDraft(current, ctx, tenant);
+    if (current && !hiddenDraft && current.version !== input.version)
       throw new AppError("conflict", "statusReport.changedByOther", {}, [staleDetail(current)]);
-    const content: ReportContent = {
-      ...input.content,
-      explanation: input.content.explanation.trim(),
-      achieved: input.content.achieved.trim(),
-      nextSteps: input.content.nextSteps.trim(),
-      risks: input.content.risks.trim(),
-      progress:
-        input.content.measureStatus === "completed" && input.content.progress === null
-          ? 100
-          : input.content.progress,
-      spending: input.content.spending.filter((r) => r.amountNok !== 0),
-      milestonesReached: [...new Set(input.content.milestonesReached)],
-    };
-    const problems = reportProblems(content);
-    // Funding sources and milestones must be the municipality's and the measure's own.
-    const sourceIds = content.spending.map((r) => r.fundingSourceId);
-    if (sourceIds.length > 0) {
-      const known = await tx
-        .select({ id: fundingSources.id })
-        .from(fundingSources)
-        .where(and(eq(fundingSources.municipalityId, tenant.id), inArray(fundingSources.id, sourceIds)));
-      if (known.length !== new Set(sourceIds).size)
-        problems.push({ path: "/spending", message: "Ukjent finansieringskilde." });
-    }
-    if (content.milestonesReached.length > 0) {
-      const known = await tx
-        .select({ id: milestones.id })
-        .from(milestones)
-        .where(
-          and(eq(milestones.measureId, measure.measureId), inArray(milestones.id, content.milestonesReached)),
-        );
-      if (known.length !== content.milestonesReached.length)
-        problems.push({ path: "/milestonesReached", message: "Milepælen hører ikke til tiltaket." });
-    }
-    if (problems.length > 0)
-      throw new AppError(
-        "validation",
-        "common.untranslated",
-        { text: problems.map((p) => p.message).join(" ") },
-        problems,
-      );
+    const content = cleanReportContent(input.content);
+    await refuseReportProblems(tx, tenant, measure.measureId, content, reportProblems(content));
 
     const now = new Date();
     const actorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
@@ -125,7 +82,8 @@ export async function submitStatusReport({
       actorLabel: actorLabel(ctx.actor),
       snapshot: content,
     });
-    const before = current ? Object.fromEntries(contentFields.map((f) => [f, current[f]])) : null;
+    const before =
+      current && !hiddenDraft ? Object.fromEntries(reportContentFields.map((f) => [f, current[f]])) : null;
     await recordAudit(
       tx,
       ctx.actor,
@@ -135,7 +93,7 @@ export async function submitStatusReport({
         objectId: saved.id,
         objectLabel: `${measure.reference} ${period.kind} ${period.budgetYear}`,
         action: "submit_status_report",
-        changes: diffFields(before, content, [...contentFields]),
+        changes: diffFields(before, content, [...reportContentFields]),
       },
       ctx.requestId,
     );

@@ -123,14 +123,17 @@ function CommentItem({
   }));
   const [reason, setReason] = useState("");
   return (
-    <li className="pv-comment" data-testid="comment">
+    <li
+      className={c.visibility === "internal" ? "pv-comment pv-comment--internal" : "pv-comment"}
+      data-testid="comment"
+    >
       <div className="pv-comment__meta">
         <strong>{c.author.name}</strong>
         {c.author.organisation && <span>, {c.author.organisation}</span>}
         <span> · {date.format(new Date(c.createdAt))}</span>
         {c.editedAt && <span> · {p("comments.edited")}</span>}{" "}
         <Tag data-size="sm" data-color={tagColor[c.visibility]}>
-          {p(`comments.tag.${c.visibility}`)}
+          {c.visibility === "internal" ? p("comments.internalNote") : p(`comments.tag.${c.visibility}`)}
         </Tag>
       </div>
       {c.removed ? (
@@ -265,9 +268,17 @@ function CommentForm({
 }) {
   const { p } = useProposalMessages();
   const [body, setBody] = useState("");
+  // What one writes reaches the partners unless one chooses an internal note.
   const initial =
-    defaultVisibility && visibilities.includes(defaultVisibility) ? defaultVisibility : visibilities[0];
-  const { getRadioProps, value } = useRadioGroup({ name: `visibility-${parentId ?? "new"}`, value: initial });
+    defaultVisibility && visibilities.includes(defaultVisibility)
+      ? defaultVisibility
+      : visibilities.includes("partners")
+        ? "partners"
+        : visibilities[0];
+  const { getRadioProps, value, setValue } = useRadioGroup({
+    name: `visibility-${parentId ?? "new"}`,
+    value: initial,
+  });
   const post = useSend((input: object) => ({
     method: "POST",
     path: proposalPaths.postComment(municipalityNumber),
@@ -280,13 +291,19 @@ function CommentForm({
       {
         onSuccess: () => {
           setBody("");
+          // The next comment starts from the default again: an internal note is chosen each time.
+          if (initial) setValue(initial);
           onDone?.();
         },
       },
     );
   };
   return (
-    <form className="pv-stack" onSubmit={submit} noValidate>
+    <form
+      className={value === "internal" ? "pv-stack pv-comment-form--internal" : "pv-stack"}
+      onSubmit={submit}
+      noValidate
+    >
       <Field>
         <Label>{label}</Label>
         <Textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} />
@@ -298,6 +315,11 @@ function CommentForm({
             <Radio key={v} label={p(`comments.visibility.${v}`)} {...getRadioProps(v)} />
           ))}
         </Fieldset>
+      )}
+      {value === "internal" && visibilities.length > 1 && (
+        <Paragraph data-size="sm" className="pv-internal-note" data-testid="internal-note-warning">
+          {p("comments.internalNote")}
+        </Paragraph>
       )}
       <ErrorMessage error={post.error} />
       <div className="pv-actions">

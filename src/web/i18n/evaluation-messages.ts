@@ -94,7 +94,7 @@ const nb = {
   "ev.save": "Lagre vurderingen av {reference}",
   "ev.saved": "Lagret {time}.",
   "ev.unsaved": "Ikke lagret ennå.",
-  "ev.measureMeta": "{focusArea} · {period} · ansvarlig: {responsible}",
+  "ev.measureMeta": "{focusArea} · {period} · tiltakseier: {responsible}",
   "ev.measureDone": "Ferdig vurdert",
   "ev.measureTodo": "Ikke ferdig",
   "ev.summaryHeading": "Anonymt sammendrag",
@@ -115,6 +115,8 @@ const nb = {
   "ev.anonymityRule":
     "Anonymitet: det publiserte sammendraget viser aldri en gruppe (en sektor eller hele panelet) med færre enn 3 svar, heller ikke en som kan regnes ut av de andre.",
   "ev.overdue": "Forfalt",
+  // Friction fixes: the measure's responsible unit, not a person
+  "ev.measureMetaUnit": "{focusArea} · {period} · ansvarlig enhet: {unit}",
 };
 export type EvaluationMessageKey = keyof typeof nb;
 
@@ -188,6 +190,9 @@ const nn: Record<EvaluationMessageKey, string> = {
   "ev.anonymityRule":
     "Anonymitet: det publiserte samandraget viser aldri ei gruppe (ein sektor eller heile panelet) med færre enn 3 svar, heller ikkje ei som kan reknast ut av dei andre.",
   "ev.overdue": "Forfalle",
+  // Friction fixes: the measure's responsible unit, not a person
+  "ev.measureMeta": "{focusArea} · {period} · tiltakseigar: {responsible}",
+  "ev.measureMetaUnit": "{focusArea} · {period} · ansvarleg eining: {unit}",
 };
 
 const en: Record<EvaluationMessageKey, string> = {
@@ -281,7 +286,7 @@ const en: Record<EvaluationMessageKey, string> = {
   "ev.save": "Save the assessment of {reference}",
   "ev.saved": "Saved {time}.",
   "ev.unsaved": "Not saved yet.",
-  "ev.measureMeta": "{focusArea} · {period} · responsible: {responsible}",
+  "ev.measureMeta": "{focusArea} · {period} · measure owner: {responsible}",
   "ev.measureDone": "Fully scored",
   "ev.measureTodo": "Not finished",
   "ev.summaryHeading": "Anonymous summary",
@@ -302,6 +307,8 @@ const en: Record<EvaluationMessageKey, string> = {
   "ev.anonymityRule":
     "Anonymity: the published summary never shows a group (a sector, or the whole panel) with fewer than 3 answers, nor one that can be worked out from the others.",
   "ev.overdue": "Overdue",
+  // Friction fixes: the measure's responsible unit, not a person
+  "ev.measureMetaUnit": "{focusArea} · {period} · responsible unit: {unit}",
 };
 
 export const evaluationMessages: Record<Language, Record<EvaluationMessageKey, string>> = { nb, nn, en };

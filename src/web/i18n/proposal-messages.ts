@@ -95,7 +95,7 @@ const nb = {
   "comments.body": "Kommentar",
   "comments.visibility": "Hvem kan se kommentaren",
   "comments.visibility.internal": "Bare kommunen (internt notat)",
-  "comments.visibility.partners": "Kommunen og partnerne som ser dette",
+  "comments.visibility.partners": "Kommunen og partnerne i saken",
   "comments.visibility.public": "Alle, når det er publisert",
   "comments.tag.internal": "Internt",
   "comments.tag.partners": "Partnere",
@@ -131,6 +131,8 @@ const nb = {
   "proposals.confirmPublishHeading": "Publisere {count} avgjorte innspill for {year}?",
   "proposals.confirmPublishBody":
     "Innspillene og utfallet blir synlige for alle på kommunens offentlige sider.",
+  // Friction fixes: internal notes marked
+  "comments.internalNote": "Internt notat – partneren ser ikke dette",
 };
 
 export type ProposalMessageKey = keyof typeof nb;
@@ -168,7 +170,7 @@ const nn: Record<ProposalMessageKey, string> = {
   "comments.none": "Ingen kommentarar enno.",
   "comments.write": "Skriv ein kommentar",
   "comments.visibility.internal": "Berre kommunen (internt notat)",
-  "comments.visibility.partners": "Kommunen og partnarane som ser dette",
+  "comments.visibility.partners": "Kommunen og partnarane i saka",
   "comments.visibility.public": "Alle, når det er publisert",
   "comments.signIn": "Logg inn for å kommentere.",
   "measure.proposals": "Innspel bak tiltaket",
@@ -186,6 +188,8 @@ const nn: Record<ProposalMessageKey, string> = {
   "proposals.confirmPublishHeading": "Publisere {count} avgjorde innspel for {year}?",
   "proposals.confirmPublishBody":
     "Innspela og utfallet blir synlege for alle på dei offentlege sidene til kommunen.",
+  // Friction fixes: internal notes marked
+  "comments.internalNote": "Internt notat – partnaren ser ikkje dette",
 };
 
 const en: Record<ProposalMessageKey, string> = {
@@ -281,7 +285,7 @@ const en: Record<ProposalMessageKey, string> = {
   "comments.body": "Comment",
   "comments.visibility": "Who can see the comment",
   "comments.visibility.internal": "The municipality only (internal note)",
-  "comments.visibility.partners": "The municipality and the partners who see this",
+  "comments.visibility.partners": "The municipality and the partners involved",
   "comments.visibility.public": "Everyone, once published",
   "comments.tag.internal": "Internal",
   "comments.tag.partners": "Partners",
@@ -317,6 +321,8 @@ const en: Record<ProposalMessageKey, string> = {
   "proposals.confirmPublishHeading": "Publish {count} decided proposals for {year}?",
   "proposals.confirmPublishBody":
     "The proposals and their outcome become visible to everyone on the municipality's public pages.",
+  // Friction fixes: internal notes marked
+  "comments.internalNote": "Internal note – the partner does not see this",
 };
 
 export const proposalMessages: Record<Language, Record<ProposalMessageKey, string>> = { nb, nn, en };

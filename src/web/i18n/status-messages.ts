@@ -131,6 +131,12 @@ const nb = {
   "compiled.indicators": "Indikatorer",
   "measure.statusFromReport": "Status per {date}, fra godkjent statusrapport",
   "status.overdue": "Forfalt",
+  // Status report drafts
+  "status.reportState.draft": "Utkast",
+  "report.saveDraft": "Lagre utkast",
+  "report.draftSaved": "Utkastet er lagret. Det teller ikke som levert før du sender det inn.",
+  "report.draftNote": "Dette er et utkast som ikke er sendt inn. Bare du og planleggerne ser det.",
+  "report.submitDraft": "Send inn",
 };
 export type StatusMessageKey = keyof typeof nb;
 
@@ -218,6 +224,12 @@ const nn: Record<StatusMessageKey, string> = {
   "compiled.remaining": "Att",
   "measure.statusFromReport": "Status per {date}, frå godkjend statusrapport",
   "status.overdue": "Forfalle",
+  // Status report drafts
+  "status.reportState.draft": "Utkast",
+  "report.saveDraft": "Lagre utkast",
+  "report.draftSaved": "Utkastet er lagra. Det tel ikkje som levert før du sender det inn.",
+  "report.draftNote": "Dette er eit utkast som ikkje er sendt inn. Berre du og planleggjarane ser det.",
+  "report.submitDraft": "Send inn",
 };
 
 const en: Record<StatusMessageKey, string> = {
@@ -349,6 +361,12 @@ const en: Record<StatusMessageKey, string> = {
   "compiled.indicators": "Indicators",
   "measure.statusFromReport": "Status as of {date}, from an approved status report",
   "status.overdue": "Overdue",
+  // Status report drafts
+  "status.reportState.draft": "Draft",
+  "report.saveDraft": "Save draft",
+  "report.draftSaved": "The draft is saved. It does not count as reported until you submit it.",
+  "report.draftNote": "This is a draft that has not been submitted. Only you and the planners see it.",
+  "report.submitDraft": "Submit",
 };
 
 export const statusMessages: Record<Language, Record<StatusMessageKey, string>> = { nb, nn, en };

@@ -13,7 +13,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { financialPlanPeriod } from "../../domain/cycle.ts";
-import { type PartnerRole, partnerRoles } from "../../domain/measures.ts";
+import { canOwnMeasures, type PartnerRole, partnerRoles } from "../../domain/measures.ts";
 import type { BudgetSetupResponse } from "../../http/routes/budget.ts";
 import type { MeasureDetailResponse } from "../../http/routes/measures.ts";
 import type { PlanTreeResponse } from "../../http/routes/plan.ts";
@@ -264,11 +264,13 @@ function MeasureForm({
           <Label>{t("measure.owner")}</Label>
           <Select value={form.ownerUserId} onChange={(e) => set("ownerUserId", e.target.value)}>
             <Select.Option value="">{t("measure.none")}</Select.Option>
-            {(members.data ?? []).map((m) => (
-              <Select.Option key={m.userId} value={m.userId}>
-                {m.name} ({t(`role.${m.role}`)})
-              </Select.Option>
-            ))}
+            {(members.data ?? [])
+              .filter((m) => canOwnMeasures(m.role) || m.userId === measure?.ownerUserId)
+              .map((m) => (
+                <Select.Option key={m.userId} value={m.userId}>
+                  {m.name} ({t(`role.${m.role}`)})
+                </Select.Option>
+              ))}
           </Select>
         </Field>
         <Fieldset>

@@ -119,7 +119,9 @@ export function SignInPage() {
       <Heading level={1} data-size="lg">
         {t("auth.heading")}
       </Heading>
-      <Paragraph>{t("auth.intro")}</Paragraph>
+      <Paragraph>
+        {session?.oidc ? t("auth.introWithOidc", { name: session.oidc.displayName }) : t("auth.intro")}
+      </Paragraph>
       {params.get("feil") === "oidc" && <Alert data-color="danger">{t("auth.oidcFailed")}</Alert>}
       <ErrorMessage error={error} heading={t("auth.errorHeading")} />
       <form

@@ -31,6 +31,7 @@ import { statusPaths, useReportingPeriod, useReportingPeriods, useWaitingReports
 type Period = ReportingPeriodListResponse["periods"][number];
 const stateColors = {
   missing: "danger",
+  draft: "neutral",
   submitted: "info",
   returned: "warning",
   approved: "success",

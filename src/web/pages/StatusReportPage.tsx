@@ -63,6 +63,11 @@ export function StatusReportPage() {
           </Tag>
           {r.report && <TrafficLightTag light={r.report.trafficLight} />}
         </div>
+        {r.report?.state === "draft" && (
+          <Alert data-color="info" data-testid="draft-note">
+            {s("report.draftNote")}
+          </Alert>
+        )}
         {r.report?.state === "returned" && (
           <Alert data-color="warning" data-testid="returned-comment">
             {s("report.returnedComment", { comment: r.report.reviewComment })}
@@ -110,11 +115,29 @@ function ReportForm({
     nextSteps: r?.nextSteps ?? "",
     risks: r?.risks ?? "",
   });
-  const save = useSend((body: ReportContentBody & { version?: number }) => ({
-    method: "PUT",
-    path: statusPaths.report(municipalityNumber, data.period.id, data.measure.reference),
-    body,
-  }));
+  // The version moves on with each draft saved on this page.
+  const [version, setVersion] = useState(r?.version);
+  const save = useSend<ReportContentBody & { version?: number; draft?: boolean }, { version: number }>(
+    (body) => {
+      const { draft, ...content } = body;
+      const path = statusPaths.report(municipalityNumber, data.period.id, data.measure.reference);
+      return { method: "PUT", path: draft ? `${path}/draft` : path, body: content };
+    },
+  );
+  const body = () => ({
+    version,
+    trafficLight: form.trafficLight,
+    explanation: form.explanation,
+    measureStatus: form.measureStatus,
+    progress: form.progress === "" ? null : Number(form.progress),
+    spending: Object.entries(form.spending)
+      .filter(([, v]) => v.trim() !== "")
+      .map(([fundingSourceId, v]) => ({ fundingSourceId, amountNok: kronerOf(v) ?? 0 })),
+    milestonesReached: form.milestonesReached,
+    achieved: form.achieved,
+    nextSteps: form.nextSteps,
+    risks: form.risks,
+  });
   const [tried, setTried] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -123,21 +146,14 @@ function ReportForm({
       focusFirstInvalid(event.currentTarget as HTMLFormElement);
       return;
     }
-    save.mutate({
-      version: r?.version,
-      trafficLight: form.trafficLight,
-      explanation: form.explanation,
-      measureStatus: form.measureStatus,
-      progress: form.progress === "" ? null : Number(form.progress),
-      spending: Object.entries(form.spending)
-        .filter(([, v]) => v.trim() !== "")
-        .map(([fundingSourceId, v]) => ({ fundingSourceId, amountNok: kronerOf(v) ?? 0 })),
-      milestonesReached: form.milestonesReached,
-      achieved: form.achieved,
-      nextSteps: form.nextSteps,
-      risks: form.risks,
-    });
+    save.mutate(body(), { onSuccess: (saved) => setVersion(saved.version) });
   };
+  // A draft too is refused while an amount cannot be read, rather than saved as 0.
+  const saveDraft = () => {
+    if (anyUnreadable(Object.values(form.spending))) return setTried(true);
+    save.mutate({ ...body(), draft: true }, { onSuccess: (saved) => setVersion(saved.version) });
+  };
+  const savedDraft = save.isSuccess && save.variables?.draft;
   const deviation =
     form.trafficLight !== "on_track" || form.measureStatus === "delayed" || form.measureStatus === "stopped";
   return (
@@ -152,7 +168,7 @@ function ReportForm({
       </Heading>
       {save.isSuccess && (
         <Alert data-color="success" role="status">
-          {s("report.submitted")}
+          {savedDraft ? s("report.draftSaved") : s("report.submitted")}
         </Alert>
       )}
       <ErrorMessage error={save.error} />
@@ -253,9 +269,19 @@ function ReportForm({
         onChange={(e) => setForm({ ...form, risks: e.target.value })}
       />
       <div className="pv-actions">
-        <Button type="submit" loading={save.isPending}>
-          {r ? s("report.resubmit") : s("report.submit")}
+        <Button type="submit" loading={save.isPending && !save.variables?.draft}>
+          {!r ? s("report.submit") : r.state === "draft" ? s("report.submitDraft") : s("report.resubmit")}
         </Button>
+        {data.canSaveDraft && !(save.isSuccess && !savedDraft) && (
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={saveDraft}
+            loading={save.isPending && save.variables?.draft}
+          >
+            {s("report.saveDraft")}
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { namesItsKind } from "../../../domain/case-reference.ts";
 import { measureStatuses } from "../../../domain/measures.ts";
 import { formatNok } from "../../../domain/money.ts";
 import { openDataLicence } from "../../../domain/public-site.ts";
@@ -232,7 +233,9 @@ export function VersionLine({ t, env, v }: { t: PublicTranslate; env: PageEnv; v
       {t("plan.period", { start: v.startYear, end: v.endYear })}
       {v.revision > 0 && `, ${t("plan.revision", { revision: v.revision })}`}
       {adopted && `. ${adopted}`}
-      {v.caseReference && ` (${t("plan.caseReference", { reference: v.caseReference })})`}.
+      {v.caseReference &&
+        ` (${namesItsKind(v.caseReference) ? v.caseReference : t("plan.caseReference", { reference: v.caseReference })})`}
+      .
     </p>
   );
 }

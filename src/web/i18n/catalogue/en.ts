@@ -38,7 +38,7 @@ export const en: Record<MessageKey, string> = {
   "measure.reference": "Ref.",
   "measure.title": "Measure",
   "measure.focusArea": "Focus area",
-  "measure.responsible": "Responsible",
+  "measure.responsible": "Responsible unit",
   "measure.period": "Period",
   "measure.municipalCost": "Municipal cost",
   "measure.municipalCostPeriod": "Municipal cost in the period",
@@ -73,7 +73,7 @@ export const en: Record<MessageKey, string> = {
   "auth.signOut": "Sign out",
   "auth.signedInAs": "Signed in as {name}",
   "auth.heading": "Sign in to Planverk",
-  "auth.intro": "Sign in with e-mail and password, or with the municipality's sign-in.",
+  "auth.intro": "Sign in with e-mail and password.",
   "auth.email": "E-mail address",
   "auth.password": "Password",
   "auth.submit": "Sign in",
@@ -339,4 +339,6 @@ export const en: Record<MessageKey, string> = {
   // Paging (cursor paging of lists)
   "paging.loadMore": "Show more",
   "paging.loadingMore": "Loading more …",
+  // Friction fixes: sign-in, dialogue with partners, words for «ansvarlig»
+  "auth.introWithOidc": "Sign in with e-mail and password, or with {name}.",
 };

@@ -35,7 +35,7 @@ export const nb = {
   "measure.reference": "Nr.",
   "measure.title": "Tiltak",
   "measure.focusArea": "Satsingsområde",
-  "measure.responsible": "Ansvarlig",
+  "measure.responsible": "Ansvarlig enhet",
   "measure.period": "Periode",
   "measure.municipalCost": "Kommunal kostnad",
   "measure.municipalCostPeriod": "Kommunal kostnad i perioden",
@@ -70,7 +70,7 @@ export const nb = {
   "auth.signOut": "Logg ut",
   "auth.signedInAs": "Innlogget som {name}",
   "auth.heading": "Logg inn i Planverk",
-  "auth.intro": "Logg inn med e-postadresse og passord, eller med kommunens innlogging.",
+  "auth.intro": "Logg inn med e-postadresse og passord.",
   "auth.email": "E-postadresse",
   "auth.password": "Passord",
   "auth.submit": "Logg inn",
@@ -335,4 +335,6 @@ export const nb = {
   // Paging (cursor paging of lists)
   "paging.loadMore": "Vis flere",
   "paging.loadingMore": "Henter flere …",
+  // Friction fixes: sign-in, dialogue with partners, words for «ansvarlig»
+  "auth.introWithOidc": "Logg inn med e-postadresse og passord, eller med {name}.",
 };

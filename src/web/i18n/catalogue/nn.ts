@@ -24,7 +24,7 @@ export const nn: Record<MessageKey, string> = {
   "plan.tree.intro": "Samfunnsmåla, satsingsområda som bidreg til dei, og tiltaka i handlingsplanen.",
   "plan.noMeasures": "Ingen tiltak under dette målet enno.",
   "measure.example": "Døme",
-  "measure.responsible": "Ansvarleg",
+  "measure.responsible": "Ansvarleg eining",
   "measure.externalCost": "Ekstern finansiering",
   "measures.heading": "Tiltak i handlingsplanen",
   "measures.intro":
@@ -45,7 +45,7 @@ export const nn: Record<MessageKey, string> = {
   "auth.signOut": "Logg ut",
   "auth.signedInAs": "Innlogga som {name}",
   "auth.heading": "Logg inn i Planverk",
-  "auth.intro": "Logg inn med e-postadresse og passord, eller med innlogginga til kommunen.",
+  "auth.intro": "Logg inn med e-postadresse og passord.",
   "auth.password": "Passord",
   "auth.oidc": "Logg inn med {name}",
   "auth.errorHeading": "Innlogginga mislukkast",
@@ -200,4 +200,6 @@ export const nn: Record<MessageKey, string> = {
     "Beløp per år og kjelde, skrivne slik du vil: 200 000, 200 000 kr eller 1,5 mill. Berre kommunale kjelder blir rekna mot budsjettrammene.",
   "measure.descriptionHint":
     "Bruk knappane over feltet til overskrifter, lister, utheving og lenkjer. Tekst som blir limt inn frå Word, beheld overskrifter, lister, utheving og lenkjer.",
+  // Friction fixes: sign-in, dialogue with partners, words for «ansvarlig»
+  "auth.introWithOidc": "Logg inn med e-postadresse og passord, eller med {name}.",
 };

@@ -131,7 +131,7 @@ export const en: Record<CycleMessageKey, string> = {
   "field.focusArea": "Focus area",
   "field.goals": "Goals",
   "field.objectives": "Objectives",
-  "field.responsibleUnit": "Responsible",
+  "field.responsibleUnit": "Responsible unit",
   "field.contactPerson": "Contact person",
   "field.owner": "Measure owner",
   "field.partners": "Partners",

@@ -130,7 +130,7 @@ export const nb = {
   "field.focusArea": "Satsingsområde",
   "field.goals": "Mål",
   "field.objectives": "Delmål",
-  "field.responsibleUnit": "Ansvarlig",
+  "field.responsibleUnit": "Ansvarlig enhet",
   "field.contactPerson": "Kontaktperson",
   "field.owner": "Tiltakseier",
   "field.partners": "Partnere",

@@ -131,7 +131,7 @@ export const nn: Record<CycleMessageKey, string> = {
   "field.focusArea": "Satsingsområde",
   "field.goals": "Mål",
   "field.objectives": "Delmål",
-  "field.responsibleUnit": "Ansvarleg",
+  "field.responsibleUnit": "Ansvarleg eining",
   "field.contactPerson": "Kontaktperson",
   "field.owner": "Tiltakseigar",
   "field.partners": "Partnarar",

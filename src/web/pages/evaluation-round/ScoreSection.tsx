@@ -63,11 +63,18 @@ function ScoreForm({
         {measure.reference} {measure.title}
       </Heading>
       <Paragraph data-size="sm" className="pv-muted">
-        {e("ev.measureMeta", {
-          focusArea: measure.focusAreaTitle,
-          period: `${measure.startYear}–${measure.endYear}`,
-          responsible: measure.ownerName ?? (measure.responsibleUnit || "–"),
-        })}{" "}
+        {/* The owner is a person, the responsible unit a part of the organisation: named apart. */}
+        {measure.ownerName
+          ? e("ev.measureMeta", {
+              focusArea: measure.focusAreaTitle,
+              period: `${measure.startYear}–${measure.endYear}`,
+              responsible: measure.ownerName,
+            })
+          : e("ev.measureMetaUnit", {
+              focusArea: measure.focusAreaTitle,
+              period: `${measure.startYear}–${measure.endYear}`,
+              unit: measure.responsibleUnit || "–",
+            })}{" "}
         · {done ? e("ev.measureDone") : e("ev.measureTodo")}
       </Paragraph>
       {/* Descriptions are sanitised on the server (src/domain/rich-text.ts) before they are stored. */}
