@@ -69,6 +69,13 @@ export const auditActions = {
   set_priority: ["endret prioritet", "endra prioritet", "changed priority"],
   reviewed: ["vurdert", "vurdert", "reviewed"],
   update_status: ["oppdaterte status", "oppdaterte status", "updated status"],
+  retry: ["prøvd på nytt", "prøvd på nytt", "retried"],
+  set_refresh_schedule: ["endret oppdateringsplan", "endra oppdateringsplan", "changed the refresh schedule"],
+  send_phase_end_reminders: [
+    "sendte påminnelser før fasen slutter",
+    "sende påminningar før fasen sluttar",
+    "sent reminders before the phase ends",
+  ],
   save_status_report_draft: [
     "lagret utkast til statusrapport",
     "lagra utkast til statusrapport",
@@ -171,6 +178,7 @@ export const auditObjects = {
   focus_area: ["satsingsområde", "satsingsområde", "focus area"],
   objective: ["delmål", "delmål", "objective"],
   measure: ["tiltak", "tiltak", "measure"],
+  job: ["bakgrunnsjobb", "bakgrunnsjobb", "background job"],
   shared_measure: ["felles tiltak", "felles tiltak", "shared measure"],
   cycle: ["rullering", "rullering", "cycle"],
   action_plan: ["handlingsplan", "handlingsplan", "action plan"],
