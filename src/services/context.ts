@@ -40,5 +40,20 @@ export const anonymous: Actor = { kind: "anonymous" };
 
 export const systemActor = (label = "Planverk"): Actor => ({ kind: "system", label });
 
+/** A person as the actor of their own account's events (sign-in, set-up), before any role is loaded. */
+export const accountActor = (user: {
+  id: string;
+  email: string;
+  name: string;
+  isSystemAdmin: boolean;
+}): Actor => ({
+  kind: "user",
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  isSystemAdmin: user.isSystemAdmin,
+  roles: {},
+});
+
 export const actorLabel = (actor: Actor) =>
   actor.kind === "user" ? `${actor.name} <${actor.email}>` : actor.kind === "system" ? actor.label : "anonym";

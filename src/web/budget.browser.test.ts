@@ -34,7 +34,7 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
   }, async () => {
     const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("response", async (r) => {
       if (r.url().includes("/api/") && r.status() >= 400)
@@ -146,7 +146,7 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
 
   it("a viewer reads frames and priorities without controls to change them", async () => {
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     await signInWithForm(page, env.baseUrl, "leser@demo.planverk.no", demoPassword);
     await page.goto(`${env.baseUrl}/budsjett`, { waitUntil: "networkidle" });
     await page.getByTestId("frame-check").waitFor();
@@ -187,7 +187,7 @@ describe.skipIf(!browserAvailable)("budget and prioritisation in Chromium", () =
     });
 
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
     await page.goto(`${env.baseUrl}/budsjett`, { waitUntil: "networkidle" });
     // The plan in preparation by default.

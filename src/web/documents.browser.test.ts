@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable)("action plan documents and the Excel import i
   it("a planner downloads the sheet, edits it, sees the error row, fixes it, previews and saves the import", async () => {
     const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     page.on("pageerror", (e) => errors.push(e.message));
     await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
     await page.goto(`${env.baseUrl}/arshjul?aar=2027`, { waitUntil: "networkidle" });

@@ -22,7 +22,7 @@ const shot = async (page: Page, name: string) => {
 
 async function openPage(browser: Browser, errors: string[]) {
   const page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("response", async (r) => {
     if (r.url().includes("/api/") && r.status() >= 400)

@@ -27,7 +27,7 @@ async function shots(page: Page, name: string) {
 
 async function newPage(browser: Browser, errors: string[]) {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
   page.on("pageerror", (e) => errors.push(e.message));
   return page;
 }

@@ -31,7 +31,7 @@ describe.skipIf(!browserAvailable)("indicators in Chromium", () => {
 
   it("the knowledge base shows demo indicators by goal, marked as example figures, with charts and tables", async () => {
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
     await page.getByRole("navigation").getByRole("link", { name: "Indikatorer" }).click();
     await page.getByRole("heading", { level: 1, name: "Kunnskapsgrunnlag" }).waitFor();
@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable)("indicators in Chromium", () => {
 
   it("a planner creates an indicator, imports a JSON-stat file, maps it, sees the chart, sets a target and sees the status", async () => {
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
@@ -132,7 +132,7 @@ describe.skipIf(!browserAvailable)("indicators in Chromium", () => {
 
   it("a CSV saved by Excel on a Norwegian PC (Windows-1252) is read with æøå; a re-import says what it removes, merges, and an earlier import is restored", async () => {
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);

@@ -28,7 +28,7 @@ describe.skipIf(!browserAvailable)("a shared measure on its measure page, in Chr
 
   it("shows «Felles tiltak»: the owner, Lier with its share and status, and each one's cost per year", async () => {
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);

@@ -30,7 +30,7 @@ describe.skipIf(!browserAvailable)("partner organisations in Chromium", () => {
   const newPage = async () => {
     const page = await (await env.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     // Fail at the step that went wrong, well before the test's own time limit.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     page.on("console", (message) => {
       if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
         consoleErrors.push(message.text());

@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable)("partners' proposals in Chromium", () => {
   const consoleErrors: string[] = [];
   const signedIn = async (browser: Browser, email: string) => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     page.on("pageerror", (error) => consoleErrors.push(error.message));
     await signInWithForm(page, env.baseUrl, email, demoPassword);
     return page;

@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable)("a partner's proposal list in Chromium", () =
     const draftReference = decided.json().measureReference as string;
 
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     await signInWithForm(page, env.baseUrl, "partner@demo.planverk.no", demoPassword);
     await page.goto(`${env.baseUrl}/innspill`, { waitUntil: "networkidle" });
     const row = (title: string) => page.getByRole("row").filter({ hasText: title });

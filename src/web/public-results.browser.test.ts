@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable)("public results in Chromium without JavaScrip
         viewport: { width, height: 900 },
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(5000);
+      page.setDefaultTimeout(15_000);
       // axe and the measuring need script in the page: the same address, read again in a context that
       // allows it (the public pages themselves load none).
       const withScript = await env.browser.newContext({ viewport: { width, height: 900 } });

@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable)("the region in Chromium", () => {
 
   async function signedIn(email: string) {
     const page = await (await env.browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("response", async (r) => {

@@ -30,7 +30,7 @@ const shot = async (page: Page, name: string) => {
 
 async function newPage(browser: Browser, errors: string[]) {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
   page.on("pageerror", (e) => errors.push(e.message));
   return page;
 }

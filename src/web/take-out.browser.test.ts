@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)(
     it("a planner applies a prioritisation, puts a dropped measure back with its number, applies again and undoes it in one step", async () => {
       const page = await (await env.browser.newContext()).newPage();
       const errors: string[] = [];
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(15_000);
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("response", async (r) => {
         if (r.url().includes("/api/") && r.status() >= 400)
@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable)(
 
     it("a planner takes a measure out by hand with a reason, and puts it back from the measures page", async () => {
       const page = await (await env.browser.newContext()).newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(15_000);
       await signInWithForm(page, env.baseUrl, "planlegger@demo.planverk.no", demoPassword);
       await page.goto(`${env.baseUrl}/tiltak`, { waitUntil: "networkidle" });
       // The measures page shows the plan in execution; the planner switches to the draft under work.

@@ -13,7 +13,7 @@ import {
 import type { FieldChanges } from "../../domain/audit.ts";
 import { pendingSecondFactorMs, type SessionAssurance } from "../../domain/second-factor.ts";
 import { recordAudit } from "../audit.ts";
-import type { Actor } from "../context.ts";
+import { type Actor, accountActor } from "../context.ts";
 
 export const sessionCookie = "planverk_session";
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
@@ -147,14 +147,7 @@ export async function openSession(
   });
   await recordAudit(
     tx,
-    {
-      kind: "user",
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      isSystemAdmin: user.isSystemAdmin,
-      roles: {},
-    },
+    accountActor(user),
     {
       municipalityId: null,
       objectType: "user",

@@ -3,7 +3,7 @@ import { sessions, signInThrottle, users } from "../../db/schema/index.ts";
 import { AppError } from "../../errors.ts";
 import type { SecretBox } from "../../infra/secret-box.ts";
 import { recordAudit } from "../audit.ts";
-import type { ServiceContext } from "../context.ts";
+import { accountActor, type ServiceContext } from "../context.ts";
 import { proveSecondFactor, secondFactorThrottleKeys } from "./second-factor-internal.ts";
 import { openSession } from "./sessions.ts";
 import {
@@ -59,14 +59,7 @@ export async function completeSecondFactorSignIn({
     if (proof.method === "recovery_code")
       await recordAudit(
         tx,
-        {
-          kind: "user",
-          userId: user.id,
-          email: user.email,
-          name: user.name,
-          isSystemAdmin: user.isSystemAdmin,
-          roles: {},
-        },
+        accountActor(user),
         {
           municipalityId: null,
           objectType: "user",

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { fundingSources, milestones } from "../../db/schema/index.ts";
-import type { ReportContent } from "../../domain/status-report.ts";
-import { AppError } from "../../errors.ts";
-import type { Tenant } from "../access.ts";
+import { fundingSources, milestones, statusReports } from "../../db/schema/index.ts";
+import { type ReportContent, reviewRefusal } from "../../domain/status-report.ts";
+import { AppError, staleDetail } from "../../errors.ts";
+import { authorize, type Tenant } from "../access.ts";
 import type { ServiceContext } from "../context.ts";
+import { loadPeriod, periodMeasure, requireOpen } from "./status-report-scope.ts";
 
 /** The fields of a report that a submission or a draft writes, and the audit trail compares. */
 export const reportContentFields = [
@@ -80,4 +81,35 @@ export function maySeeDraft(
 ) {
   if (tenant.subject.role === "planner") return true;
   return ctx.actor.kind === "user" && draft.submittedByUserId === ctx.actor.userId;
+}
+
+/**
+ * The start of writing a measure's report, as a submission or a draft: the open period, the measure,
+ * the right to report on it, and the current report locked. A stale version is refused, except over
+ * another person's draft that this person cannot see, which is simply replaced.
+ */
+export async function lockReportForWriting(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  tenant: Tenant,
+  input: { periodId: string; reference: string; version?: number },
+  step: "submit" | "save_draft",
+) {
+  const period = await loadPeriod(tx, tenant, input.periodId);
+  const measure = await periodMeasure(tx, tenant, period, input.reference);
+  authorize(ctx, tenant, "submit", "status_report", { ownerUserId: measure.ownerUserId }, "measure");
+  requireOpen(period);
+  const [current] = await tx
+    .select()
+    .from(statusReports)
+    .where(and(eq(statusReports.periodId, period.id), eq(statusReports.measureId, measure.measureId)))
+    .for("update");
+  const refusal = reviewRefusal(current?.state ?? null, step);
+  if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
+  const hiddenDraft = current?.state === "draft" && !maySeeDraft(current, ctx, tenant);
+  if (current && !hiddenDraft && current.version !== input.version)
+    throw new AppError("conflict", "statusReport.changedByOther", {}, [staleDetail(current)]);
+  // What this person may compare against (the audit trail's «before»): not a draft hidden from them.
+  const visible = current && !hiddenDraft ? current : undefined;
+  return { period, measure, current, visible };
 }

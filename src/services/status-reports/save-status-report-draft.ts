@@ -1,18 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { statusReports } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { draftProblems, type ReportContent, reviewRefusal } from "../../domain/status-report.ts";
-import { AppError, staleDetail } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
+import { draftProblems, type ReportContent } from "../../domain/status-report.ts";
+import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import type { ServiceContext } from "../context.ts";
 import {
   cleanReportContent,
-  maySeeDraft,
+  lockReportForWriting,
   refuseReportProblems,
   reportContentFields,
 } from "./report-content.ts";
-import { loadPeriod, periodMeasure, requireOpen } from "./status-report-scope.ts";
 
 /**
  * The owner (or a planner) saves a measure's report for an open period as a draft, to submit it
@@ -36,21 +34,13 @@ export async function saveStatusReportDraft({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const period = await loadPeriod(tx, tenant, input.periodId);
-    const measure = await periodMeasure(tx, tenant, period, input.reference);
-    authorize(ctx, tenant, "submit", "status_report", { ownerUserId: measure.ownerUserId }, "measure");
-    requireOpen(period);
-    const [current] = await tx
-      .select()
-      .from(statusReports)
-      .where(and(eq(statusReports.periodId, period.id), eq(statusReports.measureId, measure.measureId)))
-      .for("update");
-    const refusal = reviewRefusal(current?.state ?? null, "save_draft");
-    if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
-    // Another person's draft, which this person cannot see, is replaced by this one.
-    const own = current ? maySeeDraft(current, ctx, tenant) : false;
-    if (current && own && current.version !== input.version)
-      throw new AppError("conflict", "statusReport.changedByOther", {}, [staleDetail(current)]);
+    const { period, measure, current, visible } = await lockReportForWriting(
+      tx,
+      ctx,
+      tenant,
+      input,
+      "save_draft",
+    );
     const content = cleanReportContent(input.content);
     await refuseReportProblems(tx, tenant, measure.measureId, content, draftProblems(content));
 
@@ -74,8 +64,7 @@ export async function saveStatusReportDraft({
           .values({ ...values, municipalityId: tenant.id, periodId: period.id, measureId: measure.measureId })
           .returning();
     if (!saved) throw new Error("status report draft not saved");
-    const before =
-      current && own ? Object.fromEntries(reportContentFields.map((f) => [f, current[f]])) : null;
+    const before = visible ? Object.fromEntries(reportContentFields.map((f) => [f, visible[f]])) : null;
     await recordAudit(
       tx,
       ctx.actor,

@@ -1,18 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { statusReportEvents, statusReports } from "../../db/schema/index.ts";
 import { diffFields } from "../../domain/audit.ts";
-import { type ReportContent, reportProblems, reviewRefusal } from "../../domain/status-report.ts";
-import { AppError, staleDetail } from "../../errors.ts";
-import { authorize, resolveTenant } from "../access.ts";
+import { type ReportContent, reportProblems } from "../../domain/status-report.ts";
+import { resolveTenant } from "../access.ts";
 import { recordAudit } from "../audit.ts";
 import { actorLabel, type ServiceContext } from "../context.ts";
 import {
   cleanReportContent,
-  maySeeDraft,
+  lockReportForWriting,
   refuseReportProblems,
   reportContentFields,
 } from "./report-content.ts";
-import { loadPeriod, periodMeasure, requireOpen } from "./status-report-scope.ts";
 
 /**
  * The owner (or a planner) submits a measure's report for an open period, or the draft they saved;
@@ -35,21 +33,13 @@ export async function submitStatusReport({
 }) {
   const tenant = await resolveTenant(ctx, input.municipalityNumber);
   return ctx.db.transaction(async (tx) => {
-    const period = await loadPeriod(tx, tenant, input.periodId);
-    const measure = await periodMeasure(tx, tenant, period, input.reference);
-    authorize(ctx, tenant, "submit", "status_report", { ownerUserId: measure.ownerUserId }, "measure");
-    requireOpen(period);
-    const [current] = await tx
-      .select()
-      .from(statusReports)
-      .where(and(eq(statusReports.periodId, period.id), eq(statusReports.measureId, measure.measureId)))
-      .for("update");
-    const refusal = reviewRefusal(current?.state ?? null, "submit");
-    if (refusal) throw new AppError("conflict", "common.untranslated", { text: refusal });
-    // A draft someone else saved, which this person cannot see, is simply replaced.
-    const hiddenDraft = current?.state === "draft" && !maySeeDraft(current, ctx, tenant);
-    if (current && !hiddenDraft && current.version !== input.version)
-      throw new AppError("conflict", "statusReport.changedByOther", {}, [staleDetail(current)]);
+    const { period, measure, current, visible } = await lockReportForWriting(
+      tx,
+      ctx,
+      tenant,
+      input,
+      "submit",
+    );
     const content = cleanReportContent(input.content);
     await refuseReportProblems(tx, tenant, measure.measureId, content, reportProblems(content));
 
@@ -82,8 +72,7 @@ export async function submitStatusReport({
       actorLabel: actorLabel(ctx.actor),
       snapshot: content,
     });
-    const before =
-      current && !hiddenDraft ? Object.fromEntries(reportContentFields.map((f) => [f, current[f]])) : null;
+    const before = visible ? Object.fromEntries(reportContentFields.map((f) => [f, visible[f]])) : null;
     await recordAudit(
       tx,
       ctx.actor,
