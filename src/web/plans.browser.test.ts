@@ -163,6 +163,7 @@ describe.skipIf(!browserAvailable)("several plans, and invitations in the audit 
     await dialog.getByRole("button", { name: "Bekreft" }).click();
     await page.getByTestId("invitation-withdrawn-notice").waitFor();
     expect(await withdraw.count()).toBe(0);
+    expect(await page.getByTestId("invitation-link").count()).toBe(0);
 
     // The audit trail, searched by the action's Norwegian name.
     await page.getByTestId("audit-what").fill("invitasjon trukket tilbake");

@@ -169,6 +169,8 @@ export function InvitePanel({
             onSuccess: () => {
               setWithdrawing(null);
               setWithdrawn(email);
+              // The link just made no longer works: it is not offered any more.
+              if (invite.data?.invitation.id === id) invite.reset();
             },
           });
         }}
